@@ -1,0 +1,3 @@
+export * from './createApiClient.js';
+export * from './PodiumApiError.js';
+export * from './jobs.js';

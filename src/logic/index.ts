@@ -1,0 +1,3 @@
+export * from './periods.js';
+export * from './jobStats.js';
+export * from './random.js';
