@@ -118,7 +118,8 @@ export const jobStatsQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export type JobStatsQuery = z.input<typeof jobStatsQuerySchema>;
+/** What a caller passes: every field optional (`limit` as a number). */
+export type JobStatsQuery = Omit<z.input<typeof jobStatsQuerySchema>, 'limit'> & { limit?: number };
 export type JobStatsParams = z.output<typeof jobStatsQuerySchema>;
 
 export const jobTotalsSchema = z.object({
