@@ -34,3 +34,30 @@ export const errorCodes = {
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
+
+/** The parts of a zod issue the mapping below reads (kept structural so it works with any zod 4 error). */
+interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+}
+
+/**
+ * Turns validation issues into `details.fields`: dotted field path -> messages. An unknown field
+ * is named itself ("user_id": ["is not a known field"]) rather than reported on the whole body.
+ * The server and the mocks both use this, so a host sees the same errors from either.
+ */
+export function fieldErrorsFromIssues(issues: readonly IssueLike[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (path: string, message: string) => (fields[path || 'body'] ??= []).push(message);
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) add(base ? `${base}.${key}` : key, 'is not a known field');
+    } else {
+      add(base, issue.message);
+    }
+  }
+  return fields;
+}
