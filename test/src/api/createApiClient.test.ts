@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../src/api/createApiClient.js';
 import { getJobStats, recordJob } from '../../../src/api/jobs.js';
-import { isPodiumApiError, PodiumApiError } from '../../../src/api/PodiumApiError.js';
+import { isPodiumApiError, type PodiumApiError } from '../../../src/api/PodiumApiError.js';
 import { fieldErrorsFromIssues } from '../../../src/contracts/errors.js';
 import { recordJobBodySchema } from '../../../src/contracts/jobs.js';
 
