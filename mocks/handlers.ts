@@ -1,0 +1,243 @@
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
+import type { z } from 'zod';
+import { errorCodes, type ErrorBody } from '../src/contracts/errors.js';
+import {
+  jobStatsQuerySchema,
+  jobStatsRoute,
+  maxJobStatsRangeDays,
+  recordJobBodySchema,
+  type Job,
+} from '../src/contracts/jobs.js';
+import { canApplyJobUpdate, isTerminalStatus } from '../src/logic/jobStats.js';
+import { daysInRange, resolveRange } from '../src/logic/periods.js';
+import { buildJobStatsResponse, decodeJobsCursor, jobStatsScenarios, type JobStatsScenarioName } from './fixtures.js';
+
+/**
+ * How the mock server answers:
+ * - `success`, `empty`, `partial`, `largeNumbers`: data sets from `jobStatsScenarios`;
+ * - `slow`: the `success` data after a delay (`delayMs`, 1500 ms by default);
+ * - `error`: every request answers 500 in the error shape (see `errorCount` to recover);
+ * - `loading`: requests never resolve, for loading states.
+ */
+export type PodiumMockScenario = 'success' | 'empty' | 'partial' | 'largeNumbers' | 'slow' | 'error' | 'loading';
+
+/** Options of {@link createPodiumHandlers} and {@link createPodiumMocks}. */
+export interface PodiumHandlersOptions {
+  /**
+   * The API base the host points `PodiumProvider` at: a path (matched on the page's origin in a
+   * browser) or an absolute URL such as `http://localhost:4000/api`.
+   * @default '/api'
+   */
+  baseUrl?: string;
+  /** What the mock server answers. @default 'success' */
+  scenario?: PodiumMockScenario;
+  /** Added to every answer, in milliseconds. @default 1500 for `slow`, else 0 */
+  delayMs?: number;
+  /**
+   * A fixed "now" for the stored jobs, default ranges and new records. Leave unset in a prototype
+   * (the real clock); set it in tests that need exact dates.
+   */
+  now?: Date;
+  /** Seed of the scenario's generated jobs. @default the scenario's own seed */
+  seed?: number;
+  /** Start with these jobs instead of the scenario's data. */
+  jobs?: readonly Job[];
+  /**
+   * In the `error` scenario, how many requests fail before the mock recovers and serves the
+   * `success` data: `1` shows an error whose retry succeeds.
+   * @default Infinity
+   */
+  errorCount?: number;
+}
+
+/** A handler set together with its in-memory store. */
+export interface PodiumMocks {
+  /** The MSW handlers, for `setupWorker(...)`, `setupServer(...)` or `server.use(...)`. */
+  handlers: RequestHandler[];
+  /** The stored jobs right now (a copy). */
+  jobs(): Job[];
+  /** Puts the store (and the `errorCount` budget) back to how the handlers started. */
+  reset(): void;
+}
+
+/**
+ * Creates MSW handlers for `GET` and `PATCH {baseUrl}/stats` together with their store, so a
+ * story or test can inspect the jobs or reset them (`beforeEach: () => mocks.reset()`).
+ */
+export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMocks {
+  const scenario = options.scenario ?? 'success';
+  const baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+  const url = `${baseUrl}${jobStatsRoute}`;
+  const delayMs = options.delayMs ?? (scenario === 'slow' ? 1500 : 0);
+  const clock = () => options.now ?? new Date();
+  // Creating the data when the handlers are created (not at import) keeps it relative to today.
+  const createdAt = clock();
+
+  const initialJobs = (): Job[] => {
+    if (options.jobs) return options.jobs.map((job) => ({ ...job }));
+    const data = dataScenario(scenario);
+    return jobStatsScenarios[data].createJobs({ now: createdAt, seed: options.seed });
+  };
+
+  let store = new Map<string, Job>();
+  let failuresLeft = 0;
+  const reset = () => {
+    store = new Map(initialJobs().map((job) => [job.job_id, job]));
+    failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
+  };
+  reset();
+
+  /** Shared front of both handlers: latency, failure scenarios, authentication. */
+  async function gate(request: Request): Promise<Response | undefined> {
+    if (scenario === 'loading') await delay('infinite');
+    if (delayMs > 0) await delay(delayMs);
+    if (scenario === 'error' && failuresLeft > 0) {
+      failuresLeft -= 1;
+      return errorResponse(500, errorCodes.internal, 'The Podium mock server is in its error scenario');
+    }
+    if (!/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) {
+      return errorResponse(401, errorCodes.unauthorized, 'A bearer token is required');
+    }
+    return undefined;
+  }
+
+  const getStats = http.get(url, async ({ request }) => {
+    const denied = await gate(request);
+    if (denied) return denied;
+
+    const search = new URL(request.url).searchParams;
+    const raw: Record<string, string> = {};
+    for (const key of ['from', 'to', 'tz', 'limit', 'cursor'] as const) {
+      const value = search.get(key);
+      if (value !== null) raw[key] = value;
+    }
+    const parsed = jobStatsQuerySchema.safeParse(raw);
+    if (!parsed.success) return validationError(parsed.error, 'query');
+    const params = parsed.data;
+
+    const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, clock());
+    if (range.end.getTime() <= range.start.getTime()) {
+      return invalid('The range is empty', { to: ['must be after from'] });
+    }
+    if (daysInRange(range).length > maxJobStatsRangeDays) {
+      return invalid('The range is too long', { from: [`the range must span at most ${maxJobStatsRangeDays} days`] });
+    }
+    const cursor = params.cursor === undefined ? undefined : decodeJobsCursor(params.cursor);
+    if (params.cursor !== undefined && !cursor) {
+      return invalid('The cursor is not valid', { cursor: ['is not a cursor from a previous response'] });
+    }
+    return HttpResponse.json(buildJobStatsResponse([...store.values()], range, params, cursor));
+  });
+
+  const recordJob = http.patch(url, async ({ request }) => {
+    const denied = await gate(request);
+    if (denied) return denied;
+
+    let payload: unknown;
+    try {
+      payload = JSON.parse(await request.text());
+    } catch {
+      return invalid('The body must be JSON', { body: ['must be a JSON object'] });
+    }
+    const parsed = recordJobBodySchema.safeParse(payload);
+    if (!parsed.success) return validationError(parsed.error, 'body');
+    const body = parsed.data;
+
+    const now = clock().toISOString();
+    const current = store.get(body.job_id);
+    if (current && !canApplyJobUpdate(current.status, body.status ?? current.status)) {
+      // Late or retried updates must not move a job backwards: answer with what is stored.
+      return HttpResponse.json(current);
+    }
+    const next: Job = {
+      job_id: body.job_id,
+      requested_count: body.requested_count ?? current?.requested_count ?? 0,
+      successful_count: body.successful_count ?? current?.successful_count ?? 0,
+      failed_count: body.failed_count ?? current?.failed_count ?? 0,
+      status: body.status ?? current?.status ?? 'pending',
+      created_at: current?.created_at ?? now,
+      updated_at: now,
+      completed_at: current?.completed_at ?? null,
+    };
+    // The body alone may omit requested_count; the merged record must still add up.
+    const outcomes = next.successful_count + next.failed_count;
+    if (outcomes > next.requested_count) {
+      const message = `successful_count + failed_count (${outcomes}) exceeds requested_count (${next.requested_count})`;
+      const fields: Record<string, string[]> = {};
+      for (const field of ['successful_count', 'failed_count', 'requested_count'] as const) {
+        if (body[field] !== undefined) fields[field] = [message];
+      }
+      return invalid(message, fields);
+    }
+    if (isTerminalStatus(next.status) && next.completed_at === null) next.completed_at = now;
+    store.set(next.job_id, next);
+    return HttpResponse.json(next);
+  });
+
+  return {
+    handlers: [getStats, recordJob],
+    jobs: () => [...store.values()].map((job) => ({ ...job })),
+    reset,
+  };
+}
+
+/**
+ * MSW request handlers that stand in for the Podium server's job statistics endpoints
+ * (`GET` and `PATCH {baseUrl}/stats`). They behave like the server: an in-memory store per
+ * handler set, the contract's validation with the server's error shape, bearer-token auth (any
+ * token is the same mock user), monotonic job statuses, keyset pagination.
+ *
+ * @example
+ * // Browser (prototype or Storybook), after `npx msw init public`:
+ * import { setupWorker } from 'msw/browser';
+ * import { createPodiumHandlers } from 'podium/mocks';
+ * await setupWorker(...createPodiumHandlers({ scenario: 'partial' })).start();
+ *
+ * @example
+ * // Node (tests):
+ * import { setupServer } from 'msw/node';
+ * const server = setupServer(...createPodiumHandlers({ baseUrl: 'http://localhost:4000/api' }));
+ * server.listen();
+ */
+export function createPodiumHandlers(options: PodiumHandlersOptions = {}): RequestHandler[] {
+  return createPodiumMocks(options).handlers;
+}
+
+/** Handlers with the defaults (`/api`, `success` data): `setupWorker(...podiumHandlers)`. */
+export const podiumHandlers: RequestHandler[] = createPodiumHandlers();
+
+function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {
+  switch (scenario) {
+    case 'empty':
+    case 'partial':
+    case 'largeNumbers':
+      return scenario;
+    default:
+      // slow, error (once it recovers) and loading (should it ever answer) serve the success data.
+      return 'success';
+  }
+}
+
+function errorResponse(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {
+  const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
+  return HttpResponse.json(body, { status });
+}
+
+function invalid(message: string, fields: Record<string, string[]>): Response {
+  return errorResponse(400, errorCodes.invalidRequest, message, fields);
+}
+
+/** Zod issues as the server's `details.fields`: field path -> messages. */
+function validationError(error: z.ZodError, root: string): Response {
+  const fields: Record<string, string[]> = {};
+  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not a known field');
+    } else {
+      add(issue.path.length > 0 ? issue.path.join('.') : root, issue.message);
+    }
+  }
+  const names = Object.keys(fields);
+  return invalid(`Invalid ${root}: ${names.join(', ')}`, fields);
+}

@@ -1,0 +1,54 @@
+/**
+ * `podium/mocks`: typed fixtures and MSW handlers for prototyping against Podium without its
+ * server. `msw` (2.x) is an optional peer dependency: install it to use the handlers. Nothing here
+ * imports React, so the same handlers serve a browser worker, a Node test server and Storybook.
+ *
+ * @example
+ * // In the browser (run `npx msw init public` once to generate the service worker):
+ * import { setupWorker } from 'msw/browser';
+ * import { createPodiumHandlers } from 'podium/mocks';
+ *
+ * const worker = setupWorker(...createPodiumHandlers({ scenario: 'partial' }));
+ * await worker.start({ onUnhandledRequest: 'bypass' });
+ * // then render <PodiumProvider baseUrl="/api" getToken={() => 'any-token'}>...
+ *
+ * @example
+ * // In Node tests (Vitest, Jest):
+ * import { setupServer } from 'msw/node';
+ * import { createPodiumHandlers } from 'podium/mocks';
+ *
+ * const server = setupServer(...createPodiumHandlers({ baseUrl: 'http://localhost:4000/api' }));
+ * beforeAll(() => server.listen());
+ * afterEach(() => server.resetHandlers());
+ * afterAll(() => server.close());
+ *
+ * @example
+ * // Only the data, e.g. to seed your own handlers or assert on a component:
+ * import { jobStatsScenarios } from 'podium/mocks';
+ * const response = jobStatsScenarios.partial.createResponse({ query: { from: '2025-01-01' } });
+ */
+export {
+  buildJobStatsResponse,
+  createJobFixture,
+  createJobFixtures,
+  createJobStatsFixture,
+  decodeJobsCursor,
+  defaultJobFixtureDate,
+  encodeJobsCursor,
+  jobStatsScenarios,
+  type JobFixturesOptions,
+  type JobsCursor,
+  type JobStatsFixtureOptions,
+  type JobStatsScenario,
+  type JobStatsScenarioName,
+  type JobStatsScenarioOptions,
+} from './fixtures.js';
+export {
+  createPodiumHandlers,
+  createPodiumMocks,
+  podiumHandlers,
+  type PodiumHandlersOptions,
+  type PodiumMocks,
+  type PodiumMockScenario,
+} from './handlers.js';
+export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/contracts/jobs.js';
