@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { JobStats, PodiumProvider } from 'podium';
+import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
+import { RecordJobPanel } from './RecordJobPanel.js';
+
+type Theme = 'light' | 'dark' | 'system';
+
+const locales = [
+  { value: 'en-US', label: 'English (US)' },
+  { value: 'de-DE', label: 'Deutsch' },
+  { value: 'ja-JP', label: '日本語' },
+];
+
+/** The live demo: every Podium component, signed in as one of the seeded users. */
+export function DemoApp() {
+  const [users, setUsers] = useState<DemoUser[]>([]);
+  const [userId, setUserId] = useState<string>('');
+  const [theme, setTheme] = useState<Theme>('light');
+  const [locale, setLocale] = useState('en-US');
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    fetchDemoUsers()
+      .then((list) => {
+        setUsers(list);
+        setUserId((current) => current || list[0]?.id || '');
+      })
+      .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+  }, []);
+
+  const pageDark = theme === 'dark';
+
+  return (
+    <div data-page-theme={pageDark ? 'dark' : 'light'} className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-4">
+          <div className="mr-auto">
+            <h1 className="text-xl font-semibold">Podium live demo</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              Every Podium component against a live Podium server with seeded data.
+            </p>
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            Signed in as
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              value={userId}
+              onChange={(event) => setUserId(event.target.value)}
+            >
+              {users.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            Theme
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              value={theme}
+              onChange={(event) => setTheme(event.target.value as Theme)}
+            >
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+              <option value="system">System</option>
+            </select>
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            Language
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              value={locale}
+              onChange={(event) => setLocale(event.target.value)}
+            >
+              {locales.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        {loadError && (
+          <p role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+            {loadError}. Is the Podium server running in demo mode (<code>npm start</code>)?
+          </p>
+        )}
+        {userId && (
+          <PodiumProvider key={userId} baseUrl={apiBase} getToken={() => demoToken(userId)} theme={theme} locale={locale}>
+            <section aria-labelledby="jobs-heading" className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+              <div>
+                <h2 id="jobs-heading" className="mb-3 text-lg font-semibold">
+                  Job statistics
+                </h2>
+                <JobStats />
+              </div>
+              <RecordJobPanel />
+            </section>
+          </PodiumProvider>
+        )}
+      </main>
+
+      <footer className="mx-auto max-w-6xl px-6 pb-8 text-sm text-slate-600 dark:text-slate-300">
+        Server health: <a className="underline" href={`${apiBase}/health`}>{`${apiBase}/health`}</a>
+      </footer>
+    </div>
+  );
+}
