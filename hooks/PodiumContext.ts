@@ -1,0 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext } from 'react';
+import type { ApiClient } from '../src/api/createApiClient.js';
+import type { PodiumStore } from './createPodiumStore.js';
+
+/** Colour scheme of the Podium widgets; `system` follows the user's OS setting. */
+export type PodiumTheme = 'light' | 'dark' | 'system';
+
+/**
+ * String overrides for the widgets, keyed by label name. Typed loosely here because hooks cannot
+ * see the components' label table; `podium` (the components) exports the exact `PodiumLabels`.
+ */
+export type PodiumLabelOverrides = Readonly<Record<string, string | undefined>>;
+
+/** What `usePodium()` returns: everything one provider shares with the hooks below it. */
+export interface PodiumContextValue {
+  /** The API client every hook of this provider calls through. */
+  client: ApiClient;
+  /** The React Query client the hooks of this provider use. */
+  queryClient: QueryClient;
+  /** This provider's UI state store. */
+  store: PodiumStore;
+  /** BCP 47 locale for numbers and dates. */
+  locale: string;
+  /** IANA zone for day boundaries and dates (`UTC` until mounted when not given). */
+  timeZone: string;
+  /** Label overrides given to the provider. */
+  labels: PodiumLabelOverrides;
+  theme: PodiumTheme;
+}
+
+export const PodiumContext = createContext<PodiumContextValue | null>(null);
+PodiumContext.displayName = 'PodiumContext';

@@ -1,0 +1,14 @@
+/**
+ * `podium/hooks`: the headless layer. The provider, its context and store, and one hook per
+ * feature, for hosts that render their own markup. No components, no CSS.
+ */
+export * from './PodiumProvider.js';
+export * from './PodiumContext.js';
+export * from './usePodium.js';
+export * from './usePodiumStore.js';
+export * from './createPodiumStore.js';
+export * from './resolveJobStatsRange.js';
+export * from './validateJobStatsRange.js';
+export * from './jobStatsInfiniteQueryOptions.js';
+export * from './useJobStats.js';
+export * from './useRecordJob.js';

@@ -1,0 +1,65 @@
+import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
+import type { ApiClient } from '../src/api/createApiClient.js';
+import { getJobStats } from '../src/api/jobs.js';
+import { isPodiumApiError, PodiumApiError } from '../src/api/PodiumApiError.js';
+import type { JobStatsQuery, JobStatsResponse } from '../src/contracts/jobs.js';
+import { podiumKeys } from '../src/queryKeys.js';
+
+/** The query of one job-statistics view: everything but the page cursor. */
+export type JobStatsPageQuery = Omit<JobStatsQuery, 'cursor'>;
+
+/** The cached shape: one response per loaded page of jobs. */
+export type JobStatsInfiniteData = InfiniteData<JobStatsResponse, string | null>;
+
+/** Retries only failures worth retrying (no answer, 408, 429, 5xx); a 4xx will not change. */
+export function podiumRetry(failureCount: number, error: unknown): boolean {
+  if (isPodiumApiError(error) && !error.isRetryable) return false;
+  return failureCount < 3;
+}
+
+/** Anything the queryFn throws reaches the UI as a PodiumApiError, so callers handle one type. */
+function toPodiumApiError(error: unknown): PodiumApiError {
+  if (isPodiumApiError(error)) return error;
+  return new PodiumApiError({
+    status: 0,
+    code: 'client_error',
+    message: error instanceof Error ? error.message : 'The request failed',
+    cause: error,
+  });
+}
+
+/** Drops undefined fields so equal queries always hash to the same key. */
+function compact(query: JobStatsPageQuery): JobStatsPageQuery {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
+  return out as JobStatsPageQuery;
+}
+
+/**
+ * React Query options for `GET /stats` with cursor pagination over the jobs list, keyed
+ * `podiumKeys.jobStats(query)`. Use it to prefetch on the server, or with your own
+ * `useInfiniteQuery` when the `useJobStats` result does not fit.
+ */
+export function jobStatsInfiniteQueryOptions(client: ApiClient, query: JobStatsPageQuery) {
+  const key = compact(query);
+  return infiniteQueryOptions<
+    JobStatsResponse,
+    PodiumApiError,
+    JobStatsInfiniteData,
+    ReturnType<typeof podiumKeys.jobStats>,
+    string | null
+  >({
+    queryKey: podiumKeys.jobStats(key),
+    queryFn: async ({ pageParam, signal }) => {
+      try {
+        return await getJobStats(client, { ...key, cursor: pageParam ?? undefined }, { signal });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw toPodiumApiError(error);
+      }
+    },
+    initialPageParam: null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    retry: podiumRetry,
+  });
+}
