@@ -82,7 +82,9 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
   const loadMoreJobs = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    // cancelRefetch: false joins a page request already in flight instead of restarting it, so
+    // double clicks (even within one render) never fire two requests.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return {
