@@ -1,0 +1,168 @@
+/**
+ * Server configuration from environment variables. `loadConfig` is pure (it takes the env as an
+ * argument) so tests and embedders never have to mutate `process.env`.
+ */
+
+/** One documented environment variable. The README's table mirrors {@link configVariables}. */
+export interface ConfigVariable {
+  name: string;
+  description: string;
+  /** Human-readable default, or `undefined` when the variable is unset by default. */
+  default?: string;
+}
+
+/** Every variable the server reads, in the order the README lists them. */
+export const configVariables: readonly ConfigVariable[] = [
+  { name: 'PORT', description: 'port to listen on', default: '4000' },
+  {
+    name: 'HOST',
+    description: 'interface to listen on (loopback by default so a demo is never exposed by accident; use 0.0.0.0 in containers)',
+    default: '127.0.0.1',
+  },
+  { name: 'DATABASE_URL', description: 'Postgres connection string; when absent, embedded PGlite is used' },
+  { name: 'PODIUM_DATA_DIR', description: 'where embedded PGlite keeps its data', default: './.podium-data' },
+  { name: 'REDIS_URL', description: 'Redis (optional today: reported by the health check)' },
+  { name: 'PODIUM_API_KEY', description: 'key for server-to-server writes (`x-api-key` or `Authorization: Bearer`)' },
+  {
+    name: 'PODIUM_JWT_SECRET',
+    description: 'HS256 secret (at least 32 characters) the host signs user tokens with; the user id is the `sub` claim',
+  },
+  { name: 'CRON_SECRET', description: 'bearer secret of the cron endpoints' },
+  { name: 'PODIUM_BASE_PATH', description: 'where the API is mounted', default: '/api' },
+  {
+    name: 'PODIUM_CORS_ORIGINS',
+    description: 'comma-separated origins allowed to call the API from browsers, or `*`',
+    default: '(none; `*` in demo mode)',
+  },
+  { name: 'PODIUM_DEMO_DIR', description: 'the built demo page `podium-server demo` serves', default: 'examples/demo/dist' },
+  { name: 'PODIUM_HEALTH_TIMEOUT_MS', description: 'time limit of each health check, in milliseconds', default: '2000' },
+];
+
+/** The validated configuration. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Postgres URL; `undefined` selects embedded PGlite in {@link ServerConfig.dataDir}. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  apiKey: string | undefined;
+  jwtSecret: string | undefined;
+  cronSecret: string | undefined;
+  /** Normalised: starts with `/`, no trailing slash; `''` mounts the API at the root. */
+  basePath: string;
+  /** `['*']`, a list of origins, or `[]` (no cross-origin access). */
+  corsOrigins: string[];
+  demoDir: string | undefined;
+  healthTimeoutMs: number;
+}
+
+/** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output (256 bits). */
+export const minJwtSecretLength = 32;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the configuration. Empty values count as unset (a blank line in a `.env`
+ * file must not mean "the empty secret"). Throws a {@link ConfigError} naming every bad variable.
+ */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const port = readInteger(read('PORT'), 'PORT', 4000, 0, 65_535, problems);
+  const healthTimeoutMs = readInteger(read('PODIUM_HEALTH_TIMEOUT_MS'), 'PODIUM_HEALTH_TIMEOUT_MS', 2000, 1, 60_000, problems);
+
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)');
+  }
+  const redisUrl = read('REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//i.test(redisUrl)) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+
+  const jwtSecret = read('PODIUM_JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < minJwtSecretLength) {
+    problems.push(
+      `PODIUM_JWT_SECRET must be at least ${minJwtSecretLength} characters (HS256 needs a 256-bit key, RFC 7518 §3.2); got ${jwtSecret.length}`,
+    );
+  }
+
+  let basePath = read('PODIUM_BASE_PATH') ?? '/api';
+  if (!basePath.startsWith('/') || /[\s?#*:]/.test(basePath)) {
+    problems.push(`PODIUM_BASE_PATH must be a path starting with "/" such as /api, got "${basePath}"`);
+  }
+  basePath = basePath.replace(/\/+$/, '');
+
+  const corsOrigins = parseCorsOrigins(read('PODIUM_CORS_ORIGINS'), problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: read('HOST') ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: read('PODIUM_DATA_DIR') ?? './.podium-data',
+    redisUrl,
+    apiKey: read('PODIUM_API_KEY'),
+    jwtSecret,
+    cronSecret: read('CRON_SECRET'),
+    basePath,
+    corsOrigins,
+    demoDir: read('PODIUM_DEMO_DIR'),
+    healthTimeoutMs,
+  };
+}
+
+function readInteger(
+  raw: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseCorsOrigins(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (origins.includes('*')) return ['*'];
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    // Browsers send the bare origin (scheme://host[:port]); anything else would never match.
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      problems.push(`PODIUM_CORS_ORIGINS: "${origin}" is not an origin such as https://app.example.com`);
+    }
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''));
+}

@@ -1,0 +1,45 @@
+/**
+ * The small database surface every store is written against. One SQL dialect (Postgres), two
+ * engines: embedded PGlite (the default, and the test default) and a real Postgres pool.
+ */
+
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  /**
+   * Runs one statement with `$1`-style parameters and returns its rows. Values come back as the
+   * driver parses them: `int8`/`numeric` are numbers on PGlite but strings on node-postgres, so
+   * stores normalise with {@link toNumber}.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of one or more statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A database handle. */
+export interface Database extends Queryable {
+  /** Which engine is behind it. */
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in a transaction on one connection: committed when `fn` resolves, rolled back when
+   * it throws. Use only `tx` inside `fn`: PGlite serialises access, so calling the outer handle
+   * there would wait for the transaction to end (a deadlock).
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Releases the engine (closes PGlite, ends the pool). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** `int8`, `numeric` and `count(*)` as a JavaScript number, whichever driver returned them. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  if (value === null || value === undefined) return 0;
+  throw new TypeError(`Expected a numeric column, got ${typeof value}`);
+}
+
+/** A `timestamptz` column as an ISO 8601 UTC string, whichever driver returned it. */
+export function toIsoString(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return new Date(value).toISOString();
+  throw new TypeError(`Expected a timestamp column, got ${typeof value}`);
+}

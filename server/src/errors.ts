@@ -1,0 +1,116 @@
+import { errorCodes, type ErrorBody, type ErrorCode } from '@podium/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { Logger } from './logger.js';
+
+/** Field path -> messages, as in `details.fields` of a 400. */
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * An error with a known HTTP meaning. Throw it from anywhere below a route; {@link errorResponse}
+ * turns it into the one error shape `{ "error": { "code", "message", "details"? } }`.
+ */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  readonly status: ContentfulStatusCode;
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** A 400 naming the offending fields. */
+export function invalidRequest(message: string, fields: FieldErrors): HttpError {
+  return new HttpError(400, errorCodes.invalidRequest, message, { fields });
+}
+
+/**
+ * Check constraints whose violation is the caller's fault rather than a bug: a merged update can
+ * only be validated by the database (the stored values are not known before the statement runs).
+ * Keyed by constraint name (see server/migrations).
+ */
+const clientCheckConstraints: Record<string, { message: string; fields: string[] }> = {
+  podium_user_jobs_outcomes_check: {
+    message: 'successful_count + failed_count would exceed requested_count once merged with the stored job',
+    fields: ['requested_count', 'successful_count', 'failed_count'],
+  },
+};
+
+/**
+ * THE mapping from anything thrown while handling a request to an error response. Every route,
+ * middleware and the not-found handler end here, so the error shape cannot drift.
+ */
+export function errorResponse(c: Context, error: unknown, logger: Logger): Response {
+  const known = toHttpError(error);
+  if (known) return c.json(errorBody(known.code, known.message, known.details), known.status);
+
+  // Anything else is a bug or an outage: log it in full, tell the caller nothing about internals.
+  logger.error(`Unhandled error on ${c.req.method} ${c.req.path}`, { error });
+  return c.json(errorBody(errorCodes.internal, 'Something went wrong on the Podium server'), 500);
+}
+
+/** The JSON 404 for routes that do not exist. */
+export function notFoundResponse(c: Context): Response {
+  return c.json(errorBody(errorCodes.notFound, `No route for ${c.req.method} ${c.req.path}`), 404);
+}
+
+/** Builds the error body (exported for the few places that answer errors without throwing). */
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+function toHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  if (error instanceof ZodError) return fromZodError(error);
+  if (error instanceof HTTPException) return fromHonoException(error);
+  const pg = asPostgresError(error);
+  if (pg?.code === '23514' && pg.constraint && clientCheckConstraints[pg.constraint]) {
+    const { message, fields } = clientCheckConstraints[pg.constraint]!;
+    return invalidRequest(message, Object.fromEntries(fields.map((field) => [field, [message]])));
+  }
+  return undefined;
+}
+
+/** Zod issues become `details.fields`; unknown keys are named one by one. */
+function fromZodError(error: ZodError): HttpError {
+  const fields: FieldErrors = {};
+  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not a known field');
+    } else {
+      add(issue.path.length > 0 ? issue.path.join('.') : 'body', issue.message);
+    }
+  }
+  return invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+}
+
+function fromHonoException(error: HTTPException): HttpError {
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    400: errorCodes.invalidRequest,
+    401: errorCodes.unauthorized,
+    403: errorCodes.forbidden,
+    404: errorCodes.notFound,
+    409: errorCodes.conflict,
+    413: errorCodes.payloadTooLarge,
+    415: errorCodes.unsupportedMediaType,
+    503: errorCodes.unavailable,
+  };
+  const code = byStatus[error.status] ?? (error.status >= 500 ? errorCodes.internal : errorCodes.invalidRequest);
+  // A 5xx message could carry internals; 4xx messages from Hono's middleware are written for callers.
+  const message = error.status >= 500 ? 'Something went wrong on the Podium server' : error.message || 'Request refused';
+  return new HttpError(error.status, code, message);
+}
+
+/** Both node-postgres and PGlite raise errors carrying the SQLSTATE `code` and `constraint`. */
+function asPostgresError(error: unknown): { code?: string; constraint?: string } | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return error as { code?: string; constraint?: string };
+}
