@@ -56,7 +56,12 @@ export interface PodiumMocks {
   handlers: RequestHandler[];
   /** The stored jobs right now (a copy). */
   jobs(): Job[];
-  /** Puts the store (and the `errorCount` budget) back to how the handlers started. */
+  /**
+   * Switches how the live handlers answer (`error`, `loading`, `slow`, ...) while keeping the
+   * stored jobs: e.g. recover from `error` before a story's play function clicks "Retry".
+   */
+  setScenario(scenario: PodiumMockScenario): void;
+  /** Puts the store, the scenario and the `errorCount` budget back to how the handlers started. */
   reset(): void;
 }
 
@@ -68,7 +73,8 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   const scenario = options.scenario ?? 'success';
   const baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const url = `${baseUrl}${jobStatsRoute}`;
-  const delayMs = options.delayMs ?? (scenario === 'slow' ? 1500 : 0);
+  let behaviour = scenario;
+  const delayMs = () => options.delayMs ?? (behaviour === 'slow' ? 1500 : 0);
   const clock = () => options.now ?? new Date();
   // Creating the data when the handlers are created (not at import) keeps it relative to today.
   const createdAt = clock();
@@ -84,14 +90,16 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   const reset = () => {
     store = new Map(initialJobs().map((job) => [job.job_id, job]));
     failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
+    behaviour = scenario;
   };
   reset();
 
   /** Shared front of both handlers: latency, failure scenarios, authentication. */
   async function gate(request: Request): Promise<Response | undefined> {
-    if (scenario === 'loading') await delay('infinite');
-    if (delayMs > 0) await delay(delayMs);
-    if (scenario === 'error' && failuresLeft > 0) {
+    if (behaviour === 'loading') await delay('infinite');
+    const wait = delayMs();
+    if (wait > 0) await delay(wait);
+    if (behaviour === 'error' && failuresLeft > 0) {
       failuresLeft -= 1;
       return errorResponse(500, errorCodes.internal, 'The Podium mock server is in its error scenario');
     }
@@ -177,6 +185,9 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   return {
     handlers: [getStats, recordJob],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
+    setScenario: (next) => {
+      behaviour = next;
+    },
     reset,
   };
 }

@@ -205,6 +205,18 @@ describe('scenarios', () => {
     expect((await get()).status).toBe(500);
   });
 
+  it('setScenario switches live behaviour and keeps the store', async () => {
+    const mocks = createPodiumMocks({ scenario: 'error', now });
+    server.use(...mocks.handlers);
+    expect((await get()).status).toBe(500);
+    mocks.setScenario('success');
+    await patch({ job_id: 'kept' });
+    mocks.setScenario('error');
+    expect((await get()).status).toBe(500);
+    mocks.setScenario('partial');
+    expect((await getStats()).jobs.some((job) => job.job_id === 'kept')).toBe(true);
+  });
+
   it('slow answers after its delay', async () => {
     use({ scenario: 'slow', delayMs: 150 });
     const started = performance.now();
