@@ -1,0 +1,134 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { useEffect, useState, type ReactNode } from 'react';
+import { PodiumProvider, type PodiumProviderProps } from '../hooks/PodiumProvider.js';
+import '../components/styles.css';
+
+/** Page colours per theme: the widget's own --podium-bg / --podium-fg, so it sits seamlessly. */
+const pageColors = {
+  light: { background: '#ffffff', color: '#111827' },
+  dark: { background: '#0f172a', color: '#f1f5f9' },
+} as const;
+
+type StoryTheme = keyof typeof pageColors;
+
+/**
+ * Per-story overrides of the provider, set with `parameters.podium`. Stories use it for what the
+ * toolbar does not cover (labels, time zone).
+ */
+export interface PodiumStoryParameters {
+  baseUrl?: string;
+  timeZone?: string;
+  labels?: PodiumProviderProps['labels'];
+}
+
+/** A fresh QueryClient per mounted story: no cache leaks between stories or reruns. */
+function createStoryQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Retries off so error stories show their error at once; a zero delay covers hooks that
+      // set their own retry policy, which wins over these defaults.
+      queries: { retry: false, retryDelay: 0, staleTime: Number.POSITIVE_INFINITY },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function StoryFrame({
+  theme,
+  locale,
+  podium,
+  children,
+}: {
+  theme: StoryTheme;
+  locale: string;
+  podium: PodiumStoryParameters;
+  children: ReactNode;
+}) {
+  const [queryClient] = useState(createStoryQueryClient);
+  useEffect(() => () => queryClient.clear(), [queryClient]);
+  // The canvas body shows around the padded frame: paint it too, or dark stories sit on white.
+  useEffect(() => {
+    const { style } = document.body;
+    style.background = pageColors[theme].background;
+    style.colorScheme = theme;
+  }, [theme]);
+
+  return (
+    <div
+      data-storybook-theme={theme}
+      style={{ ...pageColors[theme], colorScheme: theme, minHeight: '100vh', padding: '1.5rem', boxSizing: 'border-box' }}
+    >
+      <PodiumProvider
+        baseUrl={podium.baseUrl ?? '/api'}
+        getToken={() => 'storybook-token'}
+        queryClient={queryClient}
+        locale={locale}
+        theme={theme}
+        // A fixed zone keeps day boundaries and dates the same for every viewer and in CI.
+        timeZone={podium.timeZone ?? 'UTC'}
+        labels={podium.labels}
+      >
+        {children}
+      </PodiumProvider>
+    </div>
+  );
+}
+
+const withPodium: Decorator = (Story, context) => (
+  // Keyed by story id so that every story mounts its own provider and QueryClient.
+  <StoryFrame
+    key={context.id}
+    theme={context.globals.theme === 'dark' ? 'dark' : 'light'}
+    locale={typeof context.globals.locale === 'string' ? context.globals.locale : 'en-US'}
+    podium={(context.parameters.podium as PodiumStoryParameters | undefined) ?? {}}
+  >
+    <Story />
+  </StoryFrame>
+);
+
+/**
+ * Project annotations: MSW per story (`parameters.msw.handlers`), a Podium provider around every
+ * story, theme and locale toolbars, and accessibility violations reported as failures.
+ * Storybook reads this module's default export.
+ */
+const preview: Preview = {
+  loaders: [mswLoader()],
+  decorators: [withPodium],
+  globalTypes: {
+    theme: {
+      description: 'Colour scheme of the widgets',
+      toolbar: {
+        title: 'Theme',
+        icon: 'circlehollow',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale for numbers and dates',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English (US)' },
+          { value: 'de-DE', title: 'Deutsch' },
+          { value: 'ja-JP', title: '日本語' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en-US' },
+  parameters: {
+    layout: 'fullscreen',
+    a11y: { test: 'error' },
+    controls: { matchers: { date: /(from|to)$/i } },
+  },
+};
+
+export default preview;
