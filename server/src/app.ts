@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { errorCodes } from '@podium/core';
+import type { Database } from './db/Database.js';
+import type { DemoUser } from './demo/demoUsers.js';
+import { errorResponse, HttpError, notFoundResponse } from './errors.js';
+import type { AppEnv } from './http/AppEnv.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { createDemoRoutes } from './routes/demo.js';
+import { createHealthRoutes, type RedisPinger } from './routes/health.js';
+import { createJobsRoutes } from './routes/jobs.js';
+import { createSqlJobsStore, type JobsStore } from './stores/jobsStore.js';
+import { serverVersion } from './version.js';
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions {
+  /** The database (see `openDatabase`, `createPgliteDatabase`, `createPostgresDatabase`), migrated. */
+  db: Database;
+  /** Job statistics storage. @default createSqlJobsStore(db) */
+  jobs?: JobsStore;
+  /** HS256 secret of user tokens (`PODIUM_JWT_SECRET`). Without it, user endpoints answer 401. */
+  jwtSecret?: string | undefined;
+  /** Where the API is mounted. @default '/api' */
+  basePath?: string;
+  /**
+   * Origins allowed to call the API from browsers (`PODIUM_CORS_ORIGINS`): `['*']`, a list, or
+   * empty for no cross-origin access.
+   * @default []
+   */
+  corsOrigins?: readonly string[];
+  /** The clock: new jobs' `created_at`, default ranges, token expiry. @default () => new Date() */
+  now?: () => Date;
+  /** Redis client, reported by the health check (an optional dependency). */
+  redis?: RedisPinger | undefined;
+  /** Time limit of each health check, in milliseconds. @default 2000 */
+  healthTimeoutMs?: number;
+  /** Largest accepted request body, in bytes. @default 65536 */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are logged. @default console */
+  logger?: Logger;
+  /**
+   * Demo mode (`podium-server demo`): adds `GET {base}/demo/users` and `GET {base}/demo/token`,
+   * which sign tokens for the demo users. Leave unset in production.
+   */
+  demo?: { users: readonly DemoUser[] } | undefined;
+}
+
+/**
+ * The Podium server as a Hono app: a plain `Request -> Response` value. Serve it with
+ * `@hono/node-server` (see `startServer`), mount it in a Next.js route handler, or call
+ * `app.request()` in tests.
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? consoleLogger;
+  const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
+  const corsOrigins = options.corsOrigins ?? [];
+
+  const api = new Hono<AppEnv>();
+  if (corsOrigins.length > 0) {
+    api.use(
+      '*',
+      cors({
+        origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', 'x-api-key'],
+        exposeHeaders: ['ETag'],
+        maxAge: 600,
+      }),
+    );
+  }
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 65_536,
+      onError: () => {
+        throw new HttpError(413, errorCodes.payloadTooLarge, `The request body is larger than ${options.maxBodyBytes ?? 65_536} bytes`);
+      },
+    }),
+  );
+
+  api.route('/', createHealthRoutes({ db: options.db, redis: options.redis, timeoutMs: options.healthTimeoutMs ?? 2000, version: serverVersion, now, logger }));
+  api.route('/', createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(options.db), jwtSecret: options.jwtSecret, now }));
+  if (options.demo) {
+    if (!options.jwtSecret) throw new Error('Demo mode needs a JWT secret to sign the demo tokens');
+    api.route('/', createDemoRoutes({ users: options.demo.users, jwtSecret: options.jwtSecret, now }));
+  }
+
+  const app = new Hono<AppEnv>();
+  app.route(basePath || '/', api);
+  const onError = (error: unknown, c: Parameters<typeof notFoundResponse>[0]) => errorResponse(c, error, logger);
+  app.onError(onError);
+  api.onError(onError);
+  app.notFound(notFoundResponse);
+  api.notFound(notFoundResponse);
+  return app;
+}

@@ -1,0 +1,254 @@
+import {
+  daysInRange,
+  successRate,
+  type Job,
+  type JobDay,
+  type JobStatsResponse,
+  type JobStatus,
+  type RecordJobBody,
+  type ResolvedRange,
+} from '@podium/core';
+import { invalidRequest, type FieldErrors } from '../errors.js';
+import { toIsoString, toNumber, type Database } from '../db/Database.js';
+import { decodeJobsCursor, encodeJobsCursor } from './jobsCursor.js';
+
+/** What {@link JobsStore.getJobStats} reads: a validated range and one page of its jobs. */
+export interface JobStatsPageParams {
+  /** Resolved, non-empty range (the route rejects empty and over-long ranges). */
+  range: ResolvedRange;
+  /** Page size. */
+  limit: number;
+  /** `nextCursor` of the previous page. An unknown or forged cursor is a 400 naming `cursor`. */
+  cursor?: string | undefined;
+}
+
+/** Storage of job statistics (design note 002). */
+export interface JobsStore {
+  /**
+   * Creates the user's job or updates it. Missing fields keep the stored values (0 / `pending`
+   * for a new job); `completed_at` is set once, when the job first becomes terminal; an update
+   * that would move the job backwards (or change a terminal job) is ignored and the stored job is
+   * returned unchanged.
+   *
+   * @param at When this happens (`created_at` of a new job, `updated_at`). The HTTP route passes
+   *   the app clock; the demo seed and tests pass past instants.
+   * @returns The stored job, or `null` when `job_id` belongs to another user (nothing changed).
+   * @throws {HttpError} 400 when the merged counts would not add up.
+   */
+  recordJob(userId: string, body: RecordJobBody, at?: Date): Promise<Job | null>;
+  /** Totals, per-day series and one page (newest first) of the user's jobs created in the range. */
+  getJobStats(userId: string, params: JobStatsPageParams): Promise<JobStatsResponse>;
+}
+
+interface JobRow {
+  id: unknown;
+  user_id: string;
+  job_id: string;
+  requested_count: unknown;
+  successful_count: unknown;
+  failed_count: unknown;
+  status: JobStatus;
+  created_at: unknown;
+  updated_at: unknown;
+  completed_at: unknown;
+}
+
+const jobColumns =
+  'j.id, j.user_id, j.job_id, j.requested_count, j.successful_count, j.failed_count, j.status, j.created_at, j.updated_at, j.completed_at';
+
+/**
+ * The merge of an update into the stored row ($3..$6 = body fields or NULL, $7 = `at`), applied
+ * only when the row is the caller's ($1) and the "jobs only move forward" rule allows it — the
+ * SQL twin of `canApplyJobUpdate`: a terminal job never changes, a lower status rank is ignored.
+ * Shared by both statements below so they cannot disagree.
+ */
+const mergeSet = `
+  requested_count = coalesce($3::int, j.requested_count),
+  successful_count = coalesce($4::int, j.successful_count),
+  failed_count = coalesce($5::int, j.failed_count),
+  status = coalesce($6::text, j.status),
+  updated_at = $7::timestamptz,
+  completed_at = CASE WHEN podium_job_status_rank(coalesce($6::text, j.status)) = 2
+                      THEN coalesce(j.completed_at, $7::timestamptz) END`;
+const mergeAllowed = `
+  j.user_id = $1
+  AND podium_job_status_rank(j.status) < 2
+  AND podium_job_status_rank(coalesce($6::text, j.status)) >= podium_job_status_rank(j.status)`;
+
+/** Creates or updates in one atomic statement (no read-modify-write race). */
+const upsertJobSql = `
+  INSERT INTO podium_user_jobs AS j
+    (user_id, job_id, requested_count, successful_count, failed_count, status, created_at, updated_at, completed_at)
+  VALUES ($1, $2, coalesce($3::int, 0), coalesce($4::int, 0), coalesce($5::int, 0), coalesce($6::text, 'pending'),
+          $7::timestamptz, $7::timestamptz,
+          CASE WHEN podium_job_status_rank(coalesce($6::text, 'pending')) = 2 THEN $7::timestamptz END)
+  ON CONFLICT (job_id) DO UPDATE SET ${mergeSet}
+  WHERE ${mergeAllowed}
+  RETURNING ${jobColumns}`;
+
+/** Updates only (see recordJob for when), also one atomic statement. */
+const updateJobSql = `
+  UPDATE podium_user_jobs AS j SET ${mergeSet}
+  WHERE j.job_id = $2 AND ${mergeAllowed}
+  RETURNING ${jobColumns}`;
+
+/** The SQL implementation, the same on PGlite and Postgres. */
+export function createSqlJobsStore(db: Database): JobsStore {
+  return {
+    async recordJob(userId, body, at = new Date()) {
+      const params = [
+        userId,
+        body.job_id,
+        body.requested_count ?? null,
+        body.successful_count ?? null,
+        body.failed_count ?? null,
+        body.status ?? null,
+        at.toISOString(),
+      ];
+      // Postgres checks the CHECK constraints of INSERT ... ON CONFLICT's proposed row even when
+      // the statement ends up updating. A body that reports outcomes without requested_count
+      // would propose (requested 0, successful N) and fail the check although the stored job may
+      // well have room for it, so such a body can only be an update: it takes the UPDATE path,
+      // where the check applies to the merged row.
+      const outcomes = (body.successful_count ?? 0) + (body.failed_count ?? 0);
+      const updateOnly = body.requested_count === undefined && outcomes > 0;
+      const [written] = await db.query<JobRow>(updateOnly ? updateJobSql : upsertJobSql, params);
+      if (written) return toJob(written);
+
+      // Nothing written: tell "not yours" from "ignored stale update" (and, on the update-only
+      // path, "no such job"). The owner never changes and statuses only move forward, so this
+      // read cannot contradict the statement above.
+      const [stored] = await db.query<JobRow>(`SELECT ${jobColumns} FROM podium_user_jobs j WHERE j.job_id = $1`, [body.job_id]);
+      if (!stored) throw newJobNeedsRequestedCount(body, outcomes);
+      if (stored.user_id !== userId) return null;
+      return toJob(stored);
+    },
+
+    async getJobStats(userId, { range, limit, cursor }) {
+      const anchor = cursor === undefined ? undefined : decodeJobsCursor(cursor);
+      if (cursor !== undefined && !anchor) throw invalidCursor();
+      const bounds = [userId, range.start.toISOString(), range.end.toISOString()];
+
+      // One snapshot for all four reads, so totals, series and page agree under concurrent writes.
+      return db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+
+        let after: { createdAt: string; jobId: string } | undefined;
+        if (anchor) {
+          const [row] = await tx.query<{ job_id: string; created_at: unknown }>(
+            'SELECT job_id, created_at FROM podium_user_jobs WHERE id = $1 AND user_id = $2',
+            [anchor.id, userId],
+          );
+          const createdAt = row ? toIsoString(row.created_at) : undefined;
+          if (!row || Date.parse(createdAt!) !== anchor.createdAtMs) throw invalidCursor();
+          after = { createdAt: createdAt!, jobId: row.job_id };
+        }
+
+        const [totalsRow] = await tx.query<Record<string, unknown>>(
+          `SELECT count(*) AS jobs,
+                  coalesce(sum(requested_count), 0) AS requested,
+                  coalesce(sum(successful_count), 0) AS successful,
+                  coalesce(sum(failed_count), 0) AS failed,
+                  count(*) FILTER (WHERE status = 'pending') AS pending,
+                  count(*) FILTER (WHERE status = 'processing') AS processing,
+                  count(*) FILTER (WHERE status = 'completed') AS completed,
+                  count(*) FILTER (WHERE status = 'failed') AS failed_jobs
+           FROM podium_user_jobs
+           WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz`,
+          bounds,
+        );
+
+        const dayRows = await tx.query<Record<string, unknown> & { day: string }>(
+          `SELECT to_char(created_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day,
+                  count(*) AS jobs,
+                  sum(requested_count) AS requested,
+                  sum(successful_count) AS successful,
+                  sum(failed_count) AS failed
+           FROM podium_user_jobs
+           WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz
+           GROUP BY 1`,
+          [...bounds, range.timeZone],
+        );
+
+        // Fetch one extra row to know whether another page follows.
+        const pageRows = await tx.query<JobRow>(
+          `SELECT ${jobColumns} FROM podium_user_jobs j
+           WHERE j.user_id = $1 AND j.created_at >= $2::timestamptz AND j.created_at < $3::timestamptz
+           ${after ? 'AND (j.created_at, j.job_id) < ($5::timestamptz, $6::text COLLATE "C")' : ''}
+           ORDER BY j.created_at DESC, j.job_id DESC
+           LIMIT $4`,
+          after ? [...bounds, limit + 1, after.createdAt, after.jobId] : [...bounds, limit + 1],
+        );
+
+        const page = pageRows.slice(0, limit);
+        const last = page[page.length - 1];
+        const t = totalsRow ?? {};
+        const successful = toNumber(t.successful);
+        const failed = toNumber(t.failed);
+        return {
+          range: { from: range.start.toISOString(), to: range.end.toISOString(), tz: range.timeZone },
+          totals: {
+            jobs: toNumber(t.jobs),
+            requested: toNumber(t.requested),
+            successful,
+            failed,
+            successRate: successRate(successful, failed),
+            byStatus: {
+              pending: toNumber(t.pending),
+              processing: toNumber(t.processing),
+              completed: toNumber(t.completed),
+              failed: toNumber(t.failed_jobs),
+            },
+          },
+          series: fillSeries(range, dayRows),
+          jobs: page.map(toJob),
+          nextCursor:
+            pageRows.length > limit && last
+              ? encodeJobsCursor({ createdAtMs: Date.parse(toIsoString(last.created_at)), id: toNumber(last.id) })
+              : null,
+        };
+      });
+    },
+  };
+}
+
+/** Every day of the range in order, days without jobs as zeros. */
+function fillSeries(range: ResolvedRange, rows: Array<Record<string, unknown> & { day: string }>): JobDay[] {
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  return daysInRange(range).map((date) => {
+    const row = byDay.get(date);
+    return {
+      date,
+      jobs: toNumber(row?.jobs),
+      requested: toNumber(row?.requested),
+      successful: toNumber(row?.successful),
+      failed: toNumber(row?.failed),
+    };
+  });
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    job_id: row.job_id,
+    requested_count: toNumber(row.requested_count),
+    successful_count: toNumber(row.successful_count),
+    failed_count: toNumber(row.failed_count),
+    status: row.status,
+    created_at: toIsoString(row.created_at),
+    updated_at: toIsoString(row.updated_at),
+    completed_at: row.completed_at === null || row.completed_at === undefined ? null : toIsoString(row.completed_at),
+  };
+}
+
+function invalidCursor() {
+  return invalidRequest('The cursor is not valid', { cursor: ['is not a nextCursor from a previous response'] });
+}
+
+function newJobNeedsRequestedCount(body: RecordJobBody, outcomes: number) {
+  const message = `successful_count + failed_count (${outcomes}) exceeds requested_count (0) of a new job`;
+  const fields: FieldErrors = { requested_count: ['is required when a new job reports outcomes'] };
+  for (const field of ['successful_count', 'failed_count'] as const) {
+    if (body[field] !== undefined) fields[field] = [message];
+  }
+  return invalidRequest(message, fields);
+}
