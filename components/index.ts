@@ -1,0 +1,17 @@
+/**
+ * `podium`: the styled components, their labels and formatters, and (re-exported) every hook,
+ * so hosts can import `PodiumProvider` and `JobStats` from one place. Import the CSS once:
+ * `import 'podium/styles.css'`.
+ */
+export * from '../hooks/index.js';
+export * from './JobStats.js';
+export * from './JobStatsRangePicker.js';
+export * from './JobStatsSkeleton.js';
+export * from './KpiCard.js';
+export * from './SuccessRateBar.js';
+export * from './DailyJobsChart.js';
+export * from './JobsTable.js';
+export * from './PodiumRoot.js';
+export * from './jobStatsSlots.js';
+export * from './labels.js';
+export * from './useFormatters.js';

@@ -1,0 +1,112 @@
+import { useMemo } from 'react';
+import { usePodium } from '../hooks/usePodium.js';
+
+/**
+ * Every string the components show, in English. Hosts translate by passing overrides to
+ * `<PodiumProvider labels>` (all widgets) or to a component's `labels` prop (that widget only).
+ * `{name}` placeholders are filled by the component; keep them in translations.
+ */
+const englishLabels = {
+  // Shared by every widget.
+  retry: 'Retry',
+  retrying: 'Retrying…',
+  notAvailable: '—',
+
+  jobStatsTitle: 'Job statistics',
+  jobStatsRangeLabel: 'Date range',
+  jobStatsPreset7: 'Last 7 days',
+  jobStatsPreset30: 'Last 30 days',
+  jobStatsPreset90: 'Last 90 days',
+  jobStatsPresetCustom: 'Custom',
+  jobStatsCustomFrom: 'From',
+  jobStatsCustomTo: 'To',
+  jobStatsCustomApply: 'Apply',
+  jobStatsRangeMissing: 'Enter both a start and an end date.',
+  jobStatsRangeInvalid: 'Enter dates as YYYY-MM-DD.',
+  jobStatsRangeOrder: 'The start date must be on or before the end date.',
+  jobStatsRangeTooLong: 'Choose a range of at most {max} days (this one has {days}).',
+
+  jobStatsLoading: 'Loading job statistics…',
+  jobStatsUpdating: 'Updating…',
+  /** Announced politely when the figures for a range have arrived. */
+  jobStatsAnnounceLoaded: 'Job statistics loaded for {range}.',
+
+  jobStatsKpisLabel: 'Totals',
+  jobStatsKpiJobs: 'Jobs',
+  jobStatsKpiRequested: 'Requested',
+  jobStatsKpiSuccessful: 'Successful',
+  jobStatsKpiFailed: 'Failed',
+  jobStatsKpiSuccessRate: 'Success rate',
+  jobStatsSuccessRateHint: '{successful} of {finished} finished',
+  jobStatsSuccessRateNone: 'No outcomes yet: the rate appears once jobs report results.',
+
+  jobStatsOutcomesTitle: 'Outcomes of requested items',
+  jobStatsOutcomeSuccessful: 'Successful',
+  jobStatsOutcomeFailed: 'Failed',
+  jobStatsOutcomePending: 'Still pending',
+  jobStatsOutcomeValue: '{count} ({percent})',
+
+  jobStatsChartTitle: 'Requested per day',
+  jobStatsChartTableCaption: 'Requested, successful and failed per day',
+  jobStatsChartBarTitle: '{date}: {requested} requested, {successful} successful, {failed} failed',
+  jobStatsColDate: 'Date',
+  jobStatsColJobs: 'Jobs',
+
+  jobStatsTableCaption: 'Jobs',
+  jobStatsColJobId: 'Job',
+  jobStatsColStatus: 'Status',
+  jobStatsColRequested: 'Requested',
+  jobStatsColSuccessful: 'Successful',
+  jobStatsColFailed: 'Failed',
+  jobStatsColCreated: 'Created',
+  jobStatsColCompleted: 'Completed',
+  jobStatsStatusPending: 'Pending',
+  jobStatsStatusProcessing: 'Processing',
+  jobStatsStatusCompleted: 'Completed',
+  jobStatsStatusFailed: 'Failed',
+  jobStatsShowing: 'Showing {shown} of {total} jobs',
+  jobStatsLoadMore: 'Load more jobs',
+  jobStatsLoadingMore: 'Loading more jobs…',
+  jobStatsLoadMoreError: 'Could not load more jobs: {message}',
+
+  jobStatsEmptyTitle: 'No jobs in this range',
+  jobStatsEmptyHint: 'Jobs appear here once they are recorded. Try a longer range.',
+  jobStatsErrorTitle: 'Could not load job statistics',
+  jobStatsStale: 'Could not refresh: showing figures from {time}.',
+  jobStatsPartialOne: '1 job still running — figures may change.',
+  jobStatsPartialOther: '{count} jobs still running — figures may change.',
+};
+
+export type PodiumLabelKey = keyof typeof englishLabels;
+
+/** The full table of component strings. */
+export type PodiumLabels = Readonly<Record<PodiumLabelKey, string>>;
+
+/** The English defaults. */
+export const defaultLabels: PodiumLabels = Object.freeze(englishLabels);
+
+/**
+ * Fills `{name}` placeholders from `values`; unknown placeholders are kept as written so that a
+ * typo in a translation shows up on screen instead of silently disappearing.
+ */
+export function formatLabel(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : match,
+  );
+}
+
+function assignDefined(target: Record<string, string>, source: Readonly<Record<string, string | undefined>> | undefined) {
+  if (!source) return;
+  for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value;
+}
+
+/** The labels a component shows: defaults, then the provider's `labels`, then its own `labels`. */
+export function useLabels(overrides?: Partial<PodiumLabels>): PodiumLabels {
+  const { labels: providerLabels } = usePodium();
+  return useMemo(() => {
+    const merged: Record<string, string> = { ...defaultLabels };
+    assignDefined(merged, providerLabels);
+    assignDefined(merged, overrides);
+    return merged as PodiumLabels;
+  }, [providerLabels, overrides]);
+}
