@@ -11,4 +11,5 @@ export * from './resolveJobStatsRange.js';
 export * from './validateJobStatsRange.js';
 export * from './jobStatsInfiniteQueryOptions.js';
 export * from './useJobStats.js';
+export * from './useJobStatsRange.js';
 export * from './useRecordJob.js';

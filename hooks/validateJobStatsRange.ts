@@ -6,7 +6,7 @@ export type JobStatsRangeProblem = 'missing' | 'invalid' | 'order' | 'tooLong';
 /** The outcome of {@link validateJobStatsRange}. */
 export type JobStatsRangeValidation =
   | { valid: true; days: number }
-  | { valid: false; problem: JobStatsRangeProblem };
+  | { valid: false; problem: JobStatsRangeProblem; /** Length in days, for `tooLong`. */ days?: number };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -34,6 +34,6 @@ export function validateJobStatsRange(
   if (start === null || end === null) return { valid: false, problem: 'invalid' };
   if (start > end) return { valid: false, problem: 'order' };
   const days = Math.round((end - start) / DAY_MS) + 1;
-  if (days > maxDays) return { valid: false, problem: 'tooLong' };
+  if (days > maxDays) return { valid: false, problem: 'tooLong', days };
   return { valid: true, days };
 }

@@ -126,7 +126,7 @@ describe('PodiumProvider', () => {
 
   it('calls getToken before each request, sends it as Bearer and picks up a new getToken', async () => {
     const getToken = vi.fn(async () => 'token-1');
-    let token = getToken;
+    let token: () => string | Promise<string> = getToken;
     const queryClient = new QueryClient();
     const { result, rerender } = renderHook(() => useJobStats(), {
       wrapper: ({ children }) => (
