@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { jobStatsQuerySchema, recordJobBodySchema, type Job, type JobStatus } from '../../../src/contracts/jobs.js';
 import { dailyJobSeries, jobsInRange, summarizeJobs } from '../../../src/logic/jobStats.js';
 import { resolveRange } from '../../../src/logic/periods.js';
@@ -47,6 +47,8 @@ export interface JobStatsBackend {
   requests: RecordedRequest[];
   /** GET /stats requests only. */
   statsRequests: () => URL[];
+  /** Milliseconds every GET /stats waits before answering (to observe in-flight states). */
+  delayMs: number;
   /** The next `count` GET /stats requests answer with this error. */
   failNext: (status: number, code?: string, message?: string, count?: number) => void;
 }
@@ -60,6 +62,7 @@ export function createJobStatsBackend(initialJobs: Job[] = []): JobStatsBackend 
     handlers: [],
     jobs: [...initialJobs],
     requests: [],
+    delayMs: 0,
     statsRequests: () => backend.requests.filter((r) => r.method === 'GET').map((r) => r.url),
     failNext: (status, code = 'internal_error', message = 'Something broke', count = 1) => {
       failures.push(...Array.from({ length: count }, () => ({ status, code, message })));
@@ -68,9 +71,10 @@ export function createJobStatsBackend(initialJobs: Job[] = []): JobStatsBackend 
   const failures: { status: number; code: string; message: string }[] = [];
 
   backend.handlers = [
-    http.get(`${baseUrl}/stats`, ({ request }) => {
+    http.get(`${baseUrl}/stats`, async ({ request }) => {
       const url = new URL(request.url);
       backend.requests.push({ method: 'GET', url, authorization: request.headers.get('authorization') });
+      if (backend.delayMs > 0) await delay(backend.delayMs);
       const failure = failures.shift();
       if (failure) {
         return HttpResponse.json(
