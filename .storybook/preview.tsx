@@ -58,7 +58,13 @@ function StoryFrame({
   return (
     <div
       data-storybook-theme={theme}
-      style={{ ...pageColors[theme], colorScheme: theme, minHeight: '100vh', padding: '1.5rem', boxSizing: 'border-box' }}
+      style={{
+        ...pageColors[theme],
+        colorScheme: theme,
+        minHeight: '100vh',
+        padding: '1.5rem',
+        boxSizing: 'border-box',
+      }}
     >
       <PodiumProvider
         baseUrl={podium.baseUrl ?? '/api'}

@@ -161,11 +161,16 @@ export interface JobStatsFixtureOptions {
  * series and one page of jobs with its `nextCursor`, computed with the core logic
  * (`resolveRange`, `summarizeJobs`, `dailyJobSeries`, `jobsInRange`).
  */
-export function createJobStatsFixture({ jobs, query = {}, now = new Date() }: JobStatsFixtureOptions): JobStatsResponse {
+export function createJobStatsFixture({
+  jobs,
+  query = {},
+  now = new Date(),
+}: JobStatsFixtureOptions): JobStatsResponse {
   const params = jobStatsQuerySchema.parse(query);
   const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, now);
   const cursor = params.cursor === undefined ? undefined : decodeJobsCursor(params.cursor);
-  if (params.cursor !== undefined && cursor === undefined) throw new Error(`Invalid cursor: ${params.cursor}`);
+  if (params.cursor !== undefined && cursor === undefined)
+    throw new Error(`Invalid cursor: ${params.cursor}`);
   return buildJobStatsResponse(jobs, range, params, cursor);
 }
 
@@ -231,7 +236,8 @@ export function buildJobStatsResponse(
     const lastMs = Date.parse(last.created_at);
     // Count every job at the last instant up to and including the page's end.
     let skip = 0;
-    for (let i = start + page.length - 1; i >= 0 && Date.parse(ordered[i]!.created_at) === lastMs; i -= 1) skip += 1;
+    for (let i = start + page.length - 1; i >= 0 && Date.parse(ordered[i]!.created_at) === lastMs; i -= 1)
+      skip += 1;
     nextCursor = encodeJobsCursor({ createdAtMs: lastMs, skip });
   }
   return {
@@ -265,8 +271,13 @@ export interface JobStatsScenario {
   createResponse(options?: JobStatsScenarioOptions & { query?: JobStatsQuery }): JobStatsResponse;
 }
 
-function scenario(description: string, createJobs: (options: Required<JobStatsScenarioOptions>) => Job[], defaultSeed: number): JobStatsScenario {
-  const jobsFor = ({ now = new Date(), seed = defaultSeed }: JobStatsScenarioOptions = {}) => createJobs({ now, seed });
+function scenario(
+  description: string,
+  createJobs: (options: Required<JobStatsScenarioOptions>) => Job[],
+  defaultSeed: number,
+): JobStatsScenario {
+  const jobsFor = ({ now = new Date(), seed = defaultSeed }: JobStatsScenarioOptions = {}) =>
+    createJobs({ now, seed });
   return {
     description,
     createJobs: jobsFor,
@@ -297,7 +308,14 @@ export const jobStatsScenarios: Readonly<Record<JobStatsScenarioName, JobStatsSc
   largeNumbers: scenario(
     'A heavy user: 240 jobs of up to 12 million accounts each, for number formatting.',
     ({ now, seed }) =>
-      createJobFixtures({ count: 240, seed, now, days: 90, requestedRange: [250_000, 12_000_000], failureRate: 0.05 }),
+      createJobFixtures({
+        count: 240,
+        seed,
+        now,
+        days: 90,
+        requestedRange: [250_000, 12_000_000],
+        failureRate: 0.05,
+      }),
     2004,
   ),
 };

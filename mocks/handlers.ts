@@ -10,7 +10,12 @@ import {
 } from '../src/contracts/jobs.js';
 import { canApplyJobUpdate, isTerminalStatus } from '../src/logic/jobStats.js';
 import { daysInRange, resolveRange } from '../src/logic/periods.js';
-import { buildJobStatsResponse, decodeJobsCursor, jobStatsScenarios, type JobStatsScenarioName } from './fixtures.js';
+import {
+  buildJobStatsResponse,
+  decodeJobsCursor,
+  jobStatsScenarios,
+  type JobStatsScenarioName,
+} from './fixtures.js';
 
 /**
  * How the mock server answers:
@@ -19,7 +24,8 @@ import { buildJobStatsResponse, decodeJobsCursor, jobStatsScenarios, type JobSta
  * - `error`: every request answers 500 in the error shape (see `errorCount` to recover);
  * - `loading`: requests never resolve, for loading states.
  */
-export type PodiumMockScenario = 'success' | 'empty' | 'partial' | 'largeNumbers' | 'slow' | 'error' | 'loading';
+export type PodiumMockScenario =
+  'success' | 'empty' | 'partial' | 'largeNumbers' | 'slow' | 'error' | 'loading';
 
 /** Options of {@link createPodiumHandlers} and {@link createPodiumMocks}. */
 export interface PodiumHandlersOptions {
@@ -128,7 +134,9 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       return invalid('The range is empty', { to: ['must be after from'] });
     }
     if (daysInRange(range).length > maxJobStatsRangeDays) {
-      return invalid('The range is too long', { from: [`the range must span at most ${maxJobStatsRangeDays} days`] });
+      return invalid('The range is too long', {
+        from: [`the range must span at most ${maxJobStatsRangeDays} days`],
+      });
     }
     const cursor = params.cursor === undefined ? undefined : decodeJobsCursor(params.cursor);
     if (params.cursor !== undefined && !cursor) {
@@ -229,7 +237,12 @@ function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {
   }
 }
 
-function errorResponse(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+): Response {
   const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
   return HttpResponse.json(body, { status });
 }

@@ -11,12 +11,15 @@ const now = new Date('2025-06-15T12:00:00.000Z');
 const scenarios = Object.entries(jobStatsScenarios);
 
 describe('job fixtures match the contract', () => {
-  it.each(['pending', 'processing', 'completed', 'failed'] as const)('createJobFixture(%s) parses as a job', (status) => {
-    const job = createJobFixture({ status });
-    expect(jobSchema.parse(job)).toEqual(job);
-    expect(job.successful_count + job.failed_count).toBeLessThanOrEqual(job.requested_count);
-    expect(job.completed_at === null).toBe(status === 'pending' || status === 'processing');
-  });
+  it.each(['pending', 'processing', 'completed', 'failed'] as const)(
+    'createJobFixture(%s) parses as a job',
+    (status) => {
+      const job = createJobFixture({ status });
+      expect(jobSchema.parse(job)).toEqual(job);
+      expect(job.successful_count + job.failed_count).toBeLessThanOrEqual(job.requested_count);
+      expect(job.completed_at === null).toBe(status === 'pending' || status === 'processing');
+    },
+  );
 
   it('createJobFixtures is deterministic for a seed and every job parses', () => {
     const options = { count: 50, seed: 7, now, days: 30, userLabel: 'ada', inFlight: 4 };
@@ -40,9 +43,18 @@ describe('job fixtures match the contract', () => {
     const response = jobStatsResponseSchema.parse(
       createJobStatsFixture({ jobs, now, query: { from: '2025-06-10', to: '2025-06-15', limit: 100 } }),
     );
-    expect(response.range).toEqual({ from: '2025-06-10T00:00:00.000Z', to: '2025-06-16T00:00:00.000Z', tz: 'UTC' });
+    expect(response.range).toEqual({
+      from: '2025-06-10T00:00:00.000Z',
+      to: '2025-06-16T00:00:00.000Z',
+      tz: 'UTC',
+    });
     expect(response.series.map((day) => day.date)).toEqual([
-      '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13', '2025-06-14', '2025-06-15',
+      '2025-06-10',
+      '2025-06-11',
+      '2025-06-12',
+      '2025-06-13',
+      '2025-06-14',
+      '2025-06-15',
     ]);
     expect(response.totals.jobs).toBe(response.jobs.length);
     expect(response.series.reduce((sum, day) => sum + day.jobs, 0)).toBe(response.totals.jobs);

@@ -2,7 +2,13 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../src/contracts/errors.js';
 import { jobSchema, jobStatsResponseSchema, type Job } from '../../src/contracts/jobs.js';
-import { createJobFixtures, createPodiumHandlers, createPodiumMocks, podiumHandlers, type PodiumHandlersOptions } from '../../mocks/index.js';
+import {
+  createJobFixtures,
+  createPodiumHandlers,
+  createPodiumMocks,
+  podiumHandlers,
+  type PodiumHandlersOptions,
+} from '../../mocks/index.js';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
 const server = setupServer();
@@ -27,7 +33,11 @@ async function patch(body: unknown, headers: Record<string, string> = auth) {
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-async function get(query: Record<string, string> = {}, headers: Record<string, string> = auth, url = statsUrl) {
+async function get(
+  query: Record<string, string> = {},
+  headers: Record<string, string> = auth,
+  url = statsUrl,
+) {
   const response = await fetch(`${url}?${new URLSearchParams(query)}`, { headers });
   return { status: response.status, body: (await response.json()) as unknown };
 }
@@ -58,12 +68,23 @@ describe('PATCH /stats', () => {
     });
 
     const done = await patch({ job_id: 'j-1', successful_count: 4, failed_count: 1, status: 'completed' });
-    expect(jobSchema.parse(done.body)).toMatchObject({ requested_count: 5, successful_count: 4, status: 'completed', completed_at: now.toISOString() });
+    expect(jobSchema.parse(done.body)).toMatchObject({
+      requested_count: 5,
+      successful_count: 4,
+      status: 'completed',
+      completed_at: now.toISOString(),
+    });
 
     const stats = await getStats();
     expect(stats.totals).toMatchObject({ jobs: 1, requested: 5, successful: 4, failed: 1, successRate: 0.8 });
     expect(stats.jobs.map((job) => job.job_id)).toEqual(['j-1']);
-    expect(stats.series.at(-1)).toEqual({ date: '2025-06-15', jobs: 1, requested: 5, successful: 4, failed: 1 });
+    expect(stats.series.at(-1)).toEqual({
+      date: '2025-06-15',
+      jobs: 1,
+      requested: 5,
+      successful: 4,
+      failed: 1,
+    });
   });
 
   it('answers 400 naming the invalid fields, in the error shape', async () => {
@@ -71,7 +92,12 @@ describe('PATCH /stats', () => {
     const bad = await patch({ requested_count: -1, status: 'done', user_id: 'x' });
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error.code).toBe('invalid_request');
-    expect(Object.keys(fieldsOf(bad.body)).sort()).toEqual(['job_id', 'requested_count', 'status', 'user_id']);
+    expect(Object.keys(fieldsOf(bad.body)).sort()).toEqual([
+      'job_id',
+      'requested_count',
+      'status',
+      'user_id',
+    ]);
     expect(fieldsOf(bad.body).requested_count).toEqual(['must not be negative']);
 
     const notJson = await patch('{nope');
@@ -102,7 +128,9 @@ describe('PATCH /stats', () => {
     const back = await patch({ job_id: 'j', status: 'pending', requested_count: 9 });
     expect(back.body).toMatchObject({ status: 'processing', requested_count: 2 });
 
-    const finished = jobSchema.parse((await patch({ job_id: 'j', successful_count: 2, status: 'completed' })).body);
+    const finished = jobSchema.parse(
+      (await patch({ job_id: 'j', successful_count: 2, status: 'completed' })).body,
+    );
     const late = await patch({ job_id: 'j', failed_count: 2, successful_count: 0, status: 'failed' });
     expect(late.status).toBe(200);
     expect(late.body).toEqual(finished);
@@ -122,7 +150,16 @@ describe('GET /stats', () => {
 
   it('applies from, to and tz', async () => {
     const jobs: Job[] = [
-      { job_id: 'late-utc', requested_count: 1, successful_count: 1, failed_count: 0, status: 'completed', created_at: '2025-06-10T23:30:00.000Z', updated_at: '2025-06-10T23:31:00.000Z', completed_at: '2025-06-10T23:31:00.000Z' },
+      {
+        job_id: 'late-utc',
+        requested_count: 1,
+        successful_count: 1,
+        failed_count: 0,
+        status: 'completed',
+        created_at: '2025-06-10T23:30:00.000Z',
+        updated_at: '2025-06-10T23:31:00.000Z',
+        completed_at: '2025-06-10T23:31:00.000Z',
+      },
     ];
     use({ jobs });
     const utc = await getStats({ from: '2025-06-10', to: '2025-06-10' });
@@ -130,13 +167,19 @@ describe('GET /stats', () => {
     // In Berlin that instant is already June 11th.
     const berlin = await getStats({ from: '2025-06-10', to: '2025-06-10', tz: 'Europe/Berlin' });
     expect(berlin.totals.jobs).toBe(0);
-    expect(berlin.range).toEqual({ from: '2025-06-09T22:00:00.000Z', to: '2025-06-10T22:00:00.000Z', tz: 'Europe/Berlin' });
+    expect(berlin.range).toEqual({
+      from: '2025-06-09T22:00:00.000Z',
+      to: '2025-06-10T22:00:00.000Z',
+      tz: 'Europe/Berlin',
+    });
   });
 
   it('pages through nextCursor covering every job exactly once', async () => {
     // Jobs sharing an instant exercise the tie-break inside the keyset.
     const base = createJobFixtures({ count: 45, seed: 11, now, days: 20 });
-    const ties = base.slice(0, 6).map((job, i) => ({ ...job, job_id: `tie-${i}`, created_at: base[10]!.created_at }));
+    const ties = base
+      .slice(0, 6)
+      .map((job, i) => ({ ...job, job_id: `tie-${i}`, created_at: base[10]!.created_at }));
     use({ jobs: [...base, ...ties] });
     const first = await getStats({ limit: '7' });
     const expected = first.totals.jobs;
@@ -152,7 +195,9 @@ describe('GET /stats', () => {
     }
     expect(seen).toHaveLength(expected);
     expect(new Set(seen).size).toBe(expected);
-    const times = seen.map((id) => Date.parse([...base, ...ties].find((job) => job.job_id === id)!.created_at));
+    const times = seen.map((id) =>
+      Date.parse([...base, ...ties].find((job) => job.job_id === id)!.created_at),
+    );
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 });
@@ -168,7 +213,14 @@ describe('scenarios', () => {
   it('empty answers zero totals', async () => {
     use({ scenario: 'empty' });
     const stats = await getStats();
-    expect(stats.totals).toEqual({ jobs: 0, requested: 0, successful: 0, failed: 0, successRate: null, byStatus: { pending: 0, processing: 0, completed: 0, failed: 0 } });
+    expect(stats.totals).toEqual({
+      jobs: 0,
+      requested: 0,
+      successful: 0,
+      failed: 0,
+      successRate: null,
+      byStatus: { pending: 0, processing: 0, completed: 0, failed: 0 },
+    });
     expect(stats.jobs).toEqual([]);
     expect(stats.nextCursor).toBeNull();
   });

@@ -1,5 +1,5 @@
 import * as a11yAnnotations from '@storybook/addon-a11y/preview';
-import { composeStories, composeStory, setProjectAnnotations } from '@storybook/react-vite';
+import { composeStories, setProjectAnnotations, type composeStory } from '@storybook/react-vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The preview's loader starts a service worker, which jsdom cannot run. Swap in a loader that
@@ -23,6 +23,8 @@ const annotations = setProjectAnnotations([a11yAnnotations, preview]);
 const storyFiles = import.meta.glob<StoryModule>('../../stories/*.stories.tsx', { eager: true });
 
 beforeAll(async () => {
+  // axe probes <canvas> for icon ligatures; jsdom has no canvas and logs "Not implemented" each time.
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   // A request no story mocks is a broken story: fail loudly instead of reaching the network.
   server.listen({ onUnhandledRequest: 'error' });
   await annotations.beforeAll?.();
@@ -41,7 +43,8 @@ function a11yFailures(reports: readonly Report[]): string[] {
       const result = report.result as { violations?: AxeViolation[]; error?: unknown } | undefined;
       if (result?.error) return [`axe failed: ${String(result.error)}`];
       return (result?.violations ?? []).map(
-        (violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        (violation) =>
+          `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
       );
     });
 }
@@ -57,16 +60,20 @@ describe.each(Object.entries(storyFiles))('%s', (_file, module) => {
     expect(stories.length).toBeGreaterThan(0);
   });
 
-  it.each(stories)('%s renders, plays and has no axe violations', async (_name, Story) => {
-    const canvasElement = document.createElement('div');
-    document.body.append(canvasElement);
-    try {
-      // run() = loaders (MSW) + beforeEach + render + play + afterEach (axe), as in Storybook.
-      await Story.run({ canvasElement });
-      expect(canvasElement.querySelector('.podium-root')).not.toBeNull();
-      expect(a11yFailures(Story.reporting.reports as Report[])).toEqual([]);
-    } finally {
-      canvasElement.remove();
-    }
-  }, 20_000);
+  it.each(stories)(
+    '%s renders, plays and has no axe violations',
+    async (_name, Story) => {
+      const canvasElement = document.createElement('div');
+      document.body.append(canvasElement);
+      try {
+        // run() = loaders (MSW) + beforeEach + render + play + afterEach (axe), as in Storybook.
+        await Story.run({ canvasElement });
+        expect(canvasElement.querySelector('.podium-root')).not.toBeNull();
+        expect(a11yFailures(Story.reporting.reports as Report[])).toEqual([]);
+      } finally {
+        canvasElement.remove();
+      }
+    },
+    20_000,
+  );
 });
