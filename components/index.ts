@@ -1,8 +1,9 @@
 /**
- * `podium`: the styled components, their labels and formatters, and (re-exported) every hook,
- * so hosts can import `PodiumProvider` and `JobStats` from one place. Import the CSS once:
+ * `podium`: the styled components, their labels and formatters, and (re-exported) every hook and
+ * the core (contract types, `PodiumApiError`), so hosts can import everything from one place. Import the CSS once:
  * `import 'podium/styles.css'`.
  */
+export * from '../src/index.js';
 export * from '../hooks/index.js';
 export * from './JobStats.js';
 export * from './JobStatsRangePicker.js';
