@@ -59,7 +59,7 @@ export function createTestApp(db: Database, options: Partial<CreateAppOptions> =
     },
     /** `GET /api/stats` as `userId`. */
     async getStats(userId: string, query: Record<string, string | number> = {}): Promise<Response> {
-      const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+      const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
       return app.request(`/api/stats${search.size > 0 ? `?${search}` : ''}`, {
         headers: { authorization: `Bearer ${await tokenFor(userId)}` },
       });

@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPgliteDatabase } from '../../src/db/createPgliteDatabase.js';
 import { createPostgresDatabase } from '../../src/db/createPostgresDatabase.js';
 import type { Database } from '../../src/db/Database.js';
-import { migrate } from '../../src/migrate.js';
+import { migrate, migrationsDirectory } from '../../src/migrate.js';
 
 /** A migrated database of its own for one test (or one file). */
 export interface TestDatabase {
@@ -38,24 +43,54 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 const pgliteTemplates = new Map<boolean, Promise<Blob>>();
 
 /**
- * One template per worker and kind (migrated or empty), dumped once: loading a dump skips
- * PGlite's initdb, the slow part of a cold start.
+ * One template per kind (migrated or empty), built once and shared: loading a dump skips PGlite's
+ * initdb, the slow part of a cold start (~5 s here, against ~1 s to load). The dump is also kept
+ * in the OS temp directory, keyed by the PGlite version and the migrations' content, so the other
+ * test files (each runs in its own worker) and the next run load it instead of building it again.
+ * It is a cache, not test state: a changed migration or PGlite version gets a new key.
  */
 function pgliteTemplate(migrated: boolean): Promise<Blob> {
   let template = pgliteTemplates.get(migrated);
   if (!template) {
-    template = (async () => {
-      const db = await createPgliteDatabase();
-      try {
-        if (migrated) await migrate(db);
-        return await db.pglite.dumpDataDir('none');
-      } finally {
-        await db.close();
-      }
-    })();
+    template = loadOrBuildTemplate(migrated);
     pgliteTemplates.set(migrated, template);
   }
   return template;
+}
+
+async function loadOrBuildTemplate(migrated: boolean): Promise<Blob> {
+  const file = join(tmpdir(), `podium-pglite-template-${await templateKey(migrated)}.tar`);
+  try {
+    return new File([await readFile(file)], 'pgdata.tar', { type: 'application/x-tar' });
+  } catch {
+    // Not cached yet: build it below.
+  }
+  const db = await createPgliteDatabase();
+  let dump: Blob;
+  try {
+    if (migrated) await migrate(db);
+    dump = await db.pglite.dumpDataDir('none');
+  } finally {
+    await db.close();
+  }
+  // Write then rename: a concurrent reader sees the whole file or none.
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return dump;
+}
+
+async function templateKey(migrated: boolean): Promise<string> {
+  const hash = createHash('sha256');
+  // The package does not export its package.json: find it next to the resolved entry point.
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const pgliteVersion = (JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  hash.update(`pglite ${pgliteVersion}\nmigrated ${migrated}\n`);
+  if (migrated) {
+    const directory = fileURLToPath(migrationsDirectory);
+    for (const name of (await readdir(directory)).sort()) hash.update(`${name}\n`).update(await readFile(join(directory, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function createPgliteTestDatabase(migrated: boolean): Promise<TestDatabase> {
