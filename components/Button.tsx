@@ -22,7 +22,7 @@ export function Button({ variant = 'secondary', size = 'md', unstyled = false, c
       className={cx(
         'podium-button',
         !unstyled &&
-          'podium:inline-flex podium:items-center podium:justify-center podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:font-medium podium:cursor-pointer podium:transition-colors podium:aria-disabled:cursor-wait podium:aria-disabled:opacity-80',
+          'podium:inline-flex podium:items-center podium:justify-center podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:font-medium podium:cursor-pointer podium:transition-colors podium:aria-disabled:cursor-wait',
         !unstyled && (size === 'sm' ? 'podium:px-2.5 podium:py-1 podium:text-sm' : 'podium:px-3.5 podium:py-2 podium:text-sm'),
         !unstyled &&
           (variant === 'primary'

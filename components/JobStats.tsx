@@ -225,7 +225,7 @@ export function JobStats({
           )}
         >
           {formatLabel(
-            new Intl.PluralRules(format.locale).select(running) === 'one' ? labels.jobStatsPartialOne : labels.jobStatsPartialOther,
+            format.plural(running) === 'one' ? labels.jobStatsPartialOne : labels.jobStatsPartialOther,
             { count: format.number(running) },
           )}
         </p>

@@ -72,7 +72,7 @@ const englishLabels = {
   jobStatsEmptyTitle: 'No jobs in this range',
   jobStatsEmptyHint: 'Jobs appear here once they are recorded. Try a longer range.',
   jobStatsErrorTitle: 'Could not load job statistics',
-  jobStatsStale: 'Could not refresh: showing figures from {time}.',
+  jobStatsStale: 'Could not refresh. Showing figures from {time}.',
   jobStatsPartialOne: '1 job still running — figures may change.',
   jobStatsPartialOther: '{count} jobs still running — figures may change.',
 };

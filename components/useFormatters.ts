@@ -16,6 +16,8 @@ export interface PodiumFormatters {
   dayRange(from: string, to: string): string;
   /** An instant relative to `now`, e.g. `5 minutes ago`. */
   relativeTime(value: string | number | Date, now: number): string;
+  /** The locale's plural category of a count (`one`, `other`, ...), to pick a label. */
+  plural(count: number): Intl.LDMLPluralRule;
 }
 
 const cache = new Map<string, PodiumFormatters>();
@@ -46,6 +48,9 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
   const day = safe((l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', timeZone: 'UTC' }), locale, timeZone);
   const dayWithYear = safe((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), locale, timeZone);
   const relative = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), locale, timeZone);
+  // Seconds always as a number: 'auto' would turn 0 s into "now" ("figures from now").
+  const relativeSeconds = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' }), locale, timeZone);
+  const plural = safe((l) => new Intl.PluralRules(l), locale, timeZone);
   return {
     locale,
     timeZone,
@@ -57,11 +62,12 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
     relativeTime: (value, now) => {
       const seconds = Math.round((new Date(value).getTime() - now) / 1000);
       const abs = Math.abs(seconds);
-      if (abs < 60) return relative.format(seconds, 'second');
+      if (abs < 60) return relativeSeconds.format(seconds, 'second');
       if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
       if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
       return relative.format(Math.round(seconds / 86_400), 'day');
     },
+    plural: (count) => plural.select(count),
   };
 }
 

@@ -193,6 +193,23 @@ describe('JobStats', () => {
     expect(document.activeElement?.tagName).toBe('TH');
   });
 
+  it('keeps the loaded jobs and says why when loading more fails', async () => {
+    const user = userEvent.setup();
+    renderWithPodium(<JobStats pageSize={2} />);
+    const button = await screen.findByRole('button', { name: defaultLabels.jobStatsLoadMore });
+    backend.failNext(400, 'invalid_request', 'Cursor expired');
+    await user.click(button);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      formatLabel(defaultLabels.jobStatsLoadMoreError, { message: 'Cursor expired' }),
+    );
+    const table = screen.getByRole('table', { name: defaultLabels.jobStatsTableCaption });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    // Clicking again retries the same page.
+    await user.click(screen.getByRole('button', { name: defaultLabels.jobStatsLoadMore }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(5));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('refreshes with new totals after useRecordJob records a job', async () => {
     function RecordButton() {
       const record = useRecordJob();
