@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+
+/** What each entry must export: a public API that disappears should fail here, not in a host. */
+const expected: Record<string, string[]> = {
+  podium: ['JobStats', 'PodiumProvider', 'useJobStats', 'useRecordJob', 'createApiClient', 'isPodiumApiError', 'defaultLabels'],
+  'podium/hooks': ['PodiumProvider', 'usePodium', 'useJobStats', 'useRecordJob', 'createPodiumStore'],
+  'podium/core': ['createApiClient', 'getJobStats', 'recordJob', 'PodiumApiError', 'jobStatsResponseSchema', 'podiumKeys', 'resolveRange'],
+  'podium/mocks': ['createPodiumHandlers', 'podiumHandlers', 'createJobFixture', 'createJobFixtures', 'createJobStatsFixture'],
+};
+
+describe('built entries', () => {
+  it.each(Object.entries(expected))('%s exports its public API as ESM and CJS', async (name, names) => {
+    const esm = (await import(/* @vite-ignore */ name)) as Record<string, unknown>;
+    const cjs = require(name) as Record<string, unknown>;
+    for (const exported of names) {
+      expect(esm[exported], `${name} (ESM) ${exported}`).toBeDefined();
+      expect(cjs[exported], `${name} (CJS) ${exported}`).toBeDefined();
+    }
+  });
+
+  it('starts the React entries with "use client" and keeps it off the others', async () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/hooks.js', 'dist/hooks.cjs']) {
+      expect((await readFile(file, 'utf8')).split('\n')[0], file).toBe('"use client";');
+    }
+    for (const file of ['dist/core.js', 'dist/mocks.js']) {
+      expect(await readFile(file, 'utf8'), file).not.toMatch(/^"use client"/);
+    }
+  });
+
+  it('keeps React out of podium/core and podium/mocks', async () => {
+    // Follow the local chunk graph from each entry and make sure no file on it imports React.
+    for (const entry of ['dist/core.js', 'dist/mocks.js']) {
+      const seen = new Set<string>();
+      const queue = [entry];
+      while (queue.length) {
+        const file = queue.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        const code = await readFile(file, 'utf8');
+        expect(code, file).not.toMatch(/from ["'](react|react-dom|@tanstack\/react-query|zustand)["']/);
+        for (const [, chunk] of code.matchAll(/from ["']\.\/([^"']+)["']/g)) queue.push(`dist/${chunk}`);
+      }
+    }
+  });
+
+  it('shares one provider context between podium and podium/hooks (CJS too)', () => {
+    const root = require('podium') as Record<string, unknown>;
+    const hooks = require('podium/hooks') as Record<string, unknown>;
+    expect(root.PodiumContext).toBeDefined();
+    expect(root.PodiumContext).toBe(hooks.PodiumContext);
+  });
+
+  it('ships the stylesheet it declares', async () => {
+    const css = await readFile(pkg.exports['./styles.css'], 'utf8');
+    expect(css).toContain('.podium-root');
+  });
+});
