@@ -17,6 +17,8 @@ import {
   type JobStatsScenarioName,
 } from './fixtures.js';
 
+const DAY_MS = 86_400_000;
+
 /**
  * How the mock server answers:
  * - `success`, `empty`, `partial`, `largeNumbers`: data sets from `jobStatsScenarios`;
@@ -109,8 +111,12 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       failuresLeft -= 1;
       return errorResponse(500, errorCodes.internal, 'The Podium mock server is in its error scenario');
     }
-    if (!/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) {
-      return errorResponse(401, errorCodes.unauthorized, 'A bearer token is required');
+    if (!/^Bearer\s+\S+\s*$/i.test(request.headers.get('authorization') ?? '')) {
+      return errorResponse(
+        401,
+        errorCodes.unauthorized,
+        'Missing user token: send "Authorization: Bearer <JWT signed by your app>"',
+      );
     }
     return undefined;
   }
@@ -130,17 +136,21 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     const params = parsed.data;
 
     const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, clock());
+    // Same checks, messages and fields as the server's route.
     if (range.end.getTime() <= range.start.getTime()) {
-      return invalid('The range is empty', { to: ['must be after from'] });
+      return invalid('The range is empty', { from: ['must be before to'] });
     }
-    if (daysInRange(range).length > maxJobStatsRangeDays) {
+    if (
+      range.end.getTime() - range.start.getTime() > (maxJobStatsRangeDays + 1) * DAY_MS ||
+      daysInRange(range).length > maxJobStatsRangeDays
+    ) {
       return invalid('The range is too long', {
-        from: [`the range must span at most ${maxJobStatsRangeDays} days`],
+        to: [`must be at most ${maxJobStatsRangeDays} days after from`],
       });
     }
     const cursor = params.cursor === undefined ? undefined : decodeJobsCursor(params.cursor);
     if (params.cursor !== undefined && !cursor) {
-      return invalid('The cursor is not valid', { cursor: ['is not a cursor from a previous response'] });
+      return invalid('The cursor is not valid', { cursor: ['is not a nextCursor from a previous response'] });
     }
     return HttpResponse.json(buildJobStatsResponse([...store.values()], range, params, cursor));
   });
@@ -149,11 +159,20 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     const denied = await gate(request);
     if (denied) return denied;
 
+    const contentType = request.headers.get('content-type') ?? '';
+    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
+      return errorResponse(
+        415,
+        errorCodes.unsupportedMediaType,
+        `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}`,
+      );
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(await request.text());
     } catch {
-      return invalid('The body must be JSON', { body: ['must be a JSON object'] });
+      return invalid('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
     }
     const parsed = recordJobBodySchema.safeParse(payload);
     if (!parsed.success) return validationError(parsed.error, 'body');
@@ -175,15 +194,25 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       updated_at: now,
       completed_at: current?.completed_at ?? null,
     };
-    // The body alone may omit requested_count; the merged record must still add up.
+    // The body alone may omit requested_count; the merged record must still add up. Fields and
+    // messages are the server's (its database check constraint, mapped to a 400).
     const outcomes = next.successful_count + next.failed_count;
+    if (!current && body.requested_count === undefined && outcomes > 0) {
+      return invalid(
+        `successful_count + failed_count (${outcomes}) exceeds requested_count (0) of a new job`,
+        {
+          requested_count: ['is required when a new job reports outcomes'],
+        },
+      );
+    }
     if (outcomes > next.requested_count) {
-      const message = `successful_count + failed_count (${outcomes}) exceeds requested_count (${next.requested_count})`;
-      const fields: Record<string, string[]> = {};
-      for (const field of ['successful_count', 'failed_count', 'requested_count'] as const) {
-        if (body[field] !== undefined) fields[field] = [message];
-      }
-      return invalid(message, fields);
+      const message =
+        'successful_count + failed_count would exceed requested_count once merged with the stored job';
+      return invalid(message, {
+        requested_count: [message],
+        successful_count: [message],
+        failed_count: [message],
+      });
     }
     if (isTerminalStatus(next.status) && next.completed_at === null) next.completed_at = now;
     store.set(next.job_id, next);
@@ -262,6 +291,5 @@ function validationError(error: z.ZodError, root: string): Response {
       add(issue.path.length > 0 ? issue.path.join('.') : root, issue.message);
     }
   }
-  const names = Object.keys(fields);
-  return invalid(`Invalid ${root}: ${names.join(', ')}`, fields);
+  return invalid(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
 }

@@ -105,12 +105,32 @@ describe('PATCH /stats', () => {
     expect(fieldsOf(notJson.body)).toHaveProperty('body');
   });
 
-  it('rejects outcomes above the stored requested count', async () => {
+  it('rejects outcomes above the stored requested count, as the server does', async () => {
     use({ scenario: 'empty' });
+    const orphan = await patch({ job_id: 'new', successful_count: 1 });
+    expect(orphan.status).toBe(400);
+    expect(Object.keys(fieldsOf(orphan.body))).toEqual(['requested_count']);
+
     await patch({ job_id: 'j', requested_count: 3 });
     const over = await patch({ job_id: 'j', successful_count: 4 });
     expect(over.status).toBe(400);
-    expect(Object.keys(fieldsOf(over.body))).toEqual(['successful_count']);
+    expect(Object.keys(fieldsOf(over.body)).sort()).toEqual([
+      'failed_count',
+      'requested_count',
+      'successful_count',
+    ]);
+    expect((await patch({ job_id: 'j', successful_count: 3 })).status).toBe(200);
+  });
+
+  it('answers 415 when the body is not sent as JSON', async () => {
+    use({ scenario: 'empty' });
+    const response = await fetch(statsUrl, {
+      method: 'PATCH',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: JSON.stringify({ job_id: 'j' }),
+    });
+    expect(response.status).toBe(415);
+    expect(errorBodySchema.parse(await response.json()).error.code).toBe('unsupported_media_type');
   });
 
   it('answers 401 without a bearer token, on both methods', async () => {
@@ -144,8 +164,9 @@ describe('GET /stats', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(fieldsOf(bad.body)).sort()).toEqual(['from', 'limit', 'tz']);
     expect(fieldsOf((await get({ cursor: 'garbage' })).body)).toHaveProperty('cursor');
-    expect(fieldsOf((await get({ from: '2025-06-10', to: '2025-06-01' })).body)).toHaveProperty('to');
-    expect(fieldsOf((await get({ from: '2023-01-01', to: '2025-06-01' })).body)).toHaveProperty('from');
+    // Same fields as the server's route: an empty range names `from`, a long one names `to`.
+    expect(fieldsOf((await get({ from: '2025-06-10', to: '2025-06-01' })).body)).toHaveProperty('from');
+    expect(fieldsOf((await get({ from: '2023-01-01', to: '2025-06-01' })).body)).toHaveProperty('to');
   });
 
   it('applies from, to and tz', async () => {
