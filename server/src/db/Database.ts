@@ -29,6 +29,15 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * A {@link Database} view of an open transaction, so code written against `Database` (a store)
+ * can run inside one. Its `transaction(fn)` joins the open transaction rather than nesting, and
+ * `close()` does nothing (the owner of the transaction ends it).
+ */
+export function joinTransaction(tx: Queryable, kind: Database['kind']): Database {
+  return { kind, query: (sql, params) => tx.query(sql, params), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), close: async () => {} };
+}
+
 /** `int8`, `numeric` and `count(*)` as a JavaScript number, whichever driver returned them. */
 export function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;

@@ -1,0 +1,32 @@
+/**
+ * Fixed development values `podium-server demo` uses when the real ones are not set, so the demo
+ * starts with no configuration. They are public (they are in this file): never use them for a
+ * server that anyone else can reach.
+ */
+export const demoJwtSecret = 'podium-demo-jwt-secret-not-for-production-0000';
+export const demoApiKey = 'podium-demo-api-key-not-for-production';
+
+/**
+ * The environment with demo defaults filled in: dev secrets when unset (with one warning line),
+ * and CORS open to every origin unless configured.
+ */
+export function withDemoDefaults(
+  env: Record<string, string | undefined>,
+  warn: (message: string) => void,
+): Record<string, string | undefined> {
+  const result = { ...env };
+  const filled: string[] = [];
+  if (!env.PODIUM_JWT_SECRET?.trim()) {
+    result.PODIUM_JWT_SECRET = demoJwtSecret;
+    filled.push('PODIUM_JWT_SECRET');
+  }
+  if (!env.PODIUM_API_KEY?.trim()) {
+    result.PODIUM_API_KEY = demoApiKey;
+    filled.push('PODIUM_API_KEY');
+  }
+  if (!env.PODIUM_CORS_ORIGINS?.trim()) result.PODIUM_CORS_ORIGINS = '*';
+  if (filled.length > 0) {
+    warn(`⚠ Demo mode: ${filled.join(' and ')} unset, using fixed development values (never use them in production).`);
+  }
+  return result;
+}

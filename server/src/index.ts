@@ -1,0 +1,29 @@
+/**
+ * `podium-server`: Podium's companion server as a library. Build the app with {@link createApp}
+ * and serve it anywhere a fetch handler runs, or use {@link startServer} (what the
+ * `podium-server` command runs) for a ready Node server.
+ *
+ * @example
+ * import { createApp, loadConfig, migrate, openDatabase } from 'podium-server';
+ * const config = loadConfig(process.env);
+ * const db = await openDatabase(config);
+ * await migrate(db);
+ * export const app = createApp({ db, jwtSecret: config.jwtSecret, basePath: config.basePath });
+ */
+export { createApp, type CreateAppOptions } from './app.js';
+export { configVariables, ConfigError, loadConfig, minJwtSecretLength, type ConfigVariable, type ServerConfig } from './config.js';
+export { toIsoString, toNumber, type Database, type Queryable } from './db/Database.js';
+export { createPgliteDatabase, type PgliteDatabaseOptions } from './db/createPgliteDatabase.js';
+export { createPostgresDatabase, type PostgresDatabaseOptions } from './db/createPostgresDatabase.js';
+export { openDatabase } from './db/openDatabase.js';
+export { migrate, MigrationChecksumError, migrationsDirectory, type MigrateOptions, type MigrateResult } from './migrate.js';
+export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './stores/jobsStore.js';
+export { errorBody, HttpError, invalidRequest, type FieldErrors } from './errors.js';
+export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth.js';
+export type { RedisPinger } from './routes/health.js';
+export { createRedisClient } from './redis.js';
+export { consoleLogger, silentLogger, type Logger } from './logger.js';
+export { startServer, type RunningServer, type StartServerOptions } from './startServer.js';
+export { seedDemoData, type SeedDemoDataOptions, type SeedDemoDataResult } from './demo/seedDemoData.js';
+export { demoUsers, type DemoUser } from './demo/demoUsers.js';
+export { serverVersion } from './version.js';

@@ -1,0 +1,100 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import { createApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/Database.js';
+import { openDatabase } from './db/openDatabase.js';
+import { demoUsers } from './demo/demoUsers.js';
+import { createDemoSiteHandler } from './demo/serveDemoSite.js';
+import { seedDemoData, type SeedDemoDataResult } from './demo/seedDemoData.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { migrate } from './migrate.js';
+import { createRedisClient } from './redis.js';
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  config: ServerConfig;
+  logger?: Logger;
+  /**
+   * Demo mode: seed the demo data, add the demo routes and serve the demo page from `dir` at `/`.
+   * Only `podium-server demo` sets it.
+   */
+  demo?: { dir: string } | undefined;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://HOST:PORT` it listens on (the real port when PORT=0). */
+  url: string;
+  db: Database;
+  /** Demo mode only: what the seed did. */
+  seeded?: SeedDemoDataResult;
+  /** Stops accepting requests, then closes Redis and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The Node adapter: opens the database, migrates it, (demo: seeds it), builds the app and serves
+ * it with `@hono/node-server`. Everything opened is closed again if a later step fails.
+ */
+export async function startServer({ config, logger = consoleLogger, demo }: StartServerOptions): Promise<RunningServer> {
+  const db = await openDatabase(config, logger);
+  let redis: Redis | undefined;
+  try {
+    await migrate(db, { logger });
+    const seeded = demo ? await seedDemoData(db) : undefined;
+    redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
+
+    const app = createApp({
+      db,
+      jwtSecret: config.jwtSecret,
+      basePath: config.basePath,
+      corsOrigins: config.corsOrigins,
+      redis,
+      healthTimeoutMs: config.healthTimeoutMs,
+      logger,
+      demo: demo ? { users: demoUsers } : undefined,
+    });
+    if (demo) app.get('*', createDemoSiteHandler({ dir: demo.dir, basePath: config.basePath }));
+
+    const server = await listen(app.fetch, config.port, config.host);
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      db,
+      ...(seeded ? { seeded } : {}),
+      close: () =>
+        (closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive connections would hold close() open until they time out.
+            server.closeAllConnections();
+          });
+          await redis?.quit().catch(() => redis?.disconnect());
+          await db.close();
+        })()),
+    };
+  } catch (error) {
+    redis?.disconnect();
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string) {
+  return new Promise<import('node:http').Server>((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }) as import('node:http').Server;
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on ${hostname} is already in use: stop the other process or set PORT`)
+          : error,
+      );
+    });
+  });
+}
