@@ -94,7 +94,7 @@ export function JobStatsRangePicker({ range, onChange, timeZone, labels, styled,
   };
 
   return (
-    <div className={cx('podium-job-stats__range-picker', styled && 'podium:flex podium:flex-col podium:gap-2', classNames.rangePicker)}>
+    <div className={cx('podium-job-stats__range-picker', styled && 'podium:flex podium:flex-col podium:items-start podium:gap-2', classNames.rangePicker)}>
       <span id={labelId} className="podium-sr-only">
         {labels.jobStatsRangeLabel}
       </span>
