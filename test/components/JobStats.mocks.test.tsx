@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JobStats, defaultLabels } from '../../components/index.js';
 import { createPodiumMocks, type PodiumMockScenario } from '../../mocks/index.js';
 import { summarizeJobs } from '../../src/logic/jobStats.js';
@@ -53,9 +53,19 @@ describe('JobStats with podium/mocks', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows the 401 message when no token is sent', async () => {
+  it("shows the mock server's 401 message when no token is sent, without retrying", async () => {
     useScenario('success');
+    // Ask the mock directly for its answer, so the test follows the mocks' wording.
+    const answer = await fetch(`${baseUrl}/stats`);
+    expect(answer.status).toBe(401);
+    const { error } = (await answer.json()) as { error: { message: string } };
+    const onRequest = vi.fn();
+    server.events.on('request:start', onRequest);
     renderWithPodium(<JobStats />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('A bearer token is required');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(defaultLabels.jobStatsErrorTitle);
+    expect(alert).toHaveTextContent(error.message);
+    expect(onRequest).toHaveBeenCalledOnce();
+    server.events.removeAllListeners();
   });
 });
