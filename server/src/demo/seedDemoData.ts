@@ -62,7 +62,10 @@ async function seedIn(db: Database, options: SeedDemoDataOptions): Promise<SeedD
       // Today only up to now: no job is created in the future.
       const dayLength = Math.min(24 * hourMs, now.getTime() - dayStart);
       const count = profile.jobsPerDay(random);
-      const instants = Array.from({ length: count }, () => dayStart + Math.floor(random.next() * dayLength)).sort((a, b) => a - b);
+      const instants = Array.from({ length: count }, () => dayStart + Math.floor(random.next() * dayLength));
+      // The busiest user always has a couple of jobs running right now, so the demo shows live ones.
+      if (offset === 0 && user.id === 'alice') instants.push(now.getTime() - random.int(60_000, 50 * 60_000), now.getTime() - random.int(0, 60_000));
+      instants.sort((a, b) => a - b);
 
       for (const at of instants) {
         sequence += 1;
@@ -90,8 +93,10 @@ function drawJob(random: SeededRandom, [min, max]: [number, number], ageMs: numb
   const roll = random.next();
   const durationMs = random.int(30_000, 2 * hourMs);
   let status: JobStatus;
-  if (ageMs < 3 * hourMs) status = roll < 0.4 ? 'pending' : roll < 0.8 ? 'processing' : 'completed';
-  else status = roll < 0.85 ? 'completed' : 'failed';
+  // Jobs of the last hour are still running; some of the last day too; older ones are finished.
+  if (ageMs < hourMs) status = roll < 0.5 ? 'pending' : 'processing';
+  else if (ageMs < 24 * hourMs && roll < 0.3) status = roll < 0.1 ? 'pending' : 'processing';
+  else status = random.next() < 0.85 ? 'completed' : 'failed';
 
   let successful = 0;
   let failed = 0;

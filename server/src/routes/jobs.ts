@@ -29,9 +29,10 @@ const dayMs = 86_400_000;
  */
 export function createJobsRoutes({ store, jwtSecret, now }: JobsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use(jobStatsRoute, requireUser({ jwtSecret, now }));
+  // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
+  const user = requireUser({ jwtSecret, now });
 
-  routes.patch(jobStatsRoute, async (c) => {
+  routes.patch(jobStatsRoute, user, async (c) => {
     const body = recordJobBodySchema.parse(await readJsonBody(c));
     const job = await store.recordJob(c.var.userId, body, now());
     // Another user's job answers like a missing one: job ids must not leak across users.
@@ -39,7 +40,7 @@ export function createJobsRoutes({ store, jwtSecret, now }: JobsRoutesOptions): 
     return c.json(job);
   });
 
-  routes.get(jobStatsRoute, async (c) => {
+  routes.get(jobStatsRoute, user, async (c) => {
     const params = jobStatsQuerySchema.parse(c.req.query());
     const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, now());
     if (range.end.getTime() <= range.start.getTime()) {

@@ -35,7 +35,8 @@ export function createRecordingLogger(): Logger & { entries: Array<{ level: stri
 
 /** A test app over `db` with the test secret and a quiet logger, plus request helpers. */
 export function createTestApp(db: Database, options: Partial<CreateAppOptions> = {}) {
-  const logger = options.logger ?? createRecordingLogger();
+  // Recorded, for assertions, and so expected errors do not clutter the test output.
+  const logger = createRecordingLogger();
   const app = createApp({ db, jwtSecret: testJwtSecret, logger, ...options });
   const clock = options.now ?? (() => new Date());
   const tokens = new Map<string, Promise<string>>();

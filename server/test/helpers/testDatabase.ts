@@ -20,6 +20,11 @@ export interface TestDatabase {
    * on PGlite, the same engine (it has only one connection) whose `close()` is a no-op.
    */
   openAnother(): Database;
+  /**
+   * Postgres only: a DATABASE_URL that lands in this schema (via the `options` parameter), for
+   * code that opens its own connection from configuration (the CLI).
+   */
+  connectionUrl?: string;
   /** Closes every handle and drops the schema (Postgres). Idempotent. */
   cleanup(): Promise<void>;
 }
@@ -131,6 +136,7 @@ async function createPostgresTestDatabase(url: string, migrated: boolean): Promi
     db,
     kind: 'postgres',
     openAnother: open,
+    connectionUrl: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     cleanup: () =>
       (cleaning ??= (async () => {
         await Promise.all(handles.map((handle) => handle.close()));

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configVariables, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has safe defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: './.podium-data',
+      redisUrl: undefined,
+      apiKey: undefined,
+      jwtSecret: undefined,
+      cronSecret: undefined,
+      basePath: '/api',
+      corsOrigins: [],
+      demoDir: undefined,
+      healthTimeoutMs: 2000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/podium',
+      PODIUM_DATA_DIR: '/var/lib/podium',
+      REDIS_URL: 'rediss://cache:6380',
+      PODIUM_API_KEY: 'key',
+      PODIUM_JWT_SECRET: 'x'.repeat(32),
+      CRON_SECRET: 'cron',
+      PODIUM_BASE_PATH: '/podium/',
+      PODIUM_CORS_ORIGINS: 'https://a.example, https://b.example:8443',
+      PODIUM_DEMO_DIR: '/srv/demo',
+      PODIUM_HEALTH_TIMEOUT_MS: '500',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/podium',
+      redisUrl: 'rediss://cache:6380',
+      basePath: '/podium',
+      corsOrigins: ['https://a.example', 'https://b.example:8443'],
+      healthTimeoutMs: 500,
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '  ', PORT: '' })).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, port: 4000 });
+  });
+
+  it('collapses a list containing * to *', () => {
+    expect(loadConfig({ PODIUM_CORS_ORIGINS: 'https://a.example,*' }).corsOrigins).toEqual(['*']);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: '80a',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'http://x',
+        PODIUM_JWT_SECRET: 'short',
+        PODIUM_BASE_PATH: 'api',
+        PODIUM_CORS_ORIGINS: 'https://ok.example,https://bad.example/path',
+        PODIUM_HEALTH_TIMEOUT_MS: '0',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'PODIUM_JWT_SECRET', 'PODIUM_BASE_PATH', 'PODIUM_CORS_ORIGINS', 'PODIUM_HEALTH_TIMEOUT_MS']) {
+      expect(problems).toContain(name);
+    }
+    expect(problems).toContain('https://bad.example/path');
+    expect((error as ConfigError).problems).toHaveLength(7);
+  });
+
+  it.each(['-1', '65536', '1.5', '4000 '])('rejects PORT=%j', (port) => {
+    if (port.trim() === '4000') expect(loadConfig({ PORT: port }).port).toBe(4000); // trimmed: fine
+    else expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be a whole number/);
+  });
+
+  it('documents every variable it reads', async () => {
+    const source = await readFile(fileURLToPath(new URL('../src/config.ts', import.meta.url)), 'utf8');
+    const read = [...source.matchAll(/read\('([A-Z_]+)'\)/g)].map((match) => match[1]);
+    expect(read.length).toBeGreaterThan(5);
+    expect(configVariables.map((variable) => variable.name).sort()).toEqual([...new Set(read)].sort());
+  });
+});

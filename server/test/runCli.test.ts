@@ -1,0 +1,123 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, usage, type CliResult } from '../src/runCli.js';
+import { createRecordingLogger } from './helpers/testApp.js';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './helpers/testDatabase.js';
+
+/**
+ * The commands end to end, in-process, on a real listening server: a temporary PGlite data
+ * directory (or a fresh Postgres schema when DATABASE_URL is set) and port 0.
+ */
+describe('podium-server commands', () => {
+  let dir: string;
+  let postgres: TestDatabase | undefined;
+  let env: Record<string, string>;
+  const running: CliResult[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podium-cli-'));
+    postgres = testDatabaseUrl ? await createTestDatabase({ migrated: false }) : undefined;
+    env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PODIUM_DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: postgres?.connectionUrl ?? '',
+      REDIS_URL: '',
+      PODIUM_DEMO_DIR: join(dir, 'demo-not-built'),
+    };
+  });
+  afterAll(async () => {
+    for (const result of running) await result.server?.close();
+    await postgres?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(argv: string[], extraEnv: Record<string, string> = {}) {
+    const logger = createRecordingLogger();
+    const result = await runCli(argv, { ...env, ...extraEnv }, logger);
+    running.push(result);
+    return { result, logger, output: logger.entries.map((entry) => entry.message).join('\n') };
+  }
+
+  it('prints usage for --help and refuses unknown commands', async () => {
+    const help = await run(['--help']);
+    expect(help.result.exitCode).toBe(0);
+    expect(help.output).toBe(usage);
+    for (const command of ['start', 'migrate', 'demo']) expect(usage).toContain(command);
+
+    const unknown = await run(['serve']);
+    expect(unknown.result.exitCode).toBe(2);
+    expect(unknown.output).toContain('Unknown arguments: serve');
+  });
+
+  it('exits with 1 and names the variable on bad configuration', async () => {
+    const { result, output } = await run(['start'], { PORT: 'eighty' });
+    expect(result.exitCode).toBe(1);
+    expect(output).toContain('PORT must be a whole number');
+  });
+
+  it('migrate applies the migrations, then reports the database up to date', async () => {
+    const first = await run(['migrate']);
+    expect(first.result.exitCode).toBe(0);
+    expect(first.output).toMatch(/Applied 1 of 1 migrations/);
+    const second = await run(['migrate']);
+    expect(second.output).toMatch(/Database up to date \(1 migrations\)/);
+  });
+
+  it('start serves the API without the demo routes', async () => {
+    const { result, output } = await run([], { PODIUM_JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' });
+    expect(result.server).toBeDefined();
+    expect(output).toContain(`Podium server listening on ${result.server!.url}`);
+    expect((await fetch(`${result.server!.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${result.server!.url}/api/demo/users`)).status).toBe(404);
+    expect((await fetch(`${result.server!.url}/`)).status).toBe(404);
+    await result.server!.close();
+  });
+
+  it('demo seeds, signs demo tokens and explains a missing demo page', async () => {
+    const { result, output, logger } = await run(['demo']);
+    const url = result.server!.url;
+    expect(output).toMatch(/Demo ready in \d+\.\d s/);
+    expect(logger.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.message)).toEqual([
+      expect.stringContaining('PODIUM_JWT_SECRET and PODIUM_API_KEY unset'),
+    ]);
+
+    const users = (await (await fetch(`${url}/api/demo/users`)).json()) as { users: Array<{ id: string }> };
+    expect(users.users.map((user) => user.id)).toEqual(['alice', 'bob', 'carol']);
+    const { token } = (await (await fetch(`${url}/api/demo/token?user=alice`)).json()) as { token: string };
+    const stats = (await (await fetch(`${url}/api/stats`, { headers: { authorization: `Bearer ${token}` } })).json()) as { totals: { jobs: number } };
+    expect(stats.totals.jobs).toBeGreaterThan(0);
+    // Browsers may call the demo API from anywhere.
+    expect((await fetch(`${url}/api/health`, { headers: { origin: 'http://elsewhere.test' } })).headers.get('access-control-allow-origin')).toBe('*');
+
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('npm run build:demo');
+    expect((await fetch(`${url}/api/unknown`)).status).toBe(404);
+    await result.server!.close();
+  });
+
+  it('demo serves a built page with a single-page-app fallback, and nothing outside it', async () => {
+    const site = join(dir, 'demo-site');
+    await mkdir(join(site, 'assets'), { recursive: true });
+    await writeFile(join(site, 'index.html'), '<!doctype html><title>Podium demo</title>');
+    await writeFile(join(site, 'assets', 'app-1234.js'), 'console.log("podium")');
+    await writeFile(join(dir, 'secret.txt'), 'outside the site');
+
+    const { result } = await run(['demo'], { PODIUM_DEMO_DIR: site });
+    const url = result.server!.url;
+    const index = await fetch(`${url}/`);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(await index.text()).toContain('Podium demo');
+    const asset = await fetch(`${url}/assets/app-1234.js`);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await (await fetch(`${url}/some/client/route`)).text()).toContain('Podium demo');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      expect(await (await fetch(`${url}${path}`)).text()).not.toContain('outside the site');
+    }
+    await result.server!.close();
+  });
+});
