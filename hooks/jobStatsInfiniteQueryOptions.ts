@@ -37,7 +37,7 @@ function compact(query: JobStatsPageQuery): JobStatsPageQuery {
 
 /**
  * React Query options for `GET /stats` with cursor pagination over the jobs list, keyed
- * `podiumKeys.jobStats(query)`. Use it to prefetch on the server, or with your own
+ * `podiumKeys.jobStats(client.baseUrl, query)`. Use it to prefetch on the server, or with your own
  * `useInfiniteQuery` when the `useJobStats` result does not fit.
  */
 export function jobStatsInfiniteQueryOptions(client: ApiClient, query: JobStatsPageQuery) {
@@ -49,7 +49,7 @@ export function jobStatsInfiniteQueryOptions(client: ApiClient, query: JobStatsP
     ReturnType<typeof podiumKeys.jobStats>,
     string | null
   >({
-    queryKey: podiumKeys.jobStats(key),
+    queryKey: podiumKeys.jobStats(client.baseUrl, key),
     queryFn: async ({ pageParam, signal }) => {
       try {
         return await getJobStats(client, { ...key, cursor: pageParam ?? undefined }, { signal });

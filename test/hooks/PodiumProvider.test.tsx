@@ -173,3 +173,27 @@ describe('PodiumProvider', () => {
     expect(String(spy.mock.calls[0]![0])).toContain(`${baseUrl}/stats`);
   });
 });
+
+describe('PodiumProvider with a shared host QueryClient', () => {
+  it('keeps the caches of providers on different servers apart', async () => {
+    const other = createJobStatsBackend([makeJob('x', 1), makeJob('y', 2), makeJob('z', 3)], 'http://other.test/api');
+    server.use(...other.handlers);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    function Jobs({ name }: { name: string }) {
+      const { stats } = useJobStats();
+      return <p>{`${name}:${stats?.totals.jobs ?? '…'}`}</p>;
+    }
+    render(
+      <QueryClientProvider client={queryClient}>
+        <PodiumProvider baseUrl={baseUrl}>
+          <Jobs name="one" />
+        </PodiumProvider>
+        <PodiumProvider baseUrl="http://other.test/api">
+          <Jobs name="two" />
+        </PodiumProvider>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('one:2')).toBeInTheDocument();
+    expect(await screen.findByText('two:3')).toBeInTheDocument();
+  });
+});

@@ -6,7 +6,7 @@ import { jobsInRange, summarizeJobs } from '../../src/logic/jobStats.js';
 import { resolveRange } from '../../src/logic/periods.js';
 import { podiumKeys } from '../../src/queryKeys.js';
 import { jobStatsInfiniteQueryOptions, useJobStats, usePodium, type UseJobStatsOptions } from '../../hooks/index.js';
-import { createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
+import { baseUrl, createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
 import { providerWrapper } from './support/render.js';
 
 let backend: JobStatsBackend;
@@ -75,7 +75,7 @@ describe('useJobStats', () => {
   it('is keyed by podiumKeys.jobStats so hosts can prefetch and invalidate it', () => {
     const { result } = renderHook(() => usePodium(), { wrapper: providerWrapper().Wrapper });
     const options = jobStatsInfiniteQueryOptions(result.current.client, { from: '2025-03-01', to: undefined, tz: 'UTC' });
-    expect(options.queryKey).toEqual(podiumKeys.jobStats({ from: '2025-03-01', tz: 'UTC' }));
+    expect(options.queryKey).toEqual(podiumKeys.jobStats(baseUrl, { from: '2025-03-01', tz: 'UTC' }));
     expect(options.queryKey.slice(0, 2)).toEqual(podiumKeys.jobs());
   });
 

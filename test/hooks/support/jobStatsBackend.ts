@@ -57,7 +57,7 @@ export interface JobStatsBackend {
  * An in-memory stand-in for the server's job endpoints, computed with the core logic (the same
  * definitions the server's SQL is tested against), so tests never hard-code figures.
  */
-export function createJobStatsBackend(initialJobs: Job[] = []): JobStatsBackend {
+export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl): JobStatsBackend {
   const backend: JobStatsBackend = {
     handlers: [],
     jobs: [...initialJobs],
@@ -71,7 +71,7 @@ export function createJobStatsBackend(initialJobs: Job[] = []): JobStatsBackend 
   const failures: { status: number; code: string; message: string }[] = [];
 
   backend.handlers = [
-    http.get(`${baseUrl}/stats`, async ({ request }) => {
+    http.get(`${apiBase}/stats`, async ({ request }) => {
       const url = new URL(request.url);
       backend.requests.push({ method: 'GET', url, authorization: request.headers.get('authorization') });
       if (backend.delayMs > 0) await delay(backend.delayMs);
@@ -103,7 +103,7 @@ export function createJobStatsBackend(initialJobs: Job[] = []): JobStatsBackend 
         nextCursor: next,
       });
     }),
-    http.patch(`${baseUrl}/stats`, async ({ request }) => {
+    http.patch(`${apiBase}/stats`, async ({ request }) => {
       backend.requests.push({
         method: 'PATCH',
         url: new URL(request.url),
