@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const { dependencies = {} } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+const { dependencies = {} } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
   dependencies?: Record<string, string>;
 };
 
@@ -25,7 +27,11 @@ export default defineConfig({
   noExternal: ['@podium/core'],
   external: Object.keys(dependencies),
   // Types of the library entry only; main and cli are programs.
-  dts: { entry: { index: 'src/index.ts' }, resolve: ['@podium/core'], compilerOptions: { ignoreDeprecations: '6.0' } },
+  dts: {
+    entry: { index: 'src/index.ts' },
+    resolve: ['@podium/core'],
+    compilerOptions: { ignoreDeprecations: '6.0' },
+  },
   // cli.ts starts with `#!/usr/bin/env node`; esbuild keeps an entry's hashbang and tsup marks the
   // file executable. Nothing else gets one (a banner would also land in main.js and the chunks).
 });

@@ -75,13 +75,34 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 65_536,
       onError: () => {
-        throw new HttpError(413, errorCodes.payloadTooLarge, `The request body is larger than ${options.maxBodyBytes ?? 65_536} bytes`);
+        throw new HttpError(
+          413,
+          errorCodes.payloadTooLarge,
+          `The request body is larger than ${options.maxBodyBytes ?? 65_536} bytes`,
+        );
       },
     }),
   );
 
-  api.route('/', createHealthRoutes({ db: options.db, redis: options.redis, timeoutMs: options.healthTimeoutMs ?? 2000, version: serverVersion, now, logger }));
-  api.route('/', createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(options.db), jwtSecret: options.jwtSecret, now }));
+  api.route(
+    '/',
+    createHealthRoutes({
+      db: options.db,
+      redis: options.redis,
+      timeoutMs: options.healthTimeoutMs ?? 2000,
+      version: serverVersion,
+      now,
+      logger,
+    }),
+  );
+  api.route(
+    '/',
+    createJobsRoutes({
+      store: options.jobs ?? createSqlJobsStore(options.db),
+      jwtSecret: options.jwtSecret,
+      now,
+    }),
+  );
   if (options.demo) {
     if (!options.jwtSecret) throw new Error('Demo mode needs a JWT secret to sign the demo tokens');
     api.route('/', createDemoRoutes({ users: options.demo.users, jwtSecret: options.jwtSecret, now }));
@@ -89,7 +110,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.route(basePath || '/', api);
-  const onError = (error: unknown, c: Parameters<typeof notFoundResponse>[0]) => errorResponse(c, error, logger);
+  const onError = (error: unknown, c: Parameters<typeof notFoundResponse>[0]) =>
+    errorResponse(c, error, logger);
   app.onError(onError);
   api.onError(onError);
   app.notFound(notFoundResponse);

@@ -27,10 +27,13 @@ export function requireUser({ jwtSecret, now }: RequireUserOptions): MiddlewareH
   const key = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
   return async (c, next) => {
     if (!key) {
-      throw unauthorized('This Podium server has no PODIUM_JWT_SECRET configured, so it cannot verify user tokens');
+      throw unauthorized(
+        'This Podium server has no PODIUM_JWT_SECRET configured, so it cannot verify user tokens',
+      );
     }
     const token = bearerToken(c);
-    if (!token) throw unauthorized('Missing user token: send "Authorization: Bearer <JWT signed by your app>"');
+    if (!token)
+      throw unauthorized('Missing user token: send "Authorization: Bearer <JWT signed by your app>"');
 
     let sub: unknown;
     try {
@@ -50,7 +53,10 @@ export function requireUser({ jwtSecret, now }: RequireUserOptions): MiddlewareH
 /** Middleware: accepts the API key from `x-api-key` or `Authorization: Bearer`, else 401. */
 export function requireApiKey(apiKey: string | undefined): MiddlewareHandler {
   return async (c, next) => {
-    if (!apiKey) throw unauthorized('This Podium server has no PODIUM_API_KEY configured, so server-to-server writes are refused');
+    if (!apiKey)
+      throw unauthorized(
+        'This Podium server has no PODIUM_API_KEY configured, so server-to-server writes are refused',
+      );
     const presented = c.req.header('x-api-key') ?? bearerToken(c);
     if (!presented || !safeEqual(presented, apiKey)) {
       throw unauthorized('Missing or wrong API key: send it as "x-api-key" or "Authorization: Bearer <key>"');
@@ -62,7 +68,8 @@ export function requireApiKey(apiKey: string | undefined): MiddlewareHandler {
 /** Middleware: accepts `Authorization: Bearer <CRON_SECRET>`, else 401. */
 export function requireCronSecret(cronSecret: string | undefined): MiddlewareHandler {
   return async (c, next) => {
-    if (!cronSecret) throw unauthorized('This Podium server has no CRON_SECRET configured, so cron endpoints are refused');
+    if (!cronSecret)
+      throw unauthorized('This Podium server has no CRON_SECRET configured, so cron endpoints are refused');
     const presented = bearerToken(c);
     if (!presented || !safeEqual(presented, cronSecret)) {
       throw unauthorized('Missing or wrong cron secret: send "Authorization: Bearer <CRON_SECRET>"');
@@ -94,7 +101,9 @@ function unauthorized(message: string): HttpError {
 function describeJwtError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'The token has expired: get a fresh one from your app';
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    return error.claim === 'nbf' ? 'The token is not valid yet ("nbf" is in the future)' : `The token's "${error.claim}" claim is invalid`;
+    return error.claim === 'nbf'
+      ? 'The token is not valid yet ("nbf" is in the future)'
+      : `The token's "${error.claim}" claim is invalid`;
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return 'The token signature does not match: is it signed with PODIUM_JWT_SECRET?';

@@ -10,7 +10,10 @@ import { runCli } from './runCli.js';
 
 // `npm start` passes when it began (before building), so "ready in" covers the whole start.
 const launchedAt = Number(process.env.PODIUM_START_TIME);
-const startedAt = Number.isFinite(launchedAt) && launchedAt > 0 ? performance.now() - (Date.now() - launchedAt) : performance.now();
+const startedAt =
+  Number.isFinite(launchedAt) && launchedAt > 0
+    ? performance.now() - (Date.now() - launchedAt)
+    : performance.now();
 
 try {
   const result = await runCli(process.argv.slice(2), process.env, consoleLogger, startedAt);

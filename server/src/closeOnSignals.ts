@@ -6,7 +6,10 @@ import type { RunningServer } from './startServer.js';
  * close Redis and the database (PGlite must flush its files), then exit. A second signal exits
  * at once, for when something hangs.
  */
-export function closeOnSignals(server: Pick<RunningServer, 'close'>, logger: Pick<Logger, 'info' | 'error'>): void {
+export function closeOnSignals(
+  server: Pick<RunningServer, 'close'>,
+  logger: Pick<Logger, 'info' | 'error'>,
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {

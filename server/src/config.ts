@@ -16,16 +16,21 @@ export const configVariables: readonly ConfigVariable[] = [
   { name: 'PORT', description: 'port to listen on', default: '4000' },
   {
     name: 'HOST',
-    description: 'interface to listen on (loopback by default so a demo is never exposed by accident; use 0.0.0.0 in containers)',
+    description:
+      'interface to listen on (loopback by default so a demo is never exposed by accident; use 0.0.0.0 in containers)',
     default: '127.0.0.1',
   },
   { name: 'DATABASE_URL', description: 'Postgres connection string; when absent, embedded PGlite is used' },
   { name: 'PODIUM_DATA_DIR', description: 'where embedded PGlite keeps its data', default: './.podium-data' },
   { name: 'REDIS_URL', description: 'Redis (optional today: reported by the health check)' },
-  { name: 'PODIUM_API_KEY', description: 'key for server-to-server writes (`x-api-key` or `Authorization: Bearer`)' },
+  {
+    name: 'PODIUM_API_KEY',
+    description: 'key for server-to-server writes (`x-api-key` or `Authorization: Bearer`)',
+  },
   {
     name: 'PODIUM_JWT_SECRET',
-    description: 'HS256 secret (at least 32 characters) the host signs user tokens with; the user id is the `sub` claim',
+    description:
+      'HS256 secret (at least 32 characters) the host signs user tokens with; the user id is the `sub` claim',
   },
   { name: 'CRON_SECRET', description: 'bearer secret of the cron endpoints' },
   { name: 'PODIUM_BASE_PATH', description: 'where the API is mounted', default: '/api' },
@@ -34,8 +39,16 @@ export const configVariables: readonly ConfigVariable[] = [
     description: 'comma-separated origins allowed to call the API from browsers, or `*`',
     default: '(none; `*` in demo mode)',
   },
-  { name: 'PODIUM_DEMO_DIR', description: 'the built demo page `podium-server demo` serves', default: 'examples/demo/dist' },
-  { name: 'PODIUM_HEALTH_TIMEOUT_MS', description: 'time limit of each health check, in milliseconds', default: '2000' },
+  {
+    name: 'PODIUM_DEMO_DIR',
+    description: 'the built demo page `podium-server demo` serves',
+    default: 'examples/demo/dist',
+  },
+  {
+    name: 'PODIUM_HEALTH_TIMEOUT_MS',
+    description: 'time limit of each health check, in milliseconds',
+    default: '2000',
+  },
 ];
 
 /** The validated configuration. */
@@ -85,11 +98,20 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   };
 
   const port = readInteger(read('PORT'), 'PORT', 4000, 0, 65_535, problems);
-  const healthTimeoutMs = readInteger(read('PODIUM_HEALTH_TIMEOUT_MS'), 'PODIUM_HEALTH_TIMEOUT_MS', 2000, 1, 60_000, problems);
+  const healthTimeoutMs = readInteger(
+    read('PODIUM_HEALTH_TIMEOUT_MS'),
+    'PODIUM_HEALTH_TIMEOUT_MS',
+    2000,
+    1,
+    60_000,
+    problems,
+  );
 
   const databaseUrl = read('DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)');
+    problems.push(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)',
+    );
   }
   const redisUrl = read('REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//i.test(redisUrl)) {

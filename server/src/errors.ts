@@ -18,7 +18,12 @@ export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -103,9 +108,11 @@ function fromHonoException(error: HTTPException): HttpError {
     415: errorCodes.unsupportedMediaType,
     503: errorCodes.unavailable,
   };
-  const code = byStatus[error.status] ?? (error.status >= 500 ? errorCodes.internal : errorCodes.invalidRequest);
+  const code =
+    byStatus[error.status] ?? (error.status >= 500 ? errorCodes.internal : errorCodes.invalidRequest);
   // A 5xx message could carry internals; 4xx messages from Hono's middleware are written for callers.
-  const message = error.status >= 500 ? 'Something went wrong on the Podium server' : error.message || 'Request refused';
+  const message =
+    error.status >= 500 ? 'Something went wrong on the Podium server' : error.message || 'Request refused';
   return new HttpError(error.status, code, message);
 }
 

@@ -11,12 +11,25 @@
  * export const app = createApp({ db, jwtSecret: config.jwtSecret, basePath: config.basePath });
  */
 export { createApp, type CreateAppOptions } from './app.js';
-export { configVariables, ConfigError, loadConfig, minJwtSecretLength, type ConfigVariable, type ServerConfig } from './config.js';
+export {
+  configVariables,
+  ConfigError,
+  loadConfig,
+  minJwtSecretLength,
+  type ConfigVariable,
+  type ServerConfig,
+} from './config.js';
 export { toIsoString, toNumber, type Database, type Queryable } from './db/Database.js';
 export { createPgliteDatabase, type PgliteDatabaseOptions } from './db/createPgliteDatabase.js';
 export { createPostgresDatabase, type PostgresDatabaseOptions } from './db/createPostgresDatabase.js';
 export { openDatabase } from './db/openDatabase.js';
-export { migrate, MigrationChecksumError, migrationsDirectory, type MigrateOptions, type MigrateResult } from './migrate.js';
+export {
+  migrate,
+  MigrationChecksumError,
+  migrationsDirectory,
+  type MigrateOptions,
+  type MigrateResult,
+} from './migrate.js';
 export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './stores/jobsStore.js';
 export { errorBody, HttpError, invalidRequest, type FieldErrors } from './errors.js';
 export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth.js';

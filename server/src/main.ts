@@ -12,6 +12,9 @@ try {
   consoleLogger.info(`Podium server listening on ${server.url}`);
   closeOnSignals(server, consoleLogger);
 } catch (error) {
-  consoleLogger.error(error instanceof ConfigError ? error.message : 'Podium server failed to start:', error instanceof ConfigError ? undefined : { error });
+  consoleLogger.error(
+    error instanceof ConfigError ? error.message : 'Podium server failed to start:',
+    error instanceof ConfigError ? undefined : { error },
+  );
   process.exitCode = 1;
 }

@@ -65,7 +65,10 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
       // Another instance may have applied it between our transactions: check again under the lock.
       if ((await readApplied(tx)).has(file.name)) return false;
       await tx.exec(file.sql);
-      await tx.query('INSERT INTO podium_migrations (name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
+      await tx.query('INSERT INTO podium_migrations (name, checksum) VALUES ($1, $2)', [
+        file.name,
+        file.checksum,
+      ]);
       return true;
     });
     if (didApply) {
@@ -92,11 +95,15 @@ async function readMigrationFiles(directory: URL | string): Promise<MigrationFil
  * not wait for each other). Released automatically at commit or rollback.
  */
 async function lock(tx: Queryable): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('podium_migrations:' || coalesce(current_schema(), '')))`);
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('podium_migrations:' || coalesce(current_schema(), '')))`,
+  );
 }
 
 async function readApplied(tx: Queryable): Promise<Map<string, string>> {
-  const rows = await tx.query<{ name: string; checksum: string }>('SELECT name, checksum FROM podium_migrations');
+  const rows = await tx.query<{ name: string; checksum: string }>(
+    'SELECT name, checksum FROM podium_migrations',
+  );
   return new Map(rows.map((row) => [row.name, row.checksum]));
 }
 

@@ -31,7 +31,8 @@ REDIS_URL, PODIUM_JWT_SECRET, PODIUM_API_KEY, CRON_SECRET, PODIUM_BASE_PATH,
 PODIUM_CORS_ORIGINS, PODIUM_DEMO_DIR, PODIUM_HEALTH_TIMEOUT_MS): see the README.`;
 
 /** What {@link runCli} ended with: a running server (start, demo) or an exit code. */
-export type CliResult = { server: RunningServer; exitCode?: undefined } | { server?: undefined; exitCode: number };
+export type CliResult =
+  { server: RunningServer; exitCode?: undefined } | { server?: undefined; exitCode: number };
 
 /**
  * Runs a `podium-server` command. Separate from the `cli.ts` entry (which adds signal handling
@@ -62,7 +63,11 @@ export async function runCli(
       const db = await openDatabase(config, logger);
       try {
         const { applied, total } = await migrate(db, { logger });
-        logger.info(applied.length > 0 ? `Applied ${applied.length} of ${total} migrations.` : `Database up to date (${total} migrations).`);
+        logger.info(
+          applied.length > 0
+            ? `Applied ${applied.length} of ${total} migrations.`
+            : `Database up to date (${total} migrations).`,
+        );
       } finally {
         await db.close();
       }

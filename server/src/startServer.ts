@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { createApp } from './app.js';
@@ -38,7 +39,11 @@ export interface RunningServer {
  * The Node adapter: opens the database, migrates it, (demo: seeds it), builds the app and serves
  * it with `@hono/node-server`. Everything opened is closed again if a later step fails.
  */
-export async function startServer({ config, logger = consoleLogger, demo }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  config,
+  logger = consoleLogger,
+  demo,
+}: StartServerOptions): Promise<RunningServer> {
   const db = await openDatabase(config, logger);
   let redis: Redis | undefined;
   try {
@@ -86,8 +91,9 @@ export async function startServer({ config, logger = consoleLogger, demo }: Star
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string) {
-  return new Promise<import('node:http').Server>((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }) as import('node:http').Server;
+  return new Promise<Server>((resolve, reject) => {
+    // Without TLS or HTTP/2 options, @hono/node-server creates a plain node:http server.
+    const server = serve({ fetch, port, hostname }) as Server;
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(

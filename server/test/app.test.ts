@@ -60,7 +60,11 @@ describe('createApp', () => {
       const { app } = createTestApp(test.db, { corsOrigins: ['https://host.example'] });
       const preflight = await app.request('/api/stats', {
         method: 'OPTIONS',
-        headers: { origin: 'https://host.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: 'https://host.example',
+          'access-control-request-method': 'PATCH',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://host.example');
@@ -96,7 +100,9 @@ describe('createApp', () => {
     it('list the demo users and sign tokens the app accepts', async () => {
       const { app } = createTestApp(test.db, { demo: { users: demoUsers } });
       const users = await app.request('/api/demo/users');
-      expect(await users.json()).toEqual({ users: demoUsers.map(({ id, displayName }) => ({ id, displayName })) });
+      expect(await users.json()).toEqual({
+        users: demoUsers.map(({ id, displayName }) => ({ id, displayName })),
+      });
 
       const { token } = (await (await app.request('/api/demo/token?user=bob')).json()) as { token: string };
       const stats = await app.request('/api/stats', { headers: { authorization: `Bearer ${token}` } });
@@ -113,7 +119,9 @@ describe('createApp', () => {
     });
 
     it('refuse to start without a secret to sign with', () => {
-      expect(() => createTestApp(test.db, { jwtSecret: undefined, demo: { users: demoUsers } })).toThrow(/JWT secret/);
+      expect(() => createTestApp(test.db, { jwtSecret: undefined, demo: { users: demoUsers } })).toThrow(
+        /JWT secret/,
+      );
     });
   });
 
@@ -121,8 +129,15 @@ describe('createApp', () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const { app } = createTestApp(test.db, { now: () => now });
     const validThen = await signTestToken('alice', { now, expiresIn: 60 });
-    expect((await app.request('/api/stats', { headers: { authorization: `Bearer ${validThen}` } })).status).toBe(200);
-    const expiredThen = await signTestToken('alice', { now: new Date('2029-12-31T23:00:00Z'), expiresIn: 60 });
-    expect((await app.request('/api/stats', { headers: { authorization: `Bearer ${expiredThen}` } })).status).toBe(401);
+    expect(
+      (await app.request('/api/stats', { headers: { authorization: `Bearer ${validThen}` } })).status,
+    ).toBe(200);
+    const expiredThen = await signTestToken('alice', {
+      now: new Date('2029-12-31T23:00:00Z'),
+      expiresIn: 60,
+    });
+    expect(
+      (await app.request('/api/stats', { headers: { authorization: `Bearer ${expiredThen}` } })).status,
+    ).toBe(401);
   });
 });

@@ -41,26 +41,45 @@ describe('requireApiKey', () => {
 
   it('accepts the key as x-api-key or as a bearer token', async () => {
     expect((await app.request('/', { headers: { 'x-api-key': 'the-api-key-123' } })).status).toBe(200);
-    expect((await app.request('/', { headers: { authorization: 'Bearer the-api-key-123' } })).status).toBe(200);
+    expect((await app.request('/', { headers: { authorization: 'Bearer the-api-key-123' } })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a missing, wrong or prefixed key', async () => {
     await expectUnauthorized(await app.request('/'), /API key/);
-    await expectUnauthorized(await app.request('/', { headers: { 'x-api-key': 'the-api-key-12' } }), /API key/);
-    await expectUnauthorized(await app.request('/', { headers: { 'x-api-key': 'the-api-key-1234' } }), /API key/);
+    await expectUnauthorized(
+      await app.request('/', { headers: { 'x-api-key': 'the-api-key-12' } }),
+      /API key/,
+    );
+    await expectUnauthorized(
+      await app.request('/', { headers: { 'x-api-key': 'the-api-key-1234' } }),
+      /API key/,
+    );
   });
 
   it('refuses everything when no key is configured, and says so', async () => {
-    await expectUnauthorized(await guarded(requireApiKey(undefined)).request('/', { headers: { 'x-api-key': '' } }), /no PODIUM_API_KEY/);
+    await expectUnauthorized(
+      await guarded(requireApiKey(undefined)).request('/', { headers: { 'x-api-key': '' } }),
+      /no PODIUM_API_KEY/,
+    );
   });
 });
 
 describe('requireCronSecret', () => {
   it('accepts only the bearer secret', async () => {
     const app = guarded(requireCronSecret('cron-secret-abc'));
-    expect((await app.request('/', { headers: { authorization: 'Bearer cron-secret-abc' } })).status).toBe(200);
-    await expectUnauthorized(await app.request('/', { headers: { authorization: 'Bearer cron-secret-abd' } }), /cron secret/);
-    await expectUnauthorized(await app.request('/', { headers: { 'x-api-key': 'cron-secret-abc' } }), /cron secret/);
+    expect((await app.request('/', { headers: { authorization: 'Bearer cron-secret-abc' } })).status).toBe(
+      200,
+    );
+    await expectUnauthorized(
+      await app.request('/', { headers: { authorization: 'Bearer cron-secret-abd' } }),
+      /cron secret/,
+    );
+    await expectUnauthorized(
+      await app.request('/', { headers: { 'x-api-key': 'cron-secret-abc' } }),
+      /cron secret/,
+    );
     await expectUnauthorized(await guarded(requireCronSecret(undefined)).request('/'), /no CRON_SECRET/);
   });
 });
@@ -77,27 +96,43 @@ describe('requireUser', () => {
 
   it('refuses a missing header, a non-bearer scheme and garbage', async () => {
     await expectUnauthorized(await app.request('/'), /Missing user token/);
-    await expectUnauthorized(await app.request('/', { headers: { authorization: `Basic ${btoa('a:b')}` } }), /Missing user token/);
+    await expectUnauthorized(
+      await app.request('/', { headers: { authorization: `Basic ${btoa('a:b')}` } }),
+      /Missing user token/,
+    );
     await expectUnauthorized(await get('not.a.jwt'), /malformed/);
   });
 
   it('refuses expired, not-yet-valid, wrongly signed and sub-less tokens', async () => {
     await expectUnauthorized(await get(await signTestToken('u', { now, expiresIn: -1 })), /expired/);
     await expectUnauthorized(await get(await signTestToken('u', { now, notBefore: 600 })), /not valid yet/);
-    await expectUnauthorized(await get(await signTestToken('u', { now, secret: 'another-secret-that-is-long-enough-0000' })), /signature/);
+    await expectUnauthorized(
+      await get(await signTestToken('u', { now, secret: 'another-secret-that-is-long-enough-0000' })),
+      /signature/,
+    );
     await expectUnauthorized(await get(await signTestToken(undefined, { now })), /sub/);
   });
 
   it('refuses tokens signed with another algorithm', async () => {
-    const hs512 = await new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('u').setExpirationTime(Math.floor(now.getTime() / 1000) + 60).sign(new TextEncoder().encode(testJwtSecret));
+    const hs512 = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject('u')
+      .setExpirationTime(Math.floor(now.getTime() / 1000) + 60)
+      .sign(new TextEncoder().encode(testJwtSecret));
     await expectUnauthorized(await get(hs512), /HS256/);
-    const unsigned = `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ sub: 'u' }))}.`.replace(/=/g, '');
+    const unsigned =
+      `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ sub: 'u' }))}.`.replace(/=/g, '');
     await expectUnauthorized(await get(unsigned), /./);
   });
 
   it('refuses everything, saying why, when the server has no secret', async () => {
     const noSecret = guarded(requireUser({ jwtSecret: undefined, now: () => now }));
-    await expectUnauthorized(await noSecret.request('/', { headers: { authorization: `Bearer ${await signTestToken('u', { now })}` } }), /no PODIUM_JWT_SECRET/);
+    await expectUnauthorized(
+      await noSecret.request('/', {
+        headers: { authorization: `Bearer ${await signTestToken('u', { now })}` },
+      }),
+      /no PODIUM_JWT_SECRET/,
+    );
   });
 });
 
@@ -111,18 +146,28 @@ describe('/api/stats authentication', () => {
   it('answers 401 without a token, with a bad one and with an expired one, and stores nothing', async () => {
     const { app } = createTestApp(test.db);
     const body = JSON.stringify({ job_id: 'auth-1', requested_count: 1 });
-    const patch = (headers: Record<string, string>) => app.request('/api/stats', { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body });
+    const patch = (headers: Record<string, string>) =>
+      app.request('/api/stats', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
 
     await expectUnauthorized(await patch({}), /Missing user token/);
     await expectUnauthorized(await patch({ authorization: 'Bearer abc.def.ghi' }), /malformed/);
-    await expectUnauthorized(await patch({ authorization: `Bearer ${await signTestToken('alice', { expiresIn: -60 })}` }), /expired/);
+    await expectUnauthorized(
+      await patch({ authorization: `Bearer ${await signTestToken('alice', { expiresIn: -60 })}` }),
+      /expired/,
+    );
     await expectUnauthorized(await app.request('/api/stats'), /Missing user token/);
     expect(await test.db.query('SELECT 1 FROM podium_user_jobs')).toEqual([]);
   });
 
   it('answers 401 on a server without PODIUM_JWT_SECRET', async () => {
     const { app } = createTestApp(test.db, { jwtSecret: undefined });
-    const response = await app.request('/api/stats', { headers: { authorization: `Bearer ${await signTestToken('alice')}` } });
+    const response = await app.request('/api/stats', {
+      headers: { authorization: `Bearer ${await signTestToken('alice')}` },
+    });
     await expectUnauthorized(response, /no PODIUM_JWT_SECRET/);
   });
 });

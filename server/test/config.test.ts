@@ -48,7 +48,11 @@ describe('loadConfig', () => {
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '  ', PORT: '' })).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, port: 4000 });
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '  ', PORT: '' })).toMatchObject({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      port: 4000,
+    });
   });
 
   it('collapses a list containing * to *', () => {
@@ -72,7 +76,15 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'PODIUM_JWT_SECRET', 'PODIUM_BASE_PATH', 'PODIUM_CORS_ORIGINS', 'PODIUM_HEALTH_TIMEOUT_MS']) {
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'PODIUM_JWT_SECRET',
+      'PODIUM_BASE_PATH',
+      'PODIUM_CORS_ORIGINS',
+      'PODIUM_HEALTH_TIMEOUT_MS',
+    ]) {
       expect(problems).toContain(name);
     }
     expect(problems).toContain('https://bad.example/path');
@@ -80,7 +92,8 @@ describe('loadConfig', () => {
   });
 
   it.each(['-1', '65536', '1.5', '4000 '])('rejects PORT=%j', (port) => {
-    if (port.trim() === '4000') expect(loadConfig({ PORT: port }).port).toBe(4000); // trimmed: fine
+    if (port.trim() === '4000')
+      expect(loadConfig({ PORT: port }).port).toBe(4000); // trimmed: fine
     else expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be a whole number/);
   });
 

@@ -29,17 +29,26 @@ describe('seedDemoData', () => {
     const test = await database();
     const result = await seedDemoData(test.db, { now });
     expect(result.skipped).toBe(0);
-    const rows = await test.db.query<{ user_id: string; status: string; jobs: unknown; first: Date | string; last: Date | string }>(
+    const rows = await test.db.query<{
+      user_id: string;
+      status: string;
+      jobs: unknown;
+      first: Date | string;
+      last: Date | string;
+    }>(
       `SELECT user_id, status, count(*) AS jobs, min(created_at) AS first, max(created_at) AS last
        FROM podium_user_jobs GROUP BY user_id, status ORDER BY user_id, status`,
     );
-    const jobsOf = (user: string) => rows.filter((row) => row.user_id === user).reduce((sum, row) => sum + Number(row.jobs), 0);
+    const jobsOf = (user: string) =>
+      rows.filter((row) => row.user_id === user).reduce((sum, row) => sum + Number(row.jobs), 0);
     expect(jobsOf('alice') + jobsOf('bob') + jobsOf('carol')).toBe(result.created);
     expect(new Set(rows.map((row) => row.user_id))).toEqual(new Set(demoUsers.map((user) => user.id)));
     expect(jobsOf('alice')).toBeGreaterThan(150);
     expect(jobsOf('carol')).toBeLessThan(jobsOf('bob'));
     expect(jobsOf('carol')).toBeGreaterThan(3);
-    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['pending', 'processing', 'completed', 'failed']));
+    expect(new Set(rows.map((row) => row.status))).toEqual(
+      new Set(['pending', 'processing', 'completed', 'failed']),
+    );
 
     const first = Math.min(...rows.map((row) => new Date(row.first).getTime()));
     const last = Math.max(...rows.map((row) => new Date(row.last).getTime()));
@@ -48,9 +57,14 @@ describe('seedDemoData', () => {
     expect(now.getTime() - first).toBeLessThanOrEqual(90 * 86_400_000);
 
     // Unfinished jobs are recent; every stored job obeys the contract.
-    const unfinished = await test.db.query<{ created_at: Date | string }>("SELECT created_at FROM podium_user_jobs WHERE status IN ('pending', 'processing')");
-    for (const row of unfinished) expect(now.getTime() - new Date(row.created_at).getTime()).toBeLessThan(86_400_000);
-    const sample = await test.db.query<Record<string, unknown>>("SELECT * FROM podium_user_jobs WHERE job_id LIKE 'demo-alice-00%' LIMIT 5");
+    const unfinished = await test.db.query<{ created_at: Date | string }>(
+      "SELECT created_at FROM podium_user_jobs WHERE status IN ('pending', 'processing')",
+    );
+    for (const row of unfinished)
+      expect(now.getTime() - new Date(row.created_at).getTime()).toBeLessThan(86_400_000);
+    const sample = await test.db.query<Record<string, unknown>>(
+      "SELECT * FROM podium_user_jobs WHERE job_id LIKE 'demo-alice-00%' LIMIT 5",
+    );
     for (const row of sample) {
       jobSchema.parse({
         ...row,

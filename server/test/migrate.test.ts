@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationChecksumError, migrate, migrationsDirectory } from '../src/migrate.js';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase.js';
 
-const migrationFiles = async () => (await readdir(fileURLToPath(migrationsDirectory))).filter((name) => name.endsWith('.sql')).sort();
+const migrationFiles = async () =>
+  (await readdir(fileURLToPath(migrationsDirectory))).filter((name) => name.endsWith('.sql')).sort();
 
 describe('migrate', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -27,7 +28,9 @@ describe('migrate', () => {
     const first = await migrate(db);
     expect(first.applied).toEqual(files);
 
-    const recorded = await db.query<{ name: string; checksum: string }>('SELECT name, checksum FROM podium_migrations ORDER BY name');
+    const recorded = await db.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM podium_migrations ORDER BY name',
+    );
     expect(recorded.map((row) => row.name)).toEqual(files);
     for (const row of recorded) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
 
@@ -47,7 +50,9 @@ describe('migrate', () => {
 
     const [a, b] = await Promise.all([migrate(test.db), migrate(other)]);
     expect([...a.applied, ...b.applied].sort()).toEqual(files);
-    const recorded = await test.db.query<{ name: string }>('SELECT name FROM podium_migrations ORDER BY name');
+    const recorded = await test.db.query<{ name: string }>(
+      'SELECT name FROM podium_migrations ORDER BY name',
+    );
     expect(recorded.map((row) => row.name)).toEqual(files);
   });
 
@@ -61,7 +66,9 @@ describe('migrate', () => {
     const [first] = await migrationFiles();
     await writeFile(join(directory, first!), '-- edited\nSELECT 1;\n', { flag: 'a' });
     await expect(migrate(db, { directory })).rejects.toThrow(MigrationChecksumError);
-    await expect(migrate(db, { directory })).rejects.toThrow(new RegExp(`${first}.*changed after it was applied`));
+    await expect(migrate(db, { directory })).rejects.toThrow(
+      new RegExp(`${first}.*changed after it was applied`),
+    );
   });
 
   it('applies a new migration added later, in order', async () => {

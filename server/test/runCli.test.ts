@@ -67,7 +67,9 @@ describe('podium-server commands', () => {
   });
 
   it('start serves the API without the demo routes', async () => {
-    const { result, output } = await run([], { PODIUM_JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' });
+    const { result, output } = await run([], {
+      PODIUM_JWT_SECRET: 'a-real-secret-of-at-least-32-characters!',
+    });
     expect(result.server).toBeDefined();
     expect(output).toContain(`Podium server listening on ${result.server!.url}`);
     expect((await fetch(`${result.server!.url}/api/health`)).status).toBe(200);
@@ -87,10 +89,16 @@ describe('podium-server commands', () => {
     const users = (await (await fetch(`${url}/api/demo/users`)).json()) as { users: Array<{ id: string }> };
     expect(users.users.map((user) => user.id)).toEqual(['alice', 'bob', 'carol']);
     const { token } = (await (await fetch(`${url}/api/demo/token?user=alice`)).json()) as { token: string };
-    const stats = (await (await fetch(`${url}/api/stats`, { headers: { authorization: `Bearer ${token}` } })).json()) as { totals: { jobs: number } };
+    const stats = (await (
+      await fetch(`${url}/api/stats`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { totals: { jobs: number } };
     expect(stats.totals.jobs).toBeGreaterThan(0);
     // Browsers may call the demo API from anywhere.
-    expect((await fetch(`${url}/api/health`, { headers: { origin: 'http://elsewhere.test' } })).headers.get('access-control-allow-origin')).toBe('*');
+    expect(
+      (await fetch(`${url}/api/health`, { headers: { origin: 'http://elsewhere.test' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('*');
 
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);

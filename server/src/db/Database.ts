@@ -35,7 +35,13 @@ export interface Database extends Queryable {
  * `close()` does nothing (the owner of the transaction ends it).
  */
 export function joinTransaction(tx: Queryable, kind: Database['kind']): Database {
-  return { kind, query: (sql, params) => tx.query(sql, params), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), close: async () => {} };
+  return {
+    kind,
+    query: (sql, params) => tx.query(sql, params),
+    exec: (sql) => tx.exec(sql),
+    transaction: (fn) => fn(tx),
+    close: async () => {},
+  };
 }
 
 /** `int8`, `numeric` and `count(*)` as a JavaScript number, whichever driver returned them. */

@@ -16,7 +16,9 @@ export interface PgliteDatabaseOptions {
 }
 
 /** Embedded Postgres (WASM). One connection: PGlite runs one statement at a time. */
-export async function createPgliteDatabase(options: PgliteDatabaseOptions = {}): Promise<Database & { readonly pglite: PGlite }> {
+export async function createPgliteDatabase(
+  options: PgliteDatabaseOptions = {},
+): Promise<Database & { readonly pglite: PGlite }> {
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -37,7 +39,11 @@ function wrap(tx: Transaction): Queryable {
   return { query: (sql, params) => queryOn(tx, sql, params), exec: (sql) => execOn(tx, sql) };
 }
 
-async function queryOn<T>(target: PGlite | Transaction, sql: string, params?: readonly unknown[]): Promise<T[]> {
+async function queryOn<T>(
+  target: PGlite | Transaction,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<T[]> {
   const result = await target.query<T>(sql, params ? [...params] : undefined);
   return result.rows;
 }

@@ -18,7 +18,9 @@ export interface PostgresDatabaseOptions {
 }
 
 /** A `pg` connection pool behind the {@link Database} interface. */
-export function createPostgresDatabase(options: PostgresDatabaseOptions): Database & { readonly pool: pg.Pool } {
+export function createPostgresDatabase(
+  options: PostgresDatabaseOptions,
+): Database & { readonly pool: pg.Pool } {
   if (options.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(options.schema)) {
     throw new Error(`Invalid schema name "${options.schema}": use letters, digits and underscores`);
   }
@@ -42,7 +44,10 @@ export function createPostgresDatabase(options: PostgresDatabaseOptions): Databa
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (sql, params) => queryOn(client, sql, params), exec: (sql) => execOn(client, sql) } satisfies Queryable);
+        const result = await fn({
+          query: (sql, params) => queryOn(client, sql, params),
+          exec: (sql) => execOn(client, sql),
+        } satisfies Queryable);
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -56,7 +61,11 @@ export function createPostgresDatabase(options: PostgresDatabaseOptions): Databa
   };
 }
 
-async function queryOn<T>(target: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<T[]> {
+async function queryOn<T>(
+  target: pg.Pool | pg.PoolClient,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<T[]> {
   const result = await target.query(sql, params ? [...params] : undefined);
   return result.rows as T[];
 }

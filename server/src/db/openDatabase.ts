@@ -12,6 +12,7 @@ export async function openDatabase(
   config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
   logger?: Pick<Logger, 'error'>,
 ): Promise<Database> {
-  if (config.databaseUrl) return createPostgresDatabase({ url: config.databaseUrl, ...(logger ? { logger } : {}) });
+  if (config.databaseUrl)
+    return createPostgresDatabase({ url: config.databaseUrl, ...(logger ? { logger } : {}) });
   return createPgliteDatabase({ dataDir: config.dataDir });
 }

@@ -26,7 +26,9 @@ export function withDemoDefaults(
   }
   if (!env.PODIUM_CORS_ORIGINS?.trim()) result.PODIUM_CORS_ORIGINS = '*';
   if (filled.length > 0) {
-    warn(`⚠ Demo mode: ${filled.join(' and ')} unset, using fixed development values (never use them in production).`);
+    warn(
+      `⚠ Demo mode: ${filled.join(' and ')} unset, using fixed development values (never use them in production).`,
+    );
   }
   return result;
 }

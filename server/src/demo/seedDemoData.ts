@@ -1,4 +1,11 @@
-import { addDays, createSeededRandom, dayKey, startOfDay, type JobStatus, type SeededRandom } from '@podium/core';
+import {
+  addDays,
+  createSeededRandom,
+  dayKey,
+  startOfDay,
+  type JobStatus,
+  type SeededRandom,
+} from '@podium/core';
 import { joinTransaction, type Database } from '../db/Database.js';
 import { createSqlJobsStore } from '../stores/jobsStore.js';
 import { demoUsers } from './demoUsers.js';
@@ -22,7 +29,10 @@ export interface SeedDemoDataResult {
 }
 
 /** How busy each demo user is: jobs per day, and how big the jobs are. */
-const profiles: Record<string, { jobsPerDay: (random: SeededRandom) => number; requested: [number, number] }> = {
+const profiles: Record<
+  string,
+  { jobsPerDay: (random: SeededRandom) => number; requested: [number, number] }
+> = {
   alice: { jobsPerDay: (random) => random.int(1, 4), requested: [5, 60] },
   bob: { jobsPerDay: (random) => random.int(0, 2), requested: [20, 250] },
   // Sparse: a job on roughly one day in six, to show gaps in the series.
@@ -37,7 +47,10 @@ const hourMs = 3_600_000;
  * instants). Deterministic (seeded) and idempotent: job ids are fixed (`demo-alice-0001`, ...),
  * and jobs already stored are left alone, so running it at every demo start is safe.
  */
-export async function seedDemoData(db: Database, options: SeedDemoDataOptions = {}): Promise<SeedDemoDataResult> {
+export async function seedDemoData(
+  db: Database,
+  options: SeedDemoDataOptions = {},
+): Promise<SeedDemoDataResult> {
   // One transaction: a single commit instead of ~700 makes the demo start seconds faster.
   return db.transaction((tx) => seedIn(joinTransaction(tx, db.kind), options));
 }
@@ -48,7 +61,9 @@ async function seedIn(db: Database, options: SeedDemoDataOptions): Promise<SeedD
   const random = createSeededRandom(options.seed ?? 2025);
   const store = createSqlJobsStore(db);
   const existing = new Set(
-    (await db.query<{ job_id: string }>("SELECT job_id FROM podium_user_jobs WHERE job_id LIKE 'demo-%'")).map((row) => row.job_id),
+    (
+      await db.query<{ job_id: string }>("SELECT job_id FROM podium_user_jobs WHERE job_id LIKE 'demo-%'")
+    ).map((row) => row.job_id),
   );
   const today = dayKey(now);
   let created = 0;
@@ -64,7 +79,8 @@ async function seedIn(db: Database, options: SeedDemoDataOptions): Promise<SeedD
       const count = profile.jobsPerDay(random);
       const instants = Array.from({ length: count }, () => dayStart + Math.floor(random.next() * dayLength));
       // The busiest user always has a couple of jobs running right now, so the demo shows live ones.
-      if (offset === 0 && user.id === 'alice') instants.push(now.getTime() - random.int(60_000, 50 * 60_000), now.getTime() - random.int(0, 60_000));
+      if (offset === 0 && user.id === 'alice')
+        instants.push(now.getTime() - random.int(60_000, 50 * 60_000), now.getTime() - random.int(0, 60_000));
       instants.sort((a, b) => a - b);
 
       for (const at of instants) {
@@ -76,10 +92,22 @@ async function seedIn(db: Database, options: SeedDemoDataOptions): Promise<SeedD
           skipped += 1;
           continue;
         }
-        await store.recordJob(user.id, { job_id: jobId, requested_count: job.requested, status: job.status === 'pending' ? 'pending' : 'processing' }, new Date(at));
+        await store.recordJob(
+          user.id,
+          {
+            job_id: jobId,
+            requested_count: job.requested,
+            status: job.status === 'pending' ? 'pending' : 'processing',
+          },
+          new Date(at),
+        );
         if (job.status !== 'pending') {
           const finishedAt = new Date(Math.min(at + job.durationMs, now.getTime()));
-          await store.recordJob(user.id, { job_id: jobId, successful_count: job.successful, failed_count: job.failed, status: job.status }, finishedAt);
+          await store.recordJob(
+            user.id,
+            { job_id: jobId, successful_count: job.successful, failed_count: job.failed, status: job.status },
+            finishedAt,
+          );
         }
         created += 1;
       }

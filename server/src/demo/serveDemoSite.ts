@@ -48,7 +48,10 @@ export function createDemoSiteHandler({ dir, basePath }: DemoSiteOptions) {
     }
     const index = join(root, 'index.html');
     if (await isFile(index)) {
-      return c.body(new Uint8Array(await readFile(index)), 200, { 'content-type': contentTypes['.html']!, 'cache-control': 'no-cache' });
+      return c.body(new Uint8Array(await readFile(index)), 200, {
+        'content-type': contentTypes['.html']!,
+        'cache-control': 'no-cache',
+      });
     }
     return c.text(
       [

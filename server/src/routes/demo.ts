@@ -22,7 +22,12 @@ const tokenQuerySchema = z.object({ user: z.string({ error: 'is required' }).min
  * The demo page plays a host app, whose backend would sign its users' tokens; these routes do
  * that for the seeded users. Never expose them in production: anyone could act as any demo user.
  */
-export function createDemoRoutes({ users, jwtSecret, now, tokenTtlSeconds = 86_400 }: DemoRoutesOptions): Hono {
+export function createDemoRoutes({
+  users,
+  jwtSecret,
+  now,
+  tokenTtlSeconds = 86_400,
+}: DemoRoutesOptions): Hono {
   const routes = new Hono();
   const key = new TextEncoder().encode(jwtSecret);
 
@@ -31,7 +36,11 @@ export function createDemoRoutes({ users, jwtSecret, now, tokenTtlSeconds = 86_4
   routes.get('/demo/token', async (c) => {
     const { user } = tokenQuerySchema.parse(c.req.query());
     if (!users.some((known) => known.id === user)) {
-      throw new HttpError(404, errorCodes.notFound, `No demo user "${user}" (try ${users.map((known) => known.id).join(', ')})`);
+      throw new HttpError(
+        404,
+        errorCodes.notFound,
+        `No demo user "${user}" (try ${users.map((known) => known.id).join(', ')})`,
+      );
     }
     const issuedAt = Math.floor(now().getTime() / 1000);
     const token = await new SignJWT({})

@@ -36,13 +36,31 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
 
   routes.get(healthRoute, async (c) => {
     const time = options.now().toISOString();
-    const checks: Array<{ key: string; componentId: string; failStatus: HealthStatus; run: () => Promise<unknown> }> = [
-      { key: 'database:responseTime', componentId: options.db.kind, failStatus: 'fail', run: () => options.db.query('SELECT 1') },
+    const checks: Array<{
+      key: string;
+      componentId: string;
+      failStatus: HealthStatus;
+      run: () => Promise<unknown>;
+    }> = [
+      {
+        key: 'database:responseTime',
+        componentId: options.db.kind,
+        failStatus: 'fail',
+        run: () => options.db.query('SELECT 1'),
+      },
     ];
     const redis = options.redis;
-    if (redis) checks.push({ key: 'redis:responseTime', componentId: 'redis', failStatus: 'warn', run: () => redis.ping() });
+    if (redis)
+      checks.push({
+        key: 'redis:responseTime',
+        componentId: 'redis',
+        failStatus: 'warn',
+        run: () => redis.ping(),
+      });
 
-    const outcomes = await Promise.all(checks.map((check) => runCheck(check.key, check.run, options.timeoutMs, options.logger)));
+    const outcomes = await Promise.all(
+      checks.map((check) => runCheck(check.key, check.run, options.timeoutMs, options.logger)),
+    );
     const entries: Record<string, HealthCheck[]> = {};
     checks.forEach((check, index) => {
       const outcome = outcomes[index]!;
@@ -60,7 +78,11 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
     });
 
     const statuses = Object.values(entries).map((list) => list[0]!.status);
-    const status: HealthStatus = statuses.includes('fail') ? 'fail' : statuses.includes('warn') ? 'warn' : 'pass';
+    const status: HealthStatus = statuses.includes('fail')
+      ? 'fail'
+      : statuses.includes('warn')
+        ? 'warn'
+        : 'pass';
     const body: HealthResponse = {
       status,
       version: options.version,
@@ -78,12 +100,20 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
 }
 
 /** Runs one check raced against the timeout; never throws. */
-async function runCheck(name: string, run: () => Promise<unknown>, timeoutMs: number, logger: Logger): Promise<CheckOutcome> {
+async function runCheck(
+  name: string,
+  run: () => Promise<unknown>,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<CheckOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<CheckOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, ms: timeoutMs, output: `timed out after ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ok: false, ms: timeoutMs, output: `timed out after ${timeoutMs} ms` }),
+      timeoutMs,
+    );
   });
   const attempt = (async (): Promise<CheckOutcome> => {
     try {

@@ -47,10 +47,17 @@ export function createJobsRoutes({ store, jwtSecret, now }: JobsRoutesOptions): 
       throw invalidRequest('The range is empty', { from: ['must be before to'] });
     }
     // Bound the span by milliseconds first so an absurd range never builds a huge list of days.
-    if (range.end.getTime() - range.start.getTime() > (maxJobStatsRangeDays + 1) * dayMs || daysInRange(range).length > maxJobStatsRangeDays) {
-      throw invalidRequest('The range is too long', { to: [`must be at most ${maxJobStatsRangeDays} days after from`] });
+    if (
+      range.end.getTime() - range.start.getTime() > (maxJobStatsRangeDays + 1) * dayMs ||
+      daysInRange(range).length > maxJobStatsRangeDays
+    ) {
+      throw invalidRequest('The range is too long', {
+        to: [`must be at most ${maxJobStatsRangeDays} days after from`],
+      });
     }
-    return c.json(await store.getJobStats(c.var.userId, { range, limit: params.limit, cursor: params.cursor }));
+    return c.json(
+      await store.getJobStats(c.var.userId, { range, limit: params.limit, cursor: params.cursor }),
+    );
   });
 
   return routes;

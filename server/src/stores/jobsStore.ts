@@ -118,7 +118,10 @@ export function createSqlJobsStore(db: Database): JobsStore {
       // Nothing written: tell "not yours" from "ignored stale update" (and, on the update-only
       // path, "no such job"). The owner never changes and statuses only move forward, so this
       // read cannot contradict the statement above.
-      const [stored] = await db.query<JobRow>(`SELECT ${jobColumns} FROM podium_user_jobs j WHERE j.job_id = $1`, [body.job_id]);
+      const [stored] = await db.query<JobRow>(
+        `SELECT ${jobColumns} FROM podium_user_jobs j WHERE j.job_id = $1`,
+        [body.job_id],
+      );
       if (!stored) throw newJobNeedsRequestedCount(body, outcomes);
       if (stored.user_id !== userId) return null;
       return toJob(stored);
@@ -204,7 +207,10 @@ export function createSqlJobsStore(db: Database): JobsStore {
           jobs: page.map(toJob),
           nextCursor:
             pageRows.length > limit && last
-              ? encodeJobsCursor({ createdAtMs: Date.parse(toIsoString(last.created_at)), id: toNumber(last.id) })
+              ? encodeJobsCursor({
+                  createdAtMs: Date.parse(toIsoString(last.created_at)),
+                  id: toNumber(last.id),
+                })
               : null,
         };
       });
@@ -236,12 +242,15 @@ function toJob(row: JobRow): Job {
     status: row.status,
     created_at: toIsoString(row.created_at),
     updated_at: toIsoString(row.updated_at),
-    completed_at: row.completed_at === null || row.completed_at === undefined ? null : toIsoString(row.completed_at),
+    completed_at:
+      row.completed_at === null || row.completed_at === undefined ? null : toIsoString(row.completed_at),
   };
 }
 
 function invalidCursor() {
-  return invalidRequest('The cursor is not valid', { cursor: ['is not a nextCursor from a previous response'] });
+  return invalidRequest('The cursor is not valid', {
+    cursor: ['is not a nextCursor from a previous response'],
+  });
 }
 
 function newJobNeedsRequestedCount(body: RecordJobBody, outcomes: number) {

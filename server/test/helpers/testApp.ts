@@ -18,18 +18,27 @@ export interface TestTokenOptions {
 }
 
 /** Signs a user token the way a host backend would (`sub` = user id; omitted when `undefined`). */
-export async function signTestToken(sub: string | undefined, options: TestTokenOptions = {}): Promise<string> {
+export async function signTestToken(
+  sub: string | undefined,
+  options: TestTokenOptions = {},
+): Promise<string> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now).setExpirationTime(now + (options.expiresIn ?? 3600));
+  const jwt = new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.expiresIn ?? 3600));
   if (sub !== undefined) jwt.setSubject(sub);
   if (options.notBefore !== undefined) jwt.setNotBefore(now + options.notBefore);
   return jwt.sign(new TextEncoder().encode(options.secret ?? testJwtSecret));
 }
 
 /** A logger that keeps what it is given, for assertions (and keeps test output clean). */
-export function createRecordingLogger(): Logger & { entries: Array<{ level: string; message: string; meta?: Record<string, unknown> }> } {
+export function createRecordingLogger(): Logger & {
+  entries: Array<{ level: string; message: string; meta?: Record<string, unknown> }>;
+} {
   const entries: Array<{ level: string; message: string; meta?: Record<string, unknown> }> = [];
-  const record = (level: string) => (message: string, meta?: Record<string, unknown>) => void entries.push({ level, message, ...(meta ? { meta } : {}) });
+  const record = (level: string) => (message: string, meta?: Record<string, unknown>) =>
+    void entries.push({ level, message, ...(meta ? { meta } : {}) });
   return { entries, info: record('info'), warn: record('warn'), error: record('error') };
 }
 
@@ -42,7 +51,8 @@ export function createTestApp(db: Database, options: Partial<CreateAppOptions> =
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (userId: string) => {
     let token = tokens.get(userId);
-    if (!token) tokens.set(userId, (token = signTestToken(userId, { now: clock(), expiresIn: 86_400 * 365 })));
+    if (!token)
+      tokens.set(userId, (token = signTestToken(userId, { now: clock(), expiresIn: 86_400 * 365 })));
     return token;
   };
 
@@ -60,7 +70,9 @@ export function createTestApp(db: Database, options: Partial<CreateAppOptions> =
     },
     /** `GET /api/stats` as `userId`. */
     async getStats(userId: string, query: Record<string, string | number> = {}): Promise<Response> {
-      const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+      const search = new URLSearchParams(
+        Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+      );
       return app.request(`/api/stats${search.size > 0 ? `?${search}` : ''}`, {
         headers: { authorization: `Bearer ${await tokenFor(userId)}` },
       });

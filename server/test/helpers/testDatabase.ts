@@ -42,7 +42,9 @@ export const testRedisUrl = process.env.REDIS_URL || undefined;
  */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
-  return testDatabaseUrl ? createPostgresTestDatabase(testDatabaseUrl, migrated) : createPgliteTestDatabase(migrated);
+  return testDatabaseUrl
+    ? createPostgresTestDatabase(testDatabaseUrl, migrated)
+    : createPgliteTestDatabase(migrated);
 }
 
 const pgliteTemplates = new Map<boolean, Promise<Blob>>();
@@ -89,11 +91,14 @@ async function templateKey(migrated: boolean): Promise<string> {
   const hash = createHash('sha256');
   // The package does not export its package.json: find it next to the resolved entry point.
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const pgliteVersion = (JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const pgliteVersion = (
+    JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   hash.update(`pglite ${pgliteVersion}\nmigrated ${migrated}\n`);
   if (migrated) {
     const directory = fileURLToPath(migrationsDirectory);
-    for (const name of (await readdir(directory)).sort()) hash.update(`${name}\n`).update(await readFile(join(directory, name)));
+    for (const name of (await readdir(directory)).sort())
+      hash.update(`${name}\n`).update(await readFile(join(directory, name)));
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -116,9 +121,12 @@ async function createPostgresTestDatabase(url: string, migrated: boolean): Promi
     await admin.query(`CREATE SCHEMA ${schema}`);
   } catch (error) {
     await admin.end().catch(() => {});
-    throw new Error(`DATABASE_URL is set but Postgres is unreachable or refused to create a schema: ${String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `DATABASE_URL is set but Postgres is unreachable or refused to create a schema: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   await admin.end();
 

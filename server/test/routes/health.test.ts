@@ -43,8 +43,13 @@ describe('GET /api/health', () => {
     const { status, body } = await health(client.app);
     expect(status).toBe(503);
     expect(body.status).toBe('fail');
-    expect(body.checks['database:responseTime']![0]).toMatchObject({ status: 'fail', output: 'check failed' });
-    expect(client.logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes('database'))).toBe(true);
+    expect(body.checks['database:responseTime']![0]).toMatchObject({
+      status: 'fail',
+      output: 'check failed',
+    });
+    expect(
+      client.logger.entries.some((entry) => entry.level === 'warn' && entry.message.includes('database')),
+    ).toBe(true);
   });
 
   it('answers within the timeout when the database hangs', async () => {
@@ -54,7 +59,11 @@ describe('GET /api/health', () => {
     cleanups.push(() => Promise.race([db.close(), new Promise((resolve) => setTimeout(resolve, 100))]));
     const { status, body, elapsedMs } = await health(createTestApp(db, { healthTimeoutMs: 300 }).app);
     expect(status).toBe(503);
-    expect(body.checks['database:responseTime']![0]).toMatchObject({ status: 'fail', output: 'timed out after 300 ms', observedValue: 300 });
+    expect(body.checks['database:responseTime']![0]).toMatchObject({
+      status: 'fail',
+      output: 'timed out after 300 ms',
+      observedValue: 300,
+    });
     expect(elapsedMs).toBeLessThan(1_500);
   });
 
@@ -66,11 +75,17 @@ describe('GET /api/health', () => {
     const redis = createRedisClient(hung.url('redis'), createRecordingLogger());
     cleanups.push(() => redis.disconnect());
 
-    const { status, body, elapsedMs } = await health(createTestApp(test.db, { redis, healthTimeoutMs: 300 }).app);
+    const { status, body, elapsedMs } = await health(
+      createTestApp(test.db, { redis, healthTimeoutMs: 300 }).app,
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('warn');
     expect(body.checks['database:responseTime']![0]!.status).toBe('pass');
-    expect(body.checks['redis:responseTime']![0]).toMatchObject({ componentId: 'redis', status: 'warn', output: 'timed out after 300 ms' });
+    expect(body.checks['redis:responseTime']![0]).toMatchObject({
+      componentId: 'redis',
+      status: 'warn',
+      output: 'timed out after 300 ms',
+    });
     expect(elapsedMs).toBeLessThan(1_500);
   });
 
@@ -92,7 +107,9 @@ describe('GET /api/health', () => {
     const test = await createTestDatabase();
     cleanups.push(test.cleanup);
     const slowRedis = { ping: () => new Promise((resolve) => setTimeout(() => resolve('PONG'), 150)) };
-    const { status, body } = await health(createTestApp(test.db, { redis: slowRedis, healthTimeoutMs: 1_000 }).app);
+    const { status, body } = await health(
+      createTestApp(test.db, { redis: slowRedis, healthTimeoutMs: 1_000 }).app,
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('pass');
     expect(body.checks['redis:responseTime']![0]!.observedValue).toBeGreaterThanOrEqual(140);

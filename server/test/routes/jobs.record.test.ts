@@ -1,4 +1,11 @@
-import { canApplyJobUpdate, errorBodySchema, jobSchema, jobStatuses, type Job, type JobStatus } from '@podium/core';
+import {
+  canApplyJobUpdate,
+  errorBodySchema,
+  jobSchema,
+  jobStatuses,
+  type Job,
+  type JobStatus,
+} from '@podium/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -28,7 +35,10 @@ describe('PATCH /api/stats semantics', () => {
   });
   afterAll(() => test.cleanup());
 
-  async function patch(userId: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  async function patch(
+    userId: string,
+    body: Record<string, unknown>,
+  ): Promise<{ status: number; body: unknown }> {
     const response = await client.patchJob(userId, body);
     return { status: response.status, body: await response.json() };
   }
@@ -47,7 +57,11 @@ describe('PATCH /api/stats semantics', () => {
       updated_at: clock.toISOString(),
       completed_at: null,
     });
-    expect(await storedRow(test, 'job-create')).toMatchObject({ user_id: 'alice', status: 'pending', created_at: clock.toISOString() });
+    expect(await storedRow(test, 'job-create')).toMatchObject({
+      user_id: 'alice',
+      status: 'pending',
+      created_at: clock.toISOString(),
+    });
   });
 
   it('keeps stored values for missing fields on update and sets completed_at once', async () => {
@@ -55,24 +69,59 @@ describe('PATCH /api/stats semantics', () => {
     await patch('alice', { job_id: 'job-life', requested_count: 10, status: 'processing' });
     tick();
     const progress = await patch('alice', { job_id: 'job-life', successful_count: 4 });
-    expect(progress.body).toMatchObject({ requested_count: 10, successful_count: 4, failed_count: 0, status: 'processing', completed_at: null, created_at: createdAt });
+    expect(progress.body).toMatchObject({
+      requested_count: 10,
+      successful_count: 4,
+      failed_count: 0,
+      status: 'processing',
+      completed_at: null,
+      created_at: createdAt,
+    });
 
     tick();
     const completedAt = clock.toISOString();
-    const done = await patch('alice', { job_id: 'job-life', successful_count: 8, failed_count: 2, status: 'completed' });
-    expect(done.body).toMatchObject({ requested_count: 10, successful_count: 8, failed_count: 2, status: 'completed', completed_at: completedAt, updated_at: completedAt });
-    expect(await storedRow(test, 'job-life')).toMatchObject({ completed_at: completedAt, created_at: createdAt });
+    const done = await patch('alice', {
+      job_id: 'job-life',
+      successful_count: 8,
+      failed_count: 2,
+      status: 'completed',
+    });
+    expect(done.body).toMatchObject({
+      requested_count: 10,
+      successful_count: 8,
+      failed_count: 2,
+      status: 'completed',
+      completed_at: completedAt,
+      updated_at: completedAt,
+    });
+    expect(await storedRow(test, 'job-life')).toMatchObject({
+      completed_at: completedAt,
+      created_at: createdAt,
+    });
 
     // A retry of the same completion later must not move completed_at (nor anything else).
     tick();
-    const retry = await patch('alice', { job_id: 'job-life', successful_count: 8, failed_count: 2, status: 'completed' });
+    const retry = await patch('alice', {
+      job_id: 'job-life',
+      successful_count: 8,
+      failed_count: 2,
+      status: 'completed',
+    });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(done.body);
-    expect(await storedRow(test, 'job-life')).toMatchObject({ completed_at: completedAt, updated_at: completedAt });
+    expect(await storedRow(test, 'job-life')).toMatchObject({
+      completed_at: completedAt,
+      updated_at: completedAt,
+    });
   });
 
   it('ignores a late update that would move a job backwards and answers the stored job', async () => {
-    await patch('alice', { job_id: 'job-late', requested_count: 5, successful_count: 5, status: 'completed' });
+    await patch('alice', {
+      job_id: 'job-late',
+      requested_count: 5,
+      successful_count: 5,
+      status: 'completed',
+    });
     const before = await storedRow(test, 'job-late');
     tick();
     const late = await patch('alice', { job_id: 'job-late', successful_count: 1, status: 'processing' });
@@ -81,12 +130,17 @@ describe('PATCH /api/stats semantics', () => {
     expect(await storedRow(test, 'job-late')).toEqual(before);
 
     // processing -> pending is ignored too, and its counts are not applied.
-    await patch('alice', { job_id: 'job-late-2', requested_count: 5, successful_count: 2, status: 'processing' });
+    await patch('alice', {
+      job_id: 'job-late-2',
+      requested_count: 5,
+      successful_count: 2,
+      status: 'processing',
+    });
     const stale = await patch('alice', { job_id: 'job-late-2', successful_count: 0, status: 'pending' });
     expect(stale.body).toMatchObject({ status: 'processing', successful_count: 2 });
   });
 
-  it('answers 404 for another user\'s job and leaves the row unchanged', async () => {
+  it("answers 404 for another user's job and leaves the row unchanged", async () => {
     await patch('alice', { job_id: 'job-alice', requested_count: 3, status: 'processing' });
     const before = await storedRow(test, 'job-alice');
     tick();
@@ -129,6 +183,8 @@ describe('PATCH /api/stats semantics', () => {
     await patch('carol', { job_id: ' job-trim ', requested_count: 2 });
     const again = await patch('carol', { job_id: 'job-trim', successful_count: 1 });
     expect(again.body).toMatchObject({ job_id: 'job-trim', requested_count: 2, successful_count: 1 });
-    expect(await test.db.query("SELECT 1 FROM podium_user_jobs WHERE job_id LIKE '%job-trim%'")).toHaveLength(1);
+    expect(await test.db.query("SELECT 1 FROM podium_user_jobs WHERE job_id LIKE '%job-trim%'")).toHaveLength(
+      1,
+    );
   });
 });

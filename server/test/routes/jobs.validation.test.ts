@@ -17,18 +17,41 @@ describe('PATCH /api/stats validation', () => {
   });
   afterAll(() => test.cleanup());
 
-  const rowCount = async () => (await test.db.query<{ n: unknown }>('SELECT count(*) AS n FROM podium_user_jobs')).map((row) => Number(row.n))[0];
+  const rowCount = async () =>
+    (await test.db.query<{ n: unknown }>('SELECT count(*) AS n FROM podium_user_jobs')).map((row) =>
+      Number(row.n),
+    )[0];
 
   it.each([
     ['a negative count', { job_id: 'v-1', requested_count: -1 }, 'requested_count', 'must not be negative'],
-    ['a fractional count', { job_id: 'v-2', requested_count: 1.5 }, 'requested_count', 'must be a whole number'],
-    ['a count above the 32-bit column', { job_id: 'v-3', requested_count: maxJobCount + 1 }, 'requested_count', `must be at most ${maxJobCount}`],
+    [
+      'a fractional count',
+      { job_id: 'v-2', requested_count: 1.5 },
+      'requested_count',
+      'must be a whole number',
+    ],
+    [
+      'a count above the 32-bit column',
+      { job_id: 'v-3', requested_count: maxJobCount + 1 },
+      'requested_count',
+      `must be at most ${maxJobCount}`,
+    ],
     ['a string count', { job_id: 'v-4', failed_count: '3' }, 'failed_count', 'must be a number'],
     ['an empty job_id', { job_id: '   ' }, 'job_id', 'must not be empty'],
     ['a missing job_id', { requested_count: 1 }, 'job_id', 'is required'],
     ['an unknown status', { job_id: 'v-5', status: 'done' }, 'status', ''],
-    ['an unknown field', { job_id: 'v-6', requested_count: 1, user_id: 'mallory' }, 'user_id', 'is not a known field'],
-    ['outcomes above requested', { job_id: 'v-7', requested_count: 2, successful_count: 2, failed_count: 1 }, 'successful_count', 'exceeds requested_count'],
+    [
+      'an unknown field',
+      { job_id: 'v-6', requested_count: 1, user_id: 'mallory' },
+      'user_id',
+      'is not a known field',
+    ],
+    [
+      'outcomes above requested',
+      { job_id: 'v-7', requested_count: 2, successful_count: 2, failed_count: 1 },
+      'successful_count',
+      'exceeds requested_count',
+    ],
   ])('answers 400 naming the field for %s, and stores nothing', async (_label, body, field, message) => {
     const before = await rowCount();
     const response = await client.patchJob('alice', body);
@@ -41,7 +64,9 @@ describe('PATCH /api/stats validation', () => {
   });
 
   it('rejects outcomes that exceed requested_count only once merged with the stored job', async () => {
-    expect((await client.patchJob('alice', { job_id: 'merge-1', requested_count: 5, successful_count: 3 })).status).toBe(200);
+    expect(
+      (await client.patchJob('alice', { job_id: 'merge-1', requested_count: 5, successful_count: 3 })).status,
+    ).toBe(200);
     // The body alone is fine (no requested_count); merged with the stored 5 it is 3 + 4 > 5.
     const response = await client.patchJob('alice', { job_id: 'merge-1', failed_count: 4 });
     expect(response.status).toBe(400);
@@ -52,15 +77,23 @@ describe('PATCH /api/stats validation', () => {
     expect(lowered.status).toBe(400);
     expect((await errorOf(lowered)).details?.fields).toHaveProperty('requested_count');
 
-    const [row] = await test.db.query<Record<string, unknown>>('SELECT requested_count, successful_count, failed_count FROM podium_user_jobs WHERE job_id = $1', ['merge-1']);
+    const [row] = await test.db.query<Record<string, unknown>>(
+      'SELECT requested_count, successful_count, failed_count FROM podium_user_jobs WHERE job_id = $1',
+      ['merge-1'],
+    );
     expect(row).toEqual({ requested_count: 5, successful_count: 3, failed_count: 0 });
   });
 
   it('rejects outcomes on a new job that has no requested_count (it would default to 0)', async () => {
     const response = await client.patchJob('alice', { job_id: 'new-with-outcomes', successful_count: 2 });
     expect(response.status).toBe(400);
-    expect(Object.keys((await errorOf(response)).details?.fields ?? {}).sort()).toEqual(['requested_count', 'successful_count']);
-    expect(await test.db.query('SELECT 1 FROM podium_user_jobs WHERE job_id = $1', ['new-with-outcomes'])).toEqual([]);
+    expect(Object.keys((await errorOf(response)).details?.fields ?? {}).sort()).toEqual([
+      'requested_count',
+      'successful_count',
+    ]);
+    expect(
+      await test.db.query('SELECT 1 FROM podium_user_jobs WHERE job_id = $1', ['new-with-outcomes']),
+    ).toEqual([]);
   });
 
   it('answers 400 for malformed JSON and 415 for a body that is not JSON', async () => {
@@ -81,7 +114,11 @@ describe('PATCH /api/stats validation', () => {
     expect(form.status).toBe(415);
     expect((await errorOf(form)).code).toBe('unsupported_media_type');
 
-    const missingType = await client.app.request('/api/stats', { method: 'PATCH', headers: { authorization: `Bearer ${token}` }, body: '{"job_id":"x"}' });
+    const missingType = await client.app.request('/api/stats', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}` },
+      body: '{"job_id":"x"}',
+    });
     expect(missingType.status).toBe(415);
   });
 
@@ -131,7 +168,11 @@ describe('GET /api/stats validation', () => {
     ['a limit over 100', { limit: 101 }, 'limit'],
     ['a non-numeric limit', { limit: 'ten' }, 'limit'],
     ['a garbage cursor', { cursor: 'not-a-cursor' }, 'cursor'],
-    ['a well-formed cursor for no row of the user', { cursor: Buffer.from('v1:1741000000000:999999').toString('base64url') }, 'cursor'],
+    [
+      'a well-formed cursor for no row of the user',
+      { cursor: Buffer.from('v1:1741000000000:999999').toString('base64url') },
+      'cursor',
+    ],
   ])('answers 400 naming the field for %s', async (_label, query, field) => {
     const response = await client.getStats('alice', query);
     expect(response.status).toBe(400);

@@ -34,11 +34,22 @@ describe('recordJob under concurrency', () => {
       const requested = random.int(10, 100);
       const successful = random.int(0, requested);
       const failed = random.int(0, requested - successful);
-      const final = { job_id: jobId, requested_count: requested, successful_count: successful, failed_count: failed, status: 'completed' as const };
+      const final = {
+        job_id: jobId,
+        requested_count: requested,
+        successful_count: successful,
+        failed_count: failed,
+        status: 'completed' as const,
+      };
       finals.set(jobId, final);
       for (let step = 0; step < 10; step += 1) {
         const done = Math.floor(((successful + failed) * step) / 10);
-        requests.push({ job_id: jobId, requested_count: requested, successful_count: Math.min(done, successful), status: 'processing' });
+        requests.push({
+          job_id: jobId,
+          requested_count: requested,
+          successful_count: Math.min(done, successful),
+          status: 'processing',
+        });
       }
       requests.push(final);
       // Every third job's completion is delivered three times (two retries).
@@ -71,11 +82,19 @@ describe('recordJob under concurrency', () => {
       ]).flat(),
       5,
     );
-    const statuses = await Promise.all(requests.map(async ({ user, body }) => ({ user, jobId: body.job_id, status: (await client.patchJob(user, body)).status })));
+    const statuses = await Promise.all(
+      requests.map(async ({ user, body }) => ({
+        user,
+        jobId: body.job_id,
+        status: (await client.patchJob(user, body)).status,
+      })),
+    );
     const owners = new Map(
-      (await test.db.query<{ job_id: string; user_id: string; requested_count: number }>("SELECT job_id, user_id, requested_count FROM podium_user_jobs WHERE job_id LIKE 'claim-%'")).map(
-        (row) => [row.job_id, row],
-      ),
+      (
+        await test.db.query<{ job_id: string; user_id: string; requested_count: number }>(
+          "SELECT job_id, user_id, requested_count FROM podium_user_jobs WHERE job_id LIKE 'claim-%'",
+        )
+      ).map((row) => [row.job_id, row]),
     );
     expect(owners.size).toBe(10);
     for (const { user, jobId, status } of statuses) {

@@ -43,9 +43,21 @@ describe('GET /api/stats totals, series and pages', () => {
       const failed = random.int(0, requested - successful);
       const status = random.pick(statuses);
       const jobId = `job-${String(random.int(0, 99_999)).padStart(5, '0')}-${index}`;
-      let job = await store.recordJob(user, { job_id: jobId, requested_count: requested, status: status === 'pending' ? 'pending' : 'processing' }, new Date(at));
+      let job = await store.recordJob(
+        user,
+        {
+          job_id: jobId,
+          requested_count: requested,
+          status: status === 'pending' ? 'pending' : 'processing',
+        },
+        new Date(at),
+      );
       if (status !== 'pending') {
-        job = await store.recordJob(user, { job_id: jobId, successful_count: successful, failed_count: failed, status }, new Date(at + random.int(1, 3_600_000)));
+        job = await store.recordJob(
+          user,
+          { job_id: jobId, successful_count: successful, failed_count: failed, status },
+          new Date(at + random.int(1, 3_600_000)),
+        );
       }
       expect(job).not.toBeNull();
       jobsByUser.set(user, [...(jobsByUser.get(user) ?? []), job!]);
@@ -71,38 +83,80 @@ describe('GET /api/stats totals, series and pages', () => {
   const ranges: Array<{ label: string; from?: string; to?: string; tz?: string; limit?: number }> = [
     { label: 'the default range (last 30 days, UTC)' },
     { label: 'dates in UTC', from: '2025-02-20', to: '2025-03-20', tz: 'UTC' },
-    { label: 'dates in Paris across the DST change of 30 March', from: '2025-03-25', to: '2025-04-05', tz: 'Europe/Paris', limit: 7 },
-    { label: 'dates in New York across the DST change of 9 March', from: '2025-03-01', to: '2025-03-15', tz: 'America/New_York' },
-    { label: 'dates in Auckland across the DST end of 6 April', from: '2025-03-30', to: '2025-04-10', tz: 'Pacific/Auckland', limit: 5 },
-    { label: 'the whole window in Auckland', from: '2025-02-01', to: '2025-04-30', tz: 'Pacific/Auckland', limit: 100 },
-    { label: 'timestamps with offsets, New York days', from: '2025-03-03T13:17:00-05:00', to: '2025-03-29T08:00:00.500Z', tz: 'America/New_York', limit: 3 },
-    { label: 'a timestamp from and a date to in Paris', from: '2025-02-28T23:30:00+01:00', to: '2025-03-31', tz: 'Europe/Paris', limit: 9 },
+    {
+      label: 'dates in Paris across the DST change of 30 March',
+      from: '2025-03-25',
+      to: '2025-04-05',
+      tz: 'Europe/Paris',
+      limit: 7,
+    },
+    {
+      label: 'dates in New York across the DST change of 9 March',
+      from: '2025-03-01',
+      to: '2025-03-15',
+      tz: 'America/New_York',
+    },
+    {
+      label: 'dates in Auckland across the DST end of 6 April',
+      from: '2025-03-30',
+      to: '2025-04-10',
+      tz: 'Pacific/Auckland',
+      limit: 5,
+    },
+    {
+      label: 'the whole window in Auckland',
+      from: '2025-02-01',
+      to: '2025-04-30',
+      tz: 'Pacific/Auckland',
+      limit: 100,
+    },
+    {
+      label: 'timestamps with offsets, New York days',
+      from: '2025-03-03T13:17:00-05:00',
+      to: '2025-03-29T08:00:00.500Z',
+      tz: 'America/New_York',
+      limit: 3,
+    },
+    {
+      label: 'a timestamp from and a date to in Paris',
+      from: '2025-02-28T23:30:00+01:00',
+      to: '2025-03-31',
+      tz: 'Europe/Paris',
+      limit: 9,
+    },
     { label: 'a range with no jobs', from: '2024-01-01', to: '2024-01-31', tz: 'UTC' },
   ];
 
-  it.each(ranges)('matches summarizeJobs / dailyJobSeries / jobsInRange for $label', async ({ from, to, tz, limit }) => {
-    const query: Record<string, string | number> = {};
-    if (from) query.from = from;
-    if (to) query.to = to;
-    if (tz) query.tz = tz;
-    if (limit) query.limit = limit;
-    const range = resolveRange({ from, to, timeZone: tz ?? 'UTC' }, now);
-    const jobs = jobsByUser.get('alice')!;
+  it.each(ranges)(
+    'matches summarizeJobs / dailyJobSeries / jobsInRange for $label',
+    async ({ from, to, tz, limit }) => {
+      const query: Record<string, string | number> = {};
+      if (from) query.from = from;
+      if (to) query.to = to;
+      if (tz) query.tz = tz;
+      if (limit) query.limit = limit;
+      const range = resolveRange({ from, to, timeZone: tz ?? 'UTC' }, now);
+      const jobs = jobsByUser.get('alice')!;
 
-    const pages = await allPages('alice', query);
-    const [first] = pages;
-    expect(first!.range).toEqual({ from: range.start.toISOString(), to: range.end.toISOString(), tz: range.timeZone });
-    expect(first!.totals).toEqual(summarizeJobs(jobs, range));
-    expect(first!.series).toEqual(dailyJobSeries(jobs, range));
-    // Every page repeats the same totals and series; the pages together list each job once, in order.
-    for (const page of pages) {
-      expect(page.totals).toEqual(first!.totals);
-      expect(page.series).toEqual(first!.series);
-      expect(page.jobs.length).toBeLessThanOrEqual(limit ?? 20);
-    }
-    expect(pages.flatMap((page) => page.jobs)).toEqual(jobsInRange(jobs, range));
-    expect(pages.at(-1)!.nextCursor).toBeNull();
-  });
+      const pages = await allPages('alice', query);
+      const [first] = pages;
+      expect(first!.range).toEqual({
+        from: range.start.toISOString(),
+        to: range.end.toISOString(),
+        tz: range.timeZone,
+      });
+      expect(first!.totals).toEqual(summarizeJobs(jobs, range));
+      expect(first!.series).toEqual(dailyJobSeries(jobs, range));
+      // Every page repeats the same totals and series; the pages together list each job once, in order.
+      for (const page of pages) {
+        expect(page.totals).toEqual(first!.totals);
+        expect(page.series).toEqual(first!.series);
+        expect(page.jobs.length).toBeLessThanOrEqual(limit ?? 20);
+      }
+      expect(pages.flatMap((page) => page.jobs)).toEqual(jobsInRange(jobs, range));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    },
+  );
 
   it('shows each user only their own jobs', async () => {
     const range = resolveRange({ from: '2025-02-01', to: '2025-04-30' }, now);
@@ -111,16 +165,22 @@ describe('GET /api/stats totals, series and pages', () => {
     expect(pages[0]!.totals.jobs).toBeGreaterThan(0);
     expect(pages[0]!.totals.jobs).toBeLessThan(jobsByUser.get('alice')!.length);
 
-    const stranger = jobStatsResponseSchema.parse(await (await client.getStats('nobody', { from: '2025-02-01', to: '2025-04-30' })).json());
+    const stranger = jobStatsResponseSchema.parse(
+      await (await client.getStats('nobody', { from: '2025-02-01', to: '2025-04-30' })).json(),
+    );
     expect(stranger.totals.jobs).toBe(0);
     expect(stranger.jobs).toEqual([]);
     expect(stranger.totals.successRate).toBeNull();
   });
 
-  it('rejects another user\'s cursor', async () => {
+  it("rejects another user's cursor", async () => {
     const [page] = await allPages('alice', { from: '2025-02-01', to: '2025-04-30', limit: 100 });
     expect(page!.nextCursor).not.toBeNull();
-    const response = await client.getStats('bob', { from: '2025-02-01', to: '2025-04-30', cursor: page!.nextCursor! });
+    const response = await client.getStats('bob', {
+      from: '2025-02-01',
+      to: '2025-04-30',
+      cursor: page!.nextCursor!,
+    });
     expect(response.status).toBe(400);
   });
 });
