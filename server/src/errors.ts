@@ -78,9 +78,31 @@ function toHttpError(error: unknown): HttpError | undefined {
   const pg = asPostgresError(error);
   if (pg?.code === '23514' && pg.constraint && clientCheckConstraints[pg.constraint]) {
     const { message, fields } = clientCheckConstraints[pg.constraint]!;
-    return invalidRequest(message, Object.fromEntries(fields.map((field) => [field, [message]])));
+    // Name only the fields the caller sent when we know them (see withSentFields).
+    const sent = sentFields.get(error as object);
+    const named = sent ? fields.filter((field) => sent.includes(field)) : fields;
+    return invalidRequest(
+      message,
+      Object.fromEntries((named.length > 0 ? named : fields).map((field) => [field, [message]])),
+    );
   }
   return undefined;
+}
+
+const sentFields = new WeakMap<object, readonly string[]>();
+
+/**
+ * Runs `fn`; if it throws, remembers which request fields were sent, so a constraint violation
+ * names those fields rather than every field the constraint involves (a merged update can only be
+ * checked by the database, which cannot say which field of the request broke the rule).
+ */
+export async function withSentFields<T>(fields: readonly string[], fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) sentFields.set(error, fields);
+    throw error;
+  }
 }
 
 /** Zod issues become `details.fields`; unknown keys are named one by one. */

@@ -8,7 +8,7 @@ import {
   type RecordJobBody,
   type ResolvedRange,
 } from '@podium/core';
-import { invalidRequest, type FieldErrors } from '../errors.js';
+import { invalidRequest, withSentFields, type FieldErrors } from '../errors.js';
 import { toIsoString, toNumber, type Database } from '../db/Database.js';
 import { decodeJobsCursor, encodeJobsCursor } from './jobsCursor.js';
 
@@ -112,7 +112,10 @@ export function createSqlJobsStore(db: Database): JobsStore {
       // where the check applies to the merged row.
       const outcomes = (body.successful_count ?? 0) + (body.failed_count ?? 0);
       const updateOnly = body.requested_count === undefined && outcomes > 0;
-      const [written] = await db.query<JobRow>(updateOnly ? updateJobSql : upsertJobSql, params);
+      const sent = Object.keys(body).filter((key) => body[key as keyof RecordJobBody] !== undefined);
+      const [written] = await withSentFields(sent, () =>
+        db.query<JobRow>(updateOnly ? updateJobSql : upsertJobSql, params),
+      );
       if (written) return toJob(written);
 
       // Nothing written: tell "not yours" from "ignored stale update" (and, on the update-only
