@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { PodiumApiError } from '../../src/api/PodiumApiError.js';
 import { summarizeJobs } from '../../src/logic/jobStats.js';
 import { resolveRange } from '../../src/logic/periods.js';
-import { useJobStats, useRecordJob } from '../../hooks/index.js';
+import { useJobStats, useRecordJob, type JobStatsInfiniteData } from '../../hooks/index.js';
+import { podiumKeys } from '../../src/queryKeys.js';
 import { createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
 import { providerWrapper } from './support/render.js';
 
@@ -30,11 +31,12 @@ const totalsNow = () => summarizeJobs(backend.jobs, resolveRange(range, NOW));
 describe('useRecordJob', () => {
   it('records a job, then every job statistic refreshes with the new totals', async () => {
     const onSuccess = vi.fn();
-    const { Wrapper } = providerWrapper();
+    const { Wrapper, queryClient } = providerWrapper();
     const { result } = renderHook(
       () => ({ stats: useJobStats(range), other: useJobStats({ ...range, pageSize: 1 }), record: useRecordJob({ onSuccess }) }),
       { wrapper: Wrapper },
     );
+    await waitFor(() => expect(result.current.stats.status).toBe('success'));
     await waitFor(() => expect(result.current.other.status).toBe('success'));
     const before = result.current.stats.stats!.totals;
 
@@ -44,9 +46,13 @@ describe('useRecordJob', () => {
 
     const after = totalsNow();
     expect(after.jobs).toBe(before.jobs + 1);
-    // mutateAsync resolves after the refresh, so the new figures are already there.
-    expect(result.current.stats.stats!.totals).toEqual(after);
-    expect(result.current.other.stats!.totals).toEqual(after);
+    // mutateAsync resolves after the refresh, so the cache already holds the new figures...
+    const cached = queryClient.getQueriesData<JobStatsInfiniteData>({ queryKey: podiumKeys.jobs() });
+    expect(cached).toHaveLength(2);
+    for (const [, data] of cached) expect(data!.pages[0]!.totals).toEqual(after);
+    // ...and React renders them on React Query's next notification tick.
+    await waitFor(() => expect(result.current.stats.stats!.totals).toEqual(after));
+    await waitFor(() => expect(result.current.other.stats!.totals).toEqual(after));
     expect(result.current.record.data?.job_id).toBe('new');
     expect(onSuccess).toHaveBeenCalledOnce();
     expect(backend.requests.find((r) => r.method === 'PATCH')).toBeDefined();
