@@ -33,7 +33,7 @@ export function DemoApp() {
   return (
     <div data-page-theme={pageDark ? 'dark' : 'light'} className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-4">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-4">
           <div className="mr-auto">
             <h1 className="text-xl font-semibold">Podium live demo</h1>
             <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -83,7 +83,7 @@ export function DemoApp() {
         </div>
       </header>
 
-      <main className="mx-auto max-w-6xl px-6 py-8">
+      <main className="mx-auto max-w-7xl px-6 py-8">
         {loadError && (
           <p role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
             {loadError}. Is the Podium server running in demo mode (<code>npm start</code>)?
@@ -91,20 +91,16 @@ export function DemoApp() {
         )}
         {userId && (
           <PodiumProvider key={userId} baseUrl={apiBase} getToken={() => demoToken(userId)} theme={theme} locale={locale}>
-            <section aria-labelledby="jobs-heading" className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-              <div>
-                <h2 id="jobs-heading" className="mb-3 text-lg font-semibold">
-                  Job statistics
-                </h2>
-                <JobStats />
-              </div>
+            {/* JobStats brings its own heading ("Job statistics"), so the section needs none. */}
+            <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
+              <JobStats />
               <RecordJobPanel />
-            </section>
+            </div>
           </PodiumProvider>
         )}
       </main>
 
-      <footer className="mx-auto max-w-6xl px-6 pb-8 text-sm text-slate-600 dark:text-slate-300">
+      <footer className="mx-auto max-w-7xl px-6 pb-8 text-sm text-slate-600 dark:text-slate-300">
         Server health: <a className="underline" href={`${apiBase}/health`}>{`${apiBase}/health`}</a>
       </footer>
     </div>

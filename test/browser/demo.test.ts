@@ -1,0 +1,137 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+import { startDemoServer, type DemoServer } from './demoServer.js';
+
+const require = createRequire(import.meta.url);
+const screenshots = 'test-results/screenshots';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  await mkdir(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the demo and waits until JobStats shows figures; collects console errors. */
+async function openDemo(): Promise<{ page: Page; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', { timeout: 20_000 });
+  return { page, consoleErrors };
+}
+
+/** The number a KPI card shows, parsed from its text (en-US grouping). */
+async function kpi(page: Page, label: string): Promise<number> {
+  const card = page.locator('.podium-job-stats__kpi', { has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }) });
+  const text = await card.locator('.podium-job-stats__kpi-value').innerText();
+  return Number(text.replace(/[^\d.]/g, ''));
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (root: Element) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('.podium-root')!);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the live demo in Chromium', () => {
+  it('shows seeded job statistics with no console errors and no axe violations, light and dark', async () => {
+    const { page, consoleErrors } = await openDemo();
+    expect(await kpi(page, 'Jobs')).toBeGreaterThan(0);
+    expect(await page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/demo-light.png`, fullPage: true });
+
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => page.locator('.podium-root').getAttribute('data-theme')).toBe('dark');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/demo-dark.png`, fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('records a job from the page and the statistics update without a reload', async () => {
+    const { page } = await openDemo();
+    const jobsBefore = await kpi(page, 'Jobs');
+    const requestedBefore = await kpi(page, 'Requested');
+
+    const form = page.getByRole('complementary', { name: 'Record a job' });
+    await form.getByLabel('Job id', { exact: true }).fill('browser-job-1');
+    await form.getByLabel('Requested', { exact: true }).fill('40');
+    await form.getByLabel('Successful', { exact: true }).fill('30');
+    await form.getByLabel('Failed', { exact: true }).fill('10');
+    await form.getByRole('combobox', { name: /^Status/ }).selectOption('completed');
+    await form.getByRole('button', { name: 'Record job' }).click();
+
+    await expect.poll(() => kpi(page, 'Jobs'), { timeout: 10_000 }).toBe(jobsBefore + 1);
+    expect(await kpi(page, 'Requested')).toBe(requestedBefore + 40);
+    await expect.poll(() => page.locator('.podium-job-stats__table').innerText()).toContain('browser-job-1');
+    await page.close();
+  });
+
+  it('shows a job recorded through the API by the host backend', async () => {
+    const { token } = (await (await fetch(`${server.url}/api/demo/token?user=alice`)).json()) as { token: string };
+    const response = await fetch(`${server.url}/api/stats`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ job_id: 'api-job-1', requested_count: 3, status: 'processing' }),
+    });
+    expect(response.status).toBe(200);
+
+    const { page } = await openDemo();
+    await expect.poll(() => page.locator('.podium-job-stats__table').innerText()).toContain('api-job-1');
+    await expect.poll(() => page.locator('.podium-job-stats').getAttribute('data-partial')).toBe('true');
+    await page.close();
+  });
+
+  it('is keyboard-complete: presets by arrow keys, visible focus, load more by Enter', async () => {
+    const { page } = await openDemo();
+    const checked = page.locator('[role="radio"][aria-checked="true"]');
+    expect(await checked.innerText()).toMatch(/30 days/);
+
+    await checked.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => checked.innerText()).toMatch(/7 days/);
+    // Focus follows the selection and is visibly marked.
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { role: document.activeElement!.getAttribute('role'), width: parseFloat(style.outlineWidth), styleName: style.outlineStyle };
+    });
+    expect(outline.role).toBe('radio');
+    expect(outline.styleName).not.toBe('none');
+    expect(outline.width).toBeGreaterThan(0);
+    await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])');
+
+    await page.keyboard.press('End');
+    await expect.poll(() => checked.innerText()).toMatch(/Custom/);
+    await page.keyboard.press('Home');
+    await expect.poll(() => checked.innerText()).toMatch(/7 days/);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => checked.innerText()).toMatch(/90 days/);
+    await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])');
+    const rowsBefore = await page.locator('.podium-job-stats__table tbody tr').count();
+    const loadMore = page.getByRole('button', { name: /load more/i });
+    await loadMore.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(rowsBefore);
+    await page.close();
+  });
+});
