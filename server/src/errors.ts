@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorBody, type ErrorCode } from '@podium/core';
+import { errorCodes, fieldErrorsFromIssues, type ErrorBody, type ErrorCode } from '@podium/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -86,6 +86,12 @@ function toHttpError(error: unknown): HttpError | undefined {
       Object.fromEntries((named.length > 0 ? named : fields).map((field) => [field, [message]])),
     );
   }
+  // The runtime validated the zone, but the database's tz data can be older than Node's ICU.
+  if (pg?.code === '22023' && /time zone/i.test(pg.message ?? '')) {
+    return invalidRequest('Unknown time zone', {
+      tz: ["is a time zone this server's database does not know; try UTC or a canonical IANA name"],
+    });
+  }
   return undefined;
 }
 
@@ -105,17 +111,9 @@ export async function withSentFields<T>(fields: readonly string[], fn: () => Pro
   }
 }
 
-/** Zod issues become `details.fields`; unknown keys are named one by one. */
+/** Zod issues become `details.fields` the same way the mocks name them (shared core mapping). */
 function fromZodError(error: ZodError): HttpError {
-  const fields: FieldErrors = {};
-  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not a known field');
-    } else {
-      add(issue.path.length > 0 ? issue.path.join('.') : 'body', issue.message);
-    }
-  }
+  const fields = fieldErrorsFromIssues(error.issues);
   return invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
 }
 
@@ -139,7 +137,7 @@ function fromHonoException(error: HTTPException): HttpError {
 }
 
 /** Both node-postgres and PGlite raise errors carrying the SQLSTATE `code` and `constraint`. */
-function asPostgresError(error: unknown): { code?: string; constraint?: string } | undefined {
+function asPostgresError(error: unknown): { code?: string; constraint?: string; message?: string } | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return error as { code?: string; constraint?: string };
+  return error as { code?: string; constraint?: string; message?: string };
 }

@@ -1,5 +1,7 @@
 import { errorBodySchema, maxJobCount } from '@podium/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/Database.js';
+import { createSqlJobsStore } from '../../src/stores/jobsStore.js';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -186,5 +188,28 @@ describe('GET /api/stats validation', () => {
     const response = await client.getStats('alice', { from: '2024-01-01', to: '2025-02-03' });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { series: unknown[] }).series).toHaveLength(400);
+  });
+
+  it('answers 400 naming tz when the database does not know a zone the runtime accepted', async () => {
+    // Node's ICU and the database's tz data can disagree (an older tzdata on the host). Stand in
+    // for such a database: the real one, handed an unknown name wherever Europe/Paris is bound.
+    const unknownToDb = (params?: readonly unknown[]) =>
+      params?.map((value) => (value === 'Europe/Paris' ? 'Podium/Nowhere' : value));
+    const olderTzData: Database = {
+      ...test.db,
+      query: (sql, params) => test.db.query(sql, unknownToDb(params)),
+      transaction: (fn) =>
+        test.db.transaction((tx) =>
+          fn({ query: (sql, params) => tx.query(sql, unknownToDb(params)), exec: (sql) => tx.exec(sql) }),
+        ),
+    };
+    const skewed = createTestApp(test.db, { jobs: createSqlJobsStore(olderTzData) });
+    // The zone is only read when a row is grouped by day, so the user needs a job in range.
+    expect((await skewed.patchJob('tz-user', { job_id: 'tz-1', requested_count: 1 })).status).toBe(200);
+    const response = await skewed.getStats('tz-user', { tz: 'Europe/Paris' });
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.details?.fields?.tz?.[0]).toMatch(/time zone/);
+    expect((await skewed.getStats('tz-user', { tz: 'UTC' })).status).toBe(200);
   });
 });
