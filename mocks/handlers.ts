@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { z } from 'zod';
-import { errorCodes, type ErrorBody } from '../src/contracts/errors.js';
+import { errorCodes, fieldErrorsFromIssues, type ErrorBody } from '../src/contracts/errors.js';
 import {
   jobStatsQuerySchema,
   jobStatsRoute,
@@ -132,7 +132,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       if (value !== null) raw[key] = value;
     }
     const parsed = jobStatsQuerySchema.safeParse(raw);
-    if (!parsed.success) return validationError(parsed.error, 'query');
+    if (!parsed.success) return validationError(parsed.error);
     const params = parsed.data;
 
     const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, clock());
@@ -175,7 +175,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       return invalid('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
     }
     const parsed = recordJobBodySchema.safeParse(payload);
-    if (!parsed.success) return validationError(parsed.error, 'body');
+    if (!parsed.success) return validationError(parsed.error);
     const body = parsed.data;
 
     const now = clock().toISOString();
@@ -280,16 +280,8 @@ function invalid(message: string, fields: Record<string, string[]>): Response {
   return errorResponse(400, errorCodes.invalidRequest, message, fields);
 }
 
-/** Zod issues as the server's `details.fields`: field path -> messages. */
-function validationError(error: z.ZodError, root: string): Response {
-  const fields: Record<string, string[]> = {};
-  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not a known field');
-    } else {
-      add(issue.path.length > 0 ? issue.path.join('.') : root, issue.message);
-    }
-  }
+/** Zod issues as the server's `details.fields`, with the same shared mapping the server uses. */
+function validationError(error: z.ZodError): Response {
+  const fields = fieldErrorsFromIssues(error.issues);
   return invalid(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
 }
