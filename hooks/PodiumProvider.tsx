@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createApiClient, type ApiClientOptions } from '../src/api/createApiClient.js';
-import { isPodiumApiError } from '../src/api/PodiumApiError.js';
+import { podiumRetry } from './podiumRetry.js';
 import { createPodiumStore, type PodiumStoreInit } from './createPodiumStore.js';
 import {
   PodiumContext,
@@ -59,8 +59,7 @@ function createOwnQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) =>
-          (!isPodiumApiError(error) || error.isRetryable) && failureCount < 3,
+        retry: podiumRetry(),
       },
     },
   });

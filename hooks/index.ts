@@ -10,6 +10,7 @@ export * from './createPodiumStore.js';
 export * from './resolveJobStatsRange.js';
 export * from './validateJobStatsRange.js';
 export * from './jobStatsInfiniteQueryOptions.js';
+export * from './podiumRetry.js';
 export * from './useJobStats.js';
 export * from './useJobStatsRange.js';
 export * from './useRecordJob.js';

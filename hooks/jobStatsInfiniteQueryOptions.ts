@@ -2,6 +2,7 @@ import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import type { ApiClient } from '../src/api/createApiClient.js';
 import { getJobStats } from '../src/api/jobs.js';
 import { isPodiumApiError, PodiumApiError } from '../src/api/PodiumApiError.js';
+import { podiumRetry, type RetryPolicy } from './podiumRetry.js';
 import type { JobStatsQuery, JobStatsResponse } from '../src/contracts/jobs.js';
 import { podiumKeys } from '../src/queryKeys.js';
 
@@ -11,10 +12,9 @@ export type JobStatsPageQuery = Omit<JobStatsQuery, 'cursor'>;
 /** The cached shape: one response per loaded page of jobs. */
 export type JobStatsInfiniteData = InfiniteData<JobStatsResponse, string | null>;
 
-/** Retries only failures worth retrying (no answer, 408, 429, 5xx); a 4xx will not change. */
-export function podiumRetry(failureCount: number, error: unknown): boolean {
-  if (isPodiumApiError(error) && !error.isRetryable) return false;
-  return failureCount < 3;
+export interface JobStatsQueryOptionsConfig {
+  /** Retry policy for retryable failures (4xx never retry). @default 3 */
+  retry?: RetryPolicy;
 }
 
 /** Anything the queryFn throws reaches the UI as a PodiumApiError, so callers handle one type. */
@@ -40,7 +40,11 @@ function compact(query: JobStatsPageQuery): JobStatsPageQuery {
  * `podiumKeys.jobStats(client.baseUrl, query)`. Use it to prefetch on the server, or with your own
  * `useInfiniteQuery` when the `useJobStats` result does not fit.
  */
-export function jobStatsInfiniteQueryOptions(client: ApiClient, query: JobStatsPageQuery) {
+export function jobStatsInfiniteQueryOptions(
+  client: ApiClient,
+  query: JobStatsPageQuery,
+  config: JobStatsQueryOptionsConfig = {},
+) {
   const key = compact(query);
   return infiniteQueryOptions<
     JobStatsResponse,
@@ -60,6 +64,6 @@ export function jobStatsInfiniteQueryOptions(client: ApiClient, query: JobStatsP
     },
     initialPageParam: null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
-    retry: podiumRetry,
+    retry: podiumRetry(config.retry),
   });
 }

@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { PodiumApiError } from '../src/api/PodiumApiError.js';
 import type { Job, JobStatsResponse } from '../src/contracts/jobs.js';
 import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
+import type { RetryPolicy } from './podiumRetry.js';
 import { usePodium } from './usePodium.js';
 
 export interface UseJobStatsOptions {
@@ -66,7 +67,11 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
 
   const query = useInfiniteQuery(
     {
-      ...jobStatsInfiniteQueryOptions(client, { from, to, tz, limit: pageSize }),
+      ...jobStatsInfiniteQueryOptions(
+        client,
+        { from, to, tz, limit: pageSize },
+        { retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined },
+      ),
       enabled,
     },
     queryClient,

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -128,6 +129,15 @@ describe('useJobStats', () => {
     const { result } = renderJobStats({});
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(backend.statsRequests()).toHaveLength(3);
+  });
+
+  it("follows the host QueryClient's retry default for retryable failures", async () => {
+    backend.failNext(503, 'service_unavailable', 'down', 5);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const { result } = renderHook(() => useJobStats({}), { wrapper: providerWrapper({ queryClient }).Wrapper });
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(backend.statsRequests()).toHaveLength(1);
+    expect(result.current.error?.status).toBe(503);
   });
 
   it('keeps the data and flags isRefetchError when a refresh fails', async () => {
