@@ -134,4 +134,48 @@ describe('the live demo in Chromium', () => {
     await expect.poll(() => page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(rowsBefore);
     await page.close();
   });
+
+  it('sets a custom range by keyboard alone and blocks an inverted one with a visible message', async () => {
+    const { page } = await openDemo();
+    const root = page.locator('.podium-job-stats');
+    /** Presses Tab until focus is on the control labelled `name`, as a user would. */
+    async function tabTo(name: string) {
+      const trail: string[] = [];
+      for (let presses = 0; presses < 12; presses += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return el?.labels?.[0]?.textContent ?? el?.textContent ?? '';
+        });
+        if (focused.trim() === name) return;
+        trail.push(focused.trim().slice(0, 30));
+      }
+      throw new Error(`Focus never reached "${name}" (went through: ${trail.join(' | ')})`);
+    }
+
+    await page.locator('[role="radio"][aria-checked="true"]').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('[role="radio"][aria-checked="true"]').innerText()).toMatch(/Custom/);
+
+    // Dates typed segment by segment (en-US: mm dd yyyy); From after To first.
+    await tabTo('From');
+    await page.keyboard.type('11012026');
+    await tabTo('To');
+    await page.keyboard.type('10012026');
+    await tabTo('Apply');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => root.getByRole('alert').first().innerText()).toMatch(/on or before/);
+    expect(await page.locator('input[type="date"][aria-invalid="true"]').count()).toBeGreaterThan(0);
+    // The refused submit moves focus to the field to fix.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('From');
+
+    await page.keyboard.type('10012026');
+    await tabTo('To');
+    await page.keyboard.type('11012026');
+    await tabTo('Apply');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => root.locator('.podium-job-stats__range').innerText()).toMatch(/Oct 1.*Nov 1, 2026/);
+    await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])');
+    await page.close();
+  });
 });
