@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** Any console line or page error that reads like a hydration problem (React 18 and 19, dev and prod). */
+export const hydrationPattern = /hydrat|did not match|didn't match|server rendered (html|text)|minified react error #(418|419|423|425)|react\.dev\/errors\/(418|419|423|425)/i;
+
+export interface OpenedHostPage {
+  page: Page;
+  /** Console messages of type error or warning, and uncaught page errors. */
+  problems: string[];
+  /** Every console message and page error that mentions hydration, whatever its type. */
+  hydration: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a host page in a fresh context and waits until Podium's JobStats shows the server's
+ * figures. Collects console errors and warnings, page errors and anything about hydration from
+ * before the first script runs.
+ */
+export async function openHostPage(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<OpenedHostPage> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  const hydration: string[] = [];
+  page.on('console', (message) => {
+    const where = message.location().url;
+    const text = `[console.${message.type()}] ${message.text()}${where ? ` (${where})` : ''}`;
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(text);
+    if (hydrationPattern.test(message.text())) hydration.push(text);
+  });
+  page.on('pageerror', (error) => {
+    const text = `[pageerror] ${error.message}`;
+    problems.push(text);
+    if (hydrationPattern.test(error.message)) hydration.push(text);
+  });
+  await page.goto(url);
+  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', { timeout: 30_000 });
+  return { page, problems, hydration, close: () => ctx.close() };
+}
+
+/** The number a JobStats KPI card shows (en-US grouping). */
+export async function kpi(page: Page, label: string): Promise<number> {
+  const card = page.locator('.podium-job-stats__kpi', { has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }) });
+  const text = await card.locator('.podium-job-stats__kpi-value').innerText();
+  return Number(text.replace(/[^\d.]/g, ''));
+}
+
+/** axe-core's violations inside `.podium-root`, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (root: Element) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document.querySelector('.podium-root')!);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** The seeded figures for the demo user, straight from the API, to compare with what the page shows. */
+export async function seededTotals(apiUrl: string, user = 'alice'): Promise<{ jobs: number; requested: number }> {
+  const { token } = (await (await fetch(`${apiUrl}/api/demo/token?user=${user}`)).json()) as { token: string };
+  const response = await fetch(`${apiUrl}/api/stats`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /api/stats answered ${response.status}`);
+  const { totals } = (await response.json()) as { totals: { jobs: number; requested: number } };
+  return { jobs: totals.jobs, requested: totals.requested };
+}
