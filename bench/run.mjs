@@ -389,34 +389,49 @@ async function smokeCheck(base, scenario) {
   }
 }
 
-function measure(base, scenario) {
+/**
+ * A warm-up run (discarded), then the measured run. Latencies come from each response's own
+ * timing (fractional ms): autocannon's histogram keeps whole milliseconds, too coarse here.
+ */
+async function measure(base, scenario) {
   const setupRequest = (request) => ({ ...request, ...scenario.next() });
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections: options.connections,
-        duration: options.duration,
-        ...(options.warmup > 0
-          ? { warmup: { connections: options.connections, duration: options.warmup } }
-          : {}),
-        requests: [{ setupRequest }],
-        // A stuck server shows up as timeouts (counted as errors), not as a hung bench.
-        timeout: 10,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
+  const run = (duration, latencies) =>
+    new Promise((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: options.connections,
+          duration,
+          requests: [{ setupRequest }],
+          // A stuck server shows up as timeouts (counted as errors), not as a hung bench.
+          timeout: 10,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    });
+  if (options.warmup > 0) await run(options.warmup);
+  const latencies = [];
+  const result = await run(options.duration, latencies);
+  const sorted = Float64Array.from(latencies).sort();
+  const percentile = (p) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
+  return {
+    result,
+    p50: percentile(0.5),
+    p99: percentile(0.99),
+    mean: sorted.reduce((sum, ms) => sum + ms, 0) / Math.max(sorted.length, 1),
+  };
 }
 
-function toRow(scenario, target, result) {
+function toRow(scenario, target, { result, p50, p99, mean }) {
   return {
     endpoint: scenario.endpoint,
     database: target.database,
     reqPerSec: result.requests.total / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    meanMs: result.latency.average,
+    p50Ms: p50,
+    p99Ms: p99,
+    meanMs: mean,
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
