@@ -20,11 +20,18 @@ export const defaultDestination = resolve(repo, '.pack');
 
 function run(command, args, { capture = false } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: repo, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: repo,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+    });
     let stdout = '';
     child.stdout?.on('data', (chunk) => (stdout += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise(stdout) : reject(new Error(`${command} ${args.join(' ')} failed (exit code ${code})`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolvePromise(stdout)
+        : reject(new Error(`${command} ${args.join(' ')} failed (exit code ${code})`)),
+    );
   });
 }
 
@@ -33,23 +40,33 @@ function run(command, args, { capture = false } = {}) {
  * @param {{ build?: boolean, destination?: string, log?: (line: string) => void }} [options]
  * @returns {Promise<{ tarball: string, stable: string, sha256: string, files: string[] }>}
  */
-export async function pack({ build = true, destination = defaultDestination, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+export async function pack({
+  build = true,
+  destination = defaultDestination,
+  log = (line) => process.stderr.write(`${line}\n`),
+} = {}) {
   if (build) {
     log('▸ Building the library (npm run build:lib)…');
     // Build output goes to stderr so stdout stays the tarball path only.
     await new Promise((resolvePromise, reject) => {
       const child = spawn('npm', ['run', '--silent', 'build:lib'], { cwd: repo, stdio: ['ignore', 2, 2] });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`npm run build:lib failed (exit code ${code})`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolvePromise() : reject(new Error(`npm run build:lib failed (exit code ${code})`)),
+      );
     });
   }
   await mkdir(destination, { recursive: true });
   log(`▸ Packing into ${destination}…`);
   // --ignore-scripts: packing must not trigger a `prepare`/`prepack` rebuild behind our back.
-  const out = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { capture: true });
+  const out = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+    capture: true,
+  });
   const [info] = JSON.parse(out);
   const tarball = resolve(destination, info.filename);
-  const sha256 = createHash('sha256').update(await readFile(tarball)).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(await readFile(tarball))
+    .digest('hex');
   // A copy under a name that does not change with the version: the examples depend on
   // `file:../../.pack/podium.tgz`, so a version bump does not touch their package.json.
   const stable = resolve(destination, 'podium.tgz');

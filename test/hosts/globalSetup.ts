@@ -10,11 +10,15 @@ import type { PackedPodium } from './hostApp.js';
  */
 export default async function setup(project: TestProject): Promise<void> {
   if (!existsSync('server/dist/cli.js')) {
-    throw new Error("No built server in server/dist/: run 'npm run build:server' first (npm run test:hosts does).");
+    throw new Error(
+      "No built server in server/dist/: run 'npm run build:server' first (npm run test:hosts does).",
+    );
   }
   const started = performance.now();
   const packed = (await pack({ build: true })) as PackedPodium;
-  console.log(`Packed ${packed.tarball} (sha256 ${packed.sha256.slice(0, 12)}…) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Packed ${packed.tarball} (sha256 ${packed.sha256.slice(0, 12)}…) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   project.provide('podiumTarball', packed);
 }
 

@@ -31,15 +31,29 @@ export function hostEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command to completion; rejects with its output when it fails. Resolves to the output. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? hostEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? hostEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolvePromise(output) : reject(new Error(`${command} ${args.join(' ')} failed in ${options.cwd} (exit code ${code}):\n${output}`)),
+      code === 0
+        ? resolvePromise(output)
+        : reject(
+            new Error(
+              `${command} ${args.join(' ')} failed in ${options.cwd} (exit code ${code}):\n${output}`,
+            ),
+          ),
     );
   });
 }
@@ -55,26 +69,41 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
  * (a stamp in node_modules records both hashes). When only the tarball changed, podium's folder
  * is removed first so npm unpacks the new tarball instead of trusting the installed copy.
  */
-export async function installExample(name: string, packed: PackedPodium): Promise<{ installed: boolean; took: string }> {
+export async function installExample(
+  name: string,
+  packed: PackedPodium,
+): Promise<{ installed: boolean; took: string }> {
   const started = performance.now();
   const dir = exampleDir(name);
   const manifest = await readFile(join(dir, 'package.json'));
   const stampValue = `${packed.sha256}\n${createHash('sha256').update(manifest).digest('hex')}\n`;
   const stamp = join(dir, 'node_modules', '.podium-install-stamp');
-  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === stampValue && existsSync(join(dir, 'node_modules', 'podium', 'package.json'))) {
+  if (
+    existsSync(stamp) &&
+    (await readFile(stamp, 'utf8')) === stampValue &&
+    existsSync(join(dir, 'node_modules', 'podium', 'package.json'))
+  ) {
     return { installed: false, took: seconds(started) };
   }
   await rm(join(dir, 'node_modules', 'podium'), { recursive: true, force: true });
-  await run('npm', ['install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+  await run('npm', ['install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+  });
   // The installed podium must be the tarball just packed, not some other copy.
-  const installed = JSON.parse(await readFile(join(dir, 'node_modules', 'podium', 'package.json'), 'utf8')) as { name: string };
-  if (installed.name !== 'podium') throw new Error(`examples/${name}: node_modules/podium is not the podium package`);
+  const installed = JSON.parse(
+    await readFile(join(dir, 'node_modules', 'podium', 'package.json'), 'utf8'),
+  ) as { name: string };
+  if (installed.name !== 'podium')
+    throw new Error(`examples/${name}: node_modules/podium is not the podium package`);
   await writeFile(stamp, stampValue);
   return { installed: true, took: seconds(started) };
 }
 
 /** Builds an example with its own `npm run build` (always: a cached build could hide a break). */
-export async function buildExample(name: string, env: Record<string, string> = {}): Promise<{ took: string; output: string }> {
+export async function buildExample(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<{ took: string; output: string }> {
   const started = performance.now();
   const output = await run('npm', ['run', 'build'], { cwd: exampleDir(name), env: hostEnv(env) });
   return { took: seconds(started), output };
@@ -91,8 +120,17 @@ export interface HostServer {
  * `url` answers, and `stop()` ends the whole group (Next forks a worker that outlives its parent
  * when only the parent is signalled).
  */
-export async function startHostServer(command: string, args: string[], options: { cwd: string; url: string; env?: NodeJS.ProcessEnv }): Promise<HostServer> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? hostEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export async function startHostServer(
+  command: string,
+  args: string[],
+  options: { cwd: string; url: string; env?: NodeJS.ProcessEnv },
+): Promise<HostServer> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? hostEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -114,7 +152,8 @@ export async function startHostServer(command: string, args: string[], options: 
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${command} ${args.join(' ')} exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(options.url, { redirect: 'manual' });
       await response.arrayBuffer();
@@ -124,7 +163,9 @@ export async function startHostServer(command: string, args: string[], options: 
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${command} ${args.join(' ')} did not answer at ${options.url} within 60 s:\n${output}`);
+      throw new Error(
+        `${command} ${args.join(' ')} did not answer at ${options.url} within 60 s:\n${output}`,
+      );
     }
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
   }

@@ -4,7 +4,8 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 
 /** Any console line or page error that reads like a hydration problem (React 18 and 19, dev and prod). */
-export const hydrationPattern = /hydrat|did not match|didn't match|server rendered (html|text)|minified react error #(418|419|423|425)|react\.dev\/errors\/(418|419|423|425)/i;
+export const hydrationPattern =
+  /hydrat|did not match|didn't match|server rendered (html|text)|minified react error #(418|419|423|425)|react\.dev\/errors\/(418|419|423|425)/i;
 
 export interface OpenedHostPage {
   page: Page;
@@ -20,7 +21,11 @@ export interface OpenedHostPage {
  * figures. Collects console errors and warnings, page errors and anything about hydration from
  * before the first script runs.
  */
-export async function openHostPage(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<OpenedHostPage> {
+export async function openHostPage(
+  browser: Browser,
+  url: string,
+  context: BrowserContextOptions = {},
+): Promise<OpenedHostPage> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
   const page = await ctx.newPage();
   const problems: string[] = [];
@@ -37,13 +42,17 @@ export async function openHostPage(browser: Browser, url: string, context: Brows
     if (hydrationPattern.test(error.message)) hydration.push(text);
   });
   await page.goto(url);
-  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', { timeout: 30_000 });
+  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', {
+    timeout: 30_000,
+  });
   return { page, problems, hydration, close: () => ctx.close() };
 }
 
 /** The number a JobStats KPI card shows (en-US grouping). */
 export async function kpi(page: Page, label: string): Promise<number> {
-  const card = page.locator('.podium-job-stats__kpi', { has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }) });
+  const card = page.locator('.podium-job-stats__kpi', {
+    has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }),
+  });
   const text = await card.locator('.podium-job-stats__kpi-value').innerText();
   return Number(text.replace(/[^\d.]/g, ''));
 }
@@ -60,8 +69,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** The seeded figures for the demo user, straight from the API, to compare with what the page shows. */
-export async function seededTotals(apiUrl: string, user = 'alice'): Promise<{ jobs: number; requested: number }> {
-  const { token } = (await (await fetch(`${apiUrl}/api/demo/token?user=${user}`)).json()) as { token: string };
+export async function seededTotals(
+  apiUrl: string,
+  user = 'alice',
+): Promise<{ jobs: number; requested: number }> {
+  const { token } = (await (await fetch(`${apiUrl}/api/demo/token?user=${user}`)).json()) as {
+    token: string;
+  };
   const response = await fetch(`${apiUrl}/api/stats`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/stats answered ${response.status}`);
   const { totals } = (await response.json()) as { totals: { jobs: number; requested: number } };

@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../browser/chromium.js';
 import { freePort, startDemoServer, type DemoServer } from '../browser/demoServer.js';
-import { buildExample, exampleDir, hostEnv, installExample, startHostServer, type HostServer } from './hostApp.js';
+import {
+  buildExample,
+  exampleDir,
+  hostEnv,
+  installExample,
+  startHostServer,
+  type HostServer,
+} from './hostApp.js';
 import { axeViolations, kpi, openHostPage, seededTotals } from './hostPage.js';
 
 /**
@@ -26,12 +33,16 @@ beforeAll(async () => {
   const origin = `http://127.0.0.1:${port}`;
   [api, browser] = await Promise.all([startDemoServer({ PODIUM_CORS_ORIGINS: origin }), launchChromium()]);
   const dir = exampleDir('next-app');
-  next = await startHostServer(process.execPath, [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    url: `${origin}/`,
-    // The server renders in UTC, as most hosting does.
-    env: hostEnv({ PODIUM_API_URL: api.url, TZ: 'UTC' }),
-  });
+  next = await startHostServer(
+    process.execPath,
+    [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      url: `${origin}/`,
+      // The server renders in UTC, as most hosting does.
+      env: hostEnv({ PODIUM_API_URL: api.url, TZ: 'UTC' }),
+    },
+  );
 });
 
 afterAll(async () => {
@@ -60,7 +71,11 @@ describe('Next.js App Router + React 19 host on the packed tarball', () => {
     expect(await kpi(page, 'Jobs')).toBe(seeded.jobs);
     expect(await kpi(page, 'Requested')).toBe(seeded.requested);
     expect(await page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.locator('.podium-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--podium-accent').trim())).not.toBe('');
+    expect(
+      await page
+        .locator('.podium-root')
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--podium-accent').trim()),
+    ).not.toBe('');
     expect(await axeViolations(page)).toEqual([]);
     // Late messages (after the data arrived) count too.
     expect(hydration).toEqual([]);

@@ -40,7 +40,11 @@ describe('Vite + React 18 host on the packed tarball', () => {
     expect(await kpi(page, 'Requested')).toBe(seeded.requested);
     expect(await page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(0);
     // The prebuilt stylesheet arrived through the host's own CSS pipeline.
-    expect(await page.locator('.podium-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--podium-accent').trim())).not.toBe('');
+    expect(
+      await page
+        .locator('.podium-root')
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--podium-accent').trim()),
+    ).not.toBe('');
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     expect(hydration).toEqual([]);

@@ -30,7 +30,9 @@ export default async function Page() {
   return (
     <main style={{ maxWidth: 1100, margin: '2rem auto', padding: '0 1rem' }}>
       <h1>Acme dashboard</h1>
-      <p>A Next.js App Router host (React 19). Podium&apos;s JobStats below is server-rendered, then hydrated.</p>
+      <p>
+        A Next.js App Router host (React 19). Podium&apos;s JobStats below is server-rendered, then hydrated.
+      </p>
       <PodiumStats baseUrl={`${apiUrl}/api`} token={token} />
     </main>
   );
