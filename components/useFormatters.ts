@@ -37,6 +37,15 @@ function safe<T>(create: (locale: string, timeZone: string) => T, locale: string
 
 const dayAsUtc = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/**
+ * ICU versions disagree on the spaces they print: Node puts thin spaces around a range dash and a
+ * narrow no-break space before AM/PM where a browser may print plain spaces. A page rendered on
+ * the server (Next.js) would then not match what the browser renders, and React would throw a
+ * hydration error. Both become a no-break space, which every version prints the same and which
+ * still keeps "4:24 PM" and "1 234" together.
+ */
+const sameOnEveryIcu = (text: string) => text.replace(/[\u2009\u202f]/g, '\u00a0');
+
 function createFormatters(locale: string, timeZone: string): PodiumFormatters {
   const number = safe((l) => new Intl.NumberFormat(l), locale, timeZone);
   const percent = safe((l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 }), locale, timeZone);
@@ -54,18 +63,23 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
   return {
     locale,
     timeZone,
-    number: (value) => number.format(value),
-    percent: (ratio) => percent.format(ratio),
-    dateTime: (value) => dateTime.format(new Date(value)),
-    day: (value) => day.format(dayAsUtc(value)),
-    dayRange: (from, to) => dayWithYear.formatRange(dayAsUtc(from), dayAsUtc(to)),
+    number: (value) => sameOnEveryIcu(number.format(value)),
+    percent: (ratio) => sameOnEveryIcu(percent.format(ratio)),
+    dateTime: (value) => sameOnEveryIcu(dateTime.format(new Date(value))),
+    day: (value) => sameOnEveryIcu(day.format(dayAsUtc(value))),
+    dayRange: (from, to) => sameOnEveryIcu(dayWithYear.formatRange(dayAsUtc(from), dayAsUtc(to))),
     relativeTime: (value, now) => {
       const seconds = Math.round((new Date(value).getTime() - now) / 1000);
       const abs = Math.abs(seconds);
-      if (abs < 60) return relativeSeconds.format(seconds, 'second');
-      if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-      if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
-      return relative.format(Math.round(seconds / 86_400), 'day');
+      const text =
+        abs < 60
+          ? relativeSeconds.format(seconds, 'second')
+          : abs < 3600
+            ? relative.format(Math.round(seconds / 60), 'minute')
+            : abs < 86_400
+              ? relative.format(Math.round(seconds / 3600), 'hour')
+              : relative.format(Math.round(seconds / 86_400), 'day');
+      return sameOnEveryIcu(text);
     },
     plural: (count) => plural.select(count),
   };
