@@ -15,8 +15,20 @@ const started = performance.now();
 let closeTarget = async () => {};
 
 try {
-  const { fetch, info } = target === 'hello' ? helloApp() : await podiumApp(target);
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+  const { fetch: appFetch, info } = target === 'hello' ? helloApp() : await podiumApp(target);
+  // Counted so that stopping waits for the handlers still running: when the load generator ends
+  // a run it drops its connections, but their handlers go on and must not find the database
+  // closed under them.
+  let inFlight = 0;
+  const countedFetch = async (...args) => {
+    inFlight += 1;
+    try {
+      return await appFetch(...args);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const server = serve({ fetch: countedFetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -28,6 +40,8 @@ try {
       // Keep-alive connections from the load generator would hold close() open.
       server.closeAllConnections();
     });
+    const deadline = Date.now() + 5_000;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await previousClose();
   };
   process.send({
