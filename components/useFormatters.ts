@@ -41,10 +41,10 @@ const dayAsUtc = (day: string) => new Date(`${day}T00:00:00Z`);
  * ICU versions disagree on the spaces they print: Node puts thin spaces around a range dash and a
  * narrow no-break space before AM/PM where a browser may print plain spaces. A page rendered on
  * the server (Next.js) would then not match what the browser renders, and React would throw a
- * hydration error. Both become a no-break space, which every version prints the same and which
- * still keeps "4:24 PM" and "1 234" together.
+ * hydration error. This runs on both sides, so every such space (thin, narrow no-break, no-break)
+ * becomes the plain space that any version can be reduced to.
  */
-const sameOnEveryIcu = (text: string) => text.replace(/[\u2009\u202f]/g, '\u00a0');
+const sameOnEveryIcu = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 function createFormatters(locale: string, timeZone: string): PodiumFormatters {
   const number = safe((l) => new Intl.NumberFormat(l), locale, timeZone);

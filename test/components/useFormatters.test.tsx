@@ -14,13 +14,14 @@ function formattersFor(locale: string, timeZone = 'UTC') {
   return result.current;
 }
 
-/** Spaces that ICU versions disagree on: thin (U+2009) and narrow no-break (U+202F). */
-const icuVersionSpaces = /[\u2009\u202f]/;
+/** Spaces that ICU versions disagree on: no-break (U+00A0), thin (U+2009), narrow no-break (U+202F). */
+const icuVersionSpaces = /[\u00a0\u2009\u202f]/;
 
 describe('useFormatters', () => {
   // A Next.js host renders on Node and hydrates in the browser; their ICU versions differ in
   // which space they put around a range dash or before AM/PM. Any difference is a hydration
-  // mismatch, so the formatters normalise those spaces to one the two sides agree on.
+  // mismatch. The same normalisation runs on both sides, so reducing every variant to a plain
+  // space makes them agree whichever variant each ICU prints.
   it.each(['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP'])('prints no ICU-version-dependent spaces in %s', (locale) => {
     const format = formattersFor(locale, 'America/New_York');
     const samples = [
@@ -37,8 +38,8 @@ describe('useFormatters', () => {
 
   it('keeps the words and numbers of each format', () => {
     const format = formattersFor('en-US');
-    expect(format.dayRange('2025-03-09', '2025-03-15')).toMatch(/^Mar 9\s–\s15, 2025$/);
-    expect(format.dateTime('2025-03-09T16:24:00Z')).toMatch(/^Mar 9, 2025, 4:24\sPM$/);
+    expect(format.dayRange('2025-03-09', '2025-03-15')).toBe('Mar 9 – 15, 2025');
+    expect(format.dateTime('2025-03-09T16:24:00Z')).toBe('Mar 9, 2025, 4:24 PM');
     expect(format.number(1_234_567)).toBe('1,234,567');
   });
 });
