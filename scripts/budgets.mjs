@@ -36,20 +36,21 @@ const dependencies = Object.keys(
 /**
  * Budgets in bytes of gzip -9 output. The issue's aim is 8 kB for core and hooks. Podium's own
  * code is held to it. With dependencies it cannot be met today: the contracts use zod 4's classic
- * API (`import { z } from 'zod'`), whose namespace object keeps nearly all of zod (~93 kB gz of the
- * figure) in any bundle. Those budgets are set just above today's figures, so they catch growth,
- * and the aim is printed next to them until the contracts move to `zod/mini` (about 5 kB gz).
+ * API through a namespace import (`import * as z from 'zod'`, ~25 kB gz of the figure; the named
+ * `import { z }` kept all of zod, ~93 kB). Those budgets are set just above today's figures, so
+ * they catch growth, and the aim is printed next to them until the contracts move to `zod/mini`
+ * (about 5 kB gz).
  */
 const entries = [
-  { name: 'podium/core', file: 'core.js', withDeps: 100 * kB, own: 8 * kB, aim: 8 * kB },
-  { name: 'podium/hooks', file: 'hooks.js', withDeps: 100 * kB, own: 8 * kB, aim: 8 * kB },
-  { name: 'podium', file: 'index.js', withDeps: 110 * kB, own: 20 * kB },
-  { name: 'podium/mocks', file: 'mocks.js', withDeps: 102 * kB, own: 8 * kB },
+  { name: 'podium/core', file: 'core.js', withDeps: 34 * kB, own: 8 * kB, aim: 8 * kB },
+  { name: 'podium/hooks', file: 'hooks.js', withDeps: 34 * kB, own: 8 * kB, aim: 8 * kB },
+  { name: 'podium', file: 'index.js', withDeps: 43 * kB, own: 20 * kB },
+  { name: 'podium/mocks', file: 'mocks.js', withDeps: 35 * kB, own: 8 * kB },
 ];
 
 /** Styled components of the root entry, each measured over PodiumProvider alone. */
 const components = [{ name: 'JobStats', budget: 8 * kB }];
-const providerBudget = { withDeps: 100 * kB, own: 6 * kB };
+const providerBudget = { withDeps: 34 * kB, own: 6 * kB };
 
 const stylesheet = { file: 'styles.css', budget: 5 * kB };
 
