@@ -13,6 +13,9 @@ import { consoleLogger, type Logger } from './logger.js';
 import { migrate } from './migrate.js';
 import { createRedisClient } from './redis.js';
 
+/** How long a shutdown waits for requests in flight before it cuts their connections. */
+const shutdownGraceMs = 10_000;
+
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
   config: ServerConfig;
@@ -63,7 +66,15 @@ export async function startServer({
     });
     if (demo) app.get('*', createDemoSiteHandler({ dir: demo.dir, basePath: config.basePath }));
 
-    const server = await listen(app.fetch, config.port, config.host);
+    // Requests being handled: a shutdown lets them finish before it closes the database under them.
+    const inFlight = new Set<Promise<unknown>>();
+    const fetch: typeof app.fetch = (request, ...rest) => {
+      const handled = Promise.resolve(app.fetch(request, ...rest));
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled)).catch(() => {});
+      return handled;
+    };
+    const server = await listen(fetch, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -74,11 +85,16 @@ export async function startServer({
       ...(seeded ? { seeded } : {}),
       close: () =>
         (closing ??= (async () => {
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            // Keep-alive connections would hold close() open until they time out.
-            server.closeAllConnections();
-          });
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Idle keep-alive connections would hold close() open until they time out; busy ones
+          // finish their response first (bounded, so a hung handler cannot block the shutdown).
+          server.closeIdleConnections();
+          await Promise.race([
+            Promise.allSettled([...inFlight]),
+            new Promise((resolve) => setTimeout(resolve, shutdownGraceMs).unref()),
+          ]);
+          server.closeAllConnections();
+          await closed;
           await redis?.quit().catch(() => redis?.disconnect());
           await db.close();
         })()),
