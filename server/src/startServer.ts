@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
+import { errorCodes } from '@podium/core';
 import { createApp } from './app.js';
+import { errorBody } from './errors.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/Database.js';
 import { openDatabase } from './db/openDatabase.js';
@@ -15,6 +17,17 @@ import { createRedisClient } from './redis.js';
 
 /** How long a shutdown waits for requests in flight before it cuts their connections. */
 const shutdownGraceMs = 10_000;
+
+/** What a request gets once shutdown has begun: try again (elsewhere) shortly. */
+function shuttingDownResponse(): Response {
+  return new Response(
+    JSON.stringify(errorBody(errorCodes.unavailable, 'The Podium server is shutting down')),
+    {
+      status: 503,
+      headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' },
+    },
+  );
+}
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -66,9 +79,12 @@ export async function startServer({
     });
     if (demo) app.get('*', createDemoSiteHandler({ dir: demo.dir, basePath: config.basePath }));
 
-    // Requests being handled: a shutdown lets them finish before it closes the database under them.
+    // Requests being handled: a shutdown lets them finish before it closes the database under them,
+    // and answers any request that still arrives (on a kept-alive connection) with a 503.
     const inFlight = new Set<Promise<unknown>>();
+    let shuttingDown = false;
     const fetch: typeof app.fetch = (request, ...rest) => {
+      if (shuttingDown) return shuttingDownResponse();
       const handled = Promise.resolve(app.fetch(request, ...rest));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled)).catch(() => {});
@@ -85,14 +101,18 @@ export async function startServer({
       ...(seeded ? { seeded } : {}),
       close: () =>
         (closing ??= (async () => {
+          shuttingDown = true;
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           // Idle keep-alive connections would hold close() open until they time out; busy ones
           // finish their response first (bounded, so a hung handler cannot block the shutdown).
           server.closeIdleConnections();
-          await Promise.race([
-            Promise.allSettled([...inFlight]),
-            new Promise((resolve) => setTimeout(resolve, shutdownGraceMs).unref()),
-          ]);
+          const deadline = Date.now() + shutdownGraceMs;
+          while (inFlight.size > 0 && Date.now() < deadline) {
+            await Promise.race([
+              Promise.allSettled([...inFlight]),
+              new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref()),
+            ]);
+          }
           server.closeAllConnections();
           await closed;
           await redis?.quit().catch(() => redis?.disconnect());
