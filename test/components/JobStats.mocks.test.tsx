@@ -26,18 +26,25 @@ function useScenario(scenario: PodiumMockScenario, extra: { errorCount?: number 
 const root = (container: HTMLElement) => container.querySelector('.podium-job-stats') as HTMLElement;
 
 describe('JobStats with podium/mocks', () => {
-  it.each(['success', 'partial', 'largeNumbers'] as const)('shows the %s scenario totals', async (scenario) => {
-    const mocks = useScenario(scenario);
-    // The mocks' clock is fixed and the widget reads the real one: pin the range to the mocks' days.
-    const range = lastDaysRange(30, now, 'UTC');
-    const { container } = renderWithPodium(<JobStats range={{ preset: 'custom', ...range }} />, { getToken: () => 'token' });
-    await waitFor(() => expect(root(container).dataset.state).toMatch(/ready|empty/));
-    const totals = summarizeJobs(mocks.jobs(), resolveRange({ ...range, timeZone: 'UTC' }, now));
-    if (totals.jobs === 0) return expect(root(container)).toHaveAttribute('data-state', 'empty');
-    expect(kpiValue(container, 'jobs')).toBe(totals.jobs.toLocaleString('en-US'));
-    expect(kpiValue(container, 'requested')).toBe(totals.requested.toLocaleString('en-US'));
-    expect(root(container).hasAttribute('data-partial')).toBe(totals.byStatus.pending + totals.byStatus.processing > 0);
-  });
+  it.each(['success', 'partial', 'largeNumbers'] as const)(
+    'shows the %s scenario totals',
+    async (scenario) => {
+      const mocks = useScenario(scenario);
+      // The mocks' clock is fixed and the widget reads the real one: pin the range to the mocks' days.
+      const range = lastDaysRange(30, now, 'UTC');
+      const { container } = renderWithPodium(<JobStats range={{ preset: 'custom', ...range }} />, {
+        getToken: () => 'token',
+      });
+      await waitFor(() => expect(root(container).dataset.state).toMatch(/ready|empty/));
+      const totals = summarizeJobs(mocks.jobs(), resolveRange({ ...range, timeZone: 'UTC' }, now));
+      if (totals.jobs === 0) return expect(root(container)).toHaveAttribute('data-state', 'empty');
+      expect(kpiValue(container, 'jobs')).toBe(totals.jobs.toLocaleString('en-US'));
+      expect(kpiValue(container, 'requested')).toBe(totals.requested.toLocaleString('en-US'));
+      expect(root(container).hasAttribute('data-partial')).toBe(
+        totals.byStatus.pending + totals.byStatus.processing > 0,
+      );
+    },
+  );
 
   it('retries a 500 three times, then shows the error; Retry recovers', async () => {
     // One first try plus three automatic retries fail; the fifth request succeeds.

@@ -11,7 +11,12 @@ describe('JobStats on the server', () => {
     const fetch = vi.fn();
     const getToken = vi.fn(() => 'token');
     const html = renderToString(
-      <PodiumProvider baseUrl="https://podium.test/api" fetch={fetch} getToken={getToken} queryClient={new QueryClient()}>
+      <PodiumProvider
+        baseUrl="https://podium.test/api"
+        fetch={fetch}
+        getToken={getToken}
+        queryClient={new QueryClient()}
+      >
         <JobStats />
       </PodiumProvider>,
     );
@@ -34,12 +39,22 @@ describe('JobStats on the server', () => {
     const range = lastDaysRange(30, new Date(), 'UTC');
     const body = {
       range: { from: `${range.from}T00:00:00.000Z`, to: `${range.to}T00:00:00.000Z`, tz: 'UTC' },
-      totals: { jobs: 1, requested: 4321, successful: 1, failed: 0, successRate: 1, byStatus: { pending: 0, processing: 0, completed: 1, failed: 0 } },
+      totals: {
+        jobs: 1,
+        requested: 4321,
+        successful: 1,
+        failed: 0,
+        successRate: 1,
+        byStatus: { pending: 0, processing: 0, completed: 1, failed: 0 },
+      },
       series: [],
       jobs: [],
       nextCursor: null,
     };
-    const client = createApiClient({ baseUrl: 'https://podium.test/api', fetch: async () => Response.json(body) });
+    const client = createApiClient({
+      baseUrl: 'https://podium.test/api',
+      fetch: async () => Response.json(body),
+    });
     await queryClient.prefetchInfiniteQuery(jobStatsInfiniteQueryOptions(client, { ...range, tz: 'UTC' }));
     const html = renderToString(
       <PodiumProvider baseUrl="https://podium.test/api" queryClient={queryClient} locale="de-DE">

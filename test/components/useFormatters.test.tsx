@@ -22,19 +22,22 @@ describe('useFormatters', () => {
   // which space they put around a range dash or before AM/PM. Any difference is a hydration
   // mismatch. The same normalisation runs on both sides, so reducing every variant to a plain
   // space makes them agree whichever variant each ICU prints.
-  it.each(['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP'])('prints no ICU-version-dependent spaces in %s', (locale) => {
-    const format = formattersFor(locale, 'America/New_York');
-    const samples = [
-      format.dayRange('2025-03-09', '2025-04-15'),
-      format.dayRange('2024-12-30', '2025-01-02'),
-      format.dateTime('2025-03-09T16:24:00Z'),
-      format.day('2025-03-09'),
-      format.number(1_234_567),
-      format.percent(0.875),
-      format.relativeTime(Date.parse('2025-03-09T10:00:00Z'), Date.parse('2025-03-09T12:00:00Z')),
-    ];
-    for (const sample of samples) expect(sample, JSON.stringify(sample)).not.toMatch(icuVersionSpaces);
-  });
+  it.each(['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP'])(
+    'prints no ICU-version-dependent spaces in %s',
+    (locale) => {
+      const format = formattersFor(locale, 'America/New_York');
+      const samples = [
+        format.dayRange('2025-03-09', '2025-04-15'),
+        format.dayRange('2024-12-30', '2025-01-02'),
+        format.dateTime('2025-03-09T16:24:00Z'),
+        format.day('2025-03-09'),
+        format.number(1_234_567),
+        format.percent(0.875),
+        format.relativeTime(Date.parse('2025-03-09T10:00:00Z'), Date.parse('2025-03-09T12:00:00Z')),
+      ];
+      for (const sample of samples) expect(sample, JSON.stringify(sample)).not.toMatch(icuVersionSpaces);
+    },
+  );
 
   it('keeps the words and numbers of each format', () => {
     const format = formattersFor('en-US');
