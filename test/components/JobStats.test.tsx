@@ -1,35 +1,20 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JobStats, defaultLabels, formatLabel, useRecordJob } from '../../components/index.js';
 import { summarizeJobs } from '../../src/logic/jobStats.js';
 import { lastDaysRange, resolveRange } from '../../src/logic/periods.js';
-import { createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from '../hooks/support/jobStatsBackend.js';
+import { makeJob, NOW, setupJobStatsBackend } from '../hooks/support/jobStatsBackend.js';
 import { kpiValue, renderWithPodium } from './support.js';
 
-let backend: JobStatsBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  backend = createJobStatsBackend([
-    makeJob('job-1', 2),
-    makeJob('job-2', 26, 'processing', 40),
-    makeJob('job-3', 50, 'failed', 3),
-    makeJob('job-4', 70, 'pending', 6),
-    makeJob('job-5', 24 * 12, 'completed', 1200, 1100, 100),
-    makeJob('job-6', 24 * 40),
-  ]);
-  server.use(...backend.handlers);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
+const { backend } = setupJobStatsBackend(() => [
+  makeJob('job-1', 2),
+  makeJob('job-2', 26, 'processing', 40),
+  makeJob('job-3', 50, 'failed', 3),
+  makeJob('job-4', 70, 'pending', 6),
+  makeJob('job-5', 24 * 12, 'completed', 1200, 1100, 100),
+  makeJob('job-6', 24 * 40),
+]);
 
 /** Totals the server would return for the last `days` days (the default preset is 30). */
 function totalsFor(days: number, timeZone = 'UTC') {
@@ -51,7 +36,9 @@ describe('JobStats', () => {
     expect(kpiValue(container, 'successful')).toBe(totals.successful.toLocaleString('en-US'));
     expect(kpiValue(container, 'failed')).toBe(totals.failed.toLocaleString('en-US'));
     expect(kpiValue(container, 'successRate')).toBe(
-      new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(totals.successRate!),
+      new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(
+        totals.successRate!,
+      ),
     );
     expect(screen.getByRole('heading', { level: 2, name: defaultLabels.jobStatsTitle })).toBeInTheDocument();
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent(/Job statistics loaded for/);
@@ -89,9 +76,19 @@ describe('JobStats', () => {
 
   it('lets the host render its own empty state', async () => {
     backend.jobs = [];
-    renderWithPodium(<JobStats renderEmpty={({ range }) => <p>Nothing between {range.from} and {range.to}</p>} />);
+    renderWithPodium(
+      <JobStats
+        renderEmpty={({ range }) => (
+          <p>
+            Nothing between {range.from} and {range.to}
+          </p>
+        )}
+      />,
+    );
     const expected = lastDaysRange(30, NOW, 'UTC');
-    expect(await screen.findByText(`Nothing between ${expected.from} and ${expected.to}`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Nothing between ${expected.from} and ${expected.to}`),
+    ).toBeInTheDocument();
   });
 
   it("shows the server's error with a Retry that works", async () => {
@@ -168,7 +165,9 @@ describe('JobStats', () => {
     await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'ready'));
     backend.delayMs = 150;
     act(() => void queryClient.refetchQueries());
-    expect(await screen.findByTestId('podium-job-stats-updating')).toHaveTextContent(defaultLabels.jobStatsUpdating);
+    expect(await screen.findByTestId('podium-job-stats-updating')).toHaveTextContent(
+      defaultLabels.jobStatsUpdating,
+    );
     await waitFor(() => expect(screen.queryByTestId('podium-job-stats-updating')).toBeNull());
   });
 
@@ -177,7 +176,9 @@ describe('JobStats', () => {
     renderWithPodium(<JobStats pageSize={2} />);
     const button = await screen.findByRole('button', { name: defaultLabels.jobStatsLoadMore });
     const total = totalsFor(30).jobs;
-    expect(screen.getByText(formatLabel(defaultLabels.jobStatsShowing, { shown: 2, total }))).toBeInTheDocument();
+    expect(
+      screen.getByText(formatLabel(defaultLabels.jobStatsShowing, { shown: 2, total })),
+    ).toBeInTheDocument();
 
     await user.click(button);
     await screen.findByText(formatLabel(defaultLabels.jobStatsShowing, { shown: Math.min(4, total), total }));
@@ -186,7 +187,9 @@ describe('JobStats', () => {
       await user.click(screen.getByRole('button', { name: defaultLabels.jobStatsLoadMore }));
       await waitFor(() => expect(screen.queryByText(defaultLabels.jobStatsLoadingMore)).toBeNull());
     }
-    expect(screen.getByText(formatLabel(defaultLabels.jobStatsShowing, { shown: total, total }))).toBeInTheDocument();
+    expect(
+      screen.getByText(formatLabel(defaultLabels.jobStatsShowing, { shown: total, total })),
+    ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: defaultLabels.jobStatsTableCaption });
     expect(within(table).getAllByRole('row')).toHaveLength(total + 1);
     // The button went away with the last page: focus moved to the first new row, not the body.
@@ -214,7 +217,10 @@ describe('JobStats', () => {
     function RecordButton() {
       const record = useRecordJob();
       return (
-        <button type="button" onClick={() => record.mutate({ job_id: 'fresh', requested_count: 9, status: 'pending' })}>
+        <button
+          type="button"
+          onClick={() => record.mutate({ job_id: 'fresh', requested_count: 9, status: 'pending' })}
+        >
           Start job
         </button>
       );
@@ -238,14 +244,19 @@ describe('JobStats', () => {
   });
 
   it('uses labels: component labels over provider labels over the defaults', async () => {
-    const { container } = renderWithPodium(<JobStats labels={{ jobStatsTitle: 'Auftragsstatistik', jobStatsKpiJobs: 'Aufträge' }} />, {
-      labels: { jobStatsTitle: 'Provider title', jobStatsKpiRequested: 'Angefordert' },
-    });
+    const { container } = renderWithPodium(
+      <JobStats labels={{ jobStatsTitle: 'Auftragsstatistik', jobStatsKpiJobs: 'Aufträge' }} />,
+      {
+        labels: { jobStatsTitle: 'Provider title', jobStatsKpiRequested: 'Angefordert' },
+      },
+    );
     expect(screen.getByRole('heading', { name: 'Auftragsstatistik' })).toBeInTheDocument();
     expect(screen.queryByText('Provider title')).toBeNull();
     expect(await screen.findByText('Aufträge')).toBeInTheDocument();
     expect(screen.getByText('Angefordert')).toBeInTheDocument();
-    expect(container.querySelector('[data-kpi="failed"] dt')).toHaveTextContent(defaultLabels.jobStatsKpiFailed);
+    expect(container.querySelector('[data-kpi="failed"] dt')).toHaveTextContent(
+      defaultLabels.jobStatsKpiFailed,
+    );
   });
 
   it("formats numbers and dates with the provider's locale and time zone", async () => {
@@ -260,15 +271,19 @@ describe('JobStats', () => {
     expect(backend.statsRequests()[0]!.searchParams.get('tz')).toBe('Asia/Tokyo');
 
     const job = backend.jobs.find((j) => j.job_id === 'job-1')!;
-    const created = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-      new Date(job.created_at),
-    );
+    const created = new Intl.DateTimeFormat('de-DE', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Tokyo',
+    }).format(new Date(job.created_at));
     const row = screen.getByRole('rowheader', { name: 'job-1' }).closest('tr')!;
     expect(row.querySelector(`time[datetime="${job.created_at}"]`)).toHaveTextContent(created);
   });
 
   it('drops every utility class when unstyled but keeps the structural names and state', async () => {
-    const { container } = renderWithPodium(<JobStats unstyled classNames={{ kpi: 'my-kpi' }} className="host" />);
+    const { container } = renderWithPodium(
+      <JobStats unstyled classNames={{ kpi: 'my-kpi' }} className="host" />,
+    );
     await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'ready'));
     const classes = [...container.querySelectorAll('[class]')].flatMap((el) => [...el.classList]);
     expect(classes.filter((c) => c.startsWith('podium:'))).toEqual([]);
@@ -279,7 +294,9 @@ describe('JobStats', () => {
   });
 
   it('styles by default and adds slot classes', async () => {
-    const { container } = renderWithPodium(<JobStats classNames={{ root: 'r', kpis: 'k', table: 't' }} />, { theme: 'dark' });
+    const { container } = renderWithPodium(<JobStats classNames={{ root: 'r', kpis: 'k', table: 't' }} />, {
+      theme: 'dark',
+    });
     await waitFor(() => expect(root(container)).toHaveAttribute('data-state', 'ready'));
     expect(root(container).className).toMatch(/podium:/);
     expect(root(container)).toHaveClass('r');

@@ -1,29 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JobStats, defaultLabels, formatLabel, type JobStatsRange } from '../../components/index.js';
 import { maxJobStatsRangeDays } from '../../src/contracts/jobs.js';
 import { addDays, lastDaysRange } from '../../src/logic/periods.js';
-import { createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from '../hooks/support/jobStatsBackend.js';
+import { makeJob, NOW, setupJobStatsBackend } from '../hooks/support/jobStatsBackend.js';
 import { renderWithPodium } from './support.js';
 
-let backend: JobStatsBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  backend = createJobStatsBackend(Array.from({ length: 5 }, (_, i) => makeJob(`job-${i}`, 10 + i * 30)));
-  server.use(...backend.handlers);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
+const { backend } = setupJobStatsBackend(() =>
+  Array.from({ length: 5 }, (_, i) => makeJob(`job-${i}`, 10 + i * 30)),
+);
 
 const lastParams = () => Object.fromEntries(backend.statsRequests().at(-1)!.searchParams);
 const radio = (name: string) => screen.getByRole('radio', { name });
@@ -35,7 +22,10 @@ describe('JobStats range', () => {
     renderWithPodium(<JobStats />, { timeZone: 'Pacific/Auckland' });
     await waitFor(() => expect(backend.statsRequests()).toHaveLength(1));
     expect(radio(defaultLabels.jobStatsPreset30)).toHaveAttribute('aria-checked', 'true');
-    expect(lastParams()).toMatchObject({ ...lastDaysRange(30, NOW, 'Pacific/Auckland'), tz: 'Pacific/Auckland' });
+    expect(lastParams()).toMatchObject({
+      ...lastDaysRange(30, NOW, 'Pacific/Auckland'),
+      tz: 'Pacific/Auckland',
+    });
 
     await user.click(radio(defaultLabels.jobStatsPreset7));
     expect(radio(defaultLabels.jobStatsPreset7)).toHaveAttribute('aria-checked', 'true');
@@ -53,7 +43,9 @@ describe('JobStats range', () => {
     const group = screen.getByRole('radiogroup', { name: defaultLabels.jobStatsRangeLabel });
     const radios = within(group).getAllByRole('radio');
     // Roving tabindex: only the checked option is in the tab order.
-    expect(radios.map((r) => r.tabIndex)).toEqual(radios.map((r) => (r.getAttribute('aria-checked') === 'true' ? 0 : -1)));
+    expect(radios.map((r) => r.tabIndex)).toEqual(
+      radios.map((r) => (r.getAttribute('aria-checked') === 'true' ? 0 : -1)),
+    );
 
     await user.tab();
     expect(radio(defaultLabels.jobStatsPreset30)).toHaveFocus();
@@ -136,7 +128,10 @@ describe('JobStats range', () => {
     const tooEarly = addDays('2025-03-10', -maxJobStatsRangeDays);
     fireEvent.change(from, { target: { value: tooEarly } });
     expect(screen.getByRole('alert')).toHaveTextContent(
-      formatLabel(defaultLabels.jobStatsRangeTooLong, { max: maxJobStatsRangeDays, days: maxJobStatsRangeDays + 1 }),
+      formatLabel(defaultLabels.jobStatsRangeTooLong, {
+        max: maxJobStatsRangeDays,
+        days: maxJobStatsRangeDays + 1,
+      }),
     );
     await user.click(apply);
 
@@ -157,7 +152,9 @@ describe('JobStats range', () => {
   });
 
   it('does not query an invalid controlled range and shows why', async () => {
-    const { container } = renderWithPodium(<JobStats range={{ preset: 'custom', from: '2025-03-10', to: '2025-03-01' }} />);
+    const { container } = renderWithPodium(
+      <JobStats range={{ preset: 'custom', from: '2025-03-10', to: '2025-03-01' }} />,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent(defaultLabels.jobStatsRangeOrder);
     expect(root(container)).toHaveAttribute('data-state', 'invalid');
     await new Promise((r) => setTimeout(r, 30));
@@ -203,7 +200,13 @@ describe('JobStats range', () => {
     );
     const section = (name: string) => screen.getByRole('region', { name });
     await user.click(within(section('A')).getByRole('radio', { name: defaultLabels.jobStatsPreset7 }));
-    expect(within(section('B')).getByRole('radio', { name: defaultLabels.jobStatsPreset7 })).toHaveAttribute('aria-checked', 'true');
-    expect(within(section('C')).getByRole('radio', { name: defaultLabels.jobStatsPreset90 })).toHaveAttribute('aria-checked', 'true');
+    expect(within(section('B')).getByRole('radio', { name: defaultLabels.jobStatsPreset7 })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(within(section('C')).getByRole('radio', { name: defaultLabels.jobStatsPreset90 })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
   });
 });

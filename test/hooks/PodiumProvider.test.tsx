@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   PodiumProvider,
   useJobStats,
@@ -9,24 +8,9 @@ import {
   usePodiumStore,
   type PodiumContextValue,
 } from '../../hooks/index.js';
-import { baseUrl, createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
+import { baseUrl, createJobStatsBackend, makeJob, setupJobStatsBackend } from './support/jobStatsBackend.js';
 
-let backend: JobStatsBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  backend = createJobStatsBackend([makeJob('a', 2), makeJob('b', 30, 'pending')]);
-  server.use(...backend.handlers);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+const { backend, server } = setupJobStatsBackend(() => [makeJob('a', 2), makeJob('b', 30, 'pending')]);
 
 describe('usePodium', () => {
   it('throws a message that says how to fix it outside a provider', () => {
@@ -176,7 +160,10 @@ describe('PodiumProvider', () => {
 
 describe('PodiumProvider with a shared host QueryClient', () => {
   it('keeps the caches of providers on different servers apart', async () => {
-    const other = createJobStatsBackend([makeJob('x', 1), makeJob('y', 2), makeJob('z', 3)], 'http://other.test/api');
+    const other = createJobStatsBackend(
+      [makeJob('x', 1), makeJob('y', 2), makeJob('z', 3)],
+      'http://other.test/api',
+    );
     server.use(...other.handlers);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     function Jobs({ name }: { name: string }) {

@@ -1,39 +1,29 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PodiumApiError } from '../../src/api/PodiumApiError.js';
 import { jobsInRange, summarizeJobs } from '../../src/logic/jobStats.js';
 import { resolveRange } from '../../src/logic/periods.js';
 import { podiumKeys } from '../../src/queryKeys.js';
-import { jobStatsInfiniteQueryOptions, useJobStats, usePodium, type UseJobStatsOptions } from '../../hooks/index.js';
-import { baseUrl, createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
+import {
+  jobStatsInfiniteQueryOptions,
+  useJobStats,
+  usePodium,
+  type UseJobStatsOptions,
+} from '../../hooks/index.js';
+import { baseUrl, makeJob, NOW, setupJobStatsBackend } from './support/jobStatsBackend.js';
 import { providerWrapper } from './support/render.js';
 
-let backend: JobStatsBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  // Seven jobs over ten days, one outside a 7-day range and two still moving.
-  backend = createJobStatsBackend([
-    makeJob('j1', 1),
-    makeJob('j2', 5, 'processing', 8),
-    makeJob('j3', 20, 'failed', 3),
-    makeJob('j4', 40, 'pending', 2),
-    makeJob('j5', 60, 'completed', 10, 10, 0),
-    makeJob('j6', 100),
-    makeJob('j7', 24 * 10),
-  ]);
-  server.use(...backend.handlers);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
+// Seven jobs over ten days, one outside a 7-day range and two still moving.
+const { backend } = setupJobStatsBackend(() => [
+  makeJob('j1', 1),
+  makeJob('j2', 5, 'processing', 8),
+  makeJob('j3', 20, 'failed', 3),
+  makeJob('j4', 40, 'pending', 2),
+  makeJob('j5', 60, 'completed', 10, 10, 0),
+  makeJob('j6', 100),
+  makeJob('j7', 24 * 10),
+]);
 
 function renderJobStats(options: UseJobStatsOptions, props: Parameters<typeof providerWrapper>[0] = {}) {
   const { Wrapper, queryClient } = providerWrapper(props);
@@ -49,7 +39,12 @@ const expectedTotals = (from: string, to: string, tz = 'UTC') =>
 
 describe('useJobStats', () => {
   it('sends from, to, tz and limit and returns the range summary', async () => {
-    const { result } = renderJobStats({ from: '2025-03-09', to: '2025-03-15', tz: 'Europe/Paris', pageSize: 3 });
+    const { result } = renderJobStats({
+      from: '2025-03-09',
+      to: '2025-03-15',
+      tz: 'Europe/Paris',
+      pageSize: 3,
+    });
     expect(result.current.isLoading).toBe(true);
     await waitFor(() => expect(result.current.status).toBe('success'));
 
@@ -75,7 +70,11 @@ describe('useJobStats', () => {
 
   it('is keyed by podiumKeys.jobStats so hosts can prefetch and invalidate it', () => {
     const { result } = renderHook(() => usePodium(), { wrapper: providerWrapper().Wrapper });
-    const options = jobStatsInfiniteQueryOptions(result.current.client, { from: '2025-03-01', to: undefined, tz: 'UTC' });
+    const options = jobStatsInfiniteQueryOptions(result.current.client, {
+      from: '2025-03-01',
+      to: undefined,
+      tz: 'UTC',
+    });
     expect(options.queryKey).toEqual(podiumKeys.jobStats(baseUrl, { from: '2025-03-01', tz: 'UTC' }));
     expect(options.queryKey.slice(0, 2)).toEqual(podiumKeys.jobs());
   });
@@ -134,7 +133,9 @@ describe('useJobStats', () => {
   it("follows the host QueryClient's retry default for retryable failures", async () => {
     backend.failNext(503, 'service_unavailable', 'down', 5);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const { result } = renderHook(() => useJobStats({}), { wrapper: providerWrapper({ queryClient }).Wrapper });
+    const { result } = renderHook(() => useJobStats({}), {
+      wrapper: providerWrapper({ queryClient }).Wrapper,
+    });
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(backend.statsRequests()).toHaveLength(1);
     expect(result.current.error?.status).toBe(503);
@@ -156,11 +157,14 @@ describe('useJobStats', () => {
   });
 
   it('turns a failure outside the API (a throwing getToken) into a PodiumApiError', async () => {
-    const { result } = renderJobStats({}, {
-      getToken: () => {
-        throw new Error('session expired');
+    const { result } = renderJobStats(
+      {},
+      {
+        getToken: () => {
+          throw new Error('session expired');
+        },
       },
-    });
+    );
     await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 3000 });
     expect(result.current.error).toBeInstanceOf(PodiumApiError);
     expect(result.current.error?.message).toBe('session expired');

@@ -1,29 +1,14 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PodiumApiError } from '../../src/api/PodiumApiError.js';
 import { summarizeJobs } from '../../src/logic/jobStats.js';
 import { resolveRange } from '../../src/logic/periods.js';
 import { useJobStats, useRecordJob, type JobStatsInfiniteData } from '../../hooks/index.js';
 import { podiumKeys } from '../../src/queryKeys.js';
-import { createJobStatsBackend, makeJob, NOW, type JobStatsBackend } from './support/jobStatsBackend.js';
+import { makeJob, NOW, setupJobStatsBackend } from './support/jobStatsBackend.js';
 import { providerWrapper } from './support/render.js';
 
-let backend: JobStatsBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  backend = createJobStatsBackend([makeJob('a', 3), makeJob('b', 9, 'pending')]);
-  server.use(...backend.handlers);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
+const { backend } = setupJobStatsBackend(() => [makeJob('a', 3), makeJob('b', 9, 'pending')]);
 
 const range = { from: '2025-03-10', to: '2025-03-15' };
 const totalsNow = () => summarizeJobs(backend.jobs, resolveRange(range, NOW));
@@ -33,7 +18,11 @@ describe('useRecordJob', () => {
     const onSuccess = vi.fn();
     const { Wrapper, queryClient } = providerWrapper();
     const { result } = renderHook(
-      () => ({ stats: useJobStats(range), other: useJobStats({ ...range, pageSize: 1 }), record: useRecordJob({ onSuccess }) }),
+      () => ({
+        stats: useJobStats(range),
+        other: useJobStats({ ...range, pageSize: 1 }),
+        record: useRecordJob({ onSuccess }),
+      }),
       { wrapper: Wrapper },
     );
     await waitFor(() => expect(result.current.stats.status).toBe('success'));
@@ -41,7 +30,12 @@ describe('useRecordJob', () => {
     const before = result.current.stats.stats!.totals;
 
     await act(() =>
-      result.current.record.mutateAsync({ job_id: 'new', requested_count: 7, successful_count: 7, status: 'completed' }),
+      result.current.record.mutateAsync({
+        job_id: 'new',
+        requested_count: 7,
+        successful_count: 7,
+        status: 'completed',
+      }),
     );
 
     const after = totalsNow();

@@ -1,5 +1,12 @@
 import { delay, http, HttpResponse } from 'msw';
-import { jobStatsQuerySchema, recordJobBodySchema, type Job, type JobStatus } from '../../../src/contracts/jobs.js';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import {
+  jobStatsQuerySchema,
+  recordJobBodySchema,
+  type Job,
+  type JobStatus,
+} from '../../../src/contracts/jobs.js';
 import { dailyJobSeries, jobsInRange, summarizeJobs } from '../../../src/logic/jobStats.js';
 import { resolveRange } from '../../../src/logic/periods.js';
 
@@ -51,6 +58,8 @@ export interface JobStatsBackend {
   delayMs: number;
   /** The next `count` GET /stats requests answer with this error. */
   failNext: (status: number, code?: string, message?: string, count?: number) => void;
+  /** Back to a fresh backend serving `jobs`: no requests seen, no delay, no pending failures. */
+  reset: (jobs: Job[]) => void;
 }
 
 /**
@@ -67,6 +76,12 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
     failNext: (status, code = 'internal_error', message = 'Something broke', count = 1) => {
       failures.push(...Array.from({ length: count }, () => ({ status, code, message })));
     },
+    reset: (jobs) => {
+      backend.jobs = [...jobs];
+      backend.requests = [];
+      backend.delayMs = 0;
+      failures.length = 0;
+    },
   };
   const failures: { status: number; code: string; message: string }[] = [];
 
@@ -78,7 +93,13 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
       const failure = failures.shift();
       if (failure) {
         return HttpResponse.json(
-          { error: { code: failure.code, message: failure.message, details: { fields: { from: ['is wrong'] } } } },
+          {
+            error: {
+              code: failure.code,
+              message: failure.message,
+              details: { fields: { from: ['is wrong'] } },
+            },
+          },
           { status: failure.status },
         );
       }
@@ -111,7 +132,10 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
       });
       const parsed = recordJobBodySchema.safeParse(await request.json());
       if (!parsed.success) {
-        return HttpResponse.json({ error: { code: 'invalid_request', message: 'Invalid body' } }, { status: 400 });
+        return HttpResponse.json(
+          { error: { code: 'invalid_request', message: 'Invalid body' } },
+          { status: 400 },
+        );
       }
       const body = parsed.data;
       const now = new Date().toISOString();
@@ -124,11 +148,39 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
         status: body.status ?? existing?.status ?? 'pending',
         created_at: existing?.created_at ?? now,
         updated_at: now,
-        completed_at: existing?.completed_at ?? (body.status === 'completed' || body.status === 'failed' ? now : null),
+        completed_at:
+          existing?.completed_at ?? (body.status === 'completed' || body.status === 'failed' ? now : null),
       };
       backend.jobs = [...backend.jobs.filter((j) => j.job_id !== job.job_id), job];
       return HttpResponse.json(job);
     }),
   ];
   return backend;
+}
+
+/**
+ * The setup every hook and component test file shares: an msw server for the file with one
+ * backend, reset before each test to `initialJobs()` with `Date` fixed at NOW (other timers stay
+ * real). Returns the backend and the server (for extra handlers).
+ */
+export function setupJobStatsBackend(initialJobs: () => Job[]): {
+  backend: JobStatsBackend;
+  server: ReturnType<typeof setupServer>;
+} {
+  const backend = createJobStatsBackend();
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    backend.reset(initialJobs());
+    server.use(...backend.handlers);
+  });
+  afterEach(() => {
+    server.resetHandlers();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+  return { backend, server };
 }
