@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startDemoServer, type DemoServer } from './demoServer.js';
+import { axeViolations, kpi } from './pageChecks.js';
 
-const require = createRequire(import.meta.url);
 const screenshots = 'test-results/screenshots';
 
 let server: DemoServer;
@@ -30,24 +29,10 @@ async function openDemo(): Promise<{ page: Page; consoleErrors: string[] }> {
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(server.url);
-  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', { timeout: 20_000 });
-  return { page, consoleErrors };
-}
-
-/** The number a KPI card shows, parsed from its text (en-US grouping). */
-async function kpi(page: Page, label: string): Promise<number> {
-  const card = page.locator('.podium-job-stats__kpi', { has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }) });
-  const text = await card.locator('.podium-job-stats__kpi-value').innerText();
-  return Number(text.replace(/[^\d.]/g, ''));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (root: Element) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector('.podium-root')!);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])', {
+    timeout: 20_000,
   });
+  return { page, consoleErrors };
 }
 
 describe('the live demo in Chromium', () => {
@@ -86,7 +71,9 @@ describe('the live demo in Chromium', () => {
   });
 
   it('shows a job recorded through the API by the host backend', async () => {
-    const { token } = (await (await fetch(`${server.url}/api/demo/token?user=alice`)).json()) as { token: string };
+    const { token } = (await (await fetch(`${server.url}/api/demo/token?user=alice`)).json()) as {
+      token: string;
+    };
     const response = await fetch(`${server.url}/api/stats`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -111,7 +98,11 @@ describe('the live demo in Chromium', () => {
     // Focus follows the selection and is visibly marked.
     const outline = await page.evaluate(() => {
       const style = getComputedStyle(document.activeElement!);
-      return { role: document.activeElement!.getAttribute('role'), width: parseFloat(style.outlineWidth), styleName: style.outlineStyle };
+      return {
+        role: document.activeElement!.getAttribute('role'),
+        width: parseFloat(style.outlineWidth),
+        styleName: style.outlineStyle,
+      };
     });
     expect(outline.role).toBe('radio');
     expect(outline.styleName).not.toBe('none');
@@ -131,7 +122,9 @@ describe('the live demo in Chromium', () => {
     const loadMore = page.getByRole('button', { name: /load more/i });
     await loadMore.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(rowsBefore);
+    await expect
+      .poll(() => page.locator('.podium-job-stats__table tbody tr').count())
+      .toBeGreaterThan(rowsBefore);
     await page.close();
   });
 
@@ -155,7 +148,9 @@ describe('the live demo in Chromium', () => {
 
     await page.locator('[role="radio"][aria-checked="true"]').focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator('[role="radio"][aria-checked="true"]').innerText()).toMatch(/Custom/);
+    await expect
+      .poll(() => page.locator('[role="radio"][aria-checked="true"]').innerText())
+      .toMatch(/Custom/);
 
     // Dates typed segment by segment (en-US: mm dd yyyy); From after To first.
     await tabTo('From');
@@ -167,14 +162,18 @@ describe('the live demo in Chromium', () => {
     await expect.poll(() => root.getByRole('alert').first().innerText()).toMatch(/on or before/);
     expect(await page.locator('input[type="date"][aria-invalid="true"]').count()).toBeGreaterThan(0);
     // The refused submit moves focus to the field to fix.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('From');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent),
+    ).toBe('From');
 
     await page.keyboard.type('10012026');
     await tabTo('To');
     await page.keyboard.type('11012026');
     await tabTo('Apply');
     await page.keyboard.press('Enter');
-    await expect.poll(() => root.locator('.podium-job-stats__range').innerText()).toMatch(/Oct 1.*Nov 1, 2026/);
+    await expect
+      .poll(() => root.locator('.podium-job-stats__range').innerText())
+      .toMatch(/Oct 1.*Nov 1, 2026/);
     await page.waitForSelector('.podium-job-stats[data-state="ready"]:not([data-fetching])');
     await page.close();
   });

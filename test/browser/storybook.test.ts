@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
+import { axeViolations } from './pageChecks.js';
 import { serveStatic } from './staticServer.js';
 
-const require = createRequire(import.meta.url);
 const built = 'storybook-static';
 const screenshots = 'test-results/screenshots/stories';
 
 if (!existsSync(`${built}/index.json`)) {
-  throw new Error(`No built Storybook in ${built}/: run 'npm run build-storybook' first (npm run test:browser does).`);
+  throw new Error(
+    `No built Storybook in ${built}/: run 'npm run build-storybook' first (npm run test:browser does).`,
+  );
 }
 const index = JSON.parse(await readFile(`${built}/index.json`, 'utf8')) as {
   entries: Record<string, { id: string; type: string; title: string; name: string }>;
@@ -42,50 +43,57 @@ describe('every story in the built Storybook, in Chromium', () => {
   });
 
   describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
-    it.each(stories.map((story) => [story.id, story] as const))('%s renders, plays, and has no axe violations', async (_id, story) => {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const consoleErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !expectedConsole.some((pattern) => pattern.test(message.text()))) {
-          consoleErrors.push(message.text());
-        }
-      });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
+    it.each(stories.map((story) => [story.id, story] as const))(
+      '%s renders, plays, and has no axe violations',
+      async (_id, story) => {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+        const consoleErrors: string[] = [];
+        page.on('console', (message) => {
+          if (
+            message.type() === 'error' &&
+            !expectedConsole.some((pattern) => pattern.test(message.text()))
+          ) {
+            consoleErrors.push(message.text());
+          }
+        });
+        page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-      await page.goto(`${storybook.url}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`);
-      // Storybook's preview says when the story has rendered and its play function has finished.
-      await page.waitForFunction(
-        () => {
-          const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } })
-            .__STORYBOOK_PREVIEW__?.currentRender?.phase;
-          return phase === 'finished' || phase === 'errored' || phase === 'aborted';
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
-      const phase = await page.evaluate(
-        () => (window as unknown as { __STORYBOOK_PREVIEW__: { currentRender: { phase: string } } }).__STORYBOOK_PREVIEW__.currentRender.phase,
-      );
-      expect(phase, 'story render / play').toBe('finished');
-      await page.waitForSelector('#storybook-root .podium-root');
-      // A story may pin its own theme (Dark does); story globals win over the toolbar's.
-      const pinned = await page.evaluate(
-        () =>
-          (window as unknown as { __STORYBOOK_PREVIEW__: { currentRender: { story?: { storyGlobals?: { theme?: string } } } } })
-            .__STORYBOOK_PREVIEW__.currentRender.story?.storyGlobals?.theme,
-      );
-      expect(await page.locator('.podium-root').first().getAttribute('data-theme')).toBe(pinned ?? theme);
+        await page.goto(`${storybook.url}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`);
+        // Storybook's preview says when the story has rendered and its play function has finished.
+        await page.waitForFunction(
+          () => {
+            const phase = (
+              window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }
+            ).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+            return phase === 'finished' || phase === 'errored' || phase === 'aborted';
+          },
+          undefined,
+          { timeout: 30_000 },
+        );
+        const phase = await page.evaluate(
+          () =>
+            (window as unknown as { __STORYBOOK_PREVIEW__: { currentRender: { phase: string } } })
+              .__STORYBOOK_PREVIEW__.currentRender.phase,
+        );
+        expect(phase, 'story render / play').toBe('finished');
+        await page.waitForSelector('#storybook-root .podium-root');
+        // A story may pin its own theme (Dark does); story globals win over the toolbar's.
+        const pinned = await page.evaluate(
+          () =>
+            (
+              window as unknown as {
+                __STORYBOOK_PREVIEW__: { currentRender: { story?: { storyGlobals?: { theme?: string } } } };
+              }
+            ).__STORYBOOK_PREVIEW__.currentRender.story?.storyGlobals?.theme,
+        );
+        expect(await page.locator('.podium-root').first().getAttribute('data-theme')).toBe(pinned ?? theme);
 
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (root: Element) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.querySelector('#storybook-root')!);
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-      await page.screenshot({ path: `${screenshots}/${story.id}--${theme}.png`, fullPage: true });
-      await page.close();
-    });
+        const violations = await axeViolations(page, '#storybook-root');
+        expect(violations).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        await page.screenshot({ path: `${screenshots}/${story.id}--${theme}.png`, fullPage: true });
+        await page.close();
+      },
+    );
   });
 });

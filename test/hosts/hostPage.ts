@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
+import { expect } from 'vitest';
+import { axeViolations, kpi } from '../browser/pageChecks.js';
 
 /** Any console line or page error that reads like a hydration problem (React 18 and 19, dev and prod). */
 export const hydrationPattern =
@@ -48,26 +47,6 @@ export async function openHostPage(
   return { page, problems, hydration, close: () => ctx.close() };
 }
 
-/** The number a JobStats KPI card shows (en-US grouping). */
-export async function kpi(page: Page, label: string): Promise<number> {
-  const card = page.locator('.podium-job-stats__kpi', {
-    has: page.locator('.podium-job-stats__kpi-label', { hasText: new RegExp(`^${label}$`) }),
-  });
-  const text = await card.locator('.podium-job-stats__kpi-value').innerText();
-  return Number(text.replace(/[^\d.]/g, ''));
-}
-
-/** axe-core's violations inside `.podium-root`, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (root: Element) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document.querySelector('.podium-root')!);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** The seeded figures for the demo user, straight from the API, to compare with what the page shows. */
 export async function seededTotals(
   apiUrl: string,
@@ -80,4 +59,22 @@ export async function seededTotals(
   if (!response.ok) throw new Error(`GET /api/stats answered ${response.status}`);
   const { totals } = (await response.json()) as { totals: { jobs: number; requested: number } };
   return { jobs: totals.jobs, requested: totals.requested };
+}
+
+/**
+ * What every host page must show: JobStats with the same figures the API gives for the seeded
+ * user, a jobs table, Podium's stylesheet applied (through the host's own CSS pipeline), and no
+ * axe violations.
+ */
+export async function expectSeededJobStats(page: Page, apiUrl: string): Promise<void> {
+  const seeded = await seededTotals(apiUrl);
+  expect(seeded.jobs).toBeGreaterThan(0);
+  expect(await kpi(page, 'Jobs')).toBe(seeded.jobs);
+  expect(await kpi(page, 'Requested')).toBe(seeded.requested);
+  expect(await page.locator('.podium-job-stats__table tbody tr').count()).toBeGreaterThan(0);
+  const accent = await page
+    .locator('.podium-root')
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--podium-accent').trim());
+  expect(accent).not.toBe('');
+  expect(await axeViolations(page)).toEqual([]);
 }
