@@ -1,3 +1,5 @@
 export * from './errors.js';
 export * from './health.js';
 export * from './jobs.js';
+export * from './identity.js';
+export * from './userStats.js';

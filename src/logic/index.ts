@@ -1,3 +1,4 @@
 export * from './periods.js';
 export * from './jobStats.js';
 export * from './random.js';
+export * from './userStats.js';
