@@ -48,7 +48,13 @@ export const putUserBodySchema = z.strictObject({
     .refine((value) => !value.toLowerCase().startsWith('0x'), 'must not start with "0x"')
     .nullable()
     .optional(),
-  displayName: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').nullable().optional(),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .nullable()
+    .optional(),
   avatarUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(2048, 'must be at most 2048 characters')
@@ -90,7 +96,10 @@ export function parseIdentifier(raw: string): ParsedIdentifier {
   const value = raw.trim();
   if (isAddress(value)) return { kind: 'address', address: normalizeAddress(value) };
   if (/^0x/i.test(value)) {
-    return { kind: 'invalid', reason: 'looks like an address but is not 0x followed by 40 hexadecimal digits' };
+    return {
+      kind: 'invalid',
+      reason: 'looks like an address but is not 0x followed by 40 hexadecimal digits',
+    };
   }
   if (userHandlePattern.test(value)) return { kind: 'handle', handle: value };
   return { kind: 'invalid', reason: 'must be a user id, a username or a wallet address' };

@@ -142,7 +142,11 @@ export type StatsMetric = z.infer<typeof statsMetricSchema>;
  * is `ceil(100 * rank / of)` ("top 3 %"). `null` when the subject's own value is zero.
  */
 export const percentileSchema = z
-  .object({ rank: z.number().int().positive(), of: z.number().int().positive(), topPercent: z.number().int().min(1).max(100) })
+  .object({
+    rank: z.number().int().positive(),
+    of: z.number().int().positive(),
+    topPercent: z.number().int().min(1).max(100),
+  })
   .nullable();
 
 export type Percentile = z.infer<typeof percentileSchema>;
@@ -261,8 +265,17 @@ export type StatsLeadersResponse = z.infer<typeof statsLeadersResponseSchema>;
 /** Query of the cron endpoint: one `address` (or any identifier), or a batch of subjects. */
 export const calculateUserStatsQuerySchema = z.object({
   address: z.string().min(1).max(200).optional(),
-  batch: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
-  offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(0),
+  batch: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(100),
+  offset: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(0),
 });
 
 export const calculateUserStatsResultSchema = z.object({

@@ -87,8 +87,24 @@ export const defaultTokenList: readonly TokenInfo[] = [
 /** Figures of a subject with no activity. */
 export function emptyUserStats(): UserStats {
   return {
-    sales: { count: 0, editions: 0, volumeWei: '0', uniqueBuyers: 0, tokens: [], firstAt: null, lastAt: null },
-    purchases: { count: 0, editions: 0, volumeWei: '0', uniqueSellers: 0, tokens: [], firstAt: null, lastAt: null },
+    sales: {
+      count: 0,
+      editions: 0,
+      volumeWei: '0',
+      uniqueBuyers: 0,
+      tokens: [],
+      firstAt: null,
+      lastAt: null,
+    },
+    purchases: {
+      count: 0,
+      editions: 0,
+      volumeWei: '0',
+      uniqueSellers: 0,
+      tokens: [],
+      firstAt: null,
+      lastAt: null,
+    },
     bids: { placed: 0, won: 0, active: 0, volumeWei: '0', tokens: [] },
     offers: { made: 0, received: 0, accepted: 0, rescinded: 0 },
     listings: { active: 0, created: 0, cancelled: 0 },
@@ -196,7 +212,11 @@ function nativeVolume(items: readonly { erc20: string; amount: bigint }[]): bigi
   return total;
 }
 
-function distinctOthers<T>(items: readonly T[], address: (item: T) => string, own: ReadonlySet<string>): number {
+function distinctOthers<T>(
+  items: readonly T[],
+  address: (item: T) => string,
+  own: ReadonlySet<string>,
+): number {
   const others = new Set<string>();
   for (const item of items) {
     const counterparty = address(item).toLowerCase();
@@ -228,7 +248,10 @@ function tokenBreakdown(
     .sort((a, b) => b.count - a.count || a.address.localeCompare(b.address));
 }
 
-function firstAndLast(items: readonly { timestamp: Date }[]): { firstAt: string | null; lastAt: string | null } {
+function firstAndLast(items: readonly { timestamp: Date }[]): {
+  firstAt: string | null;
+  lastAt: string | null;
+} {
   if (items.length === 0) return { firstAt: null, lastAt: null };
   let first = items[0]!.timestamp.getTime();
   let last = first;
