@@ -1,4 +1,5 @@
 import type { JobStatsQuery } from './contracts/jobs.js';
+import type { StatsHistoryQuery, StatsLeadersQuery } from './contracts/userStats.js';
 
 /**
  * React Query keys of every Podium query. All start with `'podium'`, so a host can invalidate
@@ -11,4 +12,13 @@ export const podiumKeys = {
   jobs: () => ['podium', 'jobs'] as const,
   jobStats: (baseUrl: string, query: Omit<JobStatsQuery, 'cursor'>) =>
     ['podium', 'jobs', 'stats', baseUrl, query] as const,
+  /** Every user-stats query (figures, history, leaders): invalidate it after a recalculation. */
+  userStats: () => ['podium', 'userStats'] as const,
+  /** `GET /user/:identifier/stats`; `identifier` as the hooks normalize it (addresses lower-case). */
+  userStatsSummary: (baseUrl: string, identifier: string) =>
+    ['podium', 'userStats', 'summary', baseUrl, identifier] as const,
+  userStatsHistory: (baseUrl: string, identifier: string, query: StatsHistoryQuery) =>
+    ['podium', 'userStats', 'history', baseUrl, identifier, query] as const,
+  statsLeaders: (baseUrl: string, query: StatsLeadersQuery) =>
+    ['podium', 'userStats', 'leaders', baseUrl, query] as const,
 };

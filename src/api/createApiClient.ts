@@ -25,6 +25,11 @@ export interface ApiRequest<T> {
   /** Schema the response body must match. */
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * Called with the status and headers of a successful answer before its body is returned, for
+   * endpoints whose 2xx statuses mean different things (e.g. 202: accepted, not ready yet).
+   */
+  onResponse?: (response: { status: number; headers: Headers }) => void;
 }
 
 export interface ApiClient {
@@ -37,7 +42,7 @@ export interface ApiClient {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>({ method, path, query, body, schema, signal }: ApiRequest<T>): Promise<T> {
+  async function request<T>({ method, path, query, body, schema, signal, onResponse }: ApiRequest<T>): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const token = await options.getToken?.();
@@ -73,6 +78,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         cause: parsed.error,
       });
     }
+    onResponse?.({ status: response.status, headers: response.headers });
     return parsed.data;
   }
 

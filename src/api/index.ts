@@ -1,3 +1,4 @@
 export * from './createApiClient.js';
 export * from './PodiumApiError.js';
 export * from './jobs.js';
+export * from './userStats.js';
