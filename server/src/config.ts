@@ -1,3 +1,5 @@
+import { defaultTokenList, isAddress, type TokenInfo } from '@podium/core';
+
 /**
  * Server configuration from environment variables. `loadConfig` is pure (it takes the env as an
  * argument) so tests and embedders never have to mutate `process.env`.
@@ -45,6 +47,31 @@ export const configVariables: readonly ConfigVariable[] = [
     default: 'examples/demo/dist',
   },
   {
+    name: 'PODIUM_SUBGRAPH_URL',
+    description:
+      'GraphQL endpoint of the marketplace subgraph user stats are computed from (the demo serves a local stand-in)',
+  },
+  {
+    name: 'PODIUM_SUBGRAPH_API_KEY',
+    description: 'sent to the subgraph as `Authorization: Bearer <key>` (e.g. a Graph Studio key)',
+  },
+  {
+    name: 'PODIUM_TOKENS',
+    description:
+      'payment tokens as JSON: `[{"address":"0x…","symbol":"USDC","decimals":6}]`; the zero address is always ETH (18 decimals)',
+  },
+  {
+    name: 'PODIUM_STATS_STALE_HOURS',
+    description: 'age after which cached user stats are flagged `stale` and refreshed',
+    default: '24',
+  },
+  {
+    name: 'PODIUM_STATS_SYNC_INTERVAL_SECONDS',
+    description:
+      'run the built-in stats scheduler (incremental sync + queue worker) this often; 0 turns it off (use the cron endpoint or CLI instead)',
+    default: '0 (off; 60 in demo mode)',
+  },
+  {
     name: 'PODIUM_HEALTH_TIMEOUT_MS',
     description: 'time limit of each health check, in milliseconds',
     default: '2000',
@@ -68,6 +95,13 @@ export interface ServerConfig {
   corsOrigins: string[];
   demoDir: string | undefined;
   healthTimeoutMs: number;
+  subgraphUrl: string | undefined;
+  subgraphApiKey: string | undefined;
+  /** Known payment tokens, ETH (the zero address) first. */
+  tokens: TokenInfo[];
+  statsStaleAfterMs: number;
+  /** 0: the built-in stats scheduler is off. */
+  statsSyncIntervalMs: number;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -133,6 +167,28 @@ export function loadConfig(env: Env = process.env): ServerConfig {
 
   const corsOrigins = parseCorsOrigins(read('PODIUM_CORS_ORIGINS'), problems);
 
+  const subgraphUrl = read('PODIUM_SUBGRAPH_URL');
+  if (subgraphUrl && !/^https?:\/\//i.test(subgraphUrl)) {
+    problems.push(`PODIUM_SUBGRAPH_URL must be an http(s) URL, got "${subgraphUrl}"`);
+  }
+  const tokens = parseTokens(read('PODIUM_TOKENS'), problems);
+  const staleHours = readInteger(
+    read('PODIUM_STATS_STALE_HOURS'),
+    'PODIUM_STATS_STALE_HOURS',
+    24,
+    1,
+    24 * 365,
+    problems,
+  );
+  const syncSeconds = readInteger(
+    read('PODIUM_STATS_SYNC_INTERVAL_SECONDS'),
+    'PODIUM_STATS_SYNC_INTERVAL_SECONDS',
+    0,
+    0,
+    7 * 86_400,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -147,7 +203,53 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins,
     demoDir: read('PODIUM_DEMO_DIR'),
     healthTimeoutMs,
+    subgraphUrl,
+    subgraphApiKey: read('PODIUM_SUBGRAPH_API_KEY'),
+    tokens,
+    statsStaleAfterMs: staleHours * 3_600_000,
+    statsSyncIntervalMs: syncSeconds * 1000,
   };
+}
+
+/** `PODIUM_TOKENS`: a JSON list of tokens. ETH at the zero address is always known. */
+function parseTokens(raw: string | undefined, problems: string[]): TokenInfo[] {
+  const tokens: TokenInfo[] = [...defaultTokenList];
+  if (raw === undefined) return tokens;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push('PODIUM_TOKENS must be JSON such as [{"address":"0x…","symbol":"USDC","decimals":6}]');
+    return tokens;
+  }
+  if (!Array.isArray(parsed)) {
+    problems.push('PODIUM_TOKENS must be a JSON array of {address, symbol, decimals}');
+    return tokens;
+  }
+  parsed.forEach((entry: unknown, index) => {
+    const token = entry as Partial<TokenInfo> | null;
+    if (
+      !token ||
+      typeof token.address !== 'string' ||
+      !isAddress(token.address) ||
+      typeof token.symbol !== 'string' ||
+      token.symbol.length === 0 ||
+      !Number.isInteger(token.decimals) ||
+      (token.decimals as number) < 0 ||
+      (token.decimals as number) > 36
+    ) {
+      problems.push(
+        `PODIUM_TOKENS[${index}] must be {"address": "0x" + 40 hex digits, "symbol": text, "decimals": 0 to 36}`,
+      );
+      return;
+    }
+    const address = token.address.toLowerCase();
+    const known = tokens.findIndex((existing) => existing.address === address);
+    const info = { address, symbol: token.symbol, decimals: token.decimals as number };
+    if (known >= 0) tokens[known] = info;
+    else tokens.push(info);
+  });
+  return tokens;
 }
 
 function readInteger(

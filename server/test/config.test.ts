@@ -18,7 +18,44 @@ describe('loadConfig', () => {
       corsOrigins: [],
       demoDir: undefined,
       healthTimeoutMs: 2000,
+      subgraphUrl: undefined,
+      subgraphApiKey: undefined,
+      tokens: [{ address: '0x0000000000000000000000000000000000000000', symbol: 'ETH', decimals: 18 }],
+      statsStaleAfterMs: 24 * 3_600_000,
+      statsSyncIntervalMs: 0,
     });
+  });
+
+  it('reads the stats variables: subgraph, token list, stale age, scheduler', () => {
+    const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    const config = loadConfig({
+      PODIUM_SUBGRAPH_URL: 'https://api.studio.thegraph.com/query/1/market/v1',
+      PODIUM_SUBGRAPH_API_KEY: 'graph-key',
+      PODIUM_TOKENS: JSON.stringify([{ address: usdc, symbol: 'USDC', decimals: 6 }]),
+      PODIUM_STATS_STALE_HOURS: '6',
+      PODIUM_STATS_SYNC_INTERVAL_SECONDS: '300',
+    });
+    expect(config).toMatchObject({
+      subgraphUrl: 'https://api.studio.thegraph.com/query/1/market/v1',
+      subgraphApiKey: 'graph-key',
+      statsStaleAfterMs: 6 * 3_600_000,
+      statsSyncIntervalMs: 300_000,
+    });
+    expect(config.tokens).toEqual([
+      { address: '0x0000000000000000000000000000000000000000', symbol: 'ETH', decimals: 18 },
+      { address: usdc.toLowerCase(), symbol: 'USDC', decimals: 6 },
+    ]);
+  });
+
+  it('names each bad token of PODIUM_TOKENS and a non-http subgraph URL', () => {
+    expect(() => loadConfig({ PODIUM_TOKENS: 'not json' })).toThrow(/PODIUM_TOKENS must be JSON/);
+    expect(() =>
+      loadConfig({
+        PODIUM_TOKENS:
+          '[{"address":"0x1","symbol":"X","decimals":6},{"address":"0x0000000000000000000000000000000000000001","symbol":"Y","decimals":-1}]',
+      }),
+    ).toThrow(/PODIUM_TOKENS\[0\][\s\S]*PODIUM_TOKENS\[1\]/);
+    expect(() => loadConfig({ PODIUM_SUBGRAPH_URL: 'ftp://x' })).toThrow(/PODIUM_SUBGRAPH_URL/);
   });
 
   it('reads every variable', () => {
