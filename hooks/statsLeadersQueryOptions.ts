@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '../src/api/createApiClient.js';
+import type { PodiumApiError } from '../src/api/PodiumApiError.js';
+import { getStatsLeaders } from '../src/api/userStats.js';
+import type { StatsLeadersResponse, StatsMetric } from '../src/contracts/userStats.js';
+import { podiumKeys } from '../src/queryKeys.js';
+import { podiumRetry, type RetryPolicy } from './podiumRetry.js';
+import { withPodiumErrors } from './toPodiumApiError.js';
+
+/** React Query options for `GET /stats/leaders`, keyed `podiumKeys.statsLeaders(client.baseUrl, query)`. */
+export function statsLeadersQueryOptions(
+  client: ApiClient,
+  query: { metric: StatsMetric; limit: number },
+  config: { /** Retry policy for retryable failures (4xx never retry). @default 3 */ retry?: RetryPolicy } = {},
+) {
+  const params = { metric: query.metric, limit: query.limit };
+  return queryOptions<StatsLeadersResponse, PodiumApiError, StatsLeadersResponse, ReturnType<typeof podiumKeys.statsLeaders>>({
+    queryKey: podiumKeys.statsLeaders(client.baseUrl, params),
+    queryFn: ({ signal }) => withPodiumErrors(signal, () => getStatsLeaders(client, params, { signal })),
+    retry: podiumRetry(config.retry),
+  });
+}

@@ -1,0 +1,71 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '../src/api/createApiClient.js';
+import type { PodiumApiError } from '../src/api/PodiumApiError.js';
+import { getUserStats, type UserStatsResult } from '../src/api/userStats.js';
+import { isAddress, normalizeAddress } from '../src/contracts/identity.js';
+import { podiumKeys } from '../src/queryKeys.js';
+import { podiumRetry, type RetryPolicy } from './podiumRetry.js';
+import { withPodiumErrors } from './toPodiumApiError.js';
+
+/** Shortest wait between two polls of a 202, in milliseconds. */
+export const minUserStatsPollMs = 2_000;
+/** Longest wait between two polls of a 202, in milliseconds. */
+export const maxUserStatsPollMs = 30_000;
+/** Wait when a 202 does not say how long to wait. */
+const fallbackPollMs = 5_000;
+
+export interface UserStatsQueryOptionsConfig {
+  /** Retry policy for retryable failures (4xx never retry). @default 3 */
+  retry?: RetryPolicy;
+  /** Shortest wait between polls while the server calculates (202). @default 2000 */
+  minPollIntervalMs?: number;
+  /** Longest wait between polls while the server calculates (202). @default 30000 */
+  maxPollIntervalMs?: number;
+}
+
+/**
+ * The identifier as the cache knows it: trimmed, and addresses lower-cased (the server matches
+ * them case-insensitively), so `0xAbC…` and `0xabc…` share one request and one cache entry.
+ */
+export function normalizeStatsIdentifier(identifier: string): string {
+  const value = identifier.trim();
+  return isAddress(value) ? normalizeAddress(value) : value;
+}
+
+/**
+ * How long to wait before asking again after a 202: the server's `retryAfterSeconds`, kept
+ * between `min` and `max` so a bad header can neither hammer the server nor stall the view.
+ */
+export function userStatsPollInterval(
+  retryAfterSeconds: number | null,
+  min = minUserStatsPollMs,
+  max = maxUserStatsPollMs,
+): number {
+  const wanted = retryAfterSeconds === null ? fallbackPollMs : retryAfterSeconds * 1000;
+  return Math.min(max, Math.max(min, wanted));
+}
+
+/**
+ * React Query options for `GET /user/:identifier/stats`, keyed
+ * `podiumKeys.userStatsSummary(client.baseUrl, identifier)`. While the server answers 202 the
+ * query polls (`refetchInterval`, paused while the page is hidden) until the 200 arrives.
+ */
+export function userStatsQueryOptions(
+  client: ApiClient,
+  identifier: string,
+  config: UserStatsQueryOptionsConfig = {},
+) {
+  const key = normalizeStatsIdentifier(identifier);
+  const { minPollIntervalMs = minUserStatsPollMs, maxPollIntervalMs = maxUserStatsPollMs } = config;
+  return queryOptions<UserStatsResult, PodiumApiError, UserStatsResult, ReturnType<typeof podiumKeys.userStatsSummary>>({
+    queryKey: podiumKeys.userStatsSummary(client.baseUrl, key),
+    queryFn: ({ signal }) => withPodiumErrors(signal, () => getUserStats(client, key, { signal })),
+    enabled: key.length > 0,
+    // refetchIntervalInBackground stays false: no polling while the document is hidden.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data?.pending ? userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs) : false;
+    },
+    retry: podiumRetry(config.retry),
+  });
+}
