@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { errorCodes } from '@podium/core';
+import { errorCodes, type TokenInfo } from '@podium/core';
 import type { Database } from './db/Database.js';
 import type { DemoUser } from './demo/demoUsers.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
@@ -10,7 +10,10 @@ import { consoleLogger, type Logger } from './logger.js';
 import { createDemoRoutes } from './routes/demo.js';
 import { createHealthRoutes, type RedisPinger } from './routes/health.js';
 import { createJobsRoutes } from './routes/jobs.js';
+import { createUserStatsRoutes } from './routes/userStats.js';
+import { createUsersRoutes } from './routes/users.js';
 import { createSqlJobsStore, type JobsStore } from './stores/jobsStore.js';
+import { createSqlUsersStore } from './stores/usersStore.js';
 import { serverVersion } from './version.js';
 
 /** Options of {@link createApp}. */
@@ -21,6 +24,12 @@ export interface CreateAppOptions {
   jobs?: JobsStore;
   /** HS256 secret of user tokens (`PODIUM_JWT_SECRET`). Without it, user endpoints answer 401. */
   jwtSecret?: string | undefined;
+  /** Server-to-server API key (`PODIUM_API_KEY`) of `PUT /users/:id`. Without it, those writes answer 401. */
+  apiKey?: string | undefined;
+  /** Known payment tokens (symbols and decimals of the CSV export). @default defaultTokenList (ETH) */
+  tokens?: readonly TokenInfo[];
+  /** Cached user stats older than this are served as `stale` and queued for a refresh. @default 86_400_000 (24 h) */
+  statsStaleAfterMs?: number;
   /** Where the API is mounted. @default '/api' */
   basePath?: string;
   /**
@@ -100,6 +109,16 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     createJobsRoutes({
       store: options.jobs ?? createSqlJobsStore(options.db),
       jwtSecret: options.jwtSecret,
+      now,
+    }),
+  );
+  api.route('/', createUsersRoutes({ store: createSqlUsersStore(options.db), apiKey: options.apiKey, now }));
+  api.route(
+    '/',
+    createUserStatsRoutes({
+      db: options.db,
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      ...(options.statsStaleAfterMs !== undefined ? { staleAfterMs: options.statsStaleAfterMs } : {}),
       now,
     }),
   );

@@ -70,6 +70,7 @@ export async function startServer({
     const app = createApp({
       db,
       jwtSecret: config.jwtSecret,
+      apiKey: config.apiKey,
       basePath: config.basePath,
       corsOrigins: config.corsOrigins,
       redis,

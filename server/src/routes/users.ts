@@ -1,0 +1,35 @@
+import { putUserBodySchema, userIdSchema, userRoute } from '@podium/core';
+import { Hono } from 'hono';
+import { requireApiKey } from '../auth.js';
+import { invalidRequest } from '../errors.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { readJsonBody } from '../http/readJsonBody.js';
+import type { UsersStore } from '../stores/usersStore.js';
+
+/** Options of {@link createUsersRoutes}. */
+export interface UsersRoutesOptions {
+  store: UsersStore;
+  /** The server-to-server API key (`PODIUM_API_KEY`); without it every PUT is a 401. */
+  apiKey: string | undefined;
+  now: () => Date;
+}
+
+/**
+ * `PUT /users/:id` (API key): the host creates or replaces one of its users — username, display
+ * name, avatar and wallets. 201 when created, 200 when replaced.
+ */
+export function createUsersRoutes({ store, apiKey, now }: UsersRoutesOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.put(userRoute, requireApiKey(apiKey), async (c) => {
+    const id = userIdSchema.safeParse(c.req.param('id'));
+    if (!id.success) {
+      throw invalidRequest('Invalid user id', { id: id.error.issues.map((issue) => issue.message) });
+    }
+    const body = putUserBodySchema.parse(await readJsonBody(c));
+    const { user, created } = await store.putUser(id.data, body, now());
+    return c.json(user, created ? 201 : 200);
+  });
+
+  return routes;
+}
