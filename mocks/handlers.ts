@@ -16,6 +16,9 @@ import {
   jobStatsScenarios,
   type JobStatsScenarioName,
 } from './fixtures.js';
+import { createUserStatsHandlers } from './userStatsHandlers.js';
+import type { UserStatsScenarioName } from './userStatsFixtures.js';
+import type { UserStatsResponse } from '../src/contracts/userStats.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,10 +27,22 @@ const DAY_MS = 86_400_000;
  * - `success`, `empty`, `partial`, `largeNumbers`: data sets from `jobStatsScenarios`;
  * - `slow`: the `success` data after a delay (`delayMs`, 1500 ms by default);
  * - `error`: every request answers 500 in the error shape (see `errorCount` to recover);
- * - `loading`: requests never resolve, for loading states.
+ * - `loading`: requests never resolve, for loading states;
+ * - user stats only (jobs serve `success`): `pending` answers `GET /user/:identifier/stats` with
+ *   202 `pendingResponses` times, then 200; `stale` and `refreshFailed` serve old figures.
+ *   `partial` serves the `success` user stats.
  */
 export type PodiumMockScenario =
-  'success' | 'empty' | 'partial' | 'largeNumbers' | 'slow' | 'error' | 'loading';
+  | 'success'
+  | 'empty'
+  | 'partial'
+  | 'largeNumbers'
+  | 'slow'
+  | 'error'
+  | 'loading'
+  | 'pending'
+  | 'stale'
+  | 'refreshFailed';
 
 /** Options of {@link createPodiumHandlers} and {@link createPodiumMocks}. */
 export interface PodiumHandlersOptions {
@@ -56,6 +71,12 @@ export interface PodiumHandlersOptions {
    * @default Infinity
    */
   errorCount?: number;
+  /** Serve this `GET /user/:identifier/stats` body (its subject is the known user) instead of the scenario's. */
+  userStats?: UserStatsResponse;
+  /** In the `pending` scenario, how many stats requests answer 202 before the 200. @default 2 */
+  pendingResponses?: number;
+  /** `retryAfterSeconds` (and `Retry-After`) of each 202. @default 2 */
+  retryAfterSeconds?: number;
 }
 
 /** A handler set together with its in-memory store. */
@@ -95,15 +116,25 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
 
   let store = new Map<string, Job>();
   let failuresLeft = 0;
+  const userStats = createUserStatsHandlers({
+    baseUrl,
+    clock,
+    scenario: () => userStatsScenario(behaviour),
+    throttle: () => throttle(),
+    userStats: options.userStats,
+    pendingResponses: options.pendingResponses ?? 2,
+    retryAfterSeconds: options.retryAfterSeconds ?? 2,
+  });
   const reset = () => {
     store = new Map(initialJobs().map((job) => [job.job_id, job]));
     failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
     behaviour = scenario;
+    userStats.reset();
   };
   reset();
 
-  /** Shared front of both handlers: latency, failure scenarios, authentication. */
-  async function gate(request: Request): Promise<Response | undefined> {
+  /** Shared front of every handler: latency and failure scenarios. */
+  async function throttle(): Promise<Response | undefined> {
     if (behaviour === 'loading') await delay('infinite');
     const wait = delayMs();
     if (wait > 0) await delay(wait);
@@ -111,6 +142,13 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       failuresLeft -= 1;
       return errorResponse(500, errorCodes.internal, 'The Podium mock server is in its error scenario');
     }
+    return undefined;
+  }
+
+  /** Front of the job handlers: the shared one, then authentication. */
+  async function gate(request: Request): Promise<Response | undefined> {
+    const stopped = await throttle();
+    if (stopped) return stopped;
     if (!/^Bearer\s+\S+\s*$/i.test(request.headers.get('authorization') ?? '')) {
       return errorResponse(
         401,
@@ -220,7 +258,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   });
 
   return {
-    handlers: [getStats, recordJob],
+    handlers: [getStats, recordJob, ...userStats.handlers],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
     setScenario: (next) => {
       behaviour = next;
@@ -231,7 +269,8 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
 
 /**
  * MSW request handlers that stand in for the Podium server's job statistics endpoints
- * (`GET` and `PATCH {baseUrl}/stats`). They behave like the server: an in-memory store per
+ * (`GET` and `PATCH {baseUrl}/stats`) and its user-stats endpoints (`GET {baseUrl}/user/:identifier/stats`,
+ * `.../stats/history`, `.../transactions.csv`, `GET {baseUrl}/stats/leaders`; see `createUserStatsHandlers`). They behave like the server: an in-memory store per
  * handler set, the contract's validation with the server's error shape, bearer-token auth (any
  * token is the same mock user), monotonic job statuses, keyset pagination.
  *
@@ -253,6 +292,19 @@ export function createPodiumHandlers(options: PodiumHandlersOptions = {}): Reque
 
 /** Handlers with the defaults (`/api`, `success` data): `setupWorker(...podiumHandlers)`. */
 export const podiumHandlers: RequestHandler[] = createPodiumHandlers();
+
+function userStatsScenario(scenario: PodiumMockScenario): UserStatsScenarioName | 'pending' {
+  switch (scenario) {
+    case 'empty':
+    case 'largeNumbers':
+    case 'pending':
+    case 'stale':
+    case 'refreshFailed':
+      return scenario;
+    default:
+      return 'success';
+  }
+}
 
 function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {
   switch (scenario) {

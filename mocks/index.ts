@@ -26,6 +26,11 @@
  * // Only the data, e.g. to seed your own handlers or assert on a component:
  * import { jobStatsScenarios } from 'podium/mocks';
  * const response = jobStatsScenarios.partial.createResponse({ query: { from: '2025-01-01' } });
+ *
+ * @example
+ * // User stats: `alice` (or any wallet address) answers; `pending` answers 202 twice, then 200.
+ * setupWorker(...createPodiumHandlers({ scenario: 'pending' }));
+ * const body = createUserStatsFixture({ stale: true });
  */
 export {
   buildJobStatsResponse,
@@ -51,4 +56,36 @@ export {
   type PodiumMocks,
   type PodiumMockScenario,
 } from './handlers.js';
+export {
+  createPendingUserStatsFixture,
+  createPercentile,
+  createStatsHistoryFixture,
+  createStatsLeadersFixture,
+  createUserStatsFixture,
+  defaultStatsSubject,
+  defaultUserStatsFixtureDate,
+  nullPercentiles,
+  unknownTokenAddress,
+  usdcToken,
+  userStatsScenarios,
+  type StatsHistoryFixtureOptions,
+  type StatsLeadersFixtureOptions,
+  type UserStatsFixtureOverrides,
+  type UserStatsScenario,
+  type UserStatsScenarioName,
+  type UserStatsScenarioOptions,
+} from './userStatsFixtures.js';
+export {
+  createUserStatsHandlers,
+  userStatsCacheControl,
+  type UserStatsHandlers,
+  type UserStatsHandlersContext,
+} from './userStatsHandlers.js';
 export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/contracts/jobs.js';
+export type {
+  StatsHistoryResponse,
+  StatsLeadersResponse,
+  StatsSubject,
+  UserStats,
+  UserStatsResponse,
+} from '../src/contracts/userStats.js';
