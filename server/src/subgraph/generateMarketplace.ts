@@ -342,10 +342,9 @@ function openState(data: MarketplaceData) {
     activeCount: () => fixed.size + auctions.size + offersOnly.size,
     /** A non-empty pool of active listings, chosen in proportion to size. */
     anyActive(random: SeededRandom): Pool<ListingRecord> {
-      let roll = random.next() * (fixed.size + auctions.size + offersOnly.size);
-      if ((roll -= fixed.size) < 0) return fixed;
-      if ((roll -= auctions.size) < 0) return auctions;
-      return offersOnly;
+      const roll = random.next() * (fixed.size + auctions.size + offersOnly.size);
+      if (roll < fixed.size) return fixed;
+      return roll < fixed.size + auctions.size ? auctions : offersOnly;
     },
   };
 }
