@@ -1,8 +1,41 @@
-import { computeUserStats, defaultTokenList, type TokenInfo, type UserStats } from '@podium/core';
-import type { Queryable } from '../db/Database.js';
-import { loadRecordsByAddress, mergeRecords, mirroredAddressesSql } from './mirrorStore.js';
-import { loadSubjects, type Subject, type SubjectKey } from './subjects.js';
-import { deleteSubjectStats, saveSubjectsStats, type ComputedSubjectStats } from './userStatsRows.js';
+import {
+  computeUserStats,
+  defaultTokenList,
+  isAddress,
+  normalizeAddress,
+  type TokenInfo,
+  type UserStats,
+} from '@podium/core';
+import type { Database, Queryable } from '../db/Database.js';
+import {
+  streamMarketEntities,
+  userFilters,
+  type MarketEntityKind,
+  type MarketEntityMap,
+  type SubgraphClient,
+  type SubgraphFilter,
+} from '../indexer/index.js';
+import {
+  countEntities,
+  loadRecordsByAddress,
+  mergeRecords,
+  mirroredAddressesSql,
+  upsertMarketEntities,
+  type MarketEntities,
+} from './mirrorStore.js';
+import {
+  loadSubjects,
+  subjectKeysForAddresses,
+  userIdOfSubjectKey,
+  type Subject,
+  type SubjectKey,
+} from './subjects.js';
+import {
+  deleteSubjectStats,
+  recordStatsFailure,
+  saveSubjectsStats,
+  type ComputedSubjectStats,
+} from './userStatsRows.js';
 
 /** Options of {@link recalculateSubjects}. */
 export interface RecalculateOptions {
@@ -116,4 +149,111 @@ export async function countSubjectKeys(db: Queryable): Promise<number> {
     `SELECT count(*)::int AS n FROM (${subjectKeysSql}) k`,
   );
   return Number(row?.n ?? 0);
+}
+
+/** Options of {@link calculateSubjectFromIndexer}. */
+export interface IndexerCalculationOptions {
+  /** Known payment tokens. @default defaultTokenList */
+  tokens?: readonly TokenInfo[];
+  /** The clock (`calculated_at`, `refresh_failed_at`). @default () => new Date() */
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/** What {@link calculateSubjectFromIndexer} calculated. */
+export interface IndexerCalculation {
+  subject: Subject;
+  stats: UserStats;
+  /** Entities the subgraph returned for the subject. */
+  entities: number;
+}
+
+/** Listing ids per `id_in` query when fetching the listings a subject's bids are on. */
+const listingIdsPerQuery = 100;
+
+/**
+ * The full calculation of one subject ("per user" in the design note): pages the subject's six
+ * per-user queries from the subgraph, plus the listings its bids are on (their status decides
+ * "active bids"), writes them into the mirror and recomputes the subject from the mirror.
+ *
+ * Everything is fetched before anything is written: if any query fails, nothing is saved for the
+ * subject, the failure is recorded on its stats row (the last good figures stay) and the error is
+ * thrown.
+ *
+ * @param target A subject key (`user:<id>` or an address key) or a wallet address, which
+ *   resolves to its owner when a user has claimed it.
+ * @returns `null` when the target names no subject: a deleted user, an address key a user has
+ *   claimed since, or something that is neither a `user:` key nor an address.
+ */
+export async function calculateSubjectFromIndexer(
+  db: Database,
+  client: SubgraphClient,
+  target: SubjectKey,
+  options: IndexerCalculationOptions = {},
+): Promise<IndexerCalculation | null> {
+  const now = options.now ?? (() => new Date());
+  let key = target;
+  if (isAddress(target)) {
+    const address = normalizeAddress(target);
+    key = (await subjectKeysForAddresses(db, [address])).get(address)!;
+  } else if (userIdOfSubjectKey(target) === null) {
+    return null;
+  }
+  const [subject] = await loadSubjects(db, [key]);
+  if (!subject) return null;
+
+  let entities: MarketEntities;
+  try {
+    entities = await fetchSubjectEntities(client, subject.addresses, options.signal);
+  } catch (error) {
+    await recordStatsFailure(db, subject.key, error, now());
+    throw error;
+  }
+  const computed = await db.transaction(async (tx) => {
+    await upsertMarketEntities(tx, entities);
+    const [result] = await computeSubjects(tx, [subject], options.tokens);
+    await saveSubjectsStats(tx, [result!], now());
+    return result!;
+  });
+  return { subject, stats: computed.stats, entities: countEntities(entities) };
+}
+
+/** Everything the subgraph holds about some wallets (see {@link calculateSubjectFromIndexer}). */
+export async function fetchSubjectEntities(
+  client: SubgraphClient,
+  addresses: readonly string[],
+  signal?: AbortSignal,
+): Promise<Required<MarketEntities>> {
+  const filters = userFilters(addresses);
+  const collect = async <K extends MarketEntityKind>(kind: K, wheres: readonly SubgraphFilter[]) => {
+    const rows: MarketEntityMap[K][] = [];
+    for (const where of wheres) {
+      for await (const page of streamMarketEntities(client, kind, where, signal ? { signal } : {})) {
+        rows.push(...page);
+      }
+    }
+    return rows;
+  };
+  // The six queries are independent: run them together (one subject at a time keeps this bounded).
+  const [listings, bought, sold, bids, offersMade, offersReceived] = await Promise.all([
+    collect('listings', filters.listingsBySeller),
+    collect('purchases', filters.purchasesAsBuyer),
+    collect('purchases', filters.purchasesAsSeller),
+    collect('bids', filters.bidsByBidder),
+    collect('offers', filters.offersMade),
+    collect('offers', filters.offersReceived),
+  ]);
+  const known = new Set(listings.map((listing) => listing.id));
+  const missing = [...new Set(bids.map((bid) => bid.listingId))].filter((id) => !known.has(id));
+  const wheres: SubgraphFilter[] = [];
+  for (let start = 0; start < missing.length; start += listingIdsPerQuery) {
+    wheres.push({ id_in: missing.slice(start, start + listingIdsPerQuery) });
+  }
+  const bidListings = await collect('listings', wheres);
+  return {
+    listings: [...listings, ...bidListings],
+    purchases: [...bought, ...sold],
+    bids,
+    offers: [...offersMade, ...offersReceived],
+  };
 }
