@@ -108,12 +108,19 @@ export class EntityTable<E extends EntityRecord> {
       return out;
     }
 
-    if (!entityFields[this.kind][orderBy]) throw new RangeError(`Cannot order ${this.kind} by ${orderBy}`);
+    const spec = entityFields[this.kind][orderBy];
+    if (!spec) throw new RangeError(`Cannot order ${this.kind} by ${orderBy}`);
+    // graph-node stores enums as Postgres enum types, which sort in declaration order.
+    const rank = spec.enumValues ? (value: unknown) => spec.enumValues!.indexOf(value as string) : undefined;
+    const key = rank
+      ? (record: E) => rank(fieldOf(record, orderBy))
+      : (record: E) => fieldOf(record, orderBy);
     const all: E[] = [];
     for (let i = lo; i < hi; i++) if (matches(list[i]!)) all.push(list[i]!);
+    // Ties break on id in the same direction, as graph-node's `ORDER BY field dir, id dir`.
     const sign = descending ? -1 : 1;
     all.sort((a, b) => {
-      const byField = compareValues(fieldOf(a, orderBy), fieldOf(b, orderBy));
+      const byField = compareValues(key(a), key(b));
       return sign * (byField !== 0 ? byField : a.id < b.id ? -1 : 1);
     });
     return all.slice(skip, skip + first);
