@@ -135,7 +135,11 @@ export async function upsertMarketEntities(db: Queryable, entities: MarketEntiti
  */
 function chunks<T extends { id: string }>(items: readonly T[] | undefined): T[][] {
   if (!items || items.length === 0) return [];
-  const unique = [...new Map(items.map((item) => [item.id, item])).values()];
+  // Sorted by id, so concurrent writers (two subjects sharing a purchase) lock rows in the same
+  // order on Postgres and cannot deadlock.
+  const unique = [...new Map(items.map((item) => [item.id, item])).values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const result: T[][] = [];
   for (let start = 0; start < unique.length; start += chunkSize)
     result.push(unique.slice(start, start + chunkSize));

@@ -29,8 +29,10 @@ export interface StandIn {
   client: SubgraphClient;
   /** The `fetch` the client uses (requests go to the stand-in's Hono app). */
   fetch: typeof fetch;
-  /** Requests and rows answered since the last {@link StandIn.resetCounts}. */
-  counts: { requests: number; rows: number };
+  /** Requests and rows answered since the last {@link StandIn.resetCounts}, and the most at once. */
+  counts: { requests: number; rows: number; maxInFlight: number };
+  /** GraphQL bodies of the requests being answered right now. */
+  inFlight: Set<{ query: string; variables?: Record<string, unknown> }>;
   resetCounts(): void;
   /** When set and returning true for a request's GraphQL body, that request fails (a network error). */
   failWhen: ((body: { query: string; variables?: Record<string, unknown> }) => boolean) | undefined;
@@ -50,9 +52,10 @@ export function createStandIn(options: { walletCount: number; events: number; se
   const standIn: StandIn = {
     data,
     wallets,
-    counts: { requests: 0, rows: 0 },
+    counts: { requests: 0, rows: 0, maxInFlight: 0 },
+    inFlight: new Set(),
     resetCounts() {
-      standIn.counts = { requests: 0, rows: 0 };
+      standIn.counts = { requests: 0, rows: 0, maxInFlight: 0 };
     },
     failWhen: undefined,
     fetch: async (input, init) => {
@@ -60,10 +63,18 @@ export function createStandIn(options: { walletCount: number; events: number; se
       const body = (await request.clone().json()) as { query: string; variables?: Record<string, unknown> };
       standIn.counts.requests++;
       if (standIn.failWhen?.(body)) throw new TypeError('fetch failed (simulated outage)');
-      const response = await app.fetch(request);
-      const json = (await response.clone().json()) as { data?: { rows?: unknown[] } };
-      standIn.counts.rows += json.data?.rows?.length ?? 0;
-      return response;
+      standIn.inFlight.add(body);
+      standIn.counts.maxInFlight = Math.max(standIn.counts.maxInFlight, standIn.inFlight.size);
+      try {
+        // A macrotask, as over a network: lets concurrent requests overlap.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const response = await app.fetch(request);
+        const json = (await response.clone().json()) as { data?: { rows?: unknown[] } };
+        standIn.counts.rows += json.data?.rows?.length ?? 0;
+        return response;
+      } finally {
+        standIn.inFlight.delete(body);
+      }
     },
     client: undefined as unknown as SubgraphClient,
   };
