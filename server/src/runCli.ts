@@ -7,6 +7,7 @@ import { demoUsers } from './demo/demoUsers.js';
 import type { Logger } from './logger.js';
 import { migrate, MigrationChecksumError } from './migrate.js';
 import { startServer, type RunningServer } from './startServer.js';
+import { runStatsCommand, statsCommands, type StatsCommandIo } from './stats/runStatsCommand.js';
 
 /**
  * The demo page's default location: `examples/demo/dist` of the repository. Resolved from this
@@ -19,16 +20,22 @@ export const defaultDemoDir = fileURLToPath(new URL('../../examples/demo/dist/',
 export const usage = `Usage: podium-server [command]
 
 Commands:
-  start     serve the API (default)
-  migrate   apply pending database migrations and exit
-  demo      seed demo data, then serve the API, the demo routes and the demo page
+  start            serve the API (default)
+  migrate          apply pending database migrations and exit
+  demo             seed demo data, then serve the API, the demo routes and the demo page
+  stats:backfill   load every marketplace entity from the subgraph and calculate every user's
+                   stats (resumes an interrupted run; --restart starts over)
+  stats:sync       one incremental sync: entities changed since the last sync, and the users
+                   they touch
 
 Options:
   -h, --help   show this help
+  --restart    (stats:backfill) discard the progress of an unfinished backfill
 
 Configuration comes from environment variables (PORT, HOST, DATABASE_URL, PODIUM_DATA_DIR,
 REDIS_URL, PODIUM_JWT_SECRET, PODIUM_API_KEY, CRON_SECRET, PODIUM_BASE_PATH,
-PODIUM_CORS_ORIGINS, PODIUM_DEMO_DIR, PODIUM_HEALTH_TIMEOUT_MS): see the README.`;
+PODIUM_CORS_ORIGINS, PODIUM_DEMO_DIR, PODIUM_HEALTH_TIMEOUT_MS, PODIUM_SUBGRAPH_URL,
+PODIUM_SUBGRAPH_API_KEY, PODIUM_TOKENS): see the README.`;
 
 /** What {@link runCli} ended with: a running server (start, demo) or an exit code. */
 export type CliResult =
@@ -39,12 +46,15 @@ export type CliResult =
  * and exits) so tests can run commands in-process with their own environment.
  *
  * @param startedAt `performance.now()`-style start instant, for the demo's "ready in" line.
+ * @param io Where the stats commands draw their progress bar and which signals stop them
+ *   (tests pass a buffer and none).
  */
 export async function runCli(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   logger: Logger,
   startedAt = performance.now(),
+  io: StatsCommandIo = {},
 ): Promise<CliResult> {
   const args = argv.filter((arg) => arg !== '--');
   if (args.includes('--help') || args.includes('-h') || args[0] === 'help') {
@@ -52,12 +62,21 @@ export async function runCli(
     return { exitCode: 0 };
   }
   const command = args[0] ?? 'start';
-  if (args.length > 1 || !['start', 'migrate', 'demo'].includes(command)) {
+  const flags = args.slice(1);
+  const known =
+    ['start', 'migrate', 'demo'].includes(command) ||
+    (command === 'stats:backfill' && flags.every((flag) => flag === '--restart')) ||
+    (command === 'stats:sync' && flags.length === 0);
+  if (!known || (!statsCommands.includes(command) && flags.length > 0)) {
     logger.error(`Unknown arguments: ${args.join(' ')}\n\n${usage}`);
     return { exitCode: 2 };
   }
 
   try {
+    if (statsCommands.includes(command)) {
+      return { exitCode: await runStatsCommand(command, flags, loadConfig(env), logger, io) };
+    }
+
     if (command === 'migrate') {
       const config = loadConfig(env);
       const db = await openDatabase(config, logger);

@@ -1,10 +1,19 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/openDatabase.js';
+import { migrationsDirectory } from '../src/migrate.js';
 import { runCli, usage, type CliResult } from '../src/runCli.js';
+import { readStoredStats } from '../src/stats/userStatsRows.js';
+import { appendMarketplaceEvents, createSubgraphApp, createSubgraphFaults } from '../src/subgraph/index.js';
 import { createRecordingLogger } from './helpers/testApp.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './helpers/testDatabase.js';
+import { createStandIn, expectedStats, type StandIn } from './stats/standIn.js';
 
 /**
  * The commands end to end, in-process, on a real listening server: a temporary PGlite data
@@ -59,11 +68,15 @@ describe('podium-server commands', () => {
   });
 
   it('migrate applies the migrations, then reports the database up to date', async () => {
+    // Counted from the directory, so a new migration does not break this test.
+    const total = (await readdir(fileURLToPath(migrationsDirectory))).filter((name) =>
+      name.endsWith('.sql'),
+    ).length;
     const first = await run(['migrate']);
     expect(first.result.exitCode).toBe(0);
-    expect(first.output).toMatch(/Applied 1 of 1 migrations/);
+    expect(first.output).toContain(`Applied ${total} of ${total} migrations`);
     const second = await run(['migrate']);
-    expect(second.output).toMatch(/Database up to date \(1 migrations\)/);
+    expect(second.output).toContain(`Database up to date (${total} migrations)`);
   });
 
   it('start serves the API without the demo routes', async () => {
@@ -127,5 +140,110 @@ describe('podium-server commands', () => {
       expect(await (await fetch(`${url}${path}`)).text()).not.toContain('outside the site');
     }
     await result.server!.close();
+  });
+});
+
+/**
+ * `stats:backfill` and `stats:sync` in-process against the subgraph stand-in served over real
+ * HTTP on a free port, into a database of their own (a PGlite directory, or a Postgres schema).
+ */
+describe('podium-server stats commands', () => {
+  let dir: string;
+  let postgres: TestDatabase | undefined;
+  let env: Record<string, string>;
+  let standIn: StandIn;
+  let server: ServerType;
+  const faults = createSubgraphFaults();
+  let requests = 0;
+  let failAtRequest: number | undefined;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podium-cli-stats-'));
+    postgres = testDatabaseUrl ? await createTestDatabase({ migrated: false }) : undefined;
+    standIn = createStandIn({ walletCount: 30, events: 1_500, seed: 8 });
+    const app = createSubgraphApp(standIn.data, {
+      faults,
+      onRequest: () => {
+        // A 400 is not retried: the run fails at once, mid-way.
+        if (++requests === failAtRequest) faults.failNext(1, 400);
+      },
+    });
+    server = await new Promise<ServerType>((resolve) => {
+      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+    });
+    env = {
+      PODIUM_DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: postgres?.connectionUrl ?? '',
+      REDIS_URL: '',
+      PODIUM_SUBGRAPH_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    };
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await postgres?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(argv: string[], extraEnv: Record<string, string> = {}) {
+    const logger = createRecordingLogger();
+    const progress = { text: '', isTTY: false, write: (chunk: string) => void (progress.text += chunk) };
+    const result = await runCli(argv, { ...env, ...extraEnv }, logger, undefined, {
+      progress,
+      handleSignals: false,
+    });
+    return {
+      result,
+      progress: progress.text,
+      output: logger.entries.map((entry) => entry.message).join('\n'),
+    };
+  }
+
+  /** What the command left in the database, read through the same configuration. */
+  async function stored() {
+    const db = await openDatabase(loadConfig(env));
+    try {
+      return new Map((await readStoredStats(db)).map((row) => [row.subject, row.stats]));
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('explains a missing PODIUM_SUBGRAPH_URL and refuses unknown flags', async () => {
+    for (const command of ['stats:backfill', 'stats:sync']) {
+      const { result, output } = await run([command], { PODIUM_SUBGRAPH_URL: '' });
+      expect(result.exitCode).toBe(1);
+      expect(output).toContain(`PODIUM_SUBGRAPH_URL is not set: ${command} needs`);
+    }
+    expect((await run(['stats:sync', '--restart'])).result.exitCode).toBe(2);
+    expect((await run(['migrate', '--restart'])).result.exitCode).toBe(2);
+    expect(usage).toContain('stats:backfill');
+  });
+
+  it('backfills (resuming after a failure), then syncs what changed', async () => {
+    failAtRequest = requests + 4;
+    const failed = await run(['stats:backfill']);
+    expect(failed.result.exitCode).toBe(1);
+    expect(failed.output).toMatch(/stats:backfill failed: Subgraph .*HTTP 400/);
+
+    const backfill = await run(['stats:backfill']);
+    expect(backfill.result.exitCode).toBe(0);
+    expect(backfill.output).toMatch(
+      /Backfill resumed and done in \d+s: [\d,]+ listings, .*users calculated; sync cursor at block \d+/,
+    );
+    // Plain lines (not a TTY): the last one is the finished bar.
+    expect(backfill.progress).toMatch(/\[#{10}\] 100% [\d,]+\/[\d,]+ users [\d,]+\/s/);
+    expect(backfill.progress).not.toContain('\r');
+    expect(await stored()).toEqual(expectedStats(standIn.data, {}));
+
+    appendMarketplaceEvents(standIn.data, { events: 200, seed: 9 });
+    const sync = await run(['stats:sync']);
+    expect(sync.result.exitCode).toBe(0);
+    expect(sync.output).toMatch(
+      /Synced blocks \d+\.\.\d+ in \d+s: [\d,]+ changed entities, [\d,]+ users recalculated/,
+    );
+    expect(await stored()).toEqual(expectedStats(standIn.data, {}));
+
+    const idle = await run(['stats:sync']);
+    expect(idle.output).toBe(`Up to date at block ${standIn.data.head}.`);
   });
 });
