@@ -19,7 +19,14 @@ function tier(topPercent: number): 'top1' | 'top10' | 'ranked' {
 }
 
 /** "Top 3%" in words, with the exact rank ("rank 52 of 1,840") for assistive technology. */
-export function PercentileBadge({ percentile, labels, format, template, styled, classNames }: PercentileBadgeProps) {
+export function PercentileBadge({
+  percentile,
+  labels,
+  format,
+  template,
+  styled,
+  classNames,
+}: PercentileBadgeProps) {
   if (!percentile) return null;
   const percent = format.percent(percentile.topPercent / 100);
   const level = tier(percentile.topPercent);
@@ -29,9 +36,10 @@ export function PercentileBadge({ percentile, labels, format, template, styled, 
         'podium-stats-tab__badge',
         styled &&
           'podium:inline-flex podium:w-fit podium:items-center podium:rounded-full podium:border podium:px-2 podium:py-0.5 podium:text-xs podium:font-medium podium:tabular-nums',
-        styled && (level === 'ranked'
-          ? 'podium:border-(--podium-border) podium:text-(--podium-muted)'
-          : 'podium:border-(--podium-accent) podium:text-(--podium-accent)'),
+        styled &&
+          (level === 'ranked'
+            ? 'podium:border-(--podium-border) podium:text-(--podium-muted)'
+            : 'podium:border-(--podium-accent) podium:text-(--podium-accent)'),
         styled && level === 'top1' && 'podium:font-semibold',
         classNames.badge,
       )}

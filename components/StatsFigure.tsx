@@ -25,7 +25,17 @@ export interface StatsFigureProps extends StatsTabPartStyle {
  * One figure of a stats section as a `dt`/`dd` group (like JobStats' KpiCard, with its own
  * structural classes and an optional percentile badge).
  */
-export function StatsFigure({ label, value, name, percentile = null, hint, labels, format, styled, classNames }: StatsFigureProps) {
+export function StatsFigure({
+  label,
+  value,
+  name,
+  percentile = null,
+  hint,
+  labels,
+  format,
+  styled,
+  classNames,
+}: StatsFigureProps) {
   return (
     <div
       className={cx(
@@ -36,7 +46,13 @@ export function StatsFigure({ label, value, name, percentile = null, hint, label
       )}
       data-figure={name}
     >
-      <dt className={cx('podium-stats-tab__figure-label', styled && 'podium:text-sm podium:text-(--podium-muted)', classNames.figureLabel)}>
+      <dt
+        className={cx(
+          'podium-stats-tab__figure-label',
+          styled && 'podium:text-sm podium:text-(--podium-muted)',
+          classNames.figureLabel,
+        )}
+      >
         {label}
       </dt>
       <dd
@@ -50,11 +66,23 @@ export function StatsFigure({ label, value, name, percentile = null, hint, label
       </dd>
       {percentile ? (
         <dd className={cx('podium-stats-tab__figure-rank', styled && 'podium:m-0')}>
-          <PercentileBadge percentile={percentile} labels={labels} format={format} styled={styled} classNames={classNames} />
+          <PercentileBadge
+            percentile={percentile}
+            labels={labels}
+            format={format}
+            styled={styled}
+            classNames={classNames}
+          />
         </dd>
       ) : null}
       {hint ? (
-        <dd className={cx('podium-stats-tab__figure-hint', styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)', classNames.figureHint)}>
+        <dd
+          className={cx(
+            'podium-stats-tab__figure-hint',
+            styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)',
+            classNames.figureHint,
+          )}
+        >
           {hint}
         </dd>
       ) : null}

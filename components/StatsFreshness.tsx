@@ -20,7 +20,16 @@ export interface StatsFreshnessProps extends StatsTabPartStyle {
  * How fresh the figures are: "Updated 3 hours ago" (the exact instant as `<time>`), a visible
  * warning when they are stale, and a note when the last refresh failed.
  */
-export function StatsFreshness({ calculatedAt, stale, refreshFailedAt, now, labels, format, styled, classNames }: StatsFreshnessProps) {
+export function StatsFreshness({
+  calculatedAt,
+  stale,
+  refreshFailedAt,
+  now,
+  labels,
+  format,
+  styled,
+  classNames,
+}: StatsFreshnessProps) {
   if (!calculatedAt) return null;
   const updated = (
     <time dateTime={calculatedAt} title={format.dateTime(calculatedAt)}>
@@ -30,23 +39,37 @@ export function StatsFreshness({ calculatedAt, stale, refreshFailedAt, now, labe
   const [before, after] = labels.statsTabUpdated.split('{time}');
   const notice = cx(
     'podium-stats-tab__notice',
-    styled && 'podium:m-0 podium:rounded-(--podium-radius) podium:border podium:px-3 podium:py-2 podium:text-sm',
+    styled &&
+      'podium:m-0 podium:rounded-(--podium-radius) podium:border podium:px-3 podium:py-2 podium:text-sm',
     classNames.notice,
   );
   return (
     <>
-      <p className={cx('podium-stats-tab__freshness', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)', classNames.freshness)}>
+      <p
+        className={cx(
+          'podium-stats-tab__freshness',
+          styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)',
+          classNames.freshness,
+        )}
+      >
         {before}
         {updated}
         {after}
       </p>
       {stale ? (
-        <p role="status" data-tone="warning" className={cx(notice, styled && 'podium:border-(--podium-warning) podium:text-(--podium-warning)')}>
+        <p
+          role="status"
+          data-tone="warning"
+          className={cx(notice, styled && 'podium:border-(--podium-warning) podium:text-(--podium-warning)')}
+        >
           {formatLabel(labels.statsTabStale, { time: format.relativeTime(calculatedAt, now) })}
         </p>
       ) : null}
       {refreshFailedAt ? (
-        <p data-tone="info" className={cx(notice, styled && 'podium:border-(--podium-border) podium:text-(--podium-muted)')}>
+        <p
+          data-tone="info"
+          className={cx(notice, styled && 'podium:border-(--podium-border) podium:text-(--podium-muted)')}
+        >
           {formatLabel(labels.statsTabRefreshFailed, { time: format.relativeTime(refreshFailedAt, now) })}
         </p>
       ) : null}

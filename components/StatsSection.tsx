@@ -16,18 +16,34 @@ export interface StatsSectionProps extends StatsTabPartStyle {
 }
 
 /** One headed group of figures (Sales, Purchases, ...), labelled by its heading. */
-export function StatsSection({ name, title, headingLevel = 3, children, footer, styled, classNames }: StatsSectionProps) {
+export function StatsSection({
+  name,
+  title,
+  headingLevel = 3,
+  children,
+  footer,
+  styled,
+  classNames,
+}: StatsSectionProps) {
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
   return (
     <section
       aria-labelledby={titleId}
       data-section={name}
-      className={cx('podium-stats-tab__section', styled && 'podium:flex podium:flex-col podium:gap-2', classNames.section)}
+      className={cx(
+        'podium-stats-tab__section',
+        styled && 'podium:flex podium:flex-col podium:gap-2',
+        classNames.section,
+      )}
     >
       <Heading
         id={titleId}
-        className={cx('podium-stats-tab__section-title', styled && 'podium:m-0 podium:text-base podium:font-semibold', classNames.sectionTitle)}
+        className={cx(
+          'podium-stats-tab__section-title',
+          styled && 'podium:m-0 podium:text-base podium:font-semibold',
+          classNames.sectionTitle,
+        )}
       >
         {title}
       </Heading>

@@ -83,7 +83,13 @@ export function StatsTab({
   const query = useUserStats(id);
   const { stats, error } = query;
   const hasActivity = stats
-    ? stats.sales.count + stats.purchases.count + stats.bids.placed + stats.offers.made + stats.offers.received + stats.listings.created > 0
+    ? stats.sales.count +
+        stats.purchases.count +
+        stats.bids.placed +
+        stats.offers.made +
+        stats.offers.received +
+        stats.listings.created >
+      0
     : false;
   const state: StatsTabState = !id
     ? 'idle'
@@ -105,11 +111,24 @@ export function StatsTab({
 
   let content: ReactNode = null;
   if (state === 'idle') {
-    content = <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.statsTabNoIdentifier}</p>;
+    content = (
+      <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+        {labels.statsTabNoIdentifier}
+      </p>
+    );
   } else if (state === 'loading') {
     content = <StatsTabSkeleton label={labels.statsTabLoading} {...part} />;
   } else if (state === 'error' && error) {
-    content = <StatsTabError error={error} identifier={identifier.trim()} retry={retry} isRetrying={query.isFetching} labels={labels} {...part} />;
+    content = (
+      <StatsTabError
+        error={error}
+        identifier={identifier.trim()}
+        retry={retry}
+        isRetrying={query.isFetching}
+        labels={labels}
+        {...part}
+      />
+    );
   } else if (state === 'calculating') {
     content = (
       <>
@@ -118,12 +137,15 @@ export function StatsTab({
           data-tone="info"
           className={cx(
             'podium-stats-tab__notice',
-            styled && 'podium:flex podium:flex-col podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-3 podium:py-2 podium:text-sm',
+            styled &&
+              'podium:flex podium:flex-col podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-3 podium:py-2 podium:text-sm',
             classNames.notice,
           )}
         >
           <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.statsTabCalculatingTitle}</p>
-          <p className={cx(styled && 'podium:m-0 podium:text-(--podium-muted)')}>{labels.statsTabCalculatingHint}</p>
+          <p className={cx(styled && 'podium:m-0 podium:text-(--podium-muted)')}>
+            {labels.statsTabCalculatingHint}
+          </p>
         </div>
         <StatsTabSkeleton {...part} />
       </>
@@ -139,7 +161,9 @@ export function StatsTab({
         )}
       >
         <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.statsTabEmptyTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.statsTabEmptyHint}</p>
+        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+          {labels.statsTabEmptyHint}
+        </p>
       </div>
     );
   } else if (state === 'ready' && stats && query.percentiles) {
@@ -184,14 +208,36 @@ export function StatsTab({
         )}
       >
         <div className={cx(styled && 'podium:flex podium:flex-col podium:gap-1')}>
-          <Heading id={titleId} className={cx('podium-stats-tab__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
+          <Heading
+            id={titleId}
+            className={cx(
+              'podium-stats-tab__title',
+              styled && 'podium:m-0 podium:text-lg podium:font-semibold',
+              classNames.title,
+            )}
+          >
             {title ?? labels.statsTabTitle}
           </Heading>
           {query.subject ? (
-            <p className={cx('podium-stats-tab__subject', styled && 'podium:m-0 podium:flex podium:flex-wrap podium:items-center podium:gap-2 podium:text-sm', classNames.subject)}>
-              <span title={query.subject.addresses.join(', ') || undefined}>{subjectName(query.subject, identifier)}</span>
+            <p
+              className={cx(
+                'podium-stats-tab__subject',
+                styled &&
+                  'podium:m-0 podium:flex podium:flex-wrap podium:items-center podium:gap-2 podium:text-sm',
+                classNames.subject,
+              )}
+            >
+              <span title={query.subject.addresses.join(', ') || undefined}>
+                {subjectName(query.subject, identifier)}
+              </span>
               {state === 'ready' && query.percentiles?.trades ? (
-                <PercentileBadge percentile={query.percentiles.trades} template={labels.statsTabTopTraders} labels={labels} format={format} {...part} />
+                <PercentileBadge
+                  percentile={query.percentiles.trades}
+                  template={labels.statsTabTopTraders}
+                  labels={labels}
+                  format={format}
+                  {...part}
+                />
               ) : null}
             </p>
           ) : null}
@@ -229,7 +275,11 @@ export function StatsTab({
       </p>
 
       <div
-        className={cx('podium-stats-tab__body', styled && 'podium:flex podium:flex-col podium:gap-6', classNames.body)}
+        className={cx(
+          'podium-stats-tab__body',
+          styled && 'podium:flex podium:flex-col podium:gap-6',
+          classNames.body,
+        )}
         aria-busy={state === 'loading' || state === 'calculating'}
       >
         {content}
@@ -247,7 +297,15 @@ interface StatsTabErrorProps extends StatsTabPartStyle {
 }
 
 /** A failed load: "No user named …" (404) and a malformed identifier (400) cannot be retried. */
-function StatsTabError({ error, identifier, retry, isRetrying, labels, styled, classNames }: StatsTabErrorProps) {
+function StatsTabError({
+  error,
+  identifier,
+  retry,
+  isRetrying,
+  labels,
+  styled,
+  classNames,
+}: StatsTabErrorProps) {
   const permanent = error.status === 404 || error.status === 400;
   const message =
     error.status === 404
@@ -265,10 +323,17 @@ function StatsTabError({ error, identifier, retry, isRetrying, labels, styled, c
         classNames.error,
       )}
     >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{message ?? labels.statsTabErrorTitle}</p>
+      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        {message ?? labels.statsTabErrorTitle}
+      </p>
       {message ? null : <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>}
       {permanent ? null : (
-        <Button unstyled={!styled} className={classNames.button} onClick={retry} aria-disabled={isRetrying || undefined}>
+        <Button
+          unstyled={!styled}
+          className={classNames.button}
+          onClick={retry}
+          aria-disabled={isRetrying || undefined}
+        >
           {isRetrying ? labels.retrying : labels.retry}
         </Button>
       )}

@@ -15,13 +15,24 @@ export interface StatsTabSkeletonProps extends StatsTabPartStyle {
 export function StatsTabSkeleton({ label, sections = 3, styled, classNames }: StatsTabSkeletonProps) {
   const block = cx(
     'podium-stats-tab__skeleton-block',
-    styled && 'podium:rounded-(--podium-radius) podium:bg-(--podium-surface) podium:animate-pulse podium:motion-reduce:animate-none',
+    styled &&
+      'podium:rounded-(--podium-radius) podium:bg-(--podium-surface) podium:animate-pulse podium:motion-reduce:animate-none',
   );
   return (
-    <div className={cx('podium-stats-tab__skeleton', styled && 'podium:flex podium:flex-col podium:gap-5', classNames.skeleton)}>
+    <div
+      className={cx(
+        'podium-stats-tab__skeleton',
+        styled && 'podium:flex podium:flex-col podium:gap-5',
+        classNames.skeleton,
+      )}
+    >
       {label ? <span className="podium-sr-only">{label}</span> : null}
       {Array.from({ length: sections }, (_, section) => (
-        <div key={section} aria-hidden="true" className={cx(styled && 'podium:flex podium:flex-col podium:gap-2')}>
+        <div
+          key={section}
+          aria-hidden="true"
+          className={cx(styled && 'podium:flex podium:flex-col podium:gap-2')}
+        >
           <div className={cx(block, styled && 'podium:h-5 podium:w-32')} />
           <div className={cx(styled && 'podium:grid podium:grid-cols-2 podium:gap-3 podium:@xl:grid-cols-4')}>
             {[0, 1, 2, 3].map((i) => (

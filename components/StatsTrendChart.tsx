@@ -27,18 +27,29 @@ const colour: Record<Series, string> = { sales: 'var(--podium-accent)', purchase
  * assistive technology; the legend states each total in words and a visually hidden table
  * carries every day's figures.
  */
-export function StatsTrendChart({ days, labels, format, headingLevel = 3, styled, classNames }: StatsTrendChartProps) {
+export function StatsTrendChart({
+  days,
+  labels,
+  format,
+  headingLevel = 3,
+  styled,
+  classNames,
+}: StatsTrendChartProps) {
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
-  const volume = (day: StatsHistoryDay, series: Series) => BigInt(series === 'sales' ? day.salesVolumeWei : day.purchasesVolumeWei);
+  const volume = (day: StatsHistoryDay, series: Series) =>
+    BigInt(series === 'sales' ? day.salesVolumeWei : day.purchasesVolumeWei);
   const total = (series: Series) => days.reduce((sum, day) => sum + volume(day, series), 0n);
   let max = 0n;
-  for (const day of days) for (const series of ['sales', 'purchases'] as const) if (volume(day, series) > max) max = volume(day, series);
+  for (const day of days)
+    for (const series of ['sales', 'purchases'] as const)
+      if (volume(day, series) > max) max = volume(day, series);
   const eth = (wei: bigint | string) => formatTokenAmount(wei, ether, format.locale);
   const width = Math.max(1, days.length - 1) * STEP;
   // Ratios only: a float is plenty precise for a pixel, even for 10^30 wei.
   const y = (wei: bigint) => (max === 0n ? HEIGHT : HEIGHT - (Number(wei) / Number(max)) * HEIGHT);
-  const points = (series: Series) => days.map((day, index) => `${index * STEP},${y(volume(day, series)).toFixed(2)}`).join(' ');
+  const points = (series: Series) =>
+    days.map((day, index) => `${index * STEP},${y(volume(day, series)).toFixed(2)}`).join(' ');
   const legend: { series: Series; label: string }[] = [
     { series: 'sales', label: labels.statsTabTrendSales },
     { series: 'purchases', label: labels.statsTabTrendPurchases },
@@ -47,27 +58,71 @@ export function StatsTrendChart({ days, labels, format, headingLevel = 3, styled
   const last = days.at(-1);
 
   return (
-    <figure className={cx('podium-stats-tab__chart', styled && 'podium:m-0 podium:flex podium:flex-col podium:gap-2', classNames.chart)} aria-labelledby={titleId}>
+    <figure
+      className={cx(
+        'podium-stats-tab__chart',
+        styled && 'podium:m-0 podium:flex podium:flex-col podium:gap-2',
+        classNames.chart,
+      )}
+      aria-labelledby={titleId}
+    >
       <figcaption>
-        <Heading id={titleId} className={cx('podium-stats-tab__section-title', styled && 'podium:m-0 podium:text-base podium:font-semibold', classNames.sectionTitle)}>
+        <Heading
+          id={titleId}
+          className={cx(
+            'podium-stats-tab__section-title',
+            styled && 'podium:m-0 podium:text-base podium:font-semibold',
+            classNames.sectionTitle,
+          )}
+        >
           {labels.statsTabTrendTitle}
         </Heading>
       </figcaption>
-      <ul className={cx('podium-stats-tab__legend', styled && 'podium:m-0 podium:flex podium:flex-wrap podium:gap-x-4 podium:gap-y-1 podium:p-0 podium:list-none podium:text-sm')}>
+      <ul
+        className={cx(
+          'podium-stats-tab__legend',
+          styled &&
+            'podium:m-0 podium:flex podium:flex-wrap podium:gap-x-4 podium:gap-y-1 podium:p-0 podium:list-none podium:text-sm',
+        )}
+      >
         {legend.map(({ series, label }) => (
-          <li key={series} data-series={series} className={cx(styled && 'podium:flex podium:items-center podium:gap-1.5')}>
-            <span aria-hidden="true" className={cx(styled && 'podium:inline-block podium:h-0.5 podium:w-4')} style={{ background: colour[series] }} />
-            {formatLabel(labels.statsTabTrendTotal, { series: label, amount: eth(total(series)), days: format.number(days.length) })}
+          <li
+            key={series}
+            data-series={series}
+            className={cx(styled && 'podium:flex podium:items-center podium:gap-1.5')}
+          >
+            <span
+              aria-hidden="true"
+              className={cx(styled && 'podium:inline-block podium:h-0.5 podium:w-4')}
+              style={{ background: colour[series] }}
+            />
+            {formatLabel(labels.statsTabTrendTotal, {
+              series: label,
+              amount: eth(total(series)),
+              days: format.number(days.length),
+            })}
           </li>
         ))}
       </ul>
-      <div aria-hidden="true" className={cx('podium-stats-tab__chart-plot', styled && 'podium:flex podium:items-stretch podium:gap-2')}>
-        <span className={cx(styled && 'podium:text-xs podium:text-(--podium-muted) podium:tabular-nums')}>{eth(max)}</span>
+      <div
+        aria-hidden="true"
+        className={cx(
+          'podium-stats-tab__chart-plot',
+          styled && 'podium:flex podium:items-stretch podium:gap-2',
+        )}
+      >
+        <span className={cx(styled && 'podium:text-xs podium:text-(--podium-muted) podium:tabular-nums')}>
+          {eth(max)}
+        </span>
         <svg
           viewBox={`0 0 ${width} ${HEIGHT}`}
           preserveAspectRatio="none"
           focusable="false"
-          className={cx('podium-stats-tab__chart-svg', styled && 'podium:h-32 podium:w-full podium:border-b podium:border-(--podium-control-border) podium:overflow-visible')}
+          className={cx(
+            'podium-stats-tab__chart-svg',
+            styled &&
+              'podium:h-32 podium:w-full podium:border-b podium:border-(--podium-control-border) podium:overflow-visible',
+          )}
         >
           {legend.map(({ series }) => (
             <polyline
@@ -85,7 +140,12 @@ export function StatsTrendChart({ days, labels, format, headingLevel = 3, styled
         </svg>
       </div>
       {first && last ? (
-        <div aria-hidden="true" className={cx(styled && 'podium:flex podium:justify-between podium:text-xs podium:text-(--podium-muted)')}>
+        <div
+          aria-hidden="true"
+          className={cx(
+            styled && 'podium:flex podium:justify-between podium:text-xs podium:text-(--podium-muted)',
+          )}
+        >
           <span>{format.day(first.date)}</span>
           <span>{format.day(last.date)}</span>
         </div>

@@ -21,19 +21,32 @@ export interface TokenBreakdownProps extends StatsTabPartStyle {
  */
 export function TokenBreakdown({ tokens, caption, labels, format, styled, classNames }: TokenBreakdownProps) {
   if (tokens.length === 0) return null;
-  const cell = cx(styled && 'podium:px-2 podium:py-1.5 podium:text-start podium:border-b podium:border-(--podium-border)');
+  const cell = cx(
+    styled && 'podium:px-2 podium:py-1.5 podium:text-start podium:border-b podium:border-(--podium-border)',
+  );
   const numeric = cx(cell, styled && 'podium:text-end podium:tabular-nums');
   return (
     <div className={cx('podium-stats-tab__tokens', styled && 'podium:overflow-x-auto', classNames.tokens)}>
       <table className={cx(styled && 'podium:w-full podium:border-collapse podium:text-sm')}>
-        <caption className={cx(styled && 'podium:text-start podium:text-sm podium:font-medium podium:text-(--podium-muted) podium:pb-1')}>
+        <caption
+          className={cx(
+            styled &&
+              'podium:text-start podium:text-sm podium:font-medium podium:text-(--podium-muted) podium:pb-1',
+          )}
+        >
           {caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={cell}>{labels.statsTabColToken}</th>
-            <th scope="col" className={numeric}>{labels.statsTabColRecords}</th>
-            <th scope="col" className={numeric}>{labels.statsTabColAmount}</th>
+            <th scope="col" className={cell}>
+              {labels.statsTabColToken}
+            </th>
+            <th scope="col" className={numeric}>
+              {labels.statsTabColRecords}
+            </th>
+            <th scope="col" className={numeric}>
+              {labels.statsTabColAmount}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,7 +54,9 @@ export function TokenBreakdown({ tokens, caption, labels, format, styled, classN
             <tr key={token.address} data-token={token.address}>
               <th scope="row" className={cx(cell, styled && 'podium:font-normal')}>
                 {token.symbol ?? (
-                  <span title={token.address}>{formatLabel(labels.statsTabUnknownToken, { address: shortenAddress(token.address) })}</span>
+                  <span title={token.address}>
+                    {formatLabel(labels.statsTabUnknownToken, { address: shortenAddress(token.address) })}
+                  </span>
                 )}
               </th>
               <td className={numeric}>{format.number(token.count)}</td>

@@ -67,7 +67,9 @@ export function formatTokenAmount(
   } else {
     const below1 = raw !== 0n && raw < 10n ** BigInt(token.decimals);
     const decimal = formatUnits(raw, token.decimals) as `${number}`;
-    number = numberFormat(locale, below1 ? { maximumSignificantDigits } : { maximumFractionDigits }).format(decimal);
+    number = numberFormat(locale, below1 ? { maximumSignificantDigits } : { maximumFractionDigits }).format(
+      decimal,
+    );
   }
   return sameOnEveryIcu(withUnit ? `${number} ${unit}` : number);
 }

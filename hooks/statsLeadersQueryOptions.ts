@@ -11,10 +11,17 @@ import { withPodiumErrors } from './toPodiumApiError.js';
 export function statsLeadersQueryOptions(
   client: ApiClient,
   query: { metric: StatsMetric; limit: number },
-  config: { /** Retry policy for retryable failures (4xx never retry). @default 3 */ retry?: RetryPolicy } = {},
+  config: {
+    /** Retry policy for retryable failures (4xx never retry). @default 3 */ retry?: RetryPolicy;
+  } = {},
 ) {
   const params = { metric: query.metric, limit: query.limit };
-  return queryOptions<StatsLeadersResponse, PodiumApiError, StatsLeadersResponse, ReturnType<typeof podiumKeys.statsLeaders>>({
+  return queryOptions<
+    StatsLeadersResponse,
+    PodiumApiError,
+    StatsLeadersResponse,
+    ReturnType<typeof podiumKeys.statsLeaders>
+  >({
     queryKey: podiumKeys.statsLeaders(client.baseUrl, params),
     queryFn: ({ signal }) => withPodiumErrors(signal, () => getStatsLeaders(client, params, { signal })),
     retry: podiumRetry(config.retry),

@@ -42,9 +42,13 @@ export function useStatsLeaders(options: UseStatsLeadersOptions = {}): UseStatsL
   const { metric = 'salesVolume', limit = 10, enabled = true } = options;
   const query = useQuery(
     {
-      ...statsLeadersQueryOptions(client, { metric, limit }, {
-        retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
-      }),
+      ...statsLeadersQueryOptions(
+        client,
+        { metric, limit },
+        {
+          retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+        },
+      ),
       enabled,
     },
     queryClient,

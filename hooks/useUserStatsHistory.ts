@@ -1,6 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PodiumApiError } from '../src/api/PodiumApiError.js';
-import { defaultStatsHistoryDays, type StatsHistoryDay, type StatsHistoryResponse } from '../src/contracts/userStats.js';
+import {
+  defaultStatsHistoryDays,
+  type StatsHistoryDay,
+  type StatsHistoryResponse,
+} from '../src/contracts/userStats.js';
 import { addDays, dayKey } from '../src/logic/periods.js';
 import type { RetryPolicy } from './podiumRetry.js';
 import { usePodium } from './usePodium.js';
@@ -47,9 +51,14 @@ export function useUserStatsHistory(
   // UTC like the server's days; resolved on the client so the key names the real range.
   const to = options.to ?? dayKey(new Date(), 'UTC');
   const from = options.from ?? addDays(to, 1 - Math.max(1, Math.floor(days)));
-  const base = userStatsHistoryQueryOptions(client, identifier, { from, to }, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
-  });
+  const base = userStatsHistoryQueryOptions(
+    client,
+    identifier,
+    { from, to },
+    {
+      retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    },
+  );
   const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
   return {
     history: query.data,

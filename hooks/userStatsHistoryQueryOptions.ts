@@ -16,16 +16,24 @@ export function userStatsHistoryQueryOptions(
   client: ApiClient,
   identifier: string,
   query: StatsHistoryQuery,
-  config: { /** Retry policy for retryable failures (4xx never retry). @default 3 */ retry?: RetryPolicy } = {},
+  config: {
+    /** Retry policy for retryable failures (4xx never retry). @default 3 */ retry?: RetryPolicy;
+  } = {},
 ) {
   const key = normalizeStatsIdentifier(identifier);
   // Undefined fields dropped so that equal queries always hash to the same key.
   const params: StatsHistoryQuery = {};
   if (query.from !== undefined) params.from = query.from;
   if (query.to !== undefined) params.to = query.to;
-  return queryOptions<StatsHistoryResponse, PodiumApiError, StatsHistoryResponse, ReturnType<typeof podiumKeys.userStatsHistory>>({
+  return queryOptions<
+    StatsHistoryResponse,
+    PodiumApiError,
+    StatsHistoryResponse,
+    ReturnType<typeof podiumKeys.userStatsHistory>
+  >({
     queryKey: podiumKeys.userStatsHistory(client.baseUrl, key, params),
-    queryFn: ({ signal }) => withPodiumErrors(signal, () => getUserStatsHistory(client, key, params, { signal })),
+    queryFn: ({ signal }) =>
+      withPodiumErrors(signal, () => getUserStatsHistory(client, key, params, { signal })),
     enabled: key.length > 0,
     retry: podiumRetry(config.retry),
   });

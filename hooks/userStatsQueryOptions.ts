@@ -57,14 +57,21 @@ export function userStatsQueryOptions(
 ) {
   const key = normalizeStatsIdentifier(identifier);
   const { minPollIntervalMs = minUserStatsPollMs, maxPollIntervalMs = maxUserStatsPollMs } = config;
-  return queryOptions<UserStatsResult, PodiumApiError, UserStatsResult, ReturnType<typeof podiumKeys.userStatsSummary>>({
+  return queryOptions<
+    UserStatsResult,
+    PodiumApiError,
+    UserStatsResult,
+    ReturnType<typeof podiumKeys.userStatsSummary>
+  >({
     queryKey: podiumKeys.userStatsSummary(client.baseUrl, key),
     queryFn: ({ signal }) => withPodiumErrors(signal, () => getUserStats(client, key, { signal })),
     enabled: key.length > 0,
     // refetchIntervalInBackground stays false: no polling while the document is hidden.
     refetchInterval: (query) => {
       const data = query.state.data;
-      return data?.pending ? userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs) : false;
+      return data?.pending
+        ? userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs)
+        : false;
     },
     retry: podiumRetry(config.retry),
   });

@@ -24,7 +24,11 @@ import { emptyUserStats, statsMetricValue, topPercent } from '../src/logic/userS
 const HOUR_MS = 3_600_000;
 
 /** USDC (6 decimals), a token the default fixtures pay in. */
-export const usdcToken = { address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', decimals: 6 } as const;
+export const usdcToken = {
+  address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48',
+  symbol: 'USDC',
+  decimals: 6,
+} as const;
 /** A payment token the server's token list does not know: no symbol, no decimals. */
 export const unknownTokenAddress = '0x1f9840a85d5af5bf1d1762f925bdaddc4201f984';
 
@@ -41,12 +45,19 @@ export const defaultStatsSubject: StatsSubject = {
   addresses: ['0x5e1c3a4b2f7d9e8a6b0c1d2e3f4a5b6c7d8e9f01', '0x9b2f4d6e8a0c1e3f5a7b9d1f3e5c7a9b1d3f5e07'],
 };
 
-function token(address: string, symbol: string | null, decimals: number | null, count: number, amount: string): TokenAmount {
+function token(
+  address: string,
+  symbol: string | null,
+  decimals: number | null,
+  count: number,
+  amount: string,
+): TokenAmount {
   return { address, symbol, decimals, count, amount };
 }
 
 const eth = (count: number, amount: string) => token(nativeTokenAddress, 'ETH', 18, count, amount);
-const usdc = (count: number, amount: string) => token(usdcToken.address, usdcToken.symbol, usdcToken.decimals, count, amount);
+const usdc = (count: number, amount: string) =>
+  token(usdcToken.address, usdcToken.symbol, usdcToken.decimals, count, amount);
 
 /** Alice's figures: 18.7345 ETH sold, 1.2345 ETH bought, sales in USDC and an unknown token too. */
 function defaultStats(): UserStats {
@@ -56,7 +67,11 @@ function defaultStats(): UserStats {
       editions: 57,
       volumeWei: '18734500000000000000',
       uniqueBuyers: 31,
-      tokens: [eth(30, '18734500000000000000'), usdc(10, '12450500000'), token(unknownTokenAddress, null, null, 2, '250000000000000000000')],
+      tokens: [
+        eth(30, '18734500000000000000'),
+        usdc(10, '12450500000'),
+        token(unknownTokenAddress, null, null, 2, '250000000000000000000'),
+      ],
       firstAt: '2023-04-02T14:05:00.000Z',
       lastAt: '2025-01-14T18:22:00.000Z',
     },
@@ -69,7 +84,13 @@ function defaultStats(): UserStats {
       firstAt: '2023-06-11T09:40:00.000Z',
       lastAt: '2025-01-10T21:03:00.000Z',
     },
-    bids: { placed: 64, won: 9, active: 3, volumeWei: '5120000000000000000', tokens: [eth(64, '5120000000000000000')] },
+    bids: {
+      placed: 64,
+      won: 9,
+      active: 3,
+      volumeWei: '5120000000000000000',
+      tokens: [eth(64, '5120000000000000000')],
+    },
     offers: { made: 11, received: 23, accepted: 4, rescinded: 2 },
     listings: { active: 6, created: 48, cancelled: 3 },
   };
@@ -134,8 +155,10 @@ export function createUserStatsFixture(overrides: UserStatsFixtureOverrides = {}
   };
   const percentiles = nullPercentiles();
   for (const metric of statsMetrics) {
-    if (overrides.percentiles && metric in overrides.percentiles) percentiles[metric] = overrides.percentiles[metric] ?? null;
-    else if (statsMetricValue(stats, metric) > 0n) percentiles[metric] = createPercentile(...defaultRanks[metric]);
+    if (overrides.percentiles && metric in overrides.percentiles)
+      percentiles[metric] = overrides.percentiles[metric] ?? null;
+    else if (statsMetricValue(stats, metric) > 0n)
+      percentiles[metric] = createPercentile(...defaultRanks[metric]);
   }
   const response: UserStatsResponse = {
     subject: { ...defaultStatsSubject, ...overrides.subject },
@@ -151,7 +174,10 @@ export function createUserStatsFixture(overrides: UserStatsFixtureOverrides = {}
 }
 
 /** The 202 body: zeroed stats, every percentile `null`, not cached, ask again in `retryAfterSeconds`. */
-export function createPendingUserStatsFixture(subject: StatsSubject = defaultStatsSubject, retryAfterSeconds = 2): UserStatsResponse {
+export function createPendingUserStatsFixture(
+  subject: StatsSubject = defaultStatsSubject,
+  retryAfterSeconds = 2,
+): UserStatsResponse {
   return {
     subject,
     stats: emptyUserStats(),
@@ -185,7 +211,8 @@ const hoursBefore = (now: Date, hours: number) => new Date(now.getTime() - hours
 export const userStatsScenarios: Readonly<Record<UserStatsScenarioName, UserStatsScenario>> = {
   success: {
     description: 'An active seller and collector, calculated 3 hours ago: ETH, USDC and an unknown token.',
-    createResponse: ({ now = new Date() } = {}) => createUserStatsFixture({ calculatedAt: hoursBefore(now, 3) }),
+    createResponse: ({ now = new Date() } = {}) =>
+      createUserStatsFixture({ calculatedAt: hoursBefore(now, 3) }),
   },
   empty: {
     description: 'Calculated an hour ago, but the user has never listed, bought, sold, bid or offered.',
@@ -212,7 +239,13 @@ export const userStatsScenarios: Readonly<Record<UserStatsScenarioName, UserStat
             uniqueSellers: 654_321,
             tokens: [eth(2_345_678, '123456789012345678901234567')],
           },
-          bids: { placed: 12_345_678, won: 1_234_567, active: 4_321, volumeWei: '5555555555555555555555555555', tokens: [] },
+          bids: {
+            placed: 12_345_678,
+            won: 1_234_567,
+            active: 4_321,
+            volumeWei: '5555555555555555555555555555',
+            tokens: [],
+          },
           offers: { made: 765_432, received: 1_987_654, accepted: 123_456, rescinded: 54_321 },
           listings: { active: 12_345, created: 2_468_024, cancelled: 13_579 },
         },
@@ -220,12 +253,17 @@ export const userStatsScenarios: Readonly<Record<UserStatsScenarioName, UserStat
   },
   stale: {
     description: 'Last calculated 2 days ago: older than the stale age, a refresh is queued.',
-    createResponse: ({ now = new Date() } = {}) => createUserStatsFixture({ stale: true, calculatedAt: hoursBefore(now, 49) }),
+    createResponse: ({ now = new Date() } = {}) =>
+      createUserStatsFixture({ stale: true, calculatedAt: hoursBefore(now, 49) }),
   },
   refreshFailed: {
     description: 'Stale, and the last refresh failed 20 minutes ago: the last good figures are shown.',
     createResponse: ({ now = new Date() } = {}) =>
-      createUserStatsFixture({ stale: true, calculatedAt: hoursBefore(now, 30), refreshFailedAt: hoursBefore(now, 1 / 3) }),
+      createUserStatsFixture({
+        stale: true,
+        calculatedAt: hoursBefore(now, 30),
+        refreshFailedAt: hoursBefore(now, 1 / 3),
+      }),
   },
 };
 
@@ -263,7 +301,14 @@ function historyDay(date: string, activity: 'active' | 'heavy', seed: number): S
 }
 
 function zeroDay(date: string): StatsHistoryDay {
-  return { date, salesCount: 0, salesVolumeWei: '0', purchasesCount: 0, purchasesVolumeWei: '0', bidsPlaced: 0 };
+  return {
+    date,
+    salesCount: 0,
+    salesVolumeWei: '0',
+    purchasesCount: 0,
+    purchasesVolumeWei: '0',
+    bidsPlaced: 0,
+  };
 }
 
 /** A `GET /user/:identifier/stats/history` body: every UTC day of the range, quiet days as zeros. */
@@ -275,7 +320,9 @@ export function createStatsHistoryFixture(options: StatsHistoryFixtureOptions = 
     subject,
     from,
     to,
-    days: eachDay(from, to).map((date) => (activity === 'quiet' ? zeroDay(date) : historyDay(date, activity, seed))),
+    days: eachDay(from, to).map((date) =>
+      activity === 'quiet' ? zeroDay(date) : historyDay(date, activity, seed),
+    ),
   };
 }
 
@@ -323,5 +370,10 @@ export function createStatsLeadersFixture(options: StatsLeadersFixtureOptions = 
     subject,
     value: value.toString(),
   }));
-  return { metric, leaders, total, updatedAt: total > 0 ? new Date(now.getTime() - 3 * HOUR_MS).toISOString() : null };
+  return {
+    metric,
+    leaders,
+    total,
+    updatedAt: total > 0 ? new Date(now.getTime() - 3 * HOUR_MS).toISOString() : null,
+  };
 }

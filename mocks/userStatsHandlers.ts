@@ -63,11 +63,20 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
   function resolve(raw: string): StatsSubject | Response {
     const parsed = parseIdentifier(raw);
     if (parsed.kind === 'invalid') {
-      return errorResponse(400, errorCodes.invalidRequest, `Invalid identifier: ${parsed.reason}`, { identifier: [parsed.reason] });
+      return errorResponse(400, errorCodes.invalidRequest, `Invalid identifier: ${parsed.reason}`, {
+        identifier: [parsed.reason],
+      });
     }
     if (parsed.kind === 'address') {
       if (known.addresses.includes(parsed.address)) return known;
-      return { kind: 'address', userId: null, username: null, displayName: null, avatarUrl: null, addresses: [parsed.address] };
+      return {
+        kind: 'address',
+        userId: null,
+        username: null,
+        displayName: null,
+        avatarUrl: null,
+        addresses: [parsed.address],
+      };
     }
     const handle = parsed.handle;
     if (handle === known.userId || handle.toLowerCase() === known.username?.toLowerCase()) return known;
@@ -90,7 +99,9 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
         headers: { 'Retry-After': String(context.retryAfterSeconds) },
       });
     }
-    const data = context.userStats ?? userStatsScenarios[scenario === 'pending' ? 'success' : scenario].createResponse({ now: clock() });
+    const data =
+      context.userStats ??
+      userStatsScenarios[scenario === 'pending' ? 'success' : scenario].createResponse({ now: clock() });
     return HttpResponse.json({ ...data, subject }, { headers: { 'Cache-Control': userStatsCacheControl } });
   });
 
@@ -104,11 +115,19 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
     });
     if (!parsed.success) {
       const fields = fieldErrorsFromIssues(parsed.error.issues);
-      return errorResponse(400, errorCodes.invalidRequest, `Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+      return errorResponse(
+        400,
+        errorCodes.invalidRequest,
+        `Invalid request: ${Object.keys(fields).join(', ')}`,
+        fields,
+      );
     }
     const to = parsed.data.to ?? dayKey(clock(), 'UTC');
     const from = parsed.data.from ?? addDays(to, -89);
-    if (from > to) return errorResponse(400, errorCodes.invalidRequest, 'The range is empty', { from: ['must be on or before to'] });
+    if (from > to)
+      return errorResponse(400, errorCodes.invalidRequest, 'The range is empty', {
+        from: ['must be on or before to'],
+      });
     if (eachDay(from, to).length > maxStatsHistoryDays) {
       return errorResponse(400, errorCodes.invalidRequest, 'The range is too long', {
         to: [`must be at most ${maxStatsHistoryDays} days after from`],
@@ -129,7 +148,12 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
     });
     if (!parsed.success) {
       const fields = fieldErrorsFromIssues(parsed.error.issues);
-      return errorResponse(400, errorCodes.invalidRequest, `Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+      return errorResponse(
+        400,
+        errorCodes.invalidRequest,
+        `Invalid request: ${Object.keys(fields).join(', ')}`,
+        fields,
+      );
     }
     const scenario = context.scenario();
     return HttpResponse.json(
@@ -183,7 +207,12 @@ function transactionRows(subject: StatsSubject, now: Date): string[] {
   ];
 }
 
-function errorResponse(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+): Response {
   const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
   return HttpResponse.json(body, { status });
 }

@@ -55,9 +55,15 @@ export const Loaded: Story = {
     await expect(canvas.getByRole('heading', { name: 'Sales', level: 3 })).toBeInTheDocument();
     await expect(figureValue(canvasElement, 'salesVolume')).toBe('18.7345 ETH');
     await expect(canvas.getByText('Top 3% of traders')).toBeInTheDocument();
-    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent('Updated 3 hours ago');
-    await expect(canvas.getByRole('link', { name: 'Download transactions (CSV)' })).toHaveAttribute('download');
-    await expect(await canvas.findByRole('table', { name: 'Sales and purchases per day' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Updated 3 hours ago',
+    );
+    await expect(canvas.getByRole('link', { name: 'Download transactions (CSV)' })).toHaveAttribute(
+      'download',
+    );
+    await expect(
+      await canvas.findByRole('table', { name: 'Sales and purchases per day' }),
+    ).toBeInTheDocument();
   },
 };
 
@@ -85,7 +91,9 @@ export const RefreshFailed: Story = {
   parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'refreshFailed' }) } },
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
-    await expect(within(canvasElement).getByText(/The last refresh failed 20 minutes ago/)).toBeInTheDocument();
+    await expect(
+      within(canvasElement).getByText(/The last refresh failed 20 minutes ago/),
+    ).toBeInTheDocument();
   },
 };
 
@@ -104,7 +112,15 @@ export const PendingThenReady: Story = {
 
 /** Still calculating (the server keeps answering 202). */
 export const Calculating: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'pending', pendingResponses: Number.POSITIVE_INFINITY, retryAfterSeconds: 30 }) } },
+  parameters: {
+    msw: {
+      handlers: createPodiumHandlers({
+        scenario: 'pending',
+        pendingResponses: Number.POSITIVE_INFINITY,
+        retryAfterSeconds: 30,
+      }),
+    },
+  },
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'calculating');
     await expect(canvasElement.querySelector('.podium-stats-tab__body')).toHaveAttribute('aria-busy', 'true');
@@ -160,7 +176,9 @@ export const NotFound: Story = {
   args: { identifier: 'nobody' },
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'error');
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('No user named “nobody”.');
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
+      'No user named “nobody”.',
+    );
   },
 };
 
@@ -168,7 +186,9 @@ export const NotFound: Story = {
 export const InvalidIdentifier: Story = {
   args: { identifier: '0x123' },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('“0x123” is not a username');
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
+      '“0x123” is not a username',
+    );
   },
 };
 
@@ -190,8 +210,20 @@ export const UnknownToken: Story = {
           stats: {
             sales: {
               tokens: [
-                { address: unknownTokenAddress, symbol: null, decimals: null, count: 25, amount: '42000000000000000000000' },
-                { address: '0x6b175474e89094c44da98b954eedeac495271d0f', symbol: null, decimals: null, count: 7, amount: '7' },
+                {
+                  address: unknownTokenAddress,
+                  symbol: null,
+                  decimals: null,
+                  count: 25,
+                  amount: '42000000000000000000000',
+                },
+                {
+                  address: '0x6b175474e89094c44da98b954eedeac495271d0f',
+                  symbol: null,
+                  decimals: null,
+                  count: 7,
+                  amount: '7',
+                },
                 { address: usdcToken.address, symbol: 'USDC', decimals: 6, count: 10, amount: '1000000' },
               ],
             },

@@ -42,7 +42,15 @@ export interface ApiClient {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>({ method, path, query, body, schema, signal, onResponse }: ApiRequest<T>): Promise<T> {
+  async function request<T>({
+    method,
+    path,
+    query,
+    body,
+    schema,
+    signal,
+    onResponse,
+  }: ApiRequest<T>): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const token = await options.getToken?.();

@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultLabels, StatsTab } from '../../components/index.js';
-import { createPodiumHandlers, createUserStatsFixture, type PodiumHandlersOptions } from '../../mocks/index.js';
+import {
+  createPodiumHandlers,
+  createUserStatsFixture,
+  type PodiumHandlersOptions,
+} from '../../mocks/index.js';
 import { baseUrl } from '../hooks/support/jobStatsBackend.js';
 import { renderWithPodium } from './support.js';
 
@@ -28,7 +32,11 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function renderTab(mocks: PodiumHandlersOptions = {}, props: Partial<Parameters<typeof StatsTab>[0]> = {}, locale = 'en-US') {
+function renderTab(
+  mocks: PodiumHandlersOptions = {},
+  props: Partial<Parameters<typeof StatsTab>[0]> = {},
+  locale = 'en-US',
+) {
   server.use(...createPodiumHandlers({ baseUrl, now: NOW, ...mocks }));
   return renderWithPodium(<StatsTab identifier="alice" {...props} />, { locale });
 }
@@ -69,8 +77,13 @@ describe('StatsTab', () => {
     expect(figure(container, 'salesEditions').badge).toBeNull();
     expect(screen.getByText('Top 3% of traders')).toBeInTheDocument();
 
-    expect(screen.getByText('3 hours ago').closest('time')).toHaveAttribute('dateTime', '2025-06-15T09:00:00.000Z');
-    expect(root(container).querySelector('.podium-stats-tab__freshness')).toHaveTextContent('Updated 3 hours ago');
+    expect(screen.getByText('3 hours ago').closest('time')).toHaveAttribute(
+      'dateTime',
+      '2025-06-15T09:00:00.000Z',
+    );
+    expect(root(container).querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Updated 3 hours ago',
+    );
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Stats loaded.');
 
     const link = screen.getByRole('link', { name: defaultLabels.statsTabDownloadCsv });
@@ -87,9 +100,15 @@ describe('StatsTab', () => {
     expect(row('USDC')).toHaveTextContent('12,450.5 USDC');
     const unknown = row('Unknown token 0x1f98…f984');
     expect(unknown).toHaveTextContent('250,000,000,000,000,000,000 0x1f98…f984');
-    expect(within(screen.getByRole('table', { name: defaultLabels.statsTabPurchasesTokens })).getByText('99.99 USDC')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: defaultLabels.statsTabPurchasesTokens })).getByText(
+        '99.99 USDC',
+      ),
+    ).toBeInTheDocument();
     expect(figure(container, 'salesVolume').value).toBe('18.7345 ETH');
-    expect(container.querySelector('[data-figure="salesVolume"]')).toHaveTextContent(defaultLabels.statsTabNativeOnly);
+    expect(container.querySelector('[data-figure="salesVolume"]')).toHaveTextContent(
+      defaultLabels.statsTabNativeOnly,
+    );
   });
 
   it('draws the daily trend from the history, with a table for screen readers', async () => {
@@ -107,7 +126,11 @@ describe('StatsTab', () => {
     await expectState(container, 'ready');
     expect(figure(container, 'purchasesVolume').value).toBe('1,2345 ETH');
     expect(figure(container, 'salesVolume').badge).toBe('Top 3 %, rank 52 of 1.840');
-    expect(within(screen.getByRole('table', { name: defaultLabels.statsTabSalesTokens })).getByText('12.450,5 USDC')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: defaultLabels.statsTabSalesTokens })).getByText(
+        '12.450,5 USDC',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('groups huge wei amounts exactly', async () => {
@@ -134,7 +157,9 @@ describe('StatsTab', () => {
     await expectState(container, 'empty');
     expect(screen.getByText(defaultLabels.statsTabEmptyTitle)).toBeInTheDocument();
     expect(container.querySelector('[data-figure]')).toBeNull();
-    expect(root(container).querySelector('.podium-stats-tab__freshness')).toHaveTextContent('Updated 1 hour ago');
+    expect(root(container).querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Updated 1 hour ago',
+    );
     expect(requests).not.toContain('/api/user/alice/stats/history');
   });
 
@@ -142,8 +167,12 @@ describe('StatsTab', () => {
     const { container } = renderTab({ scenario: 'refreshFailed' });
     await expectState(container, 'ready');
     expect(root(container)).toHaveAttribute('data-stale', 'true');
-    expect(screen.getByText('These stats are out of date (updated yesterday); fresh figures are on their way.')).toBeInTheDocument();
-    expect(screen.getByText('The last refresh failed 20 minutes ago, so these are the last good figures.')).toBeInTheDocument();
+    expect(
+      screen.getByText('These stats are out of date (updated yesterday); fresh figures are on their way.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The last refresh failed 20 minutes ago, so these are the last good figures.'),
+    ).toBeInTheDocument();
   });
 
   it('says "No user named …" for a 404 and names a malformed identifier (400), without a Retry', async () => {
@@ -156,7 +185,9 @@ describe('StatsTab', () => {
     missing.unmount();
 
     renderWithPodium(<StatsTab identifier="0x123" />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('“0x123” is not a username, user id or wallet address.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '“0x123” is not a username, user id or wallet address.',
+    );
     expect(requests.filter((path) => path.endsWith('/stats'))).toHaveLength(2);
   });
 

@@ -11,7 +11,11 @@ import {
   useUserStats,
   type UseUserStatsOptions,
 } from '../../hooks/index.js';
-import { createPendingUserStatsFixture, createPodiumHandlers, createUserStatsFixture } from '../../mocks/index.js';
+import {
+  createPendingUserStatsFixture,
+  createPodiumHandlers,
+  createUserStatsFixture,
+} from '../../mocks/index.js';
 import { PodiumApiError } from '../../src/api/PodiumApiError.js';
 import { podiumKeys } from '../../src/queryKeys.js';
 import { baseUrl } from './support/jobStatsBackend.js';
@@ -50,8 +54,10 @@ const accepted = (retryAfterSeconds: number) => () =>
     status: 202,
     headers: { 'Retry-After': String(retryAfterSeconds) },
   });
-const ready = (overrides: Parameters<typeof createUserStatsFixture>[0] = {}) => () =>
-  HttpResponse.json(createUserStatsFixture(overrides));
+const ready =
+  (overrides: Parameters<typeof createUserStatsFixture>[0] = {}) =>
+  () =>
+    HttpResponse.json(createUserStatsFixture(overrides));
 const failure = (status: number, code: string) => () =>
   HttpResponse.json({ error: { code, message: `${code} happened` } }, { status });
 
@@ -90,7 +96,12 @@ describe('useUserStats', () => {
     answerInTurn(accepted(3), accepted(3), ready());
     const { result } = renderUserStats('alice');
     await act(() => vi.advanceTimersByTimeAsync(50));
-    expect(result.current).toMatchObject({ status: 'success', isCalculating: true, retryAfterSeconds: 3, calculatedAt: null });
+    expect(result.current).toMatchObject({
+      status: 'success',
+      isCalculating: true,
+      retryAfterSeconds: 3,
+      calculatedAt: null,
+    });
     expect(result.current.stats?.sales.count).toBe(0);
     expect(Object.values(result.current.percentiles ?? {}).every((p) => p === null)).toBe(true);
     expect(requests).toHaveLength(1);
@@ -140,7 +151,9 @@ describe('useUserStats', () => {
 
   it('polls through the mocks: the pending scenario answers 202, then 200', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    server.use(...createPodiumHandlers({ baseUrl, scenario: 'pending', pendingResponses: 2, retryAfterSeconds: 2 }));
+    server.use(
+      ...createPodiumHandlers({ baseUrl, scenario: 'pending', pendingResponses: 2, retryAfterSeconds: 2 }),
+    );
     const { result } = renderUserStats('alice');
     await act(() => vi.advanceTimersByTimeAsync(50));
     expect(result.current.isCalculating).toBe(true);
@@ -192,9 +205,12 @@ describe('useUserStats', () => {
     answerInTurn(ready());
     const address = '0x5E1C3A4B2F7D9E8A6B0C1D2E3F4A5B6C7D8E9F01';
     const { Wrapper } = providerWrapper();
-    const { result } = renderHook(() => [useUserStats(address), useUserStats(address.toLowerCase()), usePodium()] as const, {
-      wrapper: Wrapper,
-    });
+    const { result } = renderHook(
+      () => [useUserStats(address), useUserStats(address.toLowerCase()), usePodium()] as const,
+      {
+        wrapper: Wrapper,
+      },
+    );
     await waitFor(() => expect(result.current[1].status).toBe('success'));
     expect(requests).toEqual([`/api/user/${address.toLowerCase()}/stats`]);
     expect(normalizeStatsIdentifier(` ${address} `)).toBe(address.toLowerCase());

@@ -2,7 +2,12 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { usePodium, userStatsHistoryQueryOptions, useUserStatsHistory, type UseUserStatsHistoryOptions } from '../../hooks/index.js';
+import {
+  usePodium,
+  userStatsHistoryQueryOptions,
+  useUserStatsHistory,
+  type UseUserStatsHistoryOptions,
+} from '../../hooks/index.js';
 import { createPodiumHandlers } from '../../mocks/index.js';
 import { podiumKeys } from '../../src/queryKeys.js';
 import { baseUrl } from './support/jobStatsBackend.js';
@@ -54,7 +59,10 @@ describe('useUserStatsHistory', () => {
 
     const fixed = renderHistory('alice', { from: '2025-01-01', to: '2025-01-31' });
     await waitFor(() => expect(fixed.result.current.days).toHaveLength(31));
-    expect(Object.fromEntries(requests.at(-1)!.searchParams)).toEqual({ from: '2025-01-01', to: '2025-01-31' });
+    expect(Object.fromEntries(requests.at(-1)!.searchParams)).toEqual({
+      from: '2025-01-01',
+      to: '2025-01-31',
+    });
   });
 
   it('exposes a 400 without retrying, and sends nothing for an empty identifier', async () => {
@@ -73,7 +81,9 @@ describe('useUserStatsHistory', () => {
     let failures = 2;
     server.use(
       http.get(`${baseUrl}/user/:identifier/stats/history`, () =>
-        failures-- > 0 ? HttpResponse.json({ error: { code: 'internal_error', message: 'down' } }, { status: 500 }) : undefined,
+        failures-- > 0
+          ? HttpResponse.json({ error: { code: 'internal_error', message: 'down' } }, { status: 500 })
+          : undefined,
       ),
     );
     const { result } = renderHistory('alice');
@@ -83,7 +93,10 @@ describe('useUserStatsHistory', () => {
 
   it('is keyed by podiumKeys.userStatsHistory', () => {
     const { result } = renderHook(() => usePodium(), { wrapper: providerWrapper().Wrapper });
-    const options = userStatsHistoryQueryOptions(result.current.client, 'alice', { from: '2025-01-01', to: undefined });
+    const options = userStatsHistoryQueryOptions(result.current.client, 'alice', {
+      from: '2025-01-01',
+      to: undefined,
+    });
     expect(options.queryKey).toEqual(podiumKeys.userStatsHistory(baseUrl, 'alice', { from: '2025-01-01' }));
   });
 });

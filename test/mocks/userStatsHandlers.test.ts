@@ -1,7 +1,12 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/api/createApiClient.js';
-import { getStatsLeaders, getUserStats, getUserStatsHistory, userTransactionsCsvUrl } from '../../src/api/userStats.js';
+import {
+  getStatsLeaders,
+  getUserStats,
+  getUserStatsHistory,
+  userTransactionsCsvUrl,
+} from '../../src/api/userStats.js';
 import { errorBodySchema } from '../../src/contracts/errors.js';
 import {
   statsHistoryResponseSchema,
@@ -37,7 +42,12 @@ function use(options: PodiumHandlersOptions = {}) {
 async function get(path: string) {
   const response = await fetch(`${base}${path}`);
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: text.startsWith('{') ? (JSON.parse(text) as unknown) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text.startsWith('{') ? (JSON.parse(text) as unknown) : undefined,
+  };
 }
 
 const client = () => createApiClient({ baseUrl: base });
@@ -47,7 +57,9 @@ describe('user stats fixtures', () => {
     for (const scenario of Object.values(userStatsScenarios)) {
       expect(userStatsResponseSchema.safeParse(scenario.createResponse({ now })).success).toBe(true);
     }
-    const noSales = createUserStatsFixture({ stats: { sales: { count: 0, volumeWei: '0', uniqueBuyers: 0, tokens: [] } } });
+    const noSales = createUserStatsFixture({
+      stats: { sales: { count: 0, volumeWei: '0', uniqueBuyers: 0, tokens: [] } },
+    });
     expect(noSales.percentiles.salesCount).toBeNull();
     expect(noSales.percentiles.salesVolume).toBeNull();
     expect(noSales.percentiles.purchasesCount).not.toBeNull();
@@ -69,7 +81,12 @@ describe('user stats fixtures', () => {
 describe('GET /user/:identifier/stats', () => {
   it('answers 200 with cached stats and the cache policy, by username, user id or wallet', async () => {
     use();
-    for (const identifier of ['alice', 'ALICE', alice.userId!, alice.addresses[1]!.toUpperCase().replace('0X', '0x')]) {
+    for (const identifier of [
+      'alice',
+      'ALICE',
+      alice.userId!,
+      alice.addresses[1]!.toUpperCase().replace('0X', '0x'),
+    ]) {
       const { status, headers, body } = await get(`/user/${identifier}/stats`);
       expect(status).toBe(200);
       expect(headers.get('cache-control')).toBe(userStatsCacheControl);
@@ -83,7 +100,11 @@ describe('GET /user/:identifier/stats', () => {
     use();
     const address = '0x00000000000000000000000000000000000000aa';
     const { body } = await get(`/user/${address}/stats`);
-    expect(userStatsResponseSchema.parse(body).subject).toMatchObject({ kind: 'address', userId: null, addresses: [address] });
+    expect(userStatsResponseSchema.parse(body).subject).toMatchObject({
+      kind: 'address',
+      userId: null,
+      addresses: [address],
+    });
   });
 
   it('answers 400 naming the identifier for a malformed one, and 404 for an unknown username', async () => {
@@ -107,7 +128,13 @@ describe('GET /user/:identifier/stats', () => {
       expect(status).toBe(202);
       expect(headers.get('retry-after')).toBe('3');
       const parsed = userStatsResponseSchema.parse(body);
-      expect(parsed).toMatchObject({ cached: false, stale: false, calculatedAt: null, retryAfterSeconds: 3, stats: emptyUserStats() });
+      expect(parsed).toMatchObject({
+        cached: false,
+        stale: false,
+        calculatedAt: null,
+        retryAfterSeconds: 3,
+        stats: emptyUserStats(),
+      });
       expect(statsMetrics.every((metric) => parsed.percentiles[metric] === null)).toBe(true);
     }
     expect((await get('/user/alice/stats')).status).toBe(200);
@@ -125,10 +152,20 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it.each([
-    ['empty', (body: ReturnType<typeof createUserStatsFixture>) => expect(body.stats).toEqual(emptyUserStats())],
+    [
+      'empty',
+      (body: ReturnType<typeof createUserStatsFixture>) => expect(body.stats).toEqual(emptyUserStats()),
+    ],
     ['stale', (body: ReturnType<typeof createUserStatsFixture>) => expect(body.stale).toBe(true)],
-    ['refreshFailed', (body: ReturnType<typeof createUserStatsFixture>) => expect(body.refreshFailedAt).not.toBeNull()],
-    ['largeNumbers', (body: ReturnType<typeof createUserStatsFixture>) => expect(BigInt(body.stats.sales.volumeWei) > 10n ** 29n).toBe(true)],
+    [
+      'refreshFailed',
+      (body: ReturnType<typeof createUserStatsFixture>) => expect(body.refreshFailedAt).not.toBeNull(),
+    ],
+    [
+      'largeNumbers',
+      (body: ReturnType<typeof createUserStatsFixture>) =>
+        expect(BigInt(body.stats.sales.volumeWei) > 10n ** 29n).toBe(true),
+    ],
   ] as const)('serves the %s scenario', async (scenario, check) => {
     use({ scenario });
     const { status, body } = await get('/user/alice/stats');
