@@ -10,6 +10,8 @@ import { consoleLogger, type Logger } from './logger.js';
 import { createDemoRoutes } from './routes/demo.js';
 import { createHealthRoutes, type RedisPinger } from './routes/health.js';
 import { createJobsRoutes } from './routes/jobs.js';
+import type { SubgraphClient } from './indexer/index.js';
+import { createCronRoutes } from './routes/cron.js';
 import { createUserStatsRoutes } from './routes/userStats.js';
 import { createUsersRoutes } from './routes/users.js';
 import { createSqlJobsStore, type JobsStore } from './stores/jobsStore.js';
@@ -30,6 +32,13 @@ export interface CreateAppOptions {
   tokens?: readonly TokenInfo[];
   /** Cached user stats older than this are served as `stale` and queued for a refresh. @default 86_400_000 (24 h) */
   statsStaleAfterMs?: number;
+  /** `CRON_SECRET`: the bearer secret of `/cron/*`. Without it those endpoints answer 401. */
+  cronSecret?: string | undefined;
+  /**
+   * The marketplace subgraph user stats are calculated from (`PODIUM_SUBGRAPH_URL`). Without it
+   * the cron endpoint answers 503; cached stats are still served.
+   */
+  subgraph?: SubgraphClient | undefined;
   /** Where the API is mounted. @default '/api' */
   basePath?: string;
   /**
@@ -52,7 +61,13 @@ export interface CreateAppOptions {
    * Demo mode (`podium-server demo`): adds `GET {base}/demo/users` and `GET {base}/demo/token`,
    * which sign tokens for the demo users. Leave unset in production.
    */
-  demo?: { users: readonly DemoUser[] } | undefined;
+  demo?:
+    | {
+        users: readonly DemoUser[];
+        /** Adds `POST {base}/demo/market-activity`: new marketplace events, then a stats sync. */
+        simulateActivity?: (events: number) => Promise<unknown>;
+      }
+    | undefined;
 }
 
 /**
@@ -122,9 +137,28 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       now,
     }),
   );
+  api.route(
+    '/',
+    createCronRoutes({
+      db: options.db,
+      client: options.subgraph,
+      cronSecret: options.cronSecret,
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      now,
+      logger,
+    }),
+  );
   if (options.demo) {
     if (!options.jwtSecret) throw new Error('Demo mode needs a JWT secret to sign the demo tokens');
-    api.route('/', createDemoRoutes({ users: options.demo.users, jwtSecret: options.jwtSecret, now }));
+    api.route(
+      '/',
+      createDemoRoutes({
+        users: options.demo.users,
+        jwtSecret: options.jwtSecret,
+        now,
+        ...(options.demo.simulateActivity ? { simulateActivity: options.demo.simulateActivity } : {}),
+      }),
+    );
   }
 
   const app = new Hono<AppEnv>();

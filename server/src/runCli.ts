@@ -106,7 +106,9 @@ export async function runCli(
     logger.info(`Podium server listening on ${server.url}`);
     logger.info(
       `Demo ready in ${seconds} s: open ${server.url}/ (users: ${demoUsers.map((user) => user.id).join(', ')}; ` +
-        `${server.seeded?.created ?? 0} jobs seeded, ${server.seeded?.skipped ?? 0} already there)`,
+        `${server.seeded?.created ?? 0} jobs seeded, ${server.seeded?.skipped ?? 0} already there; ` +
+        `user stats for ${server.seeded?.statsSubjects ?? 0} wallets and users from ` +
+        `${server.seeded?.marketEntities ?? 0} marketplace entities)`,
     );
     return { server };
   } catch (error) {

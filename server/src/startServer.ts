@@ -9,7 +9,10 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './db/Database.js';
 import { openDatabase } from './db/openDatabase.js';
 import { demoUsers } from './demo/demoUsers.js';
+import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from './demo/demoMarketplace.js';
 import { createDemoSiteHandler } from './demo/serveDemoSite.js';
+import { createSubgraphClient, type SubgraphClient } from './indexer/index.js';
+import { startStatsScheduler, type StatsScheduler } from './stats/statsWorker.js';
 import { seedDemoData, type SeedDemoDataResult } from './demo/seedDemoData.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { migrate } from './migrate.js';
@@ -46,7 +49,7 @@ export interface RunningServer {
   url: string;
   db: Database;
   /** Demo mode only: what the seed did. */
-  seeded?: SeedDemoDataResult;
+  seeded?: SeedDemoDataResult & { statsSubjects: number; marketEntities: number };
   /** Stops accepting requests, then closes Redis and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -62,22 +65,54 @@ export async function startServer({
 }: StartServerOptions): Promise<RunningServer> {
   const db = await openDatabase(config, logger);
   let redis: Redis | undefined;
+  let scheduler: StatsScheduler | undefined;
   try {
     await migrate(db, { logger });
-    const seeded = demo ? await seedDemoData(db) : undefined;
+    // Demo: a local subgraph stand-in over generated marketplace activity, unless a real one is
+    // configured; its stats are loaded before the server listens so the page opens complete.
+    const market = demo && !config.subgraphUrl ? createDemoMarketplace() : undefined;
+    let seeded: RunningServer['seeded'];
+    if (demo) {
+      const jobs = await seedDemoData(db);
+      const stats = market ? await seedDemoStats(db, market, { tokens: config.tokens }) : undefined;
+      seeded = { ...jobs, statsSubjects: stats?.subjects ?? 0, marketEntities: stats?.entities ?? 0 };
+    }
+    const subgraph: SubgraphClient | undefined =
+      market?.client ??
+      (config.subgraphUrl
+        ? createSubgraphClient({
+            url: config.subgraphUrl,
+            ...(config.subgraphApiKey ? { apiKey: config.subgraphApiKey } : {}),
+          })
+        : undefined);
     redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
 
     const app = createApp({
       db,
       jwtSecret: config.jwtSecret,
       apiKey: config.apiKey,
+      cronSecret: config.cronSecret,
+      tokens: config.tokens,
+      statsStaleAfterMs: config.statsStaleAfterMs,
+      subgraph,
       basePath: config.basePath,
       corsOrigins: config.corsOrigins,
       redis,
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
-      demo: demo ? { users: demoUsers } : undefined,
+      demo: demo
+        ? {
+            users: demoUsers,
+            ...(market
+              ? {
+                  simulateActivity: (events: number) =>
+                    simulateDemoActivity(db, market, events, config.tokens),
+                }
+              : {}),
+          }
+        : undefined,
     });
+    if (market) app.route('/', market.app);
     if (demo) app.get('*', createDemoSiteHandler({ dir: demo.dir, basePath: config.basePath }));
 
     // Requests being handled: a shutdown lets them finish before it closes the database under them,
@@ -92,6 +127,15 @@ export async function startServer({
       return handled;
     };
     const server = await listen(fetch, config.port, config.host);
+    if (subgraph && config.statsSyncIntervalMs > 0) {
+      scheduler = startStatsScheduler({
+        db,
+        client: subgraph,
+        intervalMs: config.statsSyncIntervalMs,
+        tokens: config.tokens,
+        logger,
+      });
+    }
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -116,11 +160,14 @@ export async function startServer({
           }
           server.closeAllConnections();
           await closed;
+          // After the requests: a stats run in progress finishes before the database closes.
+          await scheduler?.stop();
           await redis?.quit().catch(() => redis?.disconnect());
           await db.close();
         })()),
     };
   } catch (error) {
+    await scheduler?.stop().catch(() => {});
     redis?.disconnect();
     await db.close().catch(() => {});
     throw error;

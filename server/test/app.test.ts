@@ -101,7 +101,12 @@ describe('createApp', () => {
       const { app } = createTestApp(test.db, { demo: { users: demoUsers } });
       const users = await app.request('/api/demo/users');
       expect(await users.json()).toEqual({
-        users: demoUsers.map(({ id, displayName }) => ({ id, displayName })),
+        users: demoUsers.map(({ id, displayName, username, wallets }) => ({
+          id,
+          displayName,
+          username,
+          wallets,
+        })),
       });
 
       const { token } = (await (await app.request('/api/demo/token?user=bob')).json()) as { token: string };

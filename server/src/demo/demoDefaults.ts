@@ -25,6 +25,9 @@ export function withDemoDefaults(
     filled.push('PODIUM_API_KEY');
   }
   if (!env.PODIUM_CORS_ORIGINS?.trim()) result.PODIUM_CORS_ORIGINS = '*';
+  // The built-in scheduler keeps the demo's stats current and answers "not calculated yet" (202)
+  // lookups within seconds.
+  if (!env.PODIUM_STATS_SYNC_INTERVAL_SECONDS?.trim()) result.PODIUM_STATS_SYNC_INTERVAL_SECONDS = '60';
   if (filled.length > 0) {
     warn(
       `⚠ Demo mode: ${filled.join(' and ')} unset, using fixed development values (never use them in production).`,

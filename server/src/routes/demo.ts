@@ -13,7 +13,18 @@ export interface DemoRoutesOptions {
   now: () => Date;
   /** Lifetime of a demo token. @default 86400 (a day) */
   tokenTtlSeconds?: number;
+  /** Backs `POST /demo/market-activity`: appends marketplace events and syncs the stats. */
+  simulateActivity?: (events: number) => Promise<unknown>;
 }
+
+const activityQuerySchema = z.object({
+  events: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(25),
+});
 
 const tokenQuerySchema = z.object({ user: z.string({ error: 'is required' }).min(1, 'is required') });
 
@@ -27,6 +38,7 @@ export function createDemoRoutes({
   jwtSecret,
   now,
   tokenTtlSeconds = 86_400,
+  simulateActivity,
 }: DemoRoutesOptions): Hono {
   const routes = new Hono();
   const key = new TextEncoder().encode(jwtSecret);
@@ -51,6 +63,15 @@ export function createDemoRoutes({
       .sign(key);
     return c.json({ token });
   });
+
+  if (simulateActivity) {
+    // The demo's "simulate marketplace activity" button: the stats tab shows the result at once,
+    // because the incremental sync runs before this answers.
+    routes.post('/demo/market-activity', async (c) => {
+      const { events } = activityQuerySchema.parse(c.req.query());
+      return c.json({ events, sync: await simulateActivity(events) });
+    });
+  }
 
   return routes;
 }
