@@ -7,7 +7,7 @@ import {
   type MarketEntityKind,
   type SubgraphClient,
 } from '../indexer/index.js';
-import { countSubjectKeys, listSubjectKeys, recalculateSubjects } from './calculateSubjects.js';
+import { listSubjectKeys, recalculateSubjects } from './calculateSubjects.js';
 import { addressesTouchedBy, upsertMarketEntities } from './mirrorStore.js';
 import { subjectKeysForAddresses } from './subjects.js';
 
@@ -230,13 +230,14 @@ export async function backfillStats(
     await writeSyncState(db, backfillStateName, state, now());
   }
 
+  // The key list is read once (one scan of the mirror), not once per batch.
   const batchSize = options.batchSize ?? 500;
-  const total = state.subjects.done + (await countSubjectKeysAfter(db, state.subjects.lastKey));
+  const remaining = await listSubjectKeys(db, { after: state.subjects.lastKey });
+  const total = state.subjects.done + remaining.length;
   options.onProgress?.({ phase: 'subjects', done: state.subjects.done, total });
-  for (;;) {
+  for (let start = 0; start < remaining.length; start += batchSize) {
     options.signal?.throwIfAborted();
-    const keys = await listSubjectKeys(db, { after: state.subjects.lastKey, limit: batchSize });
-    if (keys.length === 0) break;
+    const keys = remaining.slice(start, start + batchSize);
     await db.transaction(async (tx) => {
       await recalculateSubjects(tx, keys, {
         ...(options.tokens ? { tokens: options.tokens } : {}),
@@ -266,12 +267,6 @@ export async function backfillStats(
     resumed,
     durationMs: performance.now() - started,
   };
-}
-
-async function countSubjectKeysAfter(db: Queryable, after: string | null): Promise<number> {
-  if (after === null) return countSubjectKeys(db);
-  // Rare (a resumed run): counting by listing is fine.
-  return (await listSubjectKeys(db, { after })).length;
 }
 
 function streamOptions(options: StatsRunOptions) {
