@@ -11,6 +11,7 @@ import {
   userTransactionsCsvRoute,
   type StatsSubject,
   type UserStatsResponse,
+  transactionsCsvColumns,
 } from '../src/contracts/userStats.js';
 import { addDays, dayKey, eachDay } from '../src/logic/periods.js';
 import {
@@ -195,15 +196,16 @@ function decodeSegment(value: string): string {
   }
 }
 
-const csvHeader = 'timestamp,type,listing_id,counterparty,token,symbol,amount';
+const csvHeader = transactionsCsvColumns.join(',');
 
 function transactionRows(subject: StatsSubject, now: Date): string[] {
-  const wallet = subject.addresses[0] ?? '';
+  const wallet = subject.addresses[1] ?? '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
+  const nft = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
   const at = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
   return [
-    `${at(20)},sale,1042,0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc,0x0000000000000000000000000000000000000000,ETH,1234500000000000000`,
-    `${at(52)},purchase,987,0x90f79bf6eb2c4f870365e785982e1f101e93b906,${usdcToken.address},USDC,99990000`,
-    `${at(75)},bid,1040,${wallet},0x0000000000000000000000000000000000000000,ETH,80000000000000000`,
+    `${at(20)},sale,0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc,1042,${nft},7,1,ETH,0x0000000000000000000000000000000000000000,1.2345,1234500000000000000,p-1042`,
+    `${at(52)},purchase,0x90f79bf6eb2c4f870365e785982e1f101e93b906,987,${nft},12,2,USDC,${usdcToken.address},99.99,99990000,p-987`,
+    `${at(75)},sale,${wallet},1040,${nft},3,1,ETH,0x0000000000000000000000000000000000000000,0.08,80000000000000000,p-1040`,
   ];
 }
 

@@ -50,7 +50,9 @@ describe('demo user stats', () => {
 
     // The demo's "simulate activity" adds events and syncs them into the cache before answering.
     // A wallet that never traded has nothing cached yet: 202, queued.
-    expect((await app.request('/api/user/0x00000000000000000000000000000000000000ff/stats')).status).toBe(202);
+    expect((await app.request('/api/user/0x00000000000000000000000000000000000000ff/stats')).status).toBe(
+      202,
+    );
     const response = await app.request('/api/demo/market-activity?events=40', { method: 'POST' });
     expect(response.status).toBe(200);
     const { sync } = (await response.json()) as { sync: { entities: number; subjects: number } };
@@ -58,6 +60,9 @@ describe('demo user stats', () => {
     expect(sync.subjects).toBeGreaterThan(0);
     const bad = await app.request('/api/demo/market-activity?events=5000', { method: 'POST' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.details.fields.events).toBeDefined();
+    expect(
+      ((await bad.json()) as { error: { details: { fields: Record<string, unknown> } } }).error.details.fields
+        .events,
+    ).toBeDefined();
   });
 });

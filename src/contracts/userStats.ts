@@ -136,6 +136,9 @@ export const statsMetrics = [
 export const statsMetricSchema = z.enum(statsMetrics);
 export type StatsMetric = z.infer<typeof statsMetricSchema>;
 
+/** Metrics whose values are native-token (ETH) amounts in wei; the others are counts. */
+export const volumeStatsMetrics: readonly StatsMetric[] = ['salesVolume', 'purchasesVolume'];
+
 /**
  * Where the subject stands on one metric among every subject with a non-zero value:
  * `rank` 1 is the highest (ties share a rank), `of` is how many are ranked, and `topPercent`
@@ -172,7 +175,11 @@ export type StatsSubject = z.infer<typeof statsSubjectSchema>;
 export const userStatsResponseSchema = z.object({
   subject: statsSubjectSchema,
   stats: userStatsSchema,
-  percentiles: z.record(statsMetricSchema, percentileSchema),
+  /**
+   * One entry per metric of `statsMetrics`. Keyed by string so a client keeps working when a
+   * newer server ranks by a metric it does not know yet (it simply ignores that key).
+   */
+  percentiles: z.record(z.string(), percentileSchema) as z.ZodType<Partial<Record<StatsMetric, Percentile>>>,
   cached: z.boolean(),
   /** Older than the server's stale age (24 h by default); a refresh is queued. */
   stale: z.boolean(),
@@ -288,5 +295,26 @@ export const calculateUserStatsResultSchema = z.object({
   /** Milliseconds. */
   duration: z.number().nonnegative(),
 });
+
+/**
+ * Columns of `GET /user/:identifier/transactions.csv`, in order: `date` (ISO 8601, UTC), `side`
+ * (`sale` or `purchase`), `counterparty`, `listing_id`, `nft_contract`, `token_id`, `editions`,
+ * `currency` (symbol, else the token address), `currency_address`, `amount` (in token units,
+ * exact), `amount_raw` (integer, smallest unit), `purchase_id`.
+ */
+export const transactionsCsvColumns = [
+  'date',
+  'side',
+  'counterparty',
+  'listing_id',
+  'nft_contract',
+  'token_id',
+  'editions',
+  'currency',
+  'currency_address',
+  'amount',
+  'amount_raw',
+  'purchase_id',
+] as const;
 
 export type CalculateUserStatsResult = z.infer<typeof calculateUserStatsResultSchema>;

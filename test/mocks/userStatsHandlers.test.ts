@@ -13,6 +13,7 @@ import {
   statsLeadersResponseSchema,
   statsMetrics,
   userStatsResponseSchema,
+  transactionsCsvColumns,
 } from '../../src/contracts/userStats.js';
 import { emptyUserStats } from '../../src/logic/userStats.js';
 import {
@@ -238,8 +239,10 @@ describe('GET /user/:identifier/transactions.csv', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="alice-transactions.csv"');
     const lines = (await response.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('timestamp,type,listing_id,counterparty,token,symbol,amount');
+    // The server's columns, from the contract, and a row for every one of them.
+    expect(lines[0]).toBe(transactionsCsvColumns.join(','));
     expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line.split(',')).toHaveLength(transactionsCsvColumns.length);
     expect((await get('/user/nobody/transactions.csv')).status).toBe(404);
   });
 });

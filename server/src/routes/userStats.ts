@@ -13,6 +13,7 @@ import {
   type StatsSubject,
   type TokenInfo,
   type UserStatsResponse,
+  transactionsCsvColumns,
 } from '@podium/core';
 import { Hono } from 'hono';
 import type { Queryable } from '../db/Database.js';
@@ -42,20 +43,7 @@ export interface UserStatsRoutesOptions {
 }
 
 const dayMs = 86_400_000;
-const csvColumns = [
-  'date',
-  'side',
-  'counterparty',
-  'listing_id',
-  'nft_contract',
-  'token_id',
-  'editions',
-  'currency',
-  'currency_address',
-  'amount',
-  'amount_raw',
-  'purchase_id',
-] as const;
+const csvColumns = transactionsCsvColumns;
 
 /**
  * Public user-stats reads: `GET /user/:identifier/stats` (200 cached, 202 queued),
