@@ -16,7 +16,7 @@ import {
   transactionsCsvColumns,
 } from '@podium/core';
 import { Hono } from 'hono';
-import type { Queryable } from '../db/Database.js';
+import type { Database } from '../db/Database.js';
 import { invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { enqueueStatsCalculation } from '../stats/statsQueue.js';
@@ -29,7 +29,7 @@ import {
 
 /** Options of {@link createUserStatsRoutes}. */
 export interface UserStatsRoutesOptions {
-  db: Queryable;
+  db: Database;
   /** Known payment tokens: symbols and decimals in the CSV export. @default defaultTokenList */
   tokens?: readonly TokenInfo[];
   /** Cached stats older than this are `stale` and a refresh is queued. @default 86_400_000 (24 h) */

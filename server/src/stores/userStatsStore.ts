@@ -11,7 +11,8 @@ import {
   type StatsSubject,
   type UserStats,
 } from '@podium/core';
-import { toIsoString, toNumber, type Queryable } from '../db/Database.js';
+import { toIsoString, toNumber, type Database } from '../db/Database.js';
+import { createPercentileIndex, statsMetricColumns, statsVersionSql } from '../stats/percentileIndex.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import { userIdOfSubjectKey, userSubjectKey, type SubjectKey } from '../stats/subjects.js';
 
@@ -70,20 +71,7 @@ export interface UserStatsStore {
   ): Promise<TransactionRow[]>;
 }
 
-/** The ranked column of each metric in `podium_user_stats` (trusted names: safe to interpolate). */
-export const statsMetricColumns: Readonly<Record<StatsMetric, string>> = {
-  salesVolume: 'sales_volume',
-  salesCount: 'sales_count',
-  uniqueBuyers: 'unique_buyers',
-  purchasesVolume: 'purchases_volume',
-  purchasesCount: 'purchases_count',
-  uniqueSellers: 'unique_sellers',
-  bidsPlaced: 'bids_placed',
-  bidsWon: 'bids_won',
-  offersMade: 'offers_made',
-  listingsCreated: 'listings_created',
-  trades: 'trades',
-};
+export { statsMetricColumns } from '../stats/percentileIndex.js';
 
 /** Every metric `null`: the percentiles of a subject with nothing calculated. */
 export function emptyPercentiles(): Record<StatsMetric, Percentile> {
@@ -103,28 +91,20 @@ const userSelect = `
          (SELECT array_agg(w.address ORDER BY w.address) FROM podium_user_wallets w WHERE w.user_id = u.id) AS addresses
     FROM podium_users u`;
 
-/**
- * Rank = 1 + how many subjects are strictly higher (so ties share a rank); of = how many are
- * non-zero. All metrics in one pass over the table: a self cross join grouped by the one row.
- */
+/** A subject's row with its ranked values (as text: numerics exceed JavaScript numbers) and the stats version. */
 const cachedStatsSql = `
   SELECT me.stats, me.calculated_at, me.refresh_failed_at,
-         ${statsMetrics
-           .map((metric) => {
-             const column = statsMetricColumns[metric];
-             return `(me.${column} > 0) AS ${column}_ranked,
-         (count(*) FILTER (WHERE o.${column} > me.${column}) + 1)::int AS ${column}_rank,
-         (count(*) FILTER (WHERE o.${column} > 0))::int AS ${column}_of`;
-           })
-           .join(',\n         ')}
-    FROM podium_user_stats me CROSS JOIN podium_user_stats o
-   WHERE me.subject = $1
-   GROUP BY me.subject`;
+         ${statsMetrics.map((metric) => `me.${statsMetricColumns[metric]}::text AS "${metric}"`).join(', ')},
+         (${statsVersionSql}) AS version
+    FROM podium_user_stats me
+   WHERE me.subject = $1`;
 
 const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The SQL implementation, the same on PGlite and Postgres. */
-export function createSqlUserStatsStore(db: Queryable): UserStatsStore {
+export function createSqlUserStatsStore(db: Database): UserStatsStore {
+  // Percentiles come from an in-memory distribution reloaded when the stats change (see there).
+  const percentileIndex = createPercentileIndex(db);
   return {
     async resolveSubject(identifier) {
       const parsed = parseIdentifier(identifier);
@@ -161,14 +141,10 @@ export function createSqlUserStatsStore(db: Queryable): UserStatsStore {
     async getCachedStats(subject) {
       const [row] = await db.query<Record<string, unknown>>(cachedStatsSql, [subject]);
       if (!row) return null;
-      const percentiles = emptyPercentiles();
-      for (const metric of statsMetrics) {
-        const column = statsMetricColumns[metric];
-        if (row[`${column}_ranked`] !== true) continue;
-        const rank = toNumber(row[`${column}_rank`]);
-        const of = toNumber(row[`${column}_of`]);
-        percentiles[metric] = { rank, of, topPercent: topPercent(rank, of) };
-      }
+      const own = Object.fromEntries(
+        statsMetrics.map((metric) => [metric, BigInt(row[metric] as string)]),
+      ) as Record<StatsMetric, bigint>;
+      const percentiles = await percentileIndex.percentiles(own, String(row.version ?? '0'));
       return {
         stats: row.stats as UserStats,
         percentiles,

@@ -1,6 +1,6 @@
 import { errorBodySchema, type TokenInfo } from '@podium/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../../src/db/Database.js';
+import type { Database } from '../../src/db/Database.js';
 import { createUserStatsRoutes, csvCell, formatTokenAmount } from '../../src/routes/userStats.js';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -148,12 +148,15 @@ describe('GET /api/user/:identifier/transactions.csv', () => {
 
   it('answers the same bytes when read in pages of two, one page per query', async () => {
     let pageQueries = 0;
-    const counting: Queryable = {
+    const counting: Database = {
+      ...test.db,
       query: (sql, params) => {
         if (sql.includes('UNION ALL')) pageQueries++;
         return test.db.query(sql, params);
       },
       exec: (sql) => test.db.exec(sql),
+      transaction: (fn) => test.db.transaction(fn),
+      close: async () => {},
     };
     const routes = createUserStatsRoutes({ db: counting, tokens, csvPageSize: 2 });
     const response = await routes.request(`/user/${w2}/transactions.csv`);
