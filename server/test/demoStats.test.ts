@@ -1,5 +1,7 @@
 import { userStatsResponseSchema } from '@podium/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { withDemoDefaults } from '../src/demo/demoDefaults.js';
 import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from '../src/demo/demoMarketplace.js';
 import { demoUsers } from '../src/demo/demoUsers.js';
 import { createTestApp, testJwtSecret } from './helpers/testApp.js';
@@ -64,5 +66,20 @@ describe('demo user stats', () => {
       ((await bad.json()) as { error: { details: { fields: Record<string, unknown> } } }).error.details.fields
         .events,
     ).toBeDefined();
+  });
+
+  it('configures the demo to know its marketplace tokens and to run the stats scheduler', () => {
+    const config = loadConfig(withDemoDefaults({}, () => {}));
+    expect(config.tokens.map((token) => [token.symbol, token.decimals])).toEqual([
+      ['ETH', 18],
+      ['USDC', 6],
+      ['WETH', 18],
+      ['DAI', 18],
+    ]);
+    expect(config.statsSyncIntervalMs).toBe(60_000);
+    // Whatever the operator set wins.
+    expect(
+      loadConfig(withDemoDefaults({ PODIUM_STATS_SYNC_INTERVAL_SECONDS: '0' }, () => {})).statsSyncIntervalMs,
+    ).toBe(0);
   });
 });

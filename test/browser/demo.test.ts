@@ -44,7 +44,8 @@ describe('the live demo in Chromium', () => {
     await page.screenshot({ path: `${screenshots}/demo-light.png`, fullPage: true });
 
     await page.getByLabel('Theme').selectOption('dark');
-    await expect.poll(() => page.locator('.podium-root').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.locator('.podium-root').first().getAttribute('data-theme')).toBe('dark');
+    expect(await page.locator('.podium-root[data-theme="dark"]').count()).toBe(await page.locator('.podium-root').count());
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/demo-dark.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { JobStats, PodiumProvider } from 'podium';
+import { JobStats, PodiumProvider, StatsTab } from 'podium';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
+import { MarketplacePanel } from './MarketplacePanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';
 
 type Theme = 'light' | 'dark' | 'system';
@@ -18,6 +19,9 @@ export function DemoApp() {
   const [theme, setTheme] = useState<Theme>('light');
   const [locale, setLocale] = useState('en-US');
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Whose marketplace stats are shown: the signed-in user's username until someone else is looked up.
+  const [statsIdentifier, setStatsIdentifier] = useState('');
+  const signedIn = users.find((user) => user.id === userId);
 
   useEffect(() => {
     fetchDemoUsers()
@@ -31,7 +35,10 @@ export function DemoApp() {
   const pageDark = theme === 'dark';
 
   return (
-    <div data-page-theme={pageDark ? 'dark' : 'light'} className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div
+      data-page-theme={pageDark ? 'dark' : 'light'}
+      className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+    >
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-4">
           <div className="mr-auto">
@@ -45,7 +52,10 @@ export function DemoApp() {
             <select
               className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
               value={userId}
-              onChange={(event) => setUserId(event.target.value)}
+              onChange={(event) => {
+                setUserId(event.target.value);
+                setStatsIdentifier('');
+              }}
             >
               {users.map((user) => (
                 <option key={user.id} value={user.id}>
@@ -90,11 +100,26 @@ export function DemoApp() {
           </p>
         )}
         {userId && (
-          <PodiumProvider key={userId} baseUrl={apiBase} getToken={() => demoToken(userId)} theme={theme} locale={locale}>
+          <PodiumProvider
+            key={userId}
+            baseUrl={apiBase}
+            getToken={() => demoToken(userId)}
+            theme={theme}
+            locale={locale}
+          >
             {/* JobStats brings its own heading ("Job statistics"), so the section needs none. */}
             <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
               <JobStats />
               <RecordJobPanel />
+            </div>
+            <div className="mt-8 grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
+              <StatsTab identifier={statsIdentifier || signedIn?.username || userId} />
+              <MarketplacePanel
+                key={userId}
+                users={users}
+                identifier={statsIdentifier || signedIn?.username || userId}
+                onIdentifierChange={setStatsIdentifier}
+              />
             </div>
           </PodiumProvider>
         )}

@@ -5,6 +5,8 @@
 export interface DemoUser {
   id: string;
   displayName: string;
+  username: string;
+  wallets: string[];
 }
 
 export const apiBase = '/api';

@@ -6,6 +6,13 @@
 export const demoJwtSecret = 'podium-demo-jwt-secret-not-for-production-0000';
 export const demoApiKey = 'podium-demo-api-key-not-for-production';
 
+/** The demo marketplace's ERC-20 tokens (mainnet addresses): USDC, WETH, DAI. */
+export const demoTokens = [
+  { address: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', symbol: 'USDC', decimals: 6 },
+  { address: '0xc02aaa39b223fe8d0a0e5c3ad4f27ead083c756c', symbol: 'WETH', decimals: 18 },
+  { address: '0x6b175474e89094c44da98b954eedeac495271d0f', symbol: 'DAI', decimals: 18 },
+];
+
 /**
  * The environment with demo defaults filled in: dev secrets when unset (with one warning line),
  * and CORS open to every origin unless configured.
@@ -25,6 +32,8 @@ export function withDemoDefaults(
     filled.push('PODIUM_API_KEY');
   }
   if (!env.PODIUM_CORS_ORIGINS?.trim()) result.PODIUM_CORS_ORIGINS = '*';
+  // The payment tokens the demo marketplace trades in, so breakdowns show symbols and decimals.
+  if (!env.PODIUM_TOKENS?.trim()) result.PODIUM_TOKENS = JSON.stringify(demoTokens);
   // The built-in scheduler keeps the demo's stats current and answers "not calculated yet" (202)
   // lookups within seconds.
   if (!env.PODIUM_STATS_SYNC_INTERVAL_SECONDS?.trim()) result.PODIUM_STATS_SYNC_INTERVAL_SECONDS = '60';
