@@ -22,3 +22,9 @@ export const statsQuery = 'from=2025-06-01&to=2025-06-30&tz=UTC&limit=20';
 export function updateJobId(user, n) {
   return `bench-update-${user}-${String(n).padStart(4, '0')}`;
 }
+
+/**
+ * The user-stats data: a generated marketplace (the local subgraph stand-in) backfilled into the
+ * stats cache, so `GET /api/user/:identifier/stats` ranks each subject among ~10,000.
+ */
+export const benchStatsSeed = { walletCount: 10_000, events: 100_000, seed: 7, sample: 500 };

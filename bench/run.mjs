@@ -61,7 +61,9 @@ try {
   );
 
   const tokens = await signTokens();
-  const scenarios = buildScenarios(tokens);
+  // What the scenarios need from the server being measured (its sample of stats identifiers).
+  const context = { server: undefined };
+  const scenarios = buildScenarios(tokens, context);
   const targets = [
     { target: 'hello', database: '—', label: 'baseline (bare Hono)' },
     { target: 'pglite', database: 'PGlite', label: 'Podium on PGlite (in memory)' },
@@ -75,11 +77,13 @@ try {
   for (const target of targets) {
     log(`\n▸ Starting ${target.label}… (${elapsed()})`);
     const server = await startTarget(target);
+    context.server = server;
     try {
       log(
         `  listening on 127.0.0.1:${server.port} after ${(server.startMs / 1000).toFixed(1)} s` +
           (server.rows
-            ? ` (migrated in ${server.migrateMs} ms, seeded ${server.rows.toLocaleString('en-US')} jobs in ${server.seedMs} ms)`
+            ? ` (migrated in ${server.migrateMs} ms, seeded ${server.rows.toLocaleString('en-US')} jobs in ${server.seedMs} ms, ` +
+              `user stats backfilled in ${server.statsSeedMs} ms)`
             : ''),
       );
       for (const scenario of scenarios.filter((s) => s.target(target.target))) {
@@ -233,7 +237,7 @@ async function signTokens() {
  * Each scenario is one autocannon request shape. `next()` builds the next request; counters make
  * every PATCH insert a new job id, and spread reads and updates over the seeded users.
  */
-function buildScenarios(tokens) {
+function buildScenarios(tokens, context) {
   const runId = randomBytes(4).toString('hex');
   const json = { 'content-type': 'application/json' };
   const pick = (n) => tokens[n % tokens.length];
@@ -241,6 +245,7 @@ function buildScenarios(tokens) {
   let reads = 0;
   let inserts = 0;
   let updates = 0;
+  let statsReads = 0;
   return [
     {
       name: 'GET /hello',
@@ -264,6 +269,16 @@ function buildScenarios(tokens) {
         path: `/api/stats?${statsQuery}`,
         headers: { authorization: pick(reads++).authorization },
       }),
+    },
+    {
+      name: 'GET /api/user/:address/stats (cached, percentiles among ~10,000)',
+      endpoint: 'GET /api/user/:identifier/stats',
+      target: podium,
+      check: (body) => body.cached === true || 'expected cached stats (a 200), got a pending answer',
+      next: () => {
+        const identifiers = context.server.statsIdentifiers;
+        return { method: 'GET', path: `/api/user/${identifiers[statsReads++ % identifiers.length]}/stats` };
+      },
     },
     {
       name: 'PATCH /api/stats (insert: a new job per request)',

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { benchJwtSecret, benchNow, benchSeed, updateJobId } from './config.mjs';
+import { benchJwtSecret, benchNow, benchSeed, benchStatsSeed, updateJobId } from './config.mjs';
 
 const target = process.env.BENCH_TARGET;
 const started = performance.now();
@@ -116,6 +116,10 @@ async function podiumApp(kind) {
   const rows = await seedBenchData(db, createSeededRandom(benchSeed.seed));
   const seedMs = Math.round(performance.now() - seedStart);
 
+  const statsStart = performance.now();
+  const statsIdentifiers = await seedBenchStats(db);
+  const statsSeedMs = Math.round(performance.now() - statsStart);
+
   const app = server.createApp({
     db,
     jwtSecret: benchJwtSecret,
@@ -123,7 +127,7 @@ async function podiumApp(kind) {
     now: () => new Date(benchNow),
     logger: limitedLogger(server.consoleLogger, 5),
   });
-  return { fetch: app.fetch, info: { rows, migrateMs, seedMs } };
+  return { fetch: app.fetch, info: { rows, migrateMs, seedMs, statsSeedMs, statsIdentifiers } };
 }
 
 /**
@@ -191,6 +195,42 @@ async function seedBenchData(db, random) {
   // A live table has planner statistics; a freshly bulk-loaded one does not until autovacuum runs.
   await db.exec('ANALYZE podium_user_jobs');
   return total;
+}
+
+/**
+ * Generates the marketplace, serves it with the subgraph stand-in (called in-process) and
+ * backfills the stats cache from it, the way the server fills it in production. Returns a sample
+ * of identifiers (wallet addresses, mixed case: the endpoint matches them case-insensitively).
+ */
+async function seedBenchStats(db) {
+  const load = (path) =>
+    tsImport(path, {
+      parentURL: import.meta.url,
+      tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
+    });
+  const subgraph = await load('../server/src/subgraph/index.ts');
+  const indexer = await load('../server/src/indexer/index.ts');
+  const { backfillStats } = await load('../server/src/stats/syncStats.ts');
+  const data = subgraph.createMarketplaceData({ startTime: new Date('2024-06-01T00:00:00Z') });
+  subgraph.generateMarketplace(data, {
+    walletCount: benchStatsSeed.walletCount,
+    events: benchStatsSeed.events,
+    seed: benchStatsSeed.seed,
+    start: new Date('2024-06-01T00:00:00Z'),
+    end: new Date(benchNow),
+  });
+  const app = subgraph.createSubgraphApp(data);
+  const client = indexer.createSubgraphClient({
+    url: 'http://bench-subgraph/graphql',
+    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
+    maxPages: 1_000_000,
+  });
+  await backfillStats(db, client, { restart: true, now: () => new Date(benchNow) });
+  await db.exec('ANALYZE podium_user_stats');
+  const rows = await db.query('SELECT subject FROM podium_user_stats ORDER BY md5(subject) LIMIT $1', [
+    benchStatsSeed.sample,
+  ]);
+  return rows.map((row, i) => (i % 2 ? row.subject.toUpperCase().replace('0X', '0x') : row.subject));
 }
 
 /** Logs the first `max` messages, then only counts, so a failing run cannot flood the output. */
