@@ -3,7 +3,6 @@ import {
   nativeTokenAddress,
   parseIdentifier,
   statsMetrics,
-  topPercent,
   type Percentile,
   type StatsHistoryDay,
   type StatsLeadersResponse,
