@@ -42,14 +42,20 @@ const dependencies = Object.keys(
  * (about 5 kB gz).
  */
 const entries = [
-  { name: 'podium/core', file: 'core.js', withDeps: 34 * kB, own: 8 * kB, aim: 8 * kB },
-  { name: 'podium/hooks', file: 'hooks.js', withDeps: 34 * kB, own: 8 * kB, aim: 8 * kB },
-  { name: 'podium', file: 'index.js', withDeps: 43 * kB, own: 20 * kB },
-  { name: 'podium/mocks', file: 'mocks.js', withDeps: 35 * kB, own: 8 * kB },
+  // Raised with user stats (issue 4): its contract, figure definitions and identity schemas add
+  // ~1 kB gz to core and hooks; StatsTab and viem's formatUnits ~6 kB to the root entry; the
+  // stats fixtures and handlers ~3 kB to the mocks.
+  { name: 'podium/core', file: 'core.js', withDeps: 36 * kB, own: 8 * kB, aim: 8 * kB },
+  { name: 'podium/hooks', file: 'hooks.js', withDeps: 36 * kB, own: 8 * kB, aim: 8 * kB },
+  { name: 'podium', file: 'index.js', withDeps: 52 * kB, own: 23 * kB },
+  { name: 'podium/mocks', file: 'mocks.js', withDeps: 40 * kB, own: 12 * kB },
 ];
 
 /** Styled components of the root entry, each measured over PodiumProvider alone. */
-const components = [{ name: 'JobStats', budget: 8 * kB }];
+const components = [
+  { name: 'JobStats', budget: 8 * kB },
+  { name: 'StatsTab', budget: 12 * kB },
+];
 const providerBudget = { withDeps: 34 * kB, own: 6 * kB };
 
 const stylesheet = { file: 'styles.css', budget: 5 * kB };

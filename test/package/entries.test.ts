@@ -7,10 +7,49 @@ const require = createRequire(import.meta.url);
 
 /** What each entry must export: a public API that disappears should fail here, not in a host. */
 const expected: Record<string, string[]> = {
-  podium: ['JobStats', 'PodiumProvider', 'useJobStats', 'useRecordJob', 'createApiClient', 'isPodiumApiError', 'defaultLabels'],
-  'podium/hooks': ['PodiumProvider', 'usePodium', 'useJobStats', 'useRecordJob', 'createPodiumStore'],
-  'podium/core': ['createApiClient', 'getJobStats', 'recordJob', 'PodiumApiError', 'jobStatsResponseSchema', 'podiumKeys', 'resolveRange'],
-  'podium/mocks': ['createPodiumHandlers', 'podiumHandlers', 'createJobFixture', 'createJobFixtures', 'createJobStatsFixture'],
+  podium: [
+    'JobStats',
+    'StatsTab',
+    'PodiumProvider',
+    'useJobStats',
+    'useUserStats',
+    'useRecordJob',
+    'createApiClient',
+    'isPodiumApiError',
+    'defaultLabels',
+  ],
+  'podium/hooks': [
+    'PodiumProvider',
+    'usePodium',
+    'useJobStats',
+    'useRecordJob',
+    'useUserStats',
+    'useUserStatsHistory',
+    'useStatsLeaders',
+    'createPodiumStore',
+  ],
+  'podium/core': [
+    'createApiClient',
+    'getJobStats',
+    'recordJob',
+    'getUserStats',
+    'getStatsLeaders',
+    'computeUserStats',
+    'userStatsResponseSchema',
+    'parseIdentifier',
+    'PodiumApiError',
+    'jobStatsResponseSchema',
+    'podiumKeys',
+    'resolveRange',
+  ],
+  'podium/mocks': [
+    'createPodiumHandlers',
+    'podiumHandlers',
+    'createJobFixture',
+    'createJobFixtures',
+    'createJobStatsFixture',
+    'createUserStatsFixture',
+  ],
 };
 
 describe('built entries', () => {
