@@ -3,3 +3,4 @@ export * from './health.js';
 export * from './jobs.js';
 export * from './identity.js';
 export * from './userStats.js';
+export * from './leaderboard.js';
