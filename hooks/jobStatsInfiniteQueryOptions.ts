@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import type { ApiClient } from '../src/api/createApiClient.js';
 import { getJobStats } from '../src/api/jobs.js';
-import { isPodiumApiError, PodiumApiError } from '../src/api/PodiumApiError.js';
+import type { PodiumApiError } from '../src/api/PodiumApiError.js';
+import { toPodiumApiError } from './toPodiumApiError.js';
 import { podiumRetry, type RetryPolicy } from './podiumRetry.js';
 import type { JobStatsQuery, JobStatsResponse } from '../src/contracts/jobs.js';
 import { podiumKeys } from '../src/queryKeys.js';
@@ -15,17 +16,6 @@ export type JobStatsInfiniteData = InfiniteData<JobStatsResponse, string | null>
 export interface JobStatsQueryOptionsConfig {
   /** Retry policy for retryable failures (4xx never retry). @default 3 */
   retry?: RetryPolicy;
-}
-
-/** Anything the queryFn throws reaches the UI as a PodiumApiError, so callers handle one type. */
-function toPodiumApiError(error: unknown): PodiumApiError {
-  if (isPodiumApiError(error)) return error;
-  return new PodiumApiError({
-    status: 0,
-    code: 'client_error',
-    message: error instanceof Error ? error.message : 'The request failed',
-    cause: error,
-  });
 }
 
 /** Drops undefined fields so equal queries always hash to the same key. */
