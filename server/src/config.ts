@@ -68,7 +68,7 @@ export const configVariables: readonly ConfigVariable[] = [
   {
     name: 'PODIUM_STATS_SYNC_INTERVAL_SECONDS',
     description:
-      'run the built-in stats scheduler (incremental sync + queue worker) this often; 0 turns it off (use the cron endpoint or CLI instead)',
+      'run the incremental stats sync this often; 0 leaves syncing to the cron endpoint or the CLI (the calculation queue is worked either way when a subgraph is set)',
     default: '0 (off; 60 in demo mode)',
   },
   {

@@ -127,7 +127,9 @@ export async function startServer({
       return handled;
     };
     const server = await listen(fetch, config.port, config.host);
-    if (subgraph && config.statsSyncIntervalMs > 0) {
+    // With a subgraph, the queue is always worked (a 202 must turn into stats); the periodic sync
+    // only when an interval is set.
+    if (subgraph) {
       scheduler = startStatsScheduler({
         db,
         client: subgraph,

@@ -82,7 +82,7 @@ export async function forEachConcurrently<T>(
 export interface StatsSchedulerOptions {
   db: Database;
   client: SubgraphClient;
-  /** How often the incremental sync runs, in milliseconds. */
+  /** How often the incremental sync runs, in milliseconds; 0 runs only the queue worker. */
   intervalMs: number;
   /** How often the queue is looked at when it was empty, in milliseconds. @default 2000 */
   queueIntervalMs?: number;
@@ -119,9 +119,12 @@ export function startStatsScheduler(options: StatsSchedulerOptions): StatsSchedu
   let running: Promise<void> | undefined;
   // The first sync runs right away: a server that just started should catch up.
   let nextSyncAt = 0;
+  // 0: the queue is still worked (stats asked for before they were calculated), but syncing is
+  // left to the cron endpoint or the CLI.
+  const syncEnabled = options.intervalMs > 0;
 
   const tick = async (): Promise<number> => {
-    if (Date.now() >= nextSyncAt) {
+    if (syncEnabled && Date.now() >= nextSyncAt) {
       nextSyncAt = Date.now() + options.intervalMs;
       try {
         const result = await syncStatsIncremental(db, client, {
@@ -156,7 +159,7 @@ export function startStatsScheduler(options: StatsSchedulerOptions): StatsSchedu
     } catch (error) {
       logger.error('Stats queue run failed', { error });
     }
-    return Math.min(queueIntervalMs, Math.max(0, nextSyncAt - Date.now()));
+    return syncEnabled ? Math.min(queueIntervalMs, Math.max(0, nextSyncAt - Date.now())) : queueIntervalMs;
   };
 
   const schedule = (delayMs: number) => {

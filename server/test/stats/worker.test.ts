@@ -181,6 +181,32 @@ describe('per-subject calculation from the indexer, and the queue worker', () =>
     expect(standIn.counts.requests).toBe(requests);
     expect(overlapped).toBe(false);
   });
+
+  it('with a sync interval of 0 works only the queue: a 202 still turns into stats, nothing is synced', async () => {
+    const logger = createRecordingLogger();
+    const syncs: SyncResult[] = [];
+    let queueRuns = 0;
+    await enqueueStatsCalculation(db, 'user:alice', new Date());
+    const scheduler = startStatsScheduler({
+      db,
+      client: standIn.client,
+      intervalMs: 0,
+      queueIntervalMs: 20,
+      logger,
+      onSync: (result) => void syncs.push(result),
+      onQueue: () => void queueRuns++,
+    });
+    try {
+      await waitFor(() => queueRuns >= 1);
+      expect(await countQueuedSubjects(db)).toBe(0);
+      expect((await readStoredStats(db, ['user:alice'])).length).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await scheduler.stop();
+    }
+    expect(syncs).toEqual([]);
+    expect(await readSyncCursor(db)).toBeUndefined();
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
