@@ -20,3 +20,6 @@ export * from './statsLeadersQueryOptions.js';
 export * from './useUserStats.js';
 export * from './useUserStatsHistory.js';
 export * from './useStatsLeaders.js';
+export * from './leaderboardQueryOptions.js';
+export * from './useLeaderboard.js';
+export * from './useSellerDashboard.js';

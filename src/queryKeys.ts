@@ -1,4 +1,5 @@
 import type { JobStatsQuery } from './contracts/jobs.js';
+import type { LeaderboardBoard } from './contracts/leaderboard.js';
 import type { StatsHistoryQuery, StatsLeadersQuery } from './contracts/userStats.js';
 
 /**
@@ -21,4 +22,15 @@ export const podiumKeys = {
     ['podium', 'userStats', 'history', baseUrl, identifier, query] as const,
   statsLeaders: (baseUrl: string, query: StatsLeadersQuery) =>
     ['podium', 'userStats', 'leaders', baseUrl, query] as const,
+  /** Every leaderboard page of every board. */
+  leaderboards: () => ['podium', 'leaderboards'] as const,
+  /** Every cached page of one board. */
+  leaderboardBoard: (baseUrl: string, board: LeaderboardBoard) =>
+    ['podium', 'leaderboards', baseUrl, board] as const,
+  /** One page of a board; `params` as `leaderboardQueryParams` normalizes them (defaults filled). */
+  leaderboard: (baseUrl: string, board: LeaderboardBoard, params: Readonly<Record<string, string | number>>) =>
+    ['podium', 'leaderboards', baseUrl, board, params] as const,
+  /** `GET /sellers/:id/dashboard`. */
+  sellerDashboard: (baseUrl: string, sellerId: string) =>
+    ['podium', 'sellers', 'dashboard', baseUrl, sellerId] as const,
 };

@@ -25,6 +25,13 @@ export interface ApiRequest<T> {
   /** Schema the response body must match. */
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Extra headers for this request only (e.g. `If-None-Match`), over the client's own. */
+  headers?: Record<string, string>;
+  /**
+   * Makes a `304 Not Modified` answer (which has no body) a success: the request resolves with
+   * what this returns instead of throwing. Without it a 304 is an error like any non-2xx.
+   */
+  onNotModified?: () => T;
   /**
    * Called with the status and headers of a successful answer before its body is returned, for
    * endpoints whose 2xx statuses mean different things (e.g. 202: accepted, not ready yet).
@@ -49,10 +56,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     body,
     schema,
     signal,
+    headers: requestHeaders,
+    onNotModified,
     onResponse,
   }: ApiRequest<T>): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...options.headers,
+      ...requestHeaders,
+    };
     const token = await options.getToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -75,6 +88,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     }
 
+    if (response.status === 304 && onNotModified) {
+      onResponse?.({ status: response.status, headers: response.headers });
+      return onNotModified();
+    }
     const payload = await readJson(response);
     if (!response.ok) throw toApiError(response, payload);
     const parsed = schema.safeParse(payload);
