@@ -16,6 +16,8 @@ import {
   jobStatsScenarios,
   type JobStatsScenarioName,
 } from './fixtures.js';
+import { createLeaderboardHandlers, type LeaderboardLiveOptions, type LeaderboardScenarioName } from './leaderboardHandlers.js';
+import type { LeaderboardSeller, LeaderboardValueKey } from './leaderboardFixtures.js';
 import { createUserStatsHandlers } from './userStatsHandlers.js';
 import type { UserStatsScenarioName } from './userStatsFixtures.js';
 import type { UserStatsResponse } from '../src/contracts/userStats.js';
@@ -31,6 +33,8 @@ const DAY_MS = 86_400_000;
  * - user stats only (jobs serve `success`): `pending` answers `GET /user/:identifier/stats` with
  *   202 `pendingResponses` times, then 200; `stale` and `refreshFailed` serve old figures.
  *   `partial` serves the `success` user stats.
+ * - leaderboards and seller dashboards serve `success`, `empty` or `largeNumbers` data (every
+ *   other scenario serves `success` once it answers); see `live` for a board that changes.
  */
 export type PodiumMockScenario =
   | 'success'
@@ -77,6 +81,14 @@ export interface PodiumHandlersOptions {
   pendingResponses?: number;
   /** `retryAfterSeconds` (and `Retry-After`) of each 202. @default 2 */
   retryAfterSeconds?: number;
+  /**
+   * Make the seller board change over time: every poll (a request with `If-None-Match`) moves
+   * the user (`u_alice` unless `{ userId }`) up one place on the board it asks for.
+   * @default false
+   */
+  live?: boolean | LeaderboardLiveOptions;
+  /** Serve these sellers on the boards and dashboards instead of the scenario's. */
+  leaderboardSellers?: readonly LeaderboardSeller[];
 }
 
 /** A handler set together with its in-memory store. */
@@ -90,6 +102,8 @@ export interface PodiumMocks {
    * stored jobs: e.g. recover from `error` before a story's play function clicks "Retry".
    */
   setScenario(scenario: PodiumMockScenario): void;
+  /** Moves a seller (`u_alice` by default) up one place on a board (`sales:month` by default) now. */
+  bumpLeaderboard(userId?: string, key?: LeaderboardValueKey): void;
   /** Puts the store, the scenario and the `errorCount` budget back to how the handlers started. */
   reset(): void;
 }
@@ -125,11 +139,20 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     pendingResponses: options.pendingResponses ?? 2,
     retryAfterSeconds: options.retryAfterSeconds ?? 2,
   });
+  const leaderboards = createLeaderboardHandlers({
+    baseUrl,
+    clock,
+    scenario: () => leaderboardScenario(behaviour),
+    throttle: () => throttle(),
+    sellers: options.leaderboardSellers,
+    live: options.live,
+  });
   const reset = () => {
     store = new Map(initialJobs().map((job) => [job.job_id, job]));
     failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
     behaviour = scenario;
     userStats.reset();
+    leaderboards.reset();
   };
   reset();
 
@@ -258,11 +281,12 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   });
 
   return {
-    handlers: [getStats, recordJob, ...userStats.handlers],
+    handlers: [getStats, recordJob, ...userStats.handlers, ...leaderboards.handlers],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
     setScenario: (next) => {
       behaviour = next;
     },
+    bumpLeaderboard: (userId, key) => leaderboards.bump(userId, key),
     reset,
   };
 }
@@ -270,7 +294,9 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
 /**
  * MSW request handlers that stand in for the Podium server's job statistics endpoints
  * (`GET` and `PATCH {baseUrl}/stats`) and its user-stats endpoints (`GET {baseUrl}/user/:identifier/stats`,
- * `.../stats/history`, `.../transactions.csv`, `GET {baseUrl}/stats/leaders`; see `createUserStatsHandlers`). They behave like the server: an in-memory store per
+ * `.../stats/history`, `.../transactions.csv`, `GET {baseUrl}/stats/leaders`; see `createUserStatsHandlers`)
+ * and its seller boards (`GET {baseUrl}/leaderboards/sellers` with ETag/304 and `around`,
+ * `GET {baseUrl}/sellers/:id/dashboard`; see `createLeaderboardHandlers`). They behave like the server: an in-memory store per
  * handler set, the contract's validation with the server's error shape, bearer-token auth (any
  * token is the same mock user), monotonic job statuses, keyset pagination.
  *
@@ -304,6 +330,10 @@ function userStatsScenario(scenario: PodiumMockScenario): UserStatsScenarioName 
     default:
       return 'success';
   }
+}
+
+function leaderboardScenario(scenario: PodiumMockScenario): LeaderboardScenarioName {
+  return scenario === 'empty' || scenario === 'largeNumbers' ? scenario : 'success';
 }
 
 function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {

@@ -31,6 +31,11 @@
  * // User stats: `alice` (or any wallet address) answers; `pending` answers 202 twice, then 200.
  * setupWorker(...createPodiumHandlers({ scenario: 'pending' }));
  * const body = createUserStatsFixture({ stale: true });
+ *
+ * @example
+ * // Seller boards: ETag + 304, `around`, ties; `live` moves u_alice up one place per poll.
+ * const mocks = createPodiumMocks({ live: true });
+ * const board = createLeaderboardFixture({ metric: 'views', limit: 10 });
  */
 export {
   buildJobStatsResponse,
@@ -81,6 +86,32 @@ export {
   type UserStatsHandlers,
   type UserStatsHandlersContext,
 } from './userStatsHandlers.js';
+export {
+  buildLeaderboardResponse,
+  buildSellerDashboard,
+  bumpLeaderboardSeller,
+  createLeaderboardFixture,
+  createLeaderboardSellers,
+  createSellerDashboardFixture,
+  defaultLeaderboardFixtureDate,
+  leaderboardCurrentUserId,
+  leaderboardPeriod,
+  type LeaderboardFixtureOptions,
+  type LeaderboardFixtureQuery,
+  type LeaderboardSeller,
+  type LeaderboardSellersOptions,
+  type LeaderboardValueKey,
+  type SellerDashboardFixtureOptions,
+} from './leaderboardFixtures.js';
+export {
+  createLeaderboardHandlers,
+  leaderboardEtag,
+  type LeaderboardHandlers,
+  type LeaderboardHandlersContext,
+  type LeaderboardLiveOptions,
+  type LeaderboardScenarioName,
+} from './leaderboardHandlers.js';
+export type { LeaderboardEntry, LeaderboardResponse, SellerDashboard } from '../src/contracts/leaderboard.js';
 export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/contracts/jobs.js';
 export type {
   StatsHistoryResponse,
