@@ -10,11 +10,16 @@ import { consoleLogger, type Logger } from './logger.js';
 import { createDemoRoutes } from './routes/demo.js';
 import { createHealthRoutes, type RedisPinger } from './routes/health.js';
 import { createJobsRoutes } from './routes/jobs.js';
+import { createLeaderboardsRoutes } from './routes/leaderboards.js';
+import { createProductsRoutes } from './routes/products.js';
+import { createSellerDashboardRoutes } from './routes/sellerDashboard.js';
 import type { SubgraphClient } from './indexer/index.js';
 import { createCronRoutes } from './routes/cron.js';
 import { createUserStatsRoutes } from './routes/userStats.js';
 import { createUsersRoutes } from './routes/users.js';
 import { createSqlJobsStore, type JobsStore } from './stores/jobsStore.js';
+import { createSqlProductsStore } from './stores/productsStore.js';
+import { createSqlSellerBoardsStore } from './stores/sellerBoardsStore.js';
 import { createSqlUsersStore } from './stores/usersStore.js';
 import { serverVersion } from './version.js';
 
@@ -26,7 +31,10 @@ export interface CreateAppOptions {
   jobs?: JobsStore;
   /** HS256 secret of user tokens (`PODIUM_JWT_SECRET`). Without it, user endpoints answer 401. */
   jwtSecret?: string | undefined;
-  /** Server-to-server API key (`PODIUM_API_KEY`) of `PUT /users/:id`. Without it, those writes answer 401. */
+  /**
+   * Server-to-server API key (`PODIUM_API_KEY`) of `PUT /users/:id` and `PUT /products/:id` (and
+   * any seller's dashboard). Without it, those writes answer 401.
+   */
   apiKey?: string | undefined;
   /** Known payment tokens (symbols and decimals of the CSV export). @default defaultTokenList (ETH) */
   tokens?: readonly TokenInfo[];
@@ -128,6 +136,21 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }),
   );
   api.route('/', createUsersRoutes({ store: createSqlUsersStore(options.db), apiKey: options.apiKey, now }));
+  // Seller boards (issue 5): products and views feed the cache through triggers; boards read it.
+  api.route(
+    '/',
+    createProductsRoutes({ store: createSqlProductsStore(options.db), apiKey: options.apiKey, now }),
+  );
+  api.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(options.db), now }));
+  api.route(
+    '/',
+    createSellerDashboardRoutes({
+      db: options.db,
+      jwtSecret: options.jwtSecret,
+      apiKey: options.apiKey,
+      now,
+    }),
+  );
   api.route(
     '/',
     createUserStatsRoutes({

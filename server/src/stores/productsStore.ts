@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { errorCodes, type Product, type PutProductBody, type RecordViewBody } from '@podium/core';
+import { toIsoString, toNumber, type Database } from '../db/Database.js';
+import { HttpError } from '../errors.js';
+
+/** What {@link ProductsStore.putProduct} did. */
+export interface PutProductResult {
+  product: Product;
+  /** `true` when the product did not exist before (a 201). */
+  created: boolean;
+}
+
+/** Products and their views (`podium_products`, `podium_product_views`); triggers keep the boards. */
+export interface ProductsStore {
+  /**
+   * Creates or updates product `id`. Moving to `sold` stamps `sold_at = now`; staying sold keeps
+   * the original instant; moving away clears it (the trigger takes the sale back out of the month
+   * it was counted in).
+   *
+   * @throws {HttpError} 409 naming `sellerId` when the product belongs to another seller.
+   */
+  putProduct(id: string, input: PutProductBody, now: Date): Promise<PutProductResult>;
+  /**
+   * Records a view at `now`. `counted: false` for a repeat viewer, a draft, or the seller viewing
+   * their own product; `null` when there is no such product.
+   */
+  recordView(productId: string, viewer: RecordViewBody, now: Date): Promise<{ counted: boolean } | null>;
+  /**
+   * A seller's active listings and earnings (sums of sold products' prices per currency, exact
+   * NUMERIC sums as decimal strings) in `[month.start, month.end)` and all time.
+   */
+  getSellerSummary(sellerId: string, month: { start: Date; end: Date }): Promise<SellerProductsSummary>;
+}
+
+/** An exact amount of one currency. */
+export interface Money {
+  currency: string;
+  amount: string;
+}
+
+/** What {@link ProductsStore.getSellerSummary} returns. */
+export interface SellerProductsSummary {
+  activeListings: number;
+  earnings: { month: Money[]; allTime: Money[] };
+}
+
+interface ProductRow {
+  id: string;
+  seller_id: string;
+  status: Product['status'];
+  price: string;
+  currency: string;
+  sold_at: unknown;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+// price::text: node-postgres returns NUMERIC as a string but PGlite as a (lossy) number.
+const productColumns =
+  'id, seller_id, status, price::text AS price, currency, sold_at, created_at, updated_at';
+
+/** The SQL implementation, the same on PGlite and Postgres. */
+export function createSqlProductsStore(db: Database): ProductsStore {
+  return {
+    putProduct: (id, input, now) =>
+      db.transaction(async (tx) => {
+        const [inserted] = await tx.query<ProductRow>(
+          `INSERT INTO podium_products (id, seller_id, status, price, currency, sold_at, created_at, updated_at)
+           VALUES ($1, $2, $3::text, $4::numeric, $5, CASE WHEN $3::text = 'sold' THEN $6::timestamptz END, $6, $6)
+           ON CONFLICT (id) DO NOTHING RETURNING ${productColumns}`,
+          [id, input.sellerId, input.status, input.price, input.currency, now],
+        );
+        if (inserted) return { product: toProduct(inserted), created: true };
+
+        // Locked: two PUTs of one product run one after the other, so a sale is stamped once.
+        const [existing] = await tx.query<{ seller_id: string }>(
+          'SELECT seller_id FROM podium_products WHERE id = $1 FOR UPDATE',
+          [id],
+        );
+        if (!existing) throw new Error(`Product ${id} vanished during its update`);
+        if (existing.seller_id !== input.sellerId) throw sellerChanged();
+        const [updated] = await tx.query<ProductRow>(
+          `UPDATE podium_products
+              SET status = $2::text, price = $3::numeric, currency = $4, updated_at = $5,
+                  -- sold_at is set exactly while sold (a CHECK): keep it, stamp it, or clear it.
+                  sold_at = CASE WHEN $2::text = 'sold' THEN coalesce(sold_at, $5::timestamptz) END
+            WHERE id = $1 RETURNING ${productColumns}`,
+          [id, input.status, input.price, input.currency, now],
+        );
+        return { product: toProduct(updated!), created: false };
+      }),
+
+    async recordView(productId, viewer, now) {
+      if (viewer.viewerId === undefined && viewer.sessionId === undefined) {
+        throw new Error('A view needs a viewerId or a sessionId');
+      }
+      const key =
+        viewer.viewerId !== undefined ? `user:${viewer.viewerId}` : `session:${sha256(viewer.sessionId!)}`;
+      // One statement: the primary key makes a repeat (even a concurrent one) a no-op, and the
+      // WHERE leaves drafts and the seller's own views out, so the trigger only sees counted views.
+      const counted = await db.query(
+        `INSERT INTO podium_product_views (product_id, viewer, seller_id, viewed_at)
+         SELECT id, $2, seller_id, $3 FROM podium_products
+          WHERE id = $1 AND status <> 'draft' AND $2 <> ('user:' || seller_id)
+         ON CONFLICT (product_id, viewer) DO NOTHING RETURNING 1`,
+        [productId, key, now],
+      );
+      if (counted.length > 0) return { counted: true };
+      const known = await db.query('SELECT 1 FROM podium_products WHERE id = $1', [productId]);
+      return known.length > 0 ? { counted: false } : null;
+    },
+
+    async getSellerSummary(sellerId, month) {
+      const [listings] = await db.query<{ n: unknown }>(
+        "SELECT count(*) AS n FROM podium_products WHERE seller_id = $1 AND status = 'active'",
+        [sellerId],
+      );
+      // ::text: exact decimals on both drivers (PGlite would parse NUMERIC into a float).
+      const rows = await db.query<{ currency: string; all_time: string; month: string | null }>(
+        `SELECT currency, sum(price)::text AS all_time,
+                (sum(price) FILTER (WHERE sold_at >= $2 AND sold_at < $3))::text AS month
+           FROM podium_products WHERE seller_id = $1 AND status = 'sold'
+          GROUP BY currency ORDER BY currency`,
+        [sellerId, month.start, month.end],
+      );
+      return {
+        activeListings: toNumber(listings?.n),
+        earnings: {
+          month: rows.flatMap((row) =>
+            row.month === null ? [] : [{ currency: row.currency, amount: row.month }],
+          ),
+          allTime: rows.map((row) => ({ currency: row.currency, amount: row.all_time })),
+        },
+      };
+    },
+  };
+}
+
+/** Session ids are stored hashed: bounded in size, and useless to whoever reads the table. */
+function sha256(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+function sellerChanged(): HttpError {
+  return new HttpError(409, errorCodes.conflict, "A product's seller never changes", {
+    fields: { sellerId: ['differs from the seller this product was created with'] },
+  });
+}
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    status: row.status,
+    price: row.price,
+    currency: row.currency,
+    soldAt: row.sold_at === null ? null : toIsoString(row.sold_at),
+    createdAt: toIsoString(row.created_at),
+    updatedAt: toIsoString(row.updated_at),
+  };
+}
