@@ -93,7 +93,11 @@ describe('GET /api/sellers/:id/dashboard', () => {
 
   it('answers the API key for any seller, agreeing with every board it ranks on', async () => {
     for (const seller of ['maya', 'omar']) {
-      for (const header of [{ 'x-api-key': apiKey }, { authorization: `Bearer ${apiKey}` }]) {
+      const headers: Array<Record<string, string>> = [
+        { 'x-api-key': apiKey },
+        { authorization: `Bearer ${apiKey}` },
+      ];
+      for (const header of headers) {
         const response = await dashboard(seller, header);
         expect(response.status).toBe(200);
         const mine = sellerDashboardSchema.parse(await response.json());
