@@ -21,3 +21,15 @@ export * from './StatsFreshness.js';
 export * from './StatsTabSkeleton.js';
 export * from './statsTabSlots.js';
 export * from './formatTokenAmount.js';
+export * from './LeaderboardModal.js';
+export * from './Leaderboard.js';
+export * from './LeaderboardBody.js';
+export * from './LeaderboardRow.js';
+export * from './LeaderboardPodium.js';
+export * from './LeaderboardAvatar.js';
+export * from './LeaderboardSwitch.js';
+export * from './LeaderboardUpdated.js';
+export * from './SellerDashboard.js';
+// Explicit: wins over the core's type of the same name, which SellerDashboard.tsx re-declares.
+export { SellerDashboard } from './SellerDashboard.js';
+export * from './SellerDashboardMoney.js';

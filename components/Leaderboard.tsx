@@ -1,0 +1,73 @@
+import { useId, type ReactNode } from 'react';
+import { cx } from './cx.js';
+import { useLabels, type PodiumLabels } from './labels.js';
+import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import { PodiumRoot } from './PodiumRoot.js';
+import { useFormatters } from './useFormatters.js';
+
+export interface LeaderboardProps extends LeaderboardViewOptions {
+  /** The heading. @default labels.leaderboardTitle ("Leaderboard") */
+  title?: ReactNode;
+  /** Level of the heading. @default 2 */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** Poll only while true (e.g. while its tab is shown). @default true */
+  enabled?: boolean;
+  /** Extra classes on the root element. */
+  className?: string;
+  /** Extra classes per part (see `LeaderboardSlot`). @default {} */
+  classNames?: LeaderboardClassNames;
+  /** Render without Podium's utility classes; structural classes and `data-*` stay. @default false */
+  unstyled?: boolean;
+  /** String overrides for this widget (over the provider's `labels`). @default {} */
+  labels?: Partial<PodiumLabels>;
+}
+
+const noClassNames: LeaderboardClassNames = {};
+
+/**
+ * The leaderboard inline on a page (no dialog): the same body as `LeaderboardModal`, in a
+ * labelled section. It polls while mounted, `enabled` and the page is visible.
+ */
+export function Leaderboard({
+  title,
+  headingLevel = 2,
+  enabled = true,
+  className,
+  classNames = noClassNames,
+  unstyled = false,
+  labels: labelsProp,
+  pollIntervalMs,
+  ...view
+}: LeaderboardProps) {
+  const labels = useLabels(labelsProp);
+  const format = useFormatters();
+  const titleId = useId();
+  const styled = !unstyled;
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <PodiumRoot
+      as="section"
+      aria-labelledby={titleId}
+      unstyled={unstyled}
+      className={cx(
+        'podium-leaderboard',
+        styled &&
+          'podium:flex podium:flex-col podium:gap-3 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
+        classNames.root,
+        className,
+      )}
+    >
+      <Heading id={titleId} className={cx('podium-leaderboard__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
+        {title ?? labels.leaderboardTitle}
+      </Heading>
+      <LeaderboardBody
+        {...view}
+        pollIntervalMs={enabled ? pollIntervalMs : false}
+        labels={labels}
+        format={format}
+        styled={styled}
+        classNames={classNames}
+      />
+    </PodiumRoot>
+  );
+}
