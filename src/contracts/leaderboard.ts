@@ -155,7 +155,7 @@ export const recordViewBodySchema = z
 
 export type RecordViewBody = z.infer<typeof recordViewBodySchema>;
 
-/** `counted: false` when the viewer had already viewed the product or it is a draft. */
+/** `counted: false` for a repeat viewer, a draft product, or the product's own seller. */
 export const recordViewResponseSchema = z.object({ counted: z.boolean() });
 
 const moneySchema = z.object({ currency: z.string(), amount: z.string() });
