@@ -74,6 +74,8 @@ export interface CreateAppOptions {
         users: readonly DemoUser[];
         /** Adds `POST {base}/demo/market-activity`: new marketplace events, then a stats sync. */
         simulateActivity?: (events: number) => Promise<unknown>;
+        /** Adds `POST {base}/demo/seller-activity?kind=sale|view&seller=`. */
+        recordSellerActivity?: (kind: 'sale' | 'view', sellerId: string) => Promise<unknown>;
       }
     | undefined;
 }
@@ -180,6 +182,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         jwtSecret: options.jwtSecret,
         now,
         ...(options.demo.simulateActivity ? { simulateActivity: options.demo.simulateActivity } : {}),
+        ...(options.demo.recordSellerActivity
+          ? { recordSellerActivity: options.demo.recordSellerActivity }
+          : {}),
       }),
     );
   }

@@ -127,7 +127,8 @@ export async function runCli(
       `Demo ready in ${seconds} s: open ${server.url}/ (users: ${demoUsers.map((user) => user.id).join(', ')}; ` +
         `${server.seeded?.created ?? 0} jobs seeded, ${server.seeded?.skipped ?? 0} already there; ` +
         `user stats for ${server.seeded?.statsSubjects ?? 0} wallets and users from ` +
-        `${server.seeded?.marketEntities ?? 0} marketplace entities)`,
+        `${server.seeded?.marketEntities ?? 0} marketplace entities; ` +
+        `${server.seeded?.products ?? 0} products and ${server.seeded?.views ?? 0} views on the seller boards)`,
     );
     return { server };
   } catch (error) {

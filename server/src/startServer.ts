@@ -10,6 +10,7 @@ import type { Database } from './db/Database.js';
 import { openDatabase } from './db/openDatabase.js';
 import { demoUsers } from './demo/demoUsers.js';
 import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from './demo/demoMarketplace.js';
+import { recordDemoSellerActivity, seedDemoSellerBoards } from './demo/demoSellerBoards.js';
 import { createDemoSiteHandler } from './demo/serveDemoSite.js';
 import { createSubgraphClient, type SubgraphClient } from './indexer/index.js';
 import { startStatsScheduler, type StatsScheduler } from './stats/statsWorker.js';
@@ -49,7 +50,13 @@ export interface RunningServer {
   url: string;
   db: Database;
   /** Demo mode only: what the seed did. */
-  seeded?: SeedDemoDataResult & { statsSubjects: number; marketEntities: number };
+  seeded?: SeedDemoDataResult & {
+    statsSubjects: number;
+    marketEntities: number;
+    /** Seller-board products and views inserted by this start (0 when already there). */
+    products: number;
+    views: number;
+  };
   /** Stops accepting requests, then closes Redis and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -75,7 +82,14 @@ export async function startServer({
     if (demo) {
       const jobs = await seedDemoData(db);
       const stats = market ? await seedDemoStats(db, market, { tokens: config.tokens }) : undefined;
-      seeded = { ...jobs, statsSubjects: stats?.subjects ?? 0, marketEntities: stats?.entities ?? 0 };
+      const boards = await seedDemoSellerBoards(db);
+      seeded = {
+        ...jobs,
+        statsSubjects: stats?.subjects ?? 0,
+        marketEntities: stats?.entities ?? 0,
+        products: boards.products,
+        views: boards.views,
+      };
     }
     const subgraph: SubgraphClient | undefined =
       market?.client ??
@@ -103,6 +117,8 @@ export async function startServer({
       demo: demo
         ? {
             users: demoUsers,
+            recordSellerActivity: (kind: 'sale' | 'view', sellerId: string) =>
+              recordDemoSellerActivity(db, kind, sellerId),
             ...(market
               ? {
                   simulateActivity: (events: number) =>

@@ -15,7 +15,14 @@ export interface DemoRoutesOptions {
   tokenTtlSeconds?: number;
   /** Backs `POST /demo/market-activity`: appends marketplace events and syncs the stats. */
   simulateActivity?: (events: number) => Promise<unknown>;
+  /** Backs `POST /demo/seller-activity`: records a sale or a view for a seller. */
+  recordSellerActivity?: (kind: 'sale' | 'view', sellerId: string) => Promise<unknown>;
 }
+
+const sellerActivityQuerySchema = z.object({
+  kind: z.enum(['sale', 'view'], { error: 'must be sale or view' }),
+  seller: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a user id'),
+});
 
 const activityQuerySchema = z.object({
   events: z.coerce
@@ -39,6 +46,7 @@ export function createDemoRoutes({
   now,
   tokenTtlSeconds = 86_400,
   simulateActivity,
+  recordSellerActivity,
 }: DemoRoutesOptions): Hono {
   const routes = new Hono();
   const key = new TextEncoder().encode(jwtSecret);
@@ -70,6 +78,14 @@ export function createDemoRoutes({
     routes.post('/demo/market-activity', async (c) => {
       const { events } = activityQuerySchema.parse(c.req.query());
       return c.json({ events, sync: await simulateActivity(events) });
+    });
+  }
+
+  if (recordSellerActivity) {
+    // The demo's "record a sale / a view" buttons: an open leaderboard shows it on its next poll.
+    routes.post('/demo/seller-activity', async (c) => {
+      const { kind, seller } = sellerActivityQuerySchema.parse(c.req.query());
+      return c.json(await recordSellerActivity(kind, seller));
     });
   }
 
