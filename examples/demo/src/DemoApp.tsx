@@ -3,6 +3,7 @@ import { JobStats, PodiumProvider, StatsTab } from 'podium';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
 import { MarketplacePanel } from './MarketplacePanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';
+import { SellerBoardsPanel } from './SellerBoardsPanel.js';
 
 type Theme = 'light' | 'dark' | 'system';
 
@@ -120,6 +121,9 @@ export function DemoApp() {
                 identifier={statsIdentifier || signedIn?.username || userId}
                 onIdentifierChange={setStatsIdentifier}
               />
+            </div>
+            <div className="mt-8">
+              <SellerBoardsPanel userId={userId} />
             </div>
           </PodiumProvider>
         )}

@@ -45,7 +45,12 @@ export function RecordJobPanel() {
     await wait(1200);
     await recordJob.mutateAsync({ job_id: id, successful_count: 5, failed_count: 1, status: 'processing' });
     await wait(1200);
-    const job = await recordJob.mutateAsync({ job_id: id, successful_count: 10, failed_count: 2, status: 'completed' });
+    const job = await recordJob.mutateAsync({
+      job_id: id,
+      successful_count: 10,
+      failed_count: 2,
+      status: 'completed',
+    });
     setMessage(`Simulated ${job.job_id}: ${job.successful_count} of ${job.requested_count} succeeded.`);
   }
 
@@ -53,7 +58,10 @@ export function RecordJobPanel() {
     'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
   return (
-    <aside aria-labelledby={`${formId}-title`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <aside
+      aria-labelledby={`${formId}-title`}
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id={`${formId}-title`} className="text-lg font-semibold">
         Record a job
       </h2>
@@ -65,26 +73,58 @@ export function RecordJobPanel() {
           <input className={input} value={jobId} onChange={(e) => setJobId(e.target.value)} name="job_id" />
         </Field>
         <Field label="Requested" error={fieldErrors.requested_count}>
-          <input className={input} inputMode="numeric" value={requested} onChange={(e) => setRequested(e.target.value)} name="requested_count" />
+          <input
+            className={input}
+            inputMode="numeric"
+            value={requested}
+            onChange={(e) => setRequested(e.target.value)}
+            name="requested_count"
+          />
         </Field>
         <Field label="Successful" error={fieldErrors.successful_count}>
-          <input className={input} inputMode="numeric" value={successful} onChange={(e) => setSuccessful(e.target.value)} name="successful_count" />
+          <input
+            className={input}
+            inputMode="numeric"
+            value={successful}
+            onChange={(e) => setSuccessful(e.target.value)}
+            name="successful_count"
+          />
         </Field>
         <Field label="Failed" error={fieldErrors.failed_count}>
-          <input className={input} inputMode="numeric" value={failed} onChange={(e) => setFailed(e.target.value)} name="failed_count" />
+          <input
+            className={input}
+            inputMode="numeric"
+            value={failed}
+            onChange={(e) => setFailed(e.target.value)}
+            name="failed_count"
+          />
         </Field>
         <Field label="Status" error={fieldErrors.status}>
-          <select className={input} value={status} onChange={(e) => setStatus(e.target.value as JobStatus)} name="status">
+          <select
+            className={input}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as JobStatus)}
+            name="status"
+          >
             {statuses.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
         </Field>
         <div className="flex flex-wrap gap-2 pt-1">
-          <button type="submit" disabled={recordJob.isPending} className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={recordJob.isPending}
+            className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+          >
             Record job
           </button>
-          <button type="button" onClick={simulate} disabled={recordJob.isPending} className="rounded border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={simulate}
+            disabled={recordJob.isPending}
+            className="rounded border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
             Simulate a job
           </button>
         </div>
@@ -96,7 +136,15 @@ export function RecordJobPanel() {
   );
 }
 
-function Field({ label, error, children }: { label: string; error?: readonly string[]; children: React.ReactNode }) {
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: readonly string[];
+  children: React.ReactNode;
+}) {
   return (
     <label className="block">
       <span className="font-medium">{label}</span>

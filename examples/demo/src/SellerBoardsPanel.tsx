@@ -1,0 +1,76 @@
+import { useId, useState } from 'react';
+import { LeaderboardModal, podiumKeys, SellerDashboard, usePodium } from 'podium';
+import { apiBase } from './demoApi.js';
+
+/** How often the demo's leaderboard polls: faster than the 30 s default so a sale shows quickly. */
+export const demoLeaderboardPollMs = 3000;
+
+/**
+ * The seller side of the demo: the signed-in user's dashboard, the leaderboard modal (it polls
+ * on its own), and buttons that play the host's backend recording a sale or a view.
+ */
+export function SellerBoardsPanel({ userId }: { userId: string }) {
+  const { queryClient } = usePodium();
+  const headingId = useId();
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function record(kind: 'sale' | 'view') {
+    setMessage(kind === 'sale' ? 'Recording a sale…' : 'Recording a view…');
+    try {
+      const response = await fetch(
+        `${apiBase}/demo/seller-activity?kind=${kind}&seller=${encodeURIComponent(userId)}`,
+        { method: 'POST' },
+      );
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      setMessage(
+        kind === 'sale'
+          ? 'Sale recorded. An open leaderboard shows it on its next poll.'
+          : 'View recorded. An open leaderboard shows it on its next poll.',
+      );
+      // The dashboard is not polled: refresh it now. The leaderboard is left to its own polling.
+      await queryClient.invalidateQueries({ queryKey: podiumKeys.sellerDashboard(apiBase, userId) });
+    } catch (error) {
+      setMessage(`Could not record it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
+      <SellerDashboard sellerId={userId} />
+      <aside
+        aria-labelledby={headingId}
+        className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        <h2 id={headingId} className="mb-2 text-base font-semibold">
+          Seller leaderboard
+        </h2>
+        <p className="mb-3 text-slate-600 dark:text-slate-300">
+          Counts kept current by database triggers. Open the board, then record a sale: it moves on the next
+          poll (every {demoLeaderboardPollMs / 1000} s here, 30 s by default).
+        </p>
+        <div className="mb-3">
+          <LeaderboardModal currentUserId={userId} pollIntervalMs={demoLeaderboardPollMs} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white"
+            onClick={() => record('sale')}
+          >
+            Record a sale for me
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-600"
+            onClick={() => record('view')}
+          >
+            Record a view of my listing
+          </button>
+        </div>
+        <p role="status" className="mt-2 min-h-5 text-slate-600 dark:text-slate-300">
+          {message}
+        </p>
+      </aside>
+    </div>
+  );
+}
