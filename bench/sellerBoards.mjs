@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// `npm run bench:seller-boards`: what the trigger-kept seller leaderboards cost and save.
+//
+// On 20,000 sellers, 200,000 products (a third sold) and 1,000,000 views over three months, on
+// in-memory PGlite and on Postgres (when it answers), it measures:
+//   1. the top-100 read from the trigger-kept cache against the same answer computed on demand
+//      with a GROUP BY over the base tables (median of 15 runs each; the ratio);
+//   2. the cost the triggers add to a view insert (50,000 views inserted with the triggers on,
+//      then 50,000 with them off; per view);
+//   3. GET /api/leaderboards/sellers through HTTP with autocannon: requests per second, p50 and
+//      p99, first answering 200 with a body, then polling with If-None-Match (the 304 path).
+// The base tables are loaded with the triggers off and the cache rebuilt (timed: that is the
+// rebuild command's cost at this size). Prints figures; never fails on speed.
+//
+//   npm run bench:seller-boards
+//   npm run bench:seller-boards -- --sellers=2000 --products=20000 --views=100000 --no-postgres
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? 'true'];
+  }),
+);
+const sellers = Number(args.sellers ?? 20_000);
+const products = Number(args.products ?? 200_000);
+const views = Number(args.views ?? 1_000_000);
+const duration = Number(args.duration ?? 5);
+const log = (line) => process.stdout.write(`${line}\n`);
+const n = (value) => Math.round(value).toLocaleString('en-US');
+const ms = (value) => `${value < 10 ? value.toFixed(2) : n(value)} ms`;
+const now = new Date('2026-03-20T12:00:00Z');
+const month = '2026-03';
+
+const server = await tsImport('../server/src/index.ts', {
+  parentURL: import.meta.url,
+  tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
+});
+const { rebuildSellerBoards } = await tsImport('../server/src/boards/rebuildSellerBoards.ts', {
+  parentURL: import.meta.url,
+  tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
+});
+
+log(
+  `Seller boards bench: ${n(sellers)} sellers, ${n(products)} products, ${n(views)} views, ` +
+    `Node ${process.version}, ${os.cpus().length} CPUs`,
+);
+
+const targets = [
+  {
+    name: 'PGlite (in memory)',
+    open: async () => ({ db: await server.createPgliteDatabase(), drop: async () => {} }),
+  },
+];
+if (args['no-postgres'] !== 'true') {
+  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await probe.connect();
+    await probe.end();
+    targets.push({
+      name: 'Postgres',
+      open: async () => {
+        const schema = `bench_boards_${randomBytes(4).toString('hex')}`;
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`CREATE SCHEMA ${schema}`);
+        await admin.end();
+        return {
+          db: server.createPostgresDatabase({ url, schema, logger: server.silentLogger }),
+          drop: async () => {
+            const dropper = new pg.Client({ connectionString: url });
+            await dropper.connect();
+            await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
+            await dropper.end();
+          },
+        };
+      },
+    });
+  } catch {
+    log('  Postgres: skipped (not reachable; set DATABASE_URL)');
+  }
+}
+
+const rows = [];
+for (const target of targets) {
+  log(`\n▸ ${target.name}`);
+  const { db, drop } = await target.open();
+  try {
+    await server.migrate(db, { logger: server.silentLogger });
+    let started = performance.now();
+    await load(db);
+    log(`  loaded the base tables (triggers off) in ${ms(performance.now() - started)}`);
+    const rebuilt = await rebuildSellerBoards(db, now);
+    log(`  rebuild of the cache: ${ms(rebuilt.durationMs)} (${n(rebuilt.rows)} rows)`);
+    await db.exec('ANALYZE');
+
+    const cached = await median(15, () =>
+      db.query(
+        `SELECT seller_id, views FROM podium_seller_boards WHERE period = $1 AND views > 0
+          ORDER BY views DESC, views_reached_at, seller_id COLLATE "C" LIMIT 100`,
+        [month],
+      ),
+    );
+    const onDemand = await median(15, () =>
+      db.query(
+        `SELECT seller_id, count(*) AS views, max(viewed_at) AS reached FROM podium_product_views
+          WHERE viewed_at >= $1 AND viewed_at < $2 GROUP BY seller_id
+          ORDER BY count(*) DESC, max(viewed_at), seller_id COLLATE "C" LIMIT 100`,
+        [new Date(`${month}-01T00:00:00Z`), new Date('2026-04-01T00:00:00Z')],
+      ),
+    );
+    log(
+      `  top 100 by views this month: cache ${ms(cached)}, GROUP BY ${ms(onDemand)} → ${n(onDemand / cached)}× faster`,
+    );
+
+    const triggered = await timedViews(db, 'bench-on', true);
+    const check = await rebuildSellerBoards(db, now);
+    log(
+      `  rebuild after the triggered inserts changed ${check.rowsChanged} rows (0 = the triggers kept it exact)`,
+    );
+    // Last, with the triggers off: the cache no longer covers these rows (the reads below do not care).
+    const untriggered = await timedViews(db, 'bench-off', false);
+    const perView = ((triggered - untriggered) / 50_000) * 1000;
+    log(
+      `  50,000 views in one statement: ${ms(triggered)} with triggers, ${ms(untriggered)} without ` +
+        `→ the triggers add ${perView.toFixed(1)} µs per view`,
+    );
+
+    const app = server.createApp({ db, now: () => now, logger: server.silentLogger });
+    const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => http.once('listening', resolve));
+    const base = `http://127.0.0.1:${http.address().port}`;
+    const path = `/api/leaderboards/sellers?metric=views&period=month&month=${month}&limit=100`;
+    try {
+      const first = await fetch(base + path);
+      if (first.status !== 200) throw new Error(`GET ${path} answered ${first.status}`);
+      const etag = first.headers.get('etag');
+      const full = await hammer(base + path, {});
+      const notModified = await hammer(base + path, { 'if-none-match': etag }, 304);
+      log(
+        `  GET top 100 (200): ${n(full.requests.average)} req/s, p50 ${full.latency.p50} ms, p99 ${full.latency.p99} ms`,
+      );
+      log(
+        `  GET with If-None-Match (304): ${n(notModified.requests.average)} req/s, p50 ${notModified.latency.p50} ms, ` +
+          `p99 ${notModified.latency.p99} ms`,
+      );
+      rows.push({
+        target: target.name,
+        cached,
+        onDemand,
+        perView,
+        full,
+        notModified,
+        rebuild: rebuilt.durationMs,
+      });
+    } finally {
+      http.close();
+      http.closeAllConnections?.();
+    }
+  } finally {
+    await db.close();
+    await drop();
+  }
+}
+
+log(
+  '\n| database | top 100: cache | top 100: GROUP BY | ratio | trigger cost per view | GET 200 req/s p50/p99 | GET 304 req/s p50/p99 | rebuild |',
+);
+log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  log(
+    `| ${r.target} | ${ms(r.cached)} | ${ms(r.onDemand)} | ${n(r.onDemand / r.cached)}× | ${r.perView.toFixed(1)} µs | ` +
+      `${n(r.full.requests.average)} · ${r.full.latency.p50}/${r.full.latency.p99} ms | ` +
+      `${n(r.notModified.requests.average)} · ${r.notModified.latency.p50}/${r.notModified.latency.p99} ms | ${ms(r.rebuild)} |`,
+  );
+}
+
+/**
+ * The base tables in bulk with the triggers off (the cache is rebuilt afterwards): sellers s1…,
+ * products p1… (a third sold, over January to March), views over the same months from 100,000
+ * distinct viewers, skewed so that a few sellers draw many views.
+ */
+async function load(db) {
+  await db.exec(
+    'ALTER TABLE podium_products DISABLE TRIGGER USER; ALTER TABLE podium_product_views DISABLE TRIGGER USER',
+  );
+  await db.query(
+    `INSERT INTO podium_products (id, seller_id, status, price, currency, sold_at, created_at, updated_at)
+     SELECT 'p' || i, 's' || (1 + (i * 7919) % $2),
+            CASE WHEN i % 3 = 0 THEN 'sold' WHEN i % 10 = 1 THEN 'draft' ELSE 'active' END,
+            (10 + i % 990)::numeric, 'USD',
+            CASE WHEN i % 3 = 0 THEN timestamptz '2026-01-01' + (i % 78) * interval '1 day' + (i % 86400) * interval '1 second' END,
+            timestamptz '2025-12-01', timestamptz '2025-12-01'
+       FROM generate_series(1, $1) AS i`,
+    [products, sellers],
+  );
+  const chunk = 200_000;
+  for (let first = 0; first < views; first += chunk) {
+    await db.query(
+      `INSERT INTO podium_product_views (product_id, viewer, seller_id, viewed_at)
+       SELECT 'p' || pid, 'user:v' || i, 's' || (1 + (pid * 7919) % $4),
+              timestamptz '2026-01-01' + (i % 78) * interval '1 day' + (i % 86400) * interval '1 second'
+         FROM (SELECT i, CASE WHEN raw % 10 = 1 THEN raw + 1 ELSE raw END AS pid -- drafts get no views
+                 FROM (SELECT i, 1 + floor(power(((i::bigint * 2654435761) % 1000003) / 1000003.0, 2.5) * ($3 - 1))::int AS raw
+                         FROM generate_series($1::int, $2::int) AS i) AS r) AS v
+       ON CONFLICT DO NOTHING`,
+      [first + 1, Math.min(first + chunk, views), products, sellers],
+    );
+  }
+  await db.exec(
+    'ALTER TABLE podium_products ENABLE TRIGGER USER; ALTER TABLE podium_product_views ENABLE TRIGGER USER',
+  );
+}
+
+/** Inserts 50,000 views of non-draft products in March by new viewers, with or without the triggers. */
+async function timedViews(db, prefix, triggers) {
+  if (!triggers) await db.exec('ALTER TABLE podium_product_views DISABLE TRIGGER USER');
+  const started = performance.now();
+  await db.query(
+    `INSERT INTO podium_product_views (product_id, viewer, seller_id, viewed_at)
+     SELECT 'p' || pid, $1 || pid, 's' || (1 + (pid * 7919) % $2), timestamptz '2026-03-20' + pid * interval '1 second'
+       FROM (SELECT 1 + (i * 3) % $3 AS pid FROM generate_series(1, 50000) AS i) AS v
+     ON CONFLICT DO NOTHING`,
+    [`user:${prefix}-`, sellers, products],
+  );
+  const elapsed = performance.now() - started;
+  if (!triggers) await db.exec('ALTER TABLE podium_product_views ENABLE TRIGGER USER');
+  return elapsed;
+}
+
+async function median(runs, fn) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function hammer(url, headers, expectStatus = 200) {
+  return new Promise((resolve, reject) => {
+    let unexpected = 0;
+    const instance = autocannon({ url, headers, connections: 10, duration }, (error, result) => {
+      if (error) return reject(error);
+      if (unexpected > 0) return reject(new Error(`${unexpected} answers were not ${expectStatus}`));
+      resolve(result);
+    });
+    instance.on('response', (_client, status) => {
+      if (status !== expectStatus) unexpected += 1;
+    });
+  });
+}
