@@ -49,6 +49,7 @@ const expected: Record<string, string[]> = {
     'createJobFixtures',
     'createJobStatsFixture',
     'createUserStatsFixture',
+    'createLeaderboardFixture',
   ],
 };
 
