@@ -17,6 +17,7 @@ import { formatLabel, useLabels, type PodiumLabels } from './labels.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from './useFormatters.js';
+import type { PodiumHeadingProps, PodiumWidgetProps } from './widgetProps.js';
 
 /** What `renderEmpty` receives. */
 export interface JobStatsEmptyContext {
@@ -38,7 +39,7 @@ export interface JobStatsErrorContext {
 /** The view's state, also exposed as `data-state` on the root. */
 export type JobStatsState = 'invalid' | 'loading' | 'error' | 'empty' | 'ready';
 
-export interface JobStatsProps {
+export interface JobStatsProps extends PodiumWidgetProps<JobStatsClassNames>, PodiumHeadingProps {
   /**
    * The range when you control it; pair with `onRangeChange`.
    * @default undefined (uncontrolled)
@@ -56,19 +57,6 @@ export interface JobStatsProps {
   pageSize?: number;
   /** The heading. @default labels.jobStatsTitle ("Job statistics") */
   title?: ReactNode;
-  /** Level of the heading; parts use the next level. @default 2 */
-  headingLevel?: 2 | 3 | 4 | 5;
-  /** Extra classes on the root element. */
-  className?: string;
-  /** Extra classes per part (see `JobStatsSlot`). @default {} */
-  classNames?: JobStatsClassNames;
-  /**
-   * Render without Podium's utility classes and theme styling; only the structural
-   * `podium-job-stats__*` classes and `data-*` state attributes remain. @default false
-   */
-  unstyled?: boolean;
-  /** String overrides for this widget (over the provider's `labels`). @default {} */
-  labels?: Partial<PodiumLabels>;
   /** Replaces the empty state ("No jobs in this range"). */
   renderEmpty?: (context: JobStatsEmptyContext) => ReactNode;
   /** Replaces the error state (a load that failed with nothing to show). */

@@ -1,25 +1,16 @@
 import { useId, type ReactNode } from 'react';
 import { cx } from './cx.js';
-import { useLabels, type PodiumLabels } from './labels.js';
+import { useLabels } from './labels.js';
 import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { useFormatters } from './useFormatters.js';
+import type { PodiumHeadingProps, PodiumWidgetProps } from './widgetProps.js';
 
-export interface LeaderboardProps extends LeaderboardViewOptions {
+export interface LeaderboardProps extends PodiumWidgetProps<LeaderboardClassNames>, PodiumHeadingProps, LeaderboardViewOptions {
   /** The heading. @default labels.leaderboardTitle ("Leaderboard") */
   title?: ReactNode;
-  /** Level of the heading. @default 2 */
-  headingLevel?: 2 | 3 | 4 | 5;
   /** Poll only while true (e.g. while its tab is shown). @default true */
   enabled?: boolean;
-  /** Extra classes on the root element. */
-  className?: string;
-  /** Extra classes per part (see `LeaderboardSlot`). @default {} */
-  classNames?: LeaderboardClassNames;
-  /** Render without Podium's utility classes; structural classes and `data-*` stay. @default false */
-  unstyled?: boolean;
-  /** String overrides for this widget (over the provider's `labels`). @default {} */
-  labels?: Partial<PodiumLabels>;
 }
 
 const noClassNames: LeaderboardClassNames = {};

@@ -15,6 +15,7 @@ import { useLabels, type PodiumLabels } from './labels.js';
 import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { useFormatters } from './useFormatters.js';
+import type { PodiumWidgetProps } from './widgetProps.js';
 
 /** What `renderTrigger` receives: spread `props` on your button (or call `openModal`). */
 export interface LeaderboardTriggerContext {
@@ -33,7 +34,7 @@ export interface LeaderboardTriggerContext {
   labels: PodiumLabels;
 }
 
-export interface LeaderboardModalProps extends LeaderboardViewOptions {
+export interface LeaderboardModalProps extends PodiumWidgetProps<LeaderboardClassNames>, LeaderboardViewOptions {
   /** Whether the dialog is open, when you control it; pair with `onOpenChange`. */
   open?: boolean;
   /** Whether an uncontrolled dialog starts open. @default false */
@@ -49,14 +50,6 @@ export interface LeaderboardModalProps extends LeaderboardViewOptions {
   triggerLabel?: ReactNode;
   /** The dialog's title (it names the dialog). @default labels.leaderboardTitle ("Leaderboard") */
   title?: ReactNode;
-  /** Extra classes on the dialog's root (`.podium-root`). */
-  className?: string;
-  /** Extra classes per part (see `LeaderboardSlot`). @default {} */
-  classNames?: LeaderboardClassNames;
-  /** Render without Podium's utility classes; structural classes and `data-*` stay. @default false */
-  unstyled?: boolean;
-  /** String overrides for this widget (over the provider's `labels`). @default {} */
-  labels?: Partial<PodiumLabels>;
 }
 
 const noClassNames: LeaderboardClassNames = {};

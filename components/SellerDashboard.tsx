@@ -3,10 +3,11 @@ import { useSellerDashboard } from '../hooks/useSellerDashboard.js';
 import type { SellerDashboard as SellerDashboardBody } from '../src/contracts/leaderboard.js';
 import { Button } from './Button.js';
 import { cx } from './cx.js';
-import { formatLabel, useLabels, type PodiumLabels } from './labels.js';
+import { formatLabel, useLabels } from './labels.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { formatMoney } from './SellerDashboardMoney.js';
 import { useFormatters } from './useFormatters.js';
+import type { PodiumHeadingProps, PodiumWidgetProps } from './widgetProps.js';
 
 /** The parts of SellerDashboard a host can add classes to (`podium-seller-dashboard__<part>` stays). */
 export type SellerDashboardSlot = 'root' | 'title' | 'cards' | 'card' | 'cardLabel' | 'cardValue' | 'cardHint' | 'error' | 'skeleton' | 'button';
@@ -16,20 +17,11 @@ export type SellerDashboardClassNames = Partial<Record<SellerDashboardSlot, stri
 /** The dashboard's state, also exposed as `data-state` on the root. */
 export type SellerDashboardState = 'idle' | 'loading' | 'error' | 'ready';
 
-export interface SellerDashboardProps {
+export interface SellerDashboardProps extends PodiumWidgetProps<SellerDashboardClassNames>, PodiumHeadingProps {
   /** Whose dashboard (a user id). */
   sellerId: string;
   /** The heading. @default labels.sellerDashboardTitle ("Seller dashboard") */
   title?: ReactNode;
-  /** Level of the heading. @default 2 */
-  headingLevel?: 2 | 3 | 4 | 5;
-  className?: string;
-  /** Extra classes per part. @default {} */
-  classNames?: SellerDashboardClassNames;
-  /** Render without Podium's utility classes; structural classes and `data-*` stay. @default false */
-  unstyled?: boolean;
-  /** String overrides for this widget (over the provider's `labels`). @default {} */
-  labels?: Partial<PodiumLabels>;
 }
 
 const noClassNames: SellerDashboardClassNames = {};

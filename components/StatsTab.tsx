@@ -17,28 +17,16 @@ import { StatsFreshness } from './StatsFreshness.js';
 import { StatsTabSkeleton } from './StatsTabSkeleton.js';
 import type { StatsTabClassNames, StatsTabPartStyle } from './statsTabSlots.js';
 import { useFormatters } from './useFormatters.js';
+import type { PodiumHeadingProps, PodiumWidgetProps } from './widgetProps.js';
 
 /** The tab's state, also exposed as `data-state` on the root. */
 export type StatsTabState = 'idle' | 'loading' | 'calculating' | 'error' | 'empty' | 'ready';
 
-export interface StatsTabProps {
+export interface StatsTabProps extends PodiumWidgetProps<StatsTabClassNames>, PodiumHeadingProps {
   /** Whose stats: a user id, a username or a wallet address. */
   identifier: string;
   /** The heading. @default labels.statsTabTitle ("Stats") */
   title?: ReactNode;
-  /** Level of the heading; sections use the next level. @default 2 */
-  headingLevel?: 2 | 3 | 4 | 5;
-  /** Extra classes on the root element. */
-  className?: string;
-  /** Extra classes per part (see `StatsTabSlot`). @default {} */
-  classNames?: StatsTabClassNames;
-  /**
-   * Render without Podium's utility classes and theme styling; only the structural
-   * `podium-stats-tab__*` classes and `data-*` attributes remain. @default false
-   */
-  unstyled?: boolean;
-  /** String overrides for this widget (over the provider's `labels`). @default {} */
-  labels?: Partial<PodiumLabels>;
   /** Days of the daily trend chart (1 to 731), ending today (UTC). @default 90 */
   historyDays?: number;
   /** Offer the "Download transactions (CSV)" link. @default true */

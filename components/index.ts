@@ -33,3 +33,4 @@ export * from './SellerDashboard.js';
 // Explicit: wins over the core's type of the same name, which SellerDashboard.tsx re-declares.
 export { SellerDashboard } from './SellerDashboard.js';
 export * from './SellerDashboardMoney.js';
+export type { PodiumHeadingProps, PodiumWidgetProps } from './widgetProps.js';
