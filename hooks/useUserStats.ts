@@ -12,6 +12,8 @@ export interface UseUserStatsOptions {
   minPollIntervalMs?: number;
   /** Longest wait between polls while the server calculates (202). @default 30000 */
   maxPollIntervalMs?: number;
+  /** While the stats are `stale`, ask again this often until fresh ones arrive; `false` never. @default 60000 */
+  stalePollIntervalMs?: number | false;
 }
 
 export interface UseUserStatsResult {
@@ -56,11 +58,12 @@ export interface UseUserStatsResult {
  */
 export function useUserStats(identifier: string, options: UseUserStatsOptions = {}): UseUserStatsResult {
   const { client, queryClient } = usePodium();
-  const { enabled = true, minPollIntervalMs, maxPollIntervalMs } = options;
+  const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
   const base = userStatsQueryOptions(client, identifier, {
     retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
     minPollIntervalMs,
     maxPollIntervalMs,
+    ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),
   });
   const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
 

@@ -13,6 +13,8 @@ export const minUserStatsPollMs = 2_000;
 export const maxUserStatsPollMs = 30_000;
 /** Wait when a 202 does not say how long to wait. */
 const fallbackPollMs = 5_000;
+/** Wait between checks while the stats are stale (the server queued their refresh). */
+export const staleUserStatsPollMs = 60_000;
 
 export interface UserStatsQueryOptionsConfig {
   /** Retry policy for retryable failures (4xx never retry). @default 3 */
@@ -21,6 +23,11 @@ export interface UserStatsQueryOptionsConfig {
   minPollIntervalMs?: number;
   /** Longest wait between polls while the server calculates (202). @default 30000 */
   maxPollIntervalMs?: number;
+  /**
+   * While the server says the stats are `stale` (a stale read queues their refresh), ask again
+   * this often until fresh ones arrive; `false` never. @default 60000
+   */
+  stalePollIntervalMs?: number | false;
 }
 
 /**
@@ -48,7 +55,8 @@ export function userStatsPollInterval(
 /**
  * React Query options for `GET /user/:identifier/stats`, keyed
  * `podiumKeys.userStatsSummary(client.baseUrl, identifier)`. While the server answers 202 the
- * query polls (`refetchInterval`, paused while the page is hidden) until the 200 arrives.
+ * query polls (`refetchInterval`, paused while the page is hidden) until the 200 arrives; while
+ * a 200 says `stale` it checks again every `stalePollIntervalMs` until the refresh lands.
  */
 export function userStatsQueryOptions(
   client: ApiClient,
@@ -56,7 +64,11 @@ export function userStatsQueryOptions(
   config: UserStatsQueryOptionsConfig = {},
 ) {
   const key = normalizeStatsIdentifier(identifier);
-  const { minPollIntervalMs = minUserStatsPollMs, maxPollIntervalMs = maxUserStatsPollMs } = config;
+  const {
+    minPollIntervalMs = minUserStatsPollMs,
+    maxPollIntervalMs = maxUserStatsPollMs,
+    stalePollIntervalMs = staleUserStatsPollMs,
+  } = config;
   return queryOptions<
     UserStatsResult,
     PodiumApiError,
@@ -69,9 +81,9 @@ export function userStatsQueryOptions(
     // refetchIntervalInBackground stays false: no polling while the document is hidden.
     refetchInterval: (query) => {
       const data = query.state.data;
-      return data?.pending
-        ? userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs)
-        : false;
+      if (data?.pending)
+        return userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs);
+      return data?.data.stale ? stalePollIntervalMs : false;
     },
     retry: podiumRetry(config.retry),
   });

@@ -91,6 +91,33 @@ describe('useUserStats', () => {
     });
   });
 
+  it('checks stale stats again every minute until the queued refresh lands, then stops', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    answerInTurn(ready({ stale: true }), ready({ stale: true }), ready({ stale: false }));
+    const { result } = renderUserStats('alice');
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(result.current.stale).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(59_000));
+    expect(requests).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    expect(requests).toHaveLength(2);
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(requests).toHaveLength(3);
+    expect(result.current.stale).toBe(false);
+    await act(() => vi.advanceTimersByTimeAsync(10 * 60_000));
+    expect(requests).toHaveLength(3);
+  });
+
+  it('leaves stale stats alone when stalePollIntervalMs is false', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    answerInTurn(ready({ stale: true }));
+    const { result } = renderUserStats('alice', { stalePollIntervalMs: false });
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(result.current.stale).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(5 * 60_000));
+    expect(requests).toHaveLength(1);
+  });
+
   it('polls a 202 at retryAfterSeconds until the 200 arrives, then stops', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     answerInTurn(accepted(3), accepted(3), ready());
