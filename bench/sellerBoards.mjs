@@ -16,18 +16,11 @@
 //   npm run bench:seller-boards -- --sellers=2000 --products=20000 --views=100000 --no-postgres
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { tsImport } from 'tsx/esm/api';
+import { benchDatabases, loadServerModule, parseFlags } from './shared.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value] = arg.replace(/^--/, '').split('=');
-    return [key, value ?? 'true'];
-  }),
-);
+const args = parseFlags(process.argv.slice(2));
 const sellers = Number(args.sellers ?? 20_000);
 const products = Number(args.products ?? 200_000);
 const views = Number(args.views ?? 1_000_000);
@@ -38,55 +31,15 @@ const ms = (value) => `${value < 10 ? value.toFixed(2) : n(value)} ms`;
 const now = new Date('2026-03-20T12:00:00Z');
 const month = '2026-03';
 
-const server = await tsImport('../server/src/index.ts', {
-  parentURL: import.meta.url,
-  tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
-});
-const { rebuildSellerBoards } = await tsImport('../server/src/boards/rebuildSellerBoards.ts', {
-  parentURL: import.meta.url,
-  tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
-});
+const server = await loadServerModule('../server/src/index.ts');
+const { rebuildSellerBoards } = await loadServerModule('../server/src/boards/rebuildSellerBoards.ts');
 
 log(
   `Seller boards bench: ${n(sellers)} sellers, ${n(products)} products, ${n(views)} views, ` +
     `Node ${process.version}, ${os.cpus().length} CPUs`,
 );
 
-const targets = [
-  {
-    name: 'PGlite (in memory)',
-    open: async () => ({ db: await server.createPgliteDatabase(), drop: async () => {} }),
-  },
-];
-if (args['no-postgres'] !== 'true') {
-  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await probe.connect();
-    await probe.end();
-    targets.push({
-      name: 'Postgres',
-      open: async () => {
-        const schema = `bench_boards_${randomBytes(4).toString('hex')}`;
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`CREATE SCHEMA ${schema}`);
-        await admin.end();
-        return {
-          db: server.createPostgresDatabase({ url, schema, logger: server.silentLogger }),
-          drop: async () => {
-            const dropper = new pg.Client({ connectionString: url });
-            await dropper.connect();
-            await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
-            await dropper.end();
-          },
-        };
-      },
-    });
-  } catch {
-    log('  Postgres: skipped (not reachable; set DATABASE_URL)');
-  }
-}
+const targets = await benchDatabases(server, { noPostgres: args['no-postgres'] === 'true', log });
 
 const rows = [];
 for (const target of targets) {

@@ -14,18 +14,11 @@
 //   npm run bench:stats-sync                       # PGlite (in memory) and Postgres if it answers
 //   npm run bench:stats-sync -- --wallets=2000 --events=40000 --no-postgres   # a quick run
 import { serve } from '@hono/node-server';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { tsImport } from 'tsx/esm/api';
+import { benchDatabases, loadServerModule as load, parseFlags } from './shared.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value] = arg.replace(/^--/, '').split('=');
-    return [key, value ?? 'true'];
-  }),
-);
+const args = parseFlags(process.argv.slice(2));
 const walletCount = Number(args.wallets ?? 10_000);
 const eventCount = Number(args.events ?? 200_000);
 const newEvents = Number(args['new-events'] ?? 1_000);
@@ -34,11 +27,6 @@ const log = (line) => process.stdout.write(`${line}\n`);
 const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const n = (value) => value.toLocaleString('en-US');
 
-const load = (path) =>
-  tsImport(path, {
-    parentURL: import.meta.url,
-    tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
-  });
 const server = await load('../server/src/index.ts');
 const subgraph = await load('../server/src/subgraph/index.ts');
 const indexer = await load('../server/src/indexer/index.ts');
@@ -69,42 +57,7 @@ await new Promise((resolve) => http.once('listening', resolve));
 const url = `http://127.0.0.1:${http.address().port}/graphql`;
 const client = indexer.createSubgraphClient({ url, maxPages: 1_000_000 });
 
-const targets = [
-  {
-    name: 'PGlite (in memory)',
-    open: async () => ({ db: await server.createPgliteDatabase(), drop: async () => {} }),
-  },
-];
-if (args['no-postgres'] !== 'true') {
-  const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const probe = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 1500 });
-  try {
-    await probe.connect();
-    await probe.end();
-    targets.push({
-      name: 'Postgres',
-      open: async () => {
-        const schema = `bench_stats_${randomBytes(4).toString('hex')}`;
-        const admin = new pg.Client({ connectionString: pgUrl });
-        await admin.connect();
-        await admin.query(`CREATE SCHEMA ${schema}`);
-        await admin.end();
-        const db = server.createPostgresDatabase({ url: pgUrl, schema, logger: server.silentLogger });
-        return {
-          db,
-          drop: async () => {
-            const dropper = new pg.Client({ connectionString: pgUrl });
-            await dropper.connect();
-            await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
-            await dropper.end();
-          },
-        };
-      },
-    });
-  } catch {
-    log('  Postgres: skipped (not reachable; set DATABASE_URL)');
-  }
-}
+const targets = await benchDatabases(server, { noPostgres: args['no-postgres'] === 'true', log });
 
 const results = [];
 let appendSeed = 100;
