@@ -1,6 +1,7 @@
 import type { UseUserStatsHistoryResult } from '../hooks/useUserStatsHistory.js';
 import {
   nativeTokenAddress,
+  type StatsMetric,
   type TokenAmount,
   type UserStats,
   type UserStatsResponse,
@@ -51,6 +52,22 @@ export function StatsFigures({
   const count = (value: number) => format.number(value);
   const eth = (wei: string) => formatTokenAmount(wei, ether, format.locale);
   const { sales, purchases, bids, offers, listings } = stats;
+  const figures = (list: readonly Figure[]) =>
+    list.map(({ name, label, value, metric, hint }) => (
+      <StatsFigure
+        key={name}
+        name={name}
+        label={labels[label]}
+        value={value}
+        percentile={metric ? percentiles[metric] : undefined}
+        hint={hint}
+        {...part}
+      />
+    ));
+  const breakdown = (tokens: readonly TokenAmount[], caption: string) =>
+    hasOtherTokens(tokens) ? <TokenBreakdown tokens={tokens} caption={caption} {...part} /> : null;
+  const nativeOnly = (tokens: readonly TokenAmount[]) =>
+    hasOtherTokens(tokens) ? labels.statsTabNativeOnly : undefined;
 
   return (
     <>
@@ -58,164 +75,115 @@ export function StatsFigures({
         name="sales"
         title={labels.statsTabSales}
         {...section}
-        footer={
-          hasOtherTokens(sales.tokens) ? (
-            <TokenBreakdown tokens={sales.tokens} caption={labels.statsTabSalesTokens} {...part} />
-          ) : null
-        }
+        footer={breakdown(sales.tokens, labels.statsTabSalesTokens)}
       >
-        <StatsFigure
-          name="salesCount"
-          label={labels.statsTabSalesCount}
-          value={count(sales.count)}
-          percentile={percentiles.salesCount}
-          {...part}
-        />
-        <StatsFigure
-          name="salesVolume"
-          label={labels.statsTabSalesVolume}
-          value={eth(sales.volumeWei)}
-          percentile={percentiles.salesVolume}
-          hint={hasOtherTokens(sales.tokens) ? labels.statsTabNativeOnly : undefined}
-          {...part}
-        />
-        <StatsFigure
-          name="salesEditions"
-          label={labels.statsTabSalesEditions}
-          value={count(sales.editions)}
-          {...part}
-        />
-        <StatsFigure
-          name="uniqueBuyers"
-          label={labels.statsTabUniqueBuyers}
-          value={count(sales.uniqueBuyers)}
-          percentile={percentiles.uniqueBuyers}
-          {...part}
-        />
+        {figures([
+          {
+            name: 'salesCount',
+            label: 'statsTabSalesCount',
+            value: count(sales.count),
+            metric: 'salesCount',
+          },
+          {
+            name: 'salesVolume',
+            label: 'statsTabSalesVolume',
+            value: eth(sales.volumeWei),
+            metric: 'salesVolume',
+            hint: nativeOnly(sales.tokens),
+          },
+          { name: 'salesEditions', label: 'statsTabSalesEditions', value: count(sales.editions) },
+          {
+            name: 'uniqueBuyers',
+            label: 'statsTabUniqueBuyers',
+            value: count(sales.uniqueBuyers),
+            metric: 'uniqueBuyers',
+          },
+        ])}
       </StatsSection>
 
       <StatsSection
         name="purchases"
         title={labels.statsTabPurchases}
         {...section}
-        footer={
-          hasOtherTokens(purchases.tokens) ? (
-            <TokenBreakdown tokens={purchases.tokens} caption={labels.statsTabPurchasesTokens} {...part} />
-          ) : null
-        }
+        footer={breakdown(purchases.tokens, labels.statsTabPurchasesTokens)}
       >
-        <StatsFigure
-          name="purchasesCount"
-          label={labels.statsTabPurchasesCount}
-          value={count(purchases.count)}
-          percentile={percentiles.purchasesCount}
-          {...part}
-        />
-        <StatsFigure
-          name="purchasesVolume"
-          label={labels.statsTabPurchasesVolume}
-          value={eth(purchases.volumeWei)}
-          percentile={percentiles.purchasesVolume}
-          hint={hasOtherTokens(purchases.tokens) ? labels.statsTabNativeOnly : undefined}
-          {...part}
-        />
-        <StatsFigure
-          name="purchasesEditions"
-          label={labels.statsTabPurchasesEditions}
-          value={count(purchases.editions)}
-          {...part}
-        />
-        <StatsFigure
-          name="uniqueSellers"
-          label={labels.statsTabUniqueSellers}
-          value={count(purchases.uniqueSellers)}
-          percentile={percentiles.uniqueSellers}
-          {...part}
-        />
+        {figures([
+          {
+            name: 'purchasesCount',
+            label: 'statsTabPurchasesCount',
+            value: count(purchases.count),
+            metric: 'purchasesCount',
+          },
+          {
+            name: 'purchasesVolume',
+            label: 'statsTabPurchasesVolume',
+            value: eth(purchases.volumeWei),
+            metric: 'purchasesVolume',
+            hint: nativeOnly(purchases.tokens),
+          },
+          { name: 'purchasesEditions', label: 'statsTabPurchasesEditions', value: count(purchases.editions) },
+          {
+            name: 'uniqueSellers',
+            label: 'statsTabUniqueSellers',
+            value: count(purchases.uniqueSellers),
+            metric: 'uniqueSellers',
+          },
+        ])}
       </StatsSection>
 
       <StatsTrend history={history} historyDays={historyDays} {...part} headingLevel={headingLevel} />
 
       <StatsSection name="bids" title={labels.statsTabBids} {...section}>
-        <StatsFigure
-          name="bidsPlaced"
-          label={labels.statsTabBidsPlaced}
-          value={count(bids.placed)}
-          percentile={percentiles.bidsPlaced}
-          {...part}
-        />
-        <StatsFigure
-          name="bidsWon"
-          label={labels.statsTabBidsWon}
-          value={count(bids.won)}
-          percentile={percentiles.bidsWon}
-          {...part}
-        />
-        <StatsFigure
-          name="bidsActive"
-          label={labels.statsTabBidsActive}
-          value={count(bids.active)}
-          {...part}
-        />
-        <StatsFigure
-          name="bidsVolume"
-          label={labels.statsTabBidsVolume}
-          value={eth(bids.volumeWei)}
-          {...part}
-        />
+        {figures([
+          {
+            name: 'bidsPlaced',
+            label: 'statsTabBidsPlaced',
+            value: count(bids.placed),
+            metric: 'bidsPlaced',
+          },
+          { name: 'bidsWon', label: 'statsTabBidsWon', value: count(bids.won), metric: 'bidsWon' },
+          { name: 'bidsActive', label: 'statsTabBidsActive', value: count(bids.active) },
+          { name: 'bidsVolume', label: 'statsTabBidsVolume', value: eth(bids.volumeWei) },
+        ])}
       </StatsSection>
 
       <StatsSection name="offers" title={labels.statsTabOffers} {...section}>
-        <StatsFigure
-          name="offersMade"
-          label={labels.statsTabOffersMade}
-          value={count(offers.made)}
-          percentile={percentiles.offersMade}
-          {...part}
-        />
-        <StatsFigure
-          name="offersReceived"
-          label={labels.statsTabOffersReceived}
-          value={count(offers.received)}
-          {...part}
-        />
-        <StatsFigure
-          name="offersAccepted"
-          label={labels.statsTabOffersAccepted}
-          value={count(offers.accepted)}
-          {...part}
-        />
-        <StatsFigure
-          name="offersRescinded"
-          label={labels.statsTabOffersRescinded}
-          value={count(offers.rescinded)}
-          {...part}
-        />
+        {figures([
+          {
+            name: 'offersMade',
+            label: 'statsTabOffersMade',
+            value: count(offers.made),
+            metric: 'offersMade',
+          },
+          { name: 'offersReceived', label: 'statsTabOffersReceived', value: count(offers.received) },
+          { name: 'offersAccepted', label: 'statsTabOffersAccepted', value: count(offers.accepted) },
+          { name: 'offersRescinded', label: 'statsTabOffersRescinded', value: count(offers.rescinded) },
+        ])}
       </StatsSection>
 
       <StatsSection name="listings" title={labels.statsTabListings} {...section}>
-        <StatsFigure
-          name="listingsCreated"
-          label={labels.statsTabListingsCreated}
-          value={count(listings.created)}
-          percentile={percentiles.listingsCreated}
-          {...part}
-        />
-        <StatsFigure
-          name="listingsActive"
-          label={labels.statsTabListingsActive}
-          value={count(listings.active)}
-          {...part}
-        />
-        <StatsFigure
-          name="listingsCancelled"
-          label={labels.statsTabListingsCancelled}
-          value={count(listings.cancelled)}
-          {...part}
-        />
+        {figures([
+          {
+            name: 'listingsCreated',
+            label: 'statsTabListingsCreated',
+            value: count(listings.created),
+            metric: 'listingsCreated',
+          },
+          { name: 'listingsActive', label: 'statsTabListingsActive', value: count(listings.active) },
+          { name: 'listingsCancelled', label: 'statsTabListingsCancelled', value: count(listings.cancelled) },
+        ])}
       </StatsSection>
     </>
   );
+}
+
+/** One KPI card: its slot name, label, formatted value, and the metric its percentile badge shows. */
+interface Figure {
+  name: string;
+  label: keyof PodiumLabels;
+  value: string;
+  metric?: StatsMetric;
+  hint?: string | undefined;
 }
 
 interface StatsTrendProps extends StatsTabPartStyle {
