@@ -9,6 +9,9 @@
  * const db = await openDatabase(config);
  * await migrate(db);
  * export const app = createApp({ db, jwtSecret: config.jwtSecret, basePath: config.basePath });
+ *
+ * User stats need a subgraph client (`createSubgraphClient`) passed as `subgraph`; run
+ * `startStatsScheduler` (or call the cron endpoint) to keep them current.
  */
 export { createApp, type CreateAppOptions } from './app.js';
 export {
@@ -40,3 +43,31 @@ export { startServer, type RunningServer, type StartServerOptions } from './star
 export { seedDemoData, type SeedDemoDataOptions, type SeedDemoDataResult } from './demo/seedDemoData.js';
 export { demoUsers, type DemoUser } from './demo/demoUsers.js';
 export { serverVersion } from './version.js';
+// User stats: the indexer client, the sync, and the background work.
+export {
+  createSubgraphClient,
+  SubgraphError,
+  type SubgraphClient,
+  type SubgraphClientOptions,
+} from './indexer/index.js';
+export {
+  backfillStats,
+  syncStatsIncremental,
+  type BackfillOptions,
+  type SyncResult,
+} from './stats/syncStats.js';
+export {
+  processStatsQueue,
+  startStatsScheduler,
+  type StatsScheduler,
+  type StatsSchedulerOptions,
+} from './stats/statsWorker.js';
+// The local subgraph stand-in (demo, tests, benchmarks, prototyping against a fake indexer).
+export {
+  appendMarketplaceEvents,
+  createMarketplaceData,
+  createSubgraphApp,
+  generateMarketplace,
+} from './subgraph/index.js';
+// Seller boards: recompute the trigger-kept cache from the base tables.
+export { rebuildSellerBoards, type RebuildSellerBoardsResult } from './boards/rebuildSellerBoards.js';
