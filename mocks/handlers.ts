@@ -1,6 +1,7 @@
+import { errorResponse, invalidResponse, validationErrorResponse } from './errorResponses.js';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { z } from 'zod';
-import { errorCodes, fieldErrorsFromIssues, type ErrorBody } from '../src/contracts/errors.js';
+import { errorCodes } from '../src/contracts/errors.js';
 import {
   jobStatsQuerySchema,
   jobStatsRoute,
@@ -16,7 +17,11 @@ import {
   jobStatsScenarios,
   type JobStatsScenarioName,
 } from './fixtures.js';
-import { createLeaderboardHandlers, type LeaderboardLiveOptions, type LeaderboardScenarioName } from './leaderboardHandlers.js';
+import {
+  createLeaderboardHandlers,
+  type LeaderboardLiveOptions,
+  type LeaderboardScenarioName,
+} from './leaderboardHandlers.js';
 import type { LeaderboardSeller, LeaderboardValueKey } from './leaderboardFixtures.js';
 import { createUserStatsHandlers } from './userStatsHandlers.js';
 import type { UserStatsScenarioName } from './userStatsFixtures.js';
@@ -199,19 +204,21 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, clock());
     // Same checks, messages and fields as the server's route.
     if (range.end.getTime() <= range.start.getTime()) {
-      return invalid('The range is empty', { from: ['must be before to'] });
+      return invalidResponse('The range is empty', { from: ['must be before to'] });
     }
     if (
       range.end.getTime() - range.start.getTime() > (maxJobStatsRangeDays + 1) * DAY_MS ||
       daysInRange(range).length > maxJobStatsRangeDays
     ) {
-      return invalid('The range is too long', {
+      return invalidResponse('The range is too long', {
         to: [`must be at most ${maxJobStatsRangeDays} days after from`],
       });
     }
     const cursor = params.cursor === undefined ? undefined : decodeJobsCursor(params.cursor);
     if (params.cursor !== undefined && !cursor) {
-      return invalid('The cursor is not valid', { cursor: ['is not a nextCursor from a previous response'] });
+      return invalidResponse('The cursor is not valid', {
+        cursor: ['is not a nextCursor from a previous response'],
+      });
     }
     return HttpResponse.json(buildJobStatsResponse([...store.values()], range, params, cursor));
   });
@@ -233,7 +240,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     try {
       payload = JSON.parse(await request.text());
     } catch {
-      return invalid('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
+      return invalidResponse('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
     }
     const parsed = recordJobBodySchema.safeParse(payload);
     if (!parsed.success) return validationError(parsed.error);
@@ -259,7 +266,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     // messages are the server's (its database check constraint, mapped to a 400).
     const outcomes = next.successful_count + next.failed_count;
     if (!current && body.requested_count === undefined && outcomes > 0) {
-      return invalid(
+      return invalidResponse(
         `successful_count + failed_count (${outcomes}) exceeds requested_count (0) of a new job`,
         {
           requested_count: ['is required when a new job reports outcomes'],
@@ -269,7 +276,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     if (outcomes > next.requested_count) {
       const message =
         'successful_count + failed_count would exceed requested_count once merged with the stored job';
-      return invalid(message, {
+      return invalidResponse(message, {
         requested_count: [message],
         successful_count: [message],
         failed_count: [message],
@@ -348,22 +355,7 @@ function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {
   }
 }
 
-function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  fields?: Record<string, string[]>,
-): Response {
-  const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
-  return HttpResponse.json(body, { status });
-}
-
-function invalid(message: string, fields: Record<string, string[]>): Response {
-  return errorResponse(400, errorCodes.invalidRequest, message, fields);
-}
-
 /** Zod issues as the server's `details.fields`, with the same shared mapping the server uses. */
 function validationError(error: z.ZodError): Response {
-  const fields = fieldErrorsFromIssues(error.issues);
-  return invalid(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+  return validationErrorResponse(error.issues);
 }

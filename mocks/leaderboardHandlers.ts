@@ -1,5 +1,6 @@
+import { errorResponse, validationErrorResponse } from './errorResponses.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { errorCodes, fieldErrorsFromIssues, type ErrorBody } from '../src/contracts/errors.js';
+import { errorCodes } from '../src/contracts/errors.js';
 import {
   sellerDashboardRoute,
   sellerLeaderboardQuerySchema,
@@ -110,14 +111,16 @@ export function createLeaderboardHandlers(context: LeaderboardHandlersContext): 
       if (value !== null) raw[key] = value;
     }
     const parsed = sellerLeaderboardQuerySchema.safeParse(raw);
-    if (!parsed.success) {
-      const fields = fieldErrorsFromIssues(parsed.error.issues);
-      return errorResponse(400, errorCodes.invalidRequest, `Invalid request: ${Object.keys(fields).join(', ')}`, fields);
-    }
+    if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const query = parsed.data;
     const ifNoneMatch = request.headers.get('if-none-match');
     if (live && ifNoneMatch) {
-      bumpLeaderboardSeller(sellers(), live.userId ?? leaderboardCurrentUserId, `${query.metric}:${query.period}`, clock());
+      bumpLeaderboardSeller(
+        sellers(),
+        live.userId ?? leaderboardCurrentUserId,
+        `${query.metric}:${query.period}`,
+        clock(),
+      );
     }
     const body = buildLeaderboardResponse(sellers(), query, clock());
     const etag = leaderboardEtag(body);
@@ -131,7 +134,9 @@ export function createLeaderboardHandlers(context: LeaderboardHandlersContext): 
     if (stopped) return stopped;
     const id = decodeSegment(String(params.id));
     if (!handlePattern.test(id)) {
-      return errorResponse(400, errorCodes.invalidRequest, 'Invalid seller id', { id: ['must be a user id'] });
+      return errorResponse(400, errorCodes.invalidRequest, 'Invalid seller id', {
+        id: ['must be a user id'],
+      });
     }
     // A seller without products is a seller with zeros, as on the server.
     return HttpResponse.json(buildSellerDashboard(sellers(), id, clock()));
@@ -155,9 +160,4 @@ function decodeSegment(value: string): string {
   } catch {
     return value;
   }
-}
-
-function errorResponse(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {
-  const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
-  return HttpResponse.json(body, { status });
 }

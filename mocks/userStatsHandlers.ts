@@ -1,5 +1,6 @@
+import { errorResponse, validationErrorResponse } from './errorResponses.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { errorCodes, fieldErrorsFromIssues, type ErrorBody } from '../src/contracts/errors.js';
+import { errorCodes } from '../src/contracts/errors.js';
 import { parseIdentifier } from '../src/contracts/identity.js';
 import {
   maxStatsHistoryDays,
@@ -114,15 +115,7 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
       from: search.get('from') ?? undefined,
       to: search.get('to') ?? undefined,
     });
-    if (!parsed.success) {
-      const fields = fieldErrorsFromIssues(parsed.error.issues);
-      return errorResponse(
-        400,
-        errorCodes.invalidRequest,
-        `Invalid request: ${Object.keys(fields).join(', ')}`,
-        fields,
-      );
-    }
+    if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const to = parsed.data.to ?? dayKey(clock(), 'UTC');
     const from = parsed.data.from ?? addDays(to, -89);
     if (from > to)
@@ -147,15 +140,7 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
       metric: search.get('metric') ?? undefined,
       limit: search.get('limit') ?? undefined,
     });
-    if (!parsed.success) {
-      const fields = fieldErrorsFromIssues(parsed.error.issues);
-      return errorResponse(
-        400,
-        errorCodes.invalidRequest,
-        `Invalid request: ${Object.keys(fields).join(', ')}`,
-        fields,
-      );
-    }
+    if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const scenario = context.scenario();
     return HttpResponse.json(
       createStatsLeadersFixture({
@@ -207,14 +192,4 @@ function transactionRows(subject: StatsSubject, now: Date): string[] {
     `${at(52)},purchase,0x90f79bf6eb2c4f870365e785982e1f101e93b906,987,${nft},12,2,USDC,${usdcToken.address},99.99,99990000,p-987`,
     `${at(75)},sale,${wallet},1040,${nft},3,1,ETH,0x0000000000000000000000000000000000000000,0.08,80000000000000000,p-1040`,
   ];
-}
-
-function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  fields?: Record<string, string[]>,
-): Response {
-  const body: ErrorBody = { error: { code, message, ...(fields ? { details: { fields } } : {}) } };
-  return HttpResponse.json(body, { status });
 }

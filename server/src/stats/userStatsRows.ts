@@ -1,5 +1,12 @@
-import { statsMetricValue, type StatsMetric, type UserStats } from '@podium/core';
+import {
+  statsMetrics,
+  statsMetricValue,
+  volumeStatsMetrics,
+  type StatsMetric,
+  type UserStats,
+} from '@podium/core';
 import type { Queryable } from '../db/Database.js';
+import { statsMetricColumns } from './percentileIndex.js';
 import type { Subject, SubjectKey } from './subjects.js';
 
 /**
@@ -7,21 +14,15 @@ import type { Subject, SubjectKey } from './subjects.js';
  * the ranked ones again as columns so percentiles and leaders are plain indexed SQL.
  */
 
-/** The ranked columns and the metric each repeats (see `statsMetrics`). */
+/**
+ * The ranked columns and the metric each repeats: from the one column map (`statsMetricColumns`)
+ * so the writer and the readers cannot drift apart. Volumes are NUMERIC, counts INTEGER.
+ */
 const rankedColumns: ReadonlyArray<readonly [column: string, metric: StatsMetric, type: 'numeric' | 'int']> =
-  [
-    ['sales_volume', 'salesVolume', 'numeric'],
-    ['sales_count', 'salesCount', 'int'],
-    ['unique_buyers', 'uniqueBuyers', 'int'],
-    ['purchases_volume', 'purchasesVolume', 'numeric'],
-    ['purchases_count', 'purchasesCount', 'int'],
-    ['unique_sellers', 'uniqueSellers', 'int'],
-    ['bids_placed', 'bidsPlaced', 'int'],
-    ['bids_won', 'bidsWon', 'int'],
-    ['offers_made', 'offersMade', 'int'],
-    ['listings_created', 'listingsCreated', 'int'],
-    ['trades', 'trades', 'int'],
-  ];
+  statsMetrics.map(
+    (metric) =>
+      [statsMetricColumns[metric], metric, volumeStatsMetrics.includes(metric) ? 'numeric' : 'int'] as const,
+  );
 
 /**
  * The whole batch travels as one JSON parameter (`jsonb_to_recordset`): any number of rows in one
