@@ -1,0 +1,303 @@
+import fc from 'fast-check';
+import {
+  contentTypes,
+  hostileJson,
+  hostileText,
+  malformedBodyText,
+  prototypeNames,
+} from './hostileValues.js';
+
+/**
+ * The fuzz suite's input generators: one entry per route of the app, keyed `METHOD /path` as Hono
+ * lists them (without the base path). The suite fails when a route has no entry here, so a route
+ * added later is fuzzed from its first commit. Each entry names the route's query parameters and
+ * body fields with arbitraries of VALID values; the builder below swaps in hostile values, drops
+ * fields, adds prototype-named keys, repeats parameters and sends malformed bodies.
+ */
+
+/** What the world the suite seeded offers the generators: ids that exist, signed tokens. */
+export interface FuzzWorld {
+  userIds: readonly string[];
+  usernames: readonly string[];
+  wallets: readonly string[];
+  productIds: readonly string[];
+  jobIds: readonly string[];
+  apiKey: string;
+  cronSecret: string;
+  /** Valid tokens of seeded users. */
+  userTokens: readonly string[];
+  /** Validly signed tokens whose `sub` is hostile (NUL, 3,200 characters, control characters…). */
+  hostileSubTokens: readonly string[];
+  /** Expired, wrongly signed, `alg: none`, garbage. */
+  badTokens: readonly string[];
+}
+
+/** One route's inputs, as valid-value arbitraries. */
+export interface RouteInput {
+  /** Path parameters (`:id`) by name. */
+  params?: Record<string, fc.Arbitrary<string>>;
+  query?: Record<string, fc.Arbitrary<string>>;
+  /** Body fields; absent for routes without a JSON body. */
+  body?: Record<string, fc.Arbitrary<unknown>>;
+}
+
+/** One generated request. */
+export interface FuzzRequest {
+  method: string;
+  /** Path and query string, ready to append to the origin. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** `encodeURIComponent` that, like a browser, sends a lone surrogate as U+FFFD instead of throwing. */
+function encode(value: string): string {
+  return encodeURIComponent(
+    value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+  );
+}
+
+const day = fc.date({ min: new Date('2023-01-01'), max: new Date('2027-12-31'), noInvalidDate: true });
+const dateOnly = day.map((d) => d.toISOString().slice(0, 10));
+const smallInt = (max: number) => fc.integer({ min: 0, max }).map(String);
+
+/** The route table. Keys must match `app.routes` exactly (the suite checks both directions). */
+export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
+  const userId = fc.constantFrom(...world.userIds);
+  const identifier = fc.constantFrom(...world.userIds, ...world.usernames, ...world.wallets);
+  const productId = fc.oneof(
+    fc.constantFrom(...world.productIds),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  );
+  const count = fc.integer({ min: 0, max: 50 });
+  return {
+    'GET /health': {},
+    'PATCH /stats': {
+      body: {
+        job_id: fc.constantFrom(...world.jobIds),
+        requested_count: count,
+        successful_count: count,
+        failed_count: count,
+        status: fc.constantFrom('pending', 'processing', 'completed', 'failed'),
+      },
+    },
+    'GET /stats': {
+      query: {
+        from: fc.oneof(
+          dateOnly,
+          day.map((d) => d.toISOString()),
+        ),
+        to: fc.oneof(
+          dateOnly,
+          day.map((d) => d.toISOString()),
+        ),
+        tz: fc.constantFrom('UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kathmandu'),
+        limit: smallInt(100),
+        cursor: fc.string({ maxLength: 20 }),
+      },
+    },
+    'PUT /users/:id': {
+      params: { id: userId },
+      body: {
+        username: fc.stringMatching(/^[a-z][a-z0-9_.]{2,12}$/),
+        displayName: fc.string({ minLength: 1, maxLength: 30 }),
+        avatarUrl: fc.webUrl(),
+        wallets: fc.array(fc.constantFrom(...world.wallets), { maxLength: 2 }),
+      },
+    },
+    'PUT /products/:id': {
+      params: { id: productId },
+      body: {
+        sellerId: userId,
+        status: fc.constantFrom('draft', 'active', 'sold'),
+        price: fc.constantFrom('12.50', '0', '1', '99999999999999999999.000000000000000001'),
+        currency: fc.constantFrom('USD', 'ETH', 'EUR'),
+      },
+    },
+    'POST /products/:id/views': {
+      params: { id: productId },
+      body: { viewerId: userId, sessionId: fc.string({ minLength: 8, maxLength: 20 }) },
+    },
+    'GET /leaderboards/sellers': {
+      query: {
+        metric: fc.constantFrom('sales', 'views'),
+        period: fc.constantFrom('month', 'all-time'),
+        month: dateOnly.map((d) => d.slice(0, 7)),
+        limit: smallInt(100),
+        offset: smallInt(50),
+        around: userId,
+        ties: fc.constantFrom('standard', 'dense', 'first-reached'),
+      },
+    },
+    'GET /sellers/:id/dashboard': { params: { id: userId } },
+    'GET /user/:identifier/stats': { params: { identifier } },
+    'GET /user/:identifier/stats/history': {
+      params: { identifier },
+      query: { from: dateOnly, to: dateOnly },
+    },
+    'GET /stats/leaders': {
+      query: {
+        metric: fc.constantFrom('salesVolume', 'purchasesCount', 'trades', 'salesCount', 'bidsPlaced'),
+        limit: smallInt(100),
+      },
+    },
+    'GET /user/:identifier/transactions.csv': { params: { identifier } },
+    'GET /cron/calculate-user-stats': {
+      query: { address: identifier, batch: smallInt(5), offset: smallInt(100) },
+    },
+    'POST /cron/calculate-user-stats': {
+      query: { address: identifier, batch: smallInt(5), offset: smallInt(100) },
+    },
+    'GET /demo/users': {},
+    'GET /demo/token': { query: { user: userId } },
+    'POST /demo/market-activity': { query: { events: smallInt(5) } },
+    'POST /demo/seller-activity': {
+      query: { kind: fc.constantFrom('sale', 'view'), seller: userId },
+    },
+  };
+}
+
+/** A value for one field: mostly valid, sometimes hostile, sometimes left out. */
+function field<T>(
+  valid: fc.Arbitrary<T>,
+  hostile: fc.Arbitrary<unknown>,
+): fc.Arbitrary<T | unknown | undefined> {
+  return fc.oneof(
+    { weight: 6, arbitrary: valid },
+    { weight: 3, arbitrary: hostile },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+}
+
+/** Path segments, including ones that are not valid percent-encoding or decode to separators. */
+const rawSegment = fc.constantFrom(
+  '%',
+  '%00',
+  '%ZZ',
+  '%2F',
+  '%2e%2e',
+  '..',
+  '.',
+  '%E0%A4%A',
+  '%C0%AF',
+  'a%20b',
+);
+
+function pathSegment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 6, arbitrary: valid.map(encode) },
+    { weight: 3, arbitrary: hostileText.map(encode) },
+    { weight: 1, arbitrary: rawSegment },
+  );
+}
+
+function authorization(world: FuzzWorld): fc.Arbitrary<Record<string, string>> {
+  const bearer = (tokens: readonly string[]) =>
+    fc.constantFrom(...tokens).map((token) => ({ authorization: `Bearer ${token}` }));
+  return fc.oneof(
+    fc.constant({}),
+    bearer(world.userTokens),
+    bearer(world.hostileSubTokens),
+    bearer(world.badTokens),
+    bearer([world.apiKey, world.cronSecret]),
+    fc.constant({ 'x-api-key': world.apiKey }),
+    hostileText.map((key) => ({ 'x-api-key': key })),
+    fc
+      .constantFrom('Bearer', 'Basic YTpi', 'bearer  ', `Bearer ${world.apiKey} extra`)
+      .map((a) => ({ authorization: a })),
+  );
+}
+
+/** Query pairs: valid and hostile values, repeated keys, unknown and prototype-named keys. */
+function queryPairs(query: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<Array<[string, string]>> {
+  const known = Object.entries(query).map(([key, valid]) =>
+    field(valid, hostileText).map((value): Array<[string, string]> =>
+      value === undefined ? [] : [[key, String(value)]],
+    ),
+  );
+  const keys = Object.keys(query);
+  const extras = fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom(...prototypeNames),
+        keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('x'),
+        hostileText,
+      ),
+      hostileText,
+    ),
+    { maxLength: 2 },
+  );
+  return fc.tuple(fc.tuple(...known), extras).map(([pairs, more]) => [...pairs.flat(), ...more]);
+}
+
+/** A JSON body from the route's fields, or something that is not such a body. */
+function bodyText(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
+  const object = fc
+    .tuple(
+      fc.tuple(
+        ...Object.entries(fields).map(([key, valid]) =>
+          field(valid, hostileJson).map((v) => [key, v] as const),
+        ),
+      ),
+      fc.array(
+        fc.tuple(fc.oneof(fc.constantFrom(...prototypeNames), fc.string({ maxLength: 8 })), hostileJson),
+        {
+          maxLength: 2,
+        },
+      ),
+    )
+    .map(([known, extra]) => {
+      // Built as text: `{ __proto__: … }` in an object literal would set the prototype instead.
+      const members = [...known, ...extra]
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`);
+      return `{${members.join(',')}}`;
+    });
+  return fc.oneof(
+    { weight: 7, arbitrary: object },
+    { weight: 1, arbitrary: hostileJson.map((value) => JSON.stringify(value) ?? 'null') },
+    { weight: 2, arbitrary: malformedBodyText },
+  );
+}
+
+/** Requests for one route. `path` is Hono's pattern, e.g. `/products/:id/views`. */
+export function requestsFor(
+  method: string,
+  path: string,
+  input: RouteInput,
+  world: FuzzWorld,
+  basePath: string,
+): fc.Arbitrary<FuzzRequest> {
+  const names = [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  const segments = fc.tuple(
+    ...names.map((name) => pathSegment(input.params?.[name] ?? fc.string({ minLength: 1, maxLength: 8 }))),
+  );
+  const body = input.body
+    ? fc.option(fc.tuple(bodyText(input.body), contentTypes), { freq: 12, nil: undefined })
+    : fc.constant(undefined);
+  return fc
+    .record({
+      segments,
+      query: queryPairs(input.query ?? {}),
+      auth: authorization(world),
+      body,
+      ifNoneMatch: fc.option(fc.constantFrom('*', 'W/"x"', '"abc", W/"def"', '\u00ff'), {
+        freq: 8,
+        nil: undefined,
+      }),
+    })
+    .map(({ segments, query, auth, body, ifNoneMatch }) => {
+      let index = 0;
+      const filled = path.replace(/:(\w+)/g, () => segments[index++]!);
+      const search = query.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&');
+      const headers: Record<string, string> = { ...auth };
+      if (ifNoneMatch !== undefined) headers['if-none-match'] = ifNoneMatch;
+      if (body?.[1] !== undefined) headers['content-type'] = body[1];
+      return {
+        method,
+        url: `${basePath}${filled}${search ? `?${search}` : ''}`,
+        headers,
+        ...(body ? { body: body[0] } : {}),
+      };
+    });
+}
