@@ -157,16 +157,44 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
   };
 }
 
-/** A value for one field: mostly valid, sometimes hostile, sometimes left out. */
-function field<T>(
-  valid: fc.Arbitrary<T>,
-  hostile: fc.Arbitrary<unknown>,
-): fc.Arbitrary<T | unknown | undefined> {
-  return fc.oneof(
-    { weight: 6, arbitrary: valid },
-    { weight: 3, arbitrary: hostile },
-    { weight: 1, arbitrary: fc.constant(undefined) },
+/**
+ * A route's fields as `[key, value]` pairs: either every field valid but ONE hostile (so the bad
+ * value gets past the other checks and reaches the store and the database), or each field valid,
+ * hostile or missing at random. Unknown and prototype-named keys are added now and then.
+ */
+function members<V>(
+  fields: Record<string, fc.Arbitrary<V>>,
+  hostile: fc.Arbitrary<V>,
+  extraKey: fc.Arbitrary<string>,
+): fc.Arbitrary<Array<readonly [string, V | undefined]>> {
+  const entries = Object.entries(fields);
+  const each = entries.map(([key, valid]) =>
+    fc.record({ valid, hostile }).map((values) => ({ key, ...values })),
   );
+  const pick = fc.tuple(...each);
+  const oneBad = fc
+    .tuple(pick, fc.integer({ min: 0, max: Math.max(0, entries.length - 1) }))
+    .map(([values, bad]) =>
+      values.map(({ key, valid, hostile }, index) => [key, index === bad ? hostile : valid] as const),
+    );
+  const chaos = fc.tuple(
+    ...entries.map(([key, valid]) =>
+      fc
+        .oneof(
+          { weight: 6, arbitrary: valid },
+          { weight: 3, arbitrary: hostile },
+          { weight: 1, arbitrary: fc.constant(undefined) },
+        )
+        .map((value) => [key, value] as const),
+    ),
+  );
+  const extras = fc.array(fc.tuple(extraKey, hostile), { maxLength: 2 });
+  return fc
+    .tuple(
+      entries.length > 0 ? fc.oneof(oneBad, chaos) : fc.constant([]),
+      fc.option(extras, { freq: 3, nil: [] }),
+    )
+    .map(([known, extra]) => [...known, ...extra]);
 }
 
 /** Path segments, including ones that are not valid percent-encoding or decode to separators. */
@@ -194,65 +222,47 @@ function pathSegment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
 function authorization(world: FuzzWorld): fc.Arbitrary<Record<string, string>> {
   const bearer = (tokens: readonly string[]) =>
     fc.constantFrom(...tokens).map((token) => ({ authorization: `Bearer ${token}` }));
+  // Mostly credentials that get past authentication, so the inputs reach the routes' own checks.
   return fc.oneof(
-    fc.constant({}),
-    bearer(world.userTokens),
-    bearer(world.hostileSubTokens),
-    bearer(world.badTokens),
-    bearer([world.apiKey, world.cronSecret]),
-    fc.constant({ 'x-api-key': world.apiKey }),
-    hostileText.map((key) => ({ 'x-api-key': key })),
-    fc
-      .constantFrom('Bearer', 'Basic YTpi', 'bearer  ', `Bearer ${world.apiKey} extra`)
-      .map((a) => ({ authorization: a })),
+    { weight: 6, arbitrary: bearer(world.userTokens) },
+    { weight: 3, arbitrary: fc.constant({ 'x-api-key': world.apiKey }) },
+    { weight: 2, arbitrary: bearer([world.apiKey, world.cronSecret]) },
+    { weight: 2, arbitrary: bearer(world.hostileSubTokens) },
+    { weight: 1, arbitrary: fc.constant({}) },
+    { weight: 1, arbitrary: bearer(world.badTokens) },
+    { weight: 1, arbitrary: hostileText.map((key) => ({ 'x-api-key': key })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('Bearer', 'Basic YTpi', 'bearer  ', `Bearer ${world.apiKey} extra`)
+        .map((a) => ({ authorization: a })),
+    },
   );
 }
 
 /** Query pairs: valid and hostile values, repeated keys, unknown and prototype-named keys. */
 function queryPairs(query: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<Array<[string, string]>> {
-  const known = Object.entries(query).map(([key, valid]) =>
-    field(valid, hostileText).map((value): Array<[string, string]> =>
-      value === undefined ? [] : [[key, String(value)]],
-    ),
-  );
   const keys = Object.keys(query);
-  const extras = fc.array(
-    fc.tuple(
-      fc.oneof(
-        fc.constantFrom(...prototypeNames),
-        keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('x'),
-        hostileText,
-      ),
-      hostileText,
-    ),
-    { maxLength: 2 },
+  const extraKey = fc.oneof(
+    fc.constantFrom(...prototypeNames),
+    keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('x'),
+    hostileText,
   );
-  return fc.tuple(fc.tuple(...known), extras).map(([pairs, more]) => [...pairs.flat(), ...more]);
+  return members(query, hostileText, extraKey).map((pairs) =>
+    pairs.flatMap(([key, value]): Array<[string, string]> => (value === undefined ? [] : [[key, value]])),
+  );
 }
 
 /** A JSON body from the route's fields, or something that is not such a body. */
 function bodyText(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
-  const object = fc
-    .tuple(
-      fc.tuple(
-        ...Object.entries(fields).map(([key, valid]) =>
-          field(valid, hostileJson).map((v) => [key, v] as const),
-        ),
-      ),
-      fc.array(
-        fc.tuple(fc.oneof(fc.constantFrom(...prototypeNames), fc.string({ maxLength: 8 })), hostileJson),
-        {
-          maxLength: 2,
-        },
-      ),
-    )
-    .map(([known, extra]) => {
-      // Built as text: `{ __proto__: … }` in an object literal would set the prototype instead.
-      const members = [...known, ...extra]
-        .filter(([, value]) => value !== undefined)
-        .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`);
-      return `{${members.join(',')}}`;
-    });
+  const extraKey = fc.oneof(fc.constantFrom(...prototypeNames), fc.string({ maxLength: 8 }));
+  const object = members(fields, hostileJson, extraKey).map((pairs) => {
+    // Built as text: `{ __proto__: … }` in an object literal would set the prototype instead.
+    const text = pairs
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`);
+    return `{${text.join(',')}}`;
+  });
   return fc.oneof(
     { weight: 7, arbitrary: object },
     { weight: 1, arbitrary: hostileJson.map((value) => JSON.stringify(value) ?? 'null') },
