@@ -222,6 +222,7 @@ export function StatsTab({
                 <PercentileBadge
                   percentile={query.percentiles.trades}
                   template={labels.statsTabTopTraders}
+                  rankTemplate={labels.statsTabRankTraders}
                   labels={labels}
                   format={format}
                   {...part}

@@ -82,7 +82,8 @@ const englishLabels = {
   statsTabAnnounceLoaded: 'Stats loaded.',
   statsTabNoIdentifier: 'No user to show stats for.',
   statsTabCalculatingTitle: 'Calculating stats…',
-  statsTabCalculatingHint: 'This is the first look at this profile. The figures will appear here on their own in a moment.',
+  statsTabCalculatingHint:
+    'This is the first look at this profile. The figures will appear here on their own in a moment.',
   statsTabEmptyTitle: 'No activity yet',
   statsTabEmptyHint: 'Sales, purchases, bids, offers and listings will show up here once there are some.',
   statsTabErrorTitle: 'Could not load stats',
@@ -95,7 +96,10 @@ const englishLabels = {
   /** `{percent}` is formatted by the locale, e.g. "3%" or "3 %". */
   statsTabTopPercent: 'Top {percent}',
   statsTabRank: 'rank {rank} of {of}',
+  /** Shown instead of "Top {percent}" in the bottom half, where a percentage would not flatter. */
+  statsTabRankBadge: '#{rank} of {of}',
   statsTabTopTraders: 'Top {percent} of traders',
+  statsTabRankTraders: '#{rank} of {of} traders',
 
   statsTabSales: 'Sales',
   statsTabPurchases: 'Purchases',
@@ -213,7 +217,10 @@ export function formatLabel(template: string, values: Readonly<Record<string, st
   );
 }
 
-function assignDefined(target: Record<string, string>, source: Readonly<Record<string, string | undefined>> | undefined) {
+function assignDefined(
+  target: Record<string, string>,
+  source: Readonly<Record<string, string | undefined>> | undefined,
+) {
   if (!source) return;
   for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value;
 }

@@ -91,6 +91,23 @@ describe('StatsTab', () => {
     expect(link).toHaveAttribute('download');
   });
 
+  it('says "Top N%" only where it flatters (N <= 50), and the rank otherwise', async () => {
+    const { container } = renderTab({
+      userStats: createUserStatsFixture({
+        percentiles: {
+          salesVolume: { rank: 59, of: 63, topPercent: 94 },
+          salesCount: { rank: 32, of: 63, topPercent: 50 },
+          trades: { rank: 40, of: 63, topPercent: 64 },
+        },
+      }),
+    });
+    await expectState(container, 'ready');
+    expect(figure(container, 'salesVolume').badge).toBe('#59 of 63');
+    expect(figure(container, 'salesCount').badge).toBe('Top 50%, rank 32 of 63');
+    expect(container.textContent).not.toMatch(/Top 94|Top 64/);
+    expect(screen.getByText('#40 of 63 traders')).toBeInTheDocument();
+  });
+
   it('breaks sales down per token: 6-decimal USDC and an unknown token as a raw integer', async () => {
     const { container } = renderTab();
     await expectState(container, 'ready');
