@@ -111,7 +111,11 @@ export function StatsTrendChart({
           styled && 'podium:flex podium:items-stretch podium:gap-2',
         )}
       >
-        <span className={cx(styled && 'podium:text-xs podium:text-(--podium-muted) podium:tabular-nums')}>
+        <span
+          className={cx(
+            styled && 'podium:shrink-0 podium:text-xs podium:text-(--podium-muted) podium:tabular-nums',
+          )}
+        >
           {eth(max)}
         </span>
         <svg
@@ -121,7 +125,8 @@ export function StatsTrendChart({
           className={cx(
             'podium-stats-tab__chart-svg',
             styled &&
-              'podium:h-32 podium:w-full podium:border-b podium:border-(--podium-control-border) podium:overflow-visible',
+              // flex-1 + min-w-0, not w-full: 100% of the row plus the axis label overflowed the card.
+              'podium:h-32 podium:min-w-0 podium:flex-1 podium:border-b podium:border-(--podium-control-border) podium:overflow-visible',
           )}
         >
           {legend.map(({ series }) => (
