@@ -161,10 +161,19 @@ export function LeaderboardBody({
 
   let content: ReactNode;
   if (state === 'loading') {
-    content = <LeaderboardSkeleton label={labels.leaderboardLoading} styled={styled} classNames={classNames} />;
+    content = (
+      <LeaderboardSkeleton label={labels.leaderboardLoading} styled={styled} classNames={classNames} />
+    );
   } else if (state === 'error' && query.error) {
     content = (
-      <LeaderboardError error={query.error} retry={() => void query.refetch()} isRetrying={query.isFetching} labels={labels} styled={styled} classNames={classNames} />
+      <LeaderboardError
+        error={query.error}
+        retry={() => void query.refetch()}
+        isRetrying={query.isFetching}
+        labels={labels}
+        styled={styled}
+        classNames={classNames}
+      />
     );
   } else if (state === 'empty') {
     content = (
@@ -177,7 +186,9 @@ export function LeaderboardBody({
         )}
       >
         <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.leaderboardEmptyTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.leaderboardEmptyHint}</p>
+        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+          {labels.leaderboardEmptyHint}
+        </p>
       </div>
     );
   } else if (data) {
@@ -195,7 +206,12 @@ export function LeaderboardBody({
           />
         ) : null}
         {around && data.around === null ? (
-          <p className={cx('podium-leaderboard__not-ranked', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+          <p
+            className={cx(
+              'podium-leaderboard__not-ranked',
+              styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)',
+            )}
+          >
             {labels.leaderboardNotRanked}
           </p>
         ) : null}
@@ -230,12 +246,17 @@ export function LeaderboardBody({
     );
   }
 
-  const canJump = Boolean(currentUserId) && state === 'ready';
+  // A user already on the podium is in view: jumping would only hide the podium around them.
+  const onPodium = podiumEntries.some((entry) => entry.userId === currentUserId);
+  const canJump = Boolean(currentUserId) && state === 'ready' && (Boolean(around) || !onPodium);
   const canLoadMore = state === 'ready' && query.hasMore && limit < maxLeaderboardLimit;
 
   return (
     <div
-      className={cx('podium-leaderboard__body', styled && 'podium:flex podium:min-h-0 podium:flex-col podium:gap-3')}
+      className={cx(
+        'podium-leaderboard__body',
+        styled && 'podium:flex podium:min-h-0 podium:flex-col podium:gap-3',
+      )}
       data-state={state}
       data-metric={metric}
       data-period={period}
@@ -279,7 +300,9 @@ export function LeaderboardBody({
           buttonClassName={classNames.switchButton}
         />
       </div>
-      {data?.updatedAt ? <LeaderboardUpdated updatedAt={data.updatedAt} labels={labels} format={format} styled={styled} /> : null}
+      {data?.updatedAt ? (
+        <LeaderboardUpdated updatedAt={data.updatedAt} labels={labels} format={format} styled={styled} />
+      ) : null}
 
       {/* Polite: a move is news, but never worth interrupting the user for. */}
       <p role="status" className="podium-sr-only">
@@ -303,7 +326,10 @@ export function LeaderboardBody({
         >
           {state === 'ready' && data ? (
             <p className={cx(styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)')}>
-              {formatLabel(labels.leaderboardShowing, { shown: format.number(entries.length), total: format.number(data.total) })}
+              {formatLabel(labels.leaderboardShowing, {
+                shown: format.number(entries.length),
+                total: format.number(data.total),
+              })}
             </p>
           ) : null}
           <div className={cx(styled && 'podium:flex podium:flex-wrap podium:gap-2')}>
@@ -358,7 +384,9 @@ function useRankAnnouncement(boardKey: string, rank: number | undefined, labels:
     const message =
       tracked.rank === undefined
         ? tracked.message
-        : formatLabel(rank < tracked.rank ? labels.leaderboardMovedUp : labels.leaderboardMovedDown, { rank });
+        : formatLabel(rank < tracked.rank ? labels.leaderboardMovedUp : labels.leaderboardMovedDown, {
+            rank,
+          });
     setTracked({ key: boardKey, rank, message });
   }
   return tracked.message;
@@ -366,15 +394,31 @@ function useRankAnnouncement(boardKey: string, rank: number | undefined, labels:
 
 function monthName(month: string, locale: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
   } catch {
     return month;
   }
 }
 
-function LeaderboardSkeleton({ label, styled, classNames }: { label: string; styled: boolean; classNames: LeaderboardClassNames }) {
+function LeaderboardSkeleton({
+  label,
+  styled,
+  classNames,
+}: {
+  label: string;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+}) {
   return (
-    <div className={cx('podium-leaderboard__skeleton', styled && 'podium:flex podium:flex-col podium:gap-2', classNames.skeleton)}>
+    <div
+      className={cx(
+        'podium-leaderboard__skeleton',
+        styled && 'podium:flex podium:flex-col podium:gap-2',
+        classNames.skeleton,
+      )}
+    >
       <span className="podium-sr-only">{label}</span>
       {Array.from({ length: 6 }, (_, index) => (
         <div
@@ -410,10 +454,17 @@ function LeaderboardError({ error, retry, isRetrying, labels, styled, classNames
         classNames.error,
       )}
     >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.leaderboardErrorTitle}</p>
+      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        {labels.leaderboardErrorTitle}
+      </p>
       <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
       {error.isRetryable ? (
-        <Button unstyled={!styled} className={classNames.button} onClick={retry} aria-disabled={isRetrying || undefined}>
+        <Button
+          unstyled={!styled}
+          className={classNames.button}
+          onClick={retry}
+          aria-disabled={isRetrying || undefined}
+        >
           {isRetrying ? labels.retrying : labels.retry}
         </Button>
       ) : null}

@@ -21,26 +21,50 @@ export interface LeaderboardPodiumProps {
 const visualOrder = ['podium:order-2', 'podium:order-1', 'podium:order-3'];
 const heights = ['podium:pt-6', 'podium:pt-3', 'podium:pt-1'];
 
+/**
+ * The medal follows the rank, not the place on the podium: two sellers tied for first both get
+ * gold (and the next is third, bronze).
+ */
+export function leaderboardMedal(rank: number): 'gold' | 'silver' | 'bronze' | undefined {
+  return rank === 1 ? 'gold' : rank === 2 ? 'silver' : rank === 3 ? 'bronze' : undefined;
+}
+const medalColour = {
+  gold: 'podium:text-(--podium-gold)',
+  silver: 'podium:text-(--podium-silver)',
+  bronze: 'podium:text-(--podium-bronze)',
+} as const;
+
 /** The top three as a podium: first in the middle and highest, the others either side. */
-export function LeaderboardPodium({ entries, metric, currentUserId, labels, format, styled, classNames }: LeaderboardPodiumProps) {
+export function LeaderboardPodium({
+  entries,
+  metric,
+  currentUserId,
+  labels,
+  format,
+  styled,
+  classNames,
+}: LeaderboardPodiumProps) {
   return (
     <ol
       aria-label={labels.leaderboardTopThree}
       className={cx(
         'podium-leaderboard__podium',
-        styled && 'podium:m-0 podium:grid podium:list-none podium:grid-cols-3 podium:items-end podium:gap-2 podium:p-0',
+        styled &&
+          'podium:m-0 podium:grid podium:list-none podium:grid-cols-3 podium:items-end podium:gap-2 podium:p-0',
         classNames.podium,
       )}
     >
       {entries.slice(0, 3).map((entry, index) => {
         const current = entry.userId === currentUserId;
         const name = leaderboardName(entry);
+        const medal = leaderboardMedal(entry.rank);
         return (
           <li
             key={entry.userId}
             data-user-id={entry.userId}
             data-rank={entry.rank}
             data-place={index + 1}
+            data-medal={medal}
             data-current={current || undefined}
             aria-current={current || undefined}
             className={cx(
@@ -57,18 +81,50 @@ export function LeaderboardPodium({ entries, metric, currentUserId, labels, form
               className={cx(
                 'podium-leaderboard__medal',
                 styled && 'podium:text-sm podium:font-bold podium:tabular-nums',
-                styled && index === 0 && 'podium:text-(--podium-gold)',
+                styled && medal && medalColour[medal],
               )}
             >
-              <span className="podium-sr-only">{formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}</span>
-              <span aria-hidden="true">{formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}</span>
+              <span className="podium-sr-only">
+                {formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}
+              </span>
+              <span aria-hidden="true">
+                {formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}
+              </span>
             </span>
-            <LeaderboardAvatar src={entry.avatarUrl} name={name} size="lg" styled={styled} className={classNames.avatar} />
-            <span className={cx('podium-leaderboard__name', styled && 'podium:max-w-full podium:truncate podium:text-sm podium:font-semibold')}>
+            <LeaderboardAvatar
+              src={entry.avatarUrl}
+              name={name}
+              size="lg"
+              styled={styled}
+              className={classNames.avatar}
+            />
+            <span
+              className={cx(
+                'podium-leaderboard__name',
+                styled && 'podium:max-w-full podium:truncate podium:text-sm podium:font-semibold',
+              )}
+            >
               {name}
               {current ? <span className="podium-sr-only"> ({labels.leaderboardYou})</span> : null}
             </span>
-            <span className={cx('podium-leaderboard__value', styled && 'podium:text-xs podium:tabular-nums podium:text-(--podium-muted)')}>
+            {current ? (
+              <span
+                aria-hidden="true"
+                className={cx(
+                  'podium-leaderboard__you',
+                  styled &&
+                    'podium:rounded-full podium:bg-(--podium-accent) podium:px-2 podium:text-xs podium:font-semibold podium:text-(--podium-accent-fg)',
+                )}
+              >
+                {labels.leaderboardYou}
+              </span>
+            ) : null}
+            <span
+              className={cx(
+                'podium-leaderboard__value',
+                styled && 'podium:text-xs podium:tabular-nums podium:text-(--podium-muted)',
+              )}
+            >
               {leaderboardValue(metric, entry.value, labels, format)}
             </span>
           </li>

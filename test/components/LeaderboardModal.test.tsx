@@ -3,8 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Leaderboard, LeaderboardModal, leaderboardInitials, type LeaderboardModalProps } from '../../components/index.js';
-import { createPodiumMocks, leaderboardCurrentUserId, type PodiumHandlersOptions } from '../../mocks/index.js';
+import {
+  Leaderboard,
+  LeaderboardModal,
+  leaderboardInitials,
+  type LeaderboardModalProps,
+} from '../../components/index.js';
+import {
+  createLeaderboardSellers,
+  createPodiumMocks,
+  leaderboardCurrentUserId,
+  type PodiumHandlersOptions,
+} from '../../mocks/index.js';
 import { baseUrl } from '../hooks/support/jobStatsBackend.js';
 import { renderWithPodium } from './support.js';
 
@@ -165,7 +175,9 @@ describe('LeaderboardModal', () => {
     expect(views).toHaveAttribute('aria-pressed', 'true');
     expect(onMetricChange).toHaveBeenCalledWith('views');
     await waitFor(() => expect(boardRequests.at(-1)?.get('metric')).toBe('views'));
-    await waitFor(() => expect(modal.querySelector('.podium-leaderboard__value')).toHaveTextContent(/views$/));
+    await waitFor(() =>
+      expect(modal.querySelector('.podium-leaderboard__value')).toHaveTextContent(/views$/),
+    );
 
     await user.click(within(modal).getByRole('button', { name: 'All time' }));
     await waitFor(() => expect(boardRequests.at(-1)?.get('period')).toBe('all-time'));
@@ -180,7 +192,9 @@ describe('LeaderboardModal', () => {
     expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).toBeNull();
 
     await user.click(within(modal).getByRole('button', { name: 'Jump to me' }));
-    await waitFor(() => expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).not.toBeNull());
+    await waitFor(() =>
+      expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).not.toBeNull(),
+    );
     expect(boardRequests.at(-1)?.get('around')).toBe(leaderboardCurrentUserId);
     const mine = modal.querySelector<HTMLElement>(`[data-user-id="${leaderboardCurrentUserId}"]`)!;
     expect(mine).toHaveAttribute('aria-current', 'true');
@@ -192,6 +206,34 @@ describe('LeaderboardModal', () => {
 
     await user.click(within(modal).getByRole('button', { name: 'Back to top' }));
     await waitFor(() => expect(within(modal).getByRole('list', { name: 'Top three' })).toBeInTheDocument());
+  });
+
+  it('marks every tied first place gold, shows "You" on the podium and offers no jump to a user already there', async () => {
+    // The current user ties for first with another seller; a third is behind.
+    const [a, b, c, ...rest] = createLeaderboardSellers({ count: 24 });
+    const withSales = (seller: typeof a, sales: number, userId = seller!.userId) => ({
+      ...seller!,
+      userId,
+      values: { ...seller!.values, 'sales:month': sales },
+    });
+    const sellers = [
+      withSales(a, 40, leaderboardCurrentUserId),
+      withSales(b, 40),
+      withSales(c, 30),
+      ...rest
+        .filter((seller) => seller.userId !== leaderboardCurrentUserId)
+        .map((seller) => withSales(seller, 1)),
+    ];
+    useMocks({ leaderboardSellers: sellers });
+    renderModal({ defaultOpen: true, currentUserId: leaderboardCurrentUserId, pageSize: 5 });
+    const podium = await within(dialog()).findByRole('list', { name: 'Top three' });
+    const places = [...podium.querySelectorAll<HTMLElement>('[data-rank]')];
+    expect(places.map((place) => place.dataset.rank)).toEqual(['1', '1', '3']);
+    expect(places.map((place) => place.dataset.medal)).toEqual(['gold', 'gold', 'bronze']);
+    const mine = podium.querySelector<HTMLElement>(`[data-user-id="${leaderboardCurrentUserId}"]`)!;
+    // A visible marker, not only a screen-reader one.
+    expect(mine.querySelector('.podium-leaderboard__you')).toHaveTextContent('You');
+    expect(within(dialog()).queryByRole('button', { name: 'Jump to me' })).toBeNull();
   });
 
   it('loads more by growing the limit, keeping the rows shown meanwhile', async () => {
@@ -212,8 +254,12 @@ describe('LeaderboardModal', () => {
     renderModal({ defaultOpen: true, currentUserId: leaderboardCurrentUserId, pollIntervalMs: 150 });
     const modal = dialog();
     const status = modal.querySelector('p[role="status"]')!;
-    await waitFor(() => expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).not.toBeNull());
-    const first = Number(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)!.getAttribute('data-rank'));
+    await waitFor(() =>
+      expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).not.toBeNull(),
+    );
+    const first = Number(
+      modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)!.getAttribute('data-rank'),
+    );
     expect(status).toHaveTextContent('');
     await waitFor(() => expect(status).toHaveTextContent(/^You moved up to #\d+$/), { timeout: 3000 });
     const announced = Number(status.textContent!.match(/#(\d+)/)![1]);
@@ -259,7 +305,9 @@ describe('LeaderboardModal', () => {
 describe('Leaderboard (inline)', () => {
   it('renders the same body in a labelled section, no dialog', async () => {
     useMocks();
-    renderWithPodium(<Leaderboard currentUserId={leaderboardCurrentUserId} title="Top sellers" headingLevel={3} />);
+    renderWithPodium(
+      <Leaderboard currentUserId={leaderboardCurrentUserId} title="Top sellers" headingLevel={3} />,
+    );
     const section = screen.getByRole('region', { name: 'Top sellers' });
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(rowsOf(section)).toHaveLength(20));
@@ -269,8 +317,12 @@ describe('Leaderboard (inline)', () => {
   it('formats numbers with the provider locale and falls back to initials', async () => {
     useMocks({ scenario: 'largeNumbers' });
     renderWithPodium(<Leaderboard />, { locale: 'de-DE' });
-    await waitFor(() => expect(document.querySelectorAll('.podium-leaderboard__row').length).toBeGreaterThan(0));
-    expect(document.querySelector('.podium-leaderboard__value')?.textContent).toMatch(/^\d{1,3}(\.\d{3})+ sales$/);
+    await waitFor(() =>
+      expect(document.querySelectorAll('.podium-leaderboard__row').length).toBeGreaterThan(0),
+    );
+    expect(document.querySelector('.podium-leaderboard__value')?.textContent).toMatch(
+      /^\d{1,3}(\.\d{3})+ sales$/,
+    );
     expect(document.querySelector('[data-initials]')).not.toBeNull();
     expect(leaderboardInitials('Alice Moreau')).toBe('AM');
     expect(leaderboardInitials('s_07')).toBe('S0');
