@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase } from '../../src/db/createPostgresDatabase.js';
 import { signTestToken, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../helpers/testDatabase.js';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
@@ -158,6 +159,18 @@ onPostgres('Postgres faults (needs DATABASE_URL; skipped on embedded PGlite)', (
     const [row] = await test.db.query<{ n: number }>(sql, params);
     return Number(row?.n ?? 0);
   }
+
+  it('names its sessions podium-server unless the URL says otherwise', async () => {
+    const db = createPostgresDatabase({ url: testDatabaseUrl! });
+    try {
+      const [row] = await db.query<{ name: string }>("SELECT current_setting('application_name') AS name");
+      expect(row!.name).toBe(
+        new URL(testDatabaseUrl!).searchParams.get('application_name') ?? 'podium-server',
+      );
+    } finally {
+      await db.close();
+    }
+  });
 
   it('survives its backends being killed mid-request, then answers 200 at once', async () => {
     // Committed before the fault: must all be there afterwards.
