@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/db/createPostgresDatabase.js';
 import { countQueuedSubjects, enqueueStatsCalculation } from '../../src/stats/statsQueue.js';
-import { startStatsScheduler } from '../../src/stats/statsWorker.js';
+import { processStatsQueue, startStatsScheduler } from '../../src/stats/statsWorker.js';
 import type { SyncResult } from '../../src/stats/syncStats.js';
 import { createRecordingLogger } from '../helpers/testApp.js';
 import { createTestDatabase, testDatabaseUrl } from '../helpers/testDatabase.js';
@@ -95,3 +95,31 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 15_0
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('a queue run when the database goes away mid-run', () => {
+  it('reports every subject as failed instead of abandoning the ones still running', async () => {
+    const test = await createTestDatabase();
+    try {
+      const standIn = createStandIn({ walletCount: 10, events: 200, seed: 5 });
+      for (const [index, name] of ['alice', 'bob', 'carol'].entries()) {
+        await addUser(test.db, name, standIn.wallets.slice(index * 2, index * 2 + 2), name);
+        await enqueueStatsCalculation(test.db, `user:${name}`, new Date());
+      }
+      // The database closes as the indexer is first asked: every calculation, and the recording
+      // of its failure, then meets a closed database.
+      standIn.failWhen = () => {
+        void test.db.close();
+        return true;
+      };
+      const result = await processStatsQueue(test.db, standIn.client, { concurrency: 3 });
+      expect(result).toMatchObject({ taken: 3, succeeded: 0, failed: 3 });
+      expect(result.errors.map((error) => error.subject).sort()).toEqual([
+        'user:alice',
+        'user:bob',
+        'user:carol',
+      ]);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
