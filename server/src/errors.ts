@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
 import type { Logger } from './logger.js';
 
 /** Field path -> messages, as in `details.fields` of a 400. */
@@ -54,9 +55,19 @@ const clientCheckConstraints: Record<string, { message: string; fields: string[]
  */
 export function errorResponse(c: Context, error: unknown, logger: Logger): Response {
   const known = toHttpError(error);
-  if (known) return c.json(errorBody(known.code, known.message, known.details), known.status);
+  if (known) {
+    // A 503 is temporary (an outage, a shutdown): tell the caller when to try again.
+    if (known.status === 503 && !c.res.headers.has('retry-after')) {
+      c.header('Retry-After', retryAfterSeconds);
+    }
+    // The operator must see an outage, but as a warning: it is not a bug.
+    if (isDatabaseUnavailable(error)) {
+      logger.warn(`Database unavailable on ${c.req.method} ${c.req.path}`, { error });
+    }
+    return c.json(errorBody(known.code, known.message, known.details), known.status);
+  }
 
-  // Anything else is a bug or an outage: log it in full, tell the caller nothing about internals.
+  // Anything else is a bug: log it in full, tell the caller nothing about internals.
   logger.error(`Unhandled error on ${c.req.method} ${c.req.path}`, { error });
   return c.json(errorBody(errorCodes.internal, 'Something went wrong on the Podium server'), 500);
 }
@@ -71,8 +82,14 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
+/** Seconds a client is asked to wait after a 503 (a database restart takes a few seconds). */
+const retryAfterSeconds = '5';
+
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(503, errorCodes.unavailable, 'The database is unavailable; try again shortly');
+  }
   if (error instanceof ZodError) return fromZodError(error);
   if (error instanceof HTTPException) return fromHonoException(error);
   const pg = asPostgresError(error);

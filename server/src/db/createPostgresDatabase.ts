@@ -13,7 +13,19 @@ export interface PostgresDatabaseOptions {
   schema?: string;
   /** Most connections the pool opens. @default 10 */
   maxConnections?: number;
-  /** Where idle-connection errors go (they would otherwise crash the process). */
+  /**
+   * How long a query waits for a connection (a free one in the pool, or a new one to Postgres)
+   * before it fails as an outage (503), so requests never hang while Postgres is unreachable.
+   * @default 5000
+   */
+  connectionTimeoutMs?: number;
+  /**
+   * `application_name` of the pool's sessions, so operators (and the fault tests) can find its
+   * backends in `pg_stat_activity`. An `application_name` in the URL wins over it.
+   * @default 'podium-server' (or `PGAPPNAME` when set)
+   */
+  applicationName?: string;
+  /** Where connection errors go (they would otherwise crash the process). */
   logger?: Pick<Logger, 'error'>;
 }
 
@@ -27,12 +39,23 @@ export function createPostgresDatabase(
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    // Notices a peer that vanished without closing the connection (a cut network).
+    keepAlive: true,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    fallback_application_name: 'podium-server',
     // Sent in the startup packet, so the setting holds for every statement on the connection.
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client losing its connection (Postgres restart) emits 'error' on the pool; unhandled,
-  // that would kill the server. The pool replaces the client on the next checkout.
-  pool.on('error', (error) => options.logger?.error('Postgres pool error', { error }));
+  // A client losing its connection (backend killed, Postgres restarted, network cut) emits 'error';
+  // with no listener that kills the process. pg-pool listens only while a client is idle, so a
+  // client checked out for a transaction gets its own listener for its whole life. The request
+  // using it fails with the query's own error (an outage: 503); the pool discards the client.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => options.logger?.error('Postgres connection lost', { error })),
+  );
+  // An idle client's error is re-emitted on the pool: already logged by the client's listener.
+  pool.on('error', () => {});
   let closing: Promise<void> | undefined;
 
   return {
@@ -42,6 +65,8 @@ export function createPostgresDatabase(
     exec: (sql) => execOn(pool, sql),
     async transaction(fn) {
       const client = await pool.connect();
+      // Set when the connection is unusable: the client is then discarded, not pooled again.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -51,10 +76,11 @@ export function createPostgresDatabase(
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A lost connection has rolled back on the server already; the ROLLBACK then fails too.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => (closing ??= pool.end()),

@@ -57,9 +57,11 @@ export async function processStatsQueue(
       result.succeeded++;
     } catch (error) {
       const message = errorMessage(error);
-      await failQueuedSubject(db, item, message, now());
       result.failed++;
       result.errors.push({ subject: item.subject, error: message });
+      // The database may be what failed: then the failure cannot be recorded, but the lease runs
+      // out and the subject comes back. Throwing here would abandon the other lanes mid-run.
+      await failQueuedSubject(db, item, message, now()).catch(() => {});
     }
   });
   return result;
