@@ -13,7 +13,7 @@ import { requireCronSecret } from '../auth.js';
 import type { Database } from '../db/Database.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import type { SubgraphClient } from '../indexer/index.js';
+import { SubgraphError, type SubgraphClient } from '../indexer/index.js';
 import type { Logger } from '../logger.js';
 import {
   calculateSubjectFromIndexer,
@@ -85,6 +85,9 @@ export function createCronRoutes(options: CronRoutesOptions): Hono<AppEnv> {
       try {
         result = await calculateSubjectFromIndexer(db, client, subject.key, calculation);
       } catch (error) {
+        // Only the subgraph's failures are the indexer's; a database outage is mapped to 503 and a
+        // bug to a plain 500 by errorResponse, without internals in the message.
+        if (!(error instanceof SubgraphError)) throw error;
         logger.warn(`Stats calculation of ${subject.key} failed`, { error });
         throw new HttpError(503, errorCodes.unavailable, `The indexer failed: ${errorMessage(error)}`);
       }

@@ -120,6 +120,16 @@ describe('GET|POST /cron/calculate-user-stats', () => {
     expect(await down.text()).toContain('simulated outage');
   });
 
+  it('blames the indexer only for indexer failures: a bug is a plain 500 that shows no internals', async () => {
+    const { call } = cronApp();
+    // A broken mirror (not the subgraph) makes the calculation throw a database error.
+    await db.exec('DROP TABLE podium_market_bids CASCADE');
+    const response = await call(`?address=${standIn.wallets[4]!}`, { method: 'POST' });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toMatch(/indexer|podium_market_bids|relation/);
+  });
+
   it('pages through every subject in batches to nextOffset null, counting failures without stopping', async () => {
     const { call } = cronApp({ concurrency: 2 });
     // The mirror knows the addresses (a previous sync); the cron recalculates each from the indexer.
