@@ -7,6 +7,7 @@ import type { DemoUser } from './demo/demoUsers.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import type { AppEnv } from './http/AppEnv.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { rateLimit, type RateLimitOptions } from './http/rateLimit.js';
 import { createDemoRoutes } from './routes/demo.js';
 import { createHealthRoutes, type RedisPinger } from './routes/health.js';
 import { createJobsRoutes } from './routes/jobs.js';
@@ -63,6 +64,14 @@ export interface CreateAppOptions {
   healthTimeoutMs?: number;
   /** Largest accepted request body, in bytes. @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * Rate limits (see `http/rateLimit.ts` and the README): per client IP, per user and per API key,
+   * in memory, or shared through `rateLimits.redis`. `false` turns them off.
+   * @default the documented defaults, in memory
+   */
+  rateLimits?: Pick<RateLimitOptions, 'rules' | 'redis' | 'exemptLoopback' | 'keyPrefix'> | false;
+  /** Believe `X-Forwarded-For` for the client IP (`PODIUM_TRUST_PROXY`). @default false */
+  trustProxy?: boolean;
   /** Where unexpected errors are logged. @default console */
   logger?: Logger;
   /**
@@ -101,6 +110,20 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         allowHeaders: ['Authorization', 'Content-Type', 'x-api-key'],
         exposeHeaders: ['ETag'],
         maxAge: 600,
+      }),
+    );
+  }
+  if (options.rateLimits !== false) {
+    api.use(
+      '*',
+      rateLimit({
+        ...options.rateLimits,
+        trustProxy: options.trustProxy ?? false,
+        exemptPaths: [`${basePath}/health`],
+        jwtSecret: options.jwtSecret,
+        apiKey: options.apiKey,
+        now,
+        logger,
       }),
     );
   }
