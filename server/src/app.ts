@@ -72,6 +72,12 @@ export interface CreateAppOptions {
   rateLimits?: Pick<RateLimitOptions, 'rules' | 'redis' | 'exemptLoopback' | 'keyPrefix'> | false;
   /** Believe `X-Forwarded-For` for the client IP (`PODIUM_TRUST_PROXY`). @default false */
   trustProxy?: boolean;
+  /**
+   * At most this many counted views per client IP (hashed) and product per UTC day
+   * (`PODIUM_VIEWS_PER_CLIENT_PER_DAY`); 0 turns the cap off.
+   * @default 20
+   */
+  viewsPerClientPerDay?: number;
   /** Where unexpected errors are logged. @default console */
   logger?: Logger;
   /**
@@ -164,7 +170,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // Seller boards (issue 5): products and views feed the cache through triggers; boards read it.
   api.route(
     '/',
-    createProductsRoutes({ store: createSqlProductsStore(options.db), apiKey: options.apiKey, now }),
+    createProductsRoutes({
+      store: createSqlProductsStore(options.db),
+      apiKey: options.apiKey,
+      now,
+      trustProxy: options.trustProxy ?? false,
+      viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
+    }),
   );
   api.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(options.db), now }));
   api.route(

@@ -32,7 +32,10 @@ export const unknownClientIp = 'unknown';
 /** The TCP peer's address under `@hono/node-server`, else `undefined` (see `hono/conninfo`). */
 export function socketAddress(c: Context): string | undefined {
   const env = c.env as
-    | { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } }
+    | {
+        incoming?: { socket?: { remoteAddress?: string } };
+        server?: { incoming?: { socket?: { remoteAddress?: string } } };
+      }
     | undefined;
   return (env?.server ?? env)?.incoming?.socket?.remoteAddress;
 }

@@ -136,7 +136,12 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 }
 
 function describe(family: Family): string {
-  return { public: 'from this address', failedAuth: 'failed authentications', user: 'of this user', apiKey: 'with this API key' }[family];
+  return {
+    public: 'from this address',
+    failedAuth: 'failed authentications',
+    user: 'of this user',
+    apiKey: 'with this API key',
+  }[family];
 }
 
 function createLimiter(family: Family, rule: RateLimitRule, options: RateLimitOptions): RateLimiterAbstract {
@@ -183,7 +188,10 @@ async function safely(result: Promise<RateLimiterRes | null>): Promise<RateLimit
 
 function tooManyRequests(rule: RateLimitRule, res: RateLimiterRes, what: string): Response {
   // A new Response rather than c.json: it may replace a 401 already built by the route.
-  const body = errorBody(errorCodes.rateLimited, `Too many ${what}: try again in ${secondsToReset(rule, res)} s`);
+  const body = errorBody(
+    errorCodes.rateLimited,
+    `Too many ${what}: try again in ${secondsToReset(rule, res)} s`,
+  );
   const response = new Response(JSON.stringify(body), {
     status: 429,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

@@ -36,8 +36,12 @@ describe.runIf(testRedisUrl)('rate limits shared through Redis', () => {
 
   it('enforces one limit across two app instances', async () => {
     const [first, second] = [
-      createTestApp(test.db, { rateLimits: { rules, keyPrefix: `${keyPrefix}:shared`, redis: await connectedClient() } }).app,
-      createTestApp(test.db, { rateLimits: { rules, keyPrefix: `${keyPrefix}:shared`, redis: await connectedClient() } }).app,
+      createTestApp(test.db, {
+        rateLimits: { rules, keyPrefix: `${keyPrefix}:shared`, redis: await connectedClient() },
+      }).app,
+      createTestApp(test.db, {
+        rateLimits: { rules, keyPrefix: `${keyPrefix}:shared`, redis: await connectedClient() },
+      }).app,
     ];
     const seen: string[] = [];
     for (let n = 0; n < 6; n += 1) {
@@ -75,7 +79,9 @@ describe.runIf(testRedisUrl)('rate limits shared through Redis', () => {
     });
     const redis = createRedisClient(`redis://127.0.0.1:${closedPort}`, createRecordingLogger());
     clients.push(redis);
-    const app = createTestApp(test.db, { rateLimits: { rules, keyPrefix: `${keyPrefix}:closed`, redis } }).app;
+    const app = createTestApp(test.db, {
+      rateLimits: { rules, keyPrefix: `${keyPrefix}:closed`, redis },
+    }).app;
     const statuses = [];
     for (let n = 0; n < 6; n += 1) statuses.push((await app.request(board)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);

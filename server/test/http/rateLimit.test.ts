@@ -23,8 +23,10 @@ describe('rate limits (in memory, fake clock)', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const appWith = (rules: NonNullable<Exclude<CreateAppOptions['rateLimits'], false>>['rules'], extra: Partial<CreateAppOptions> = {}) =>
-    createTestApp(test.db, { apiKey, rateLimits: { rules }, now: () => new Date(), ...extra }).app;
+  const appWith = (
+    rules: NonNullable<Exclude<CreateAppOptions['rateLimits'], false>>['rules'],
+    extra: Partial<CreateAppOptions> = {},
+  ) => createTestApp(test.db, { apiKey, rateLimits: { rules }, now: () => new Date(), ...extra }).app;
   const headersOf = (response: Response) => ({
     status: response.status,
     policy: response.headers.get('ratelimit-policy'),
@@ -95,7 +97,10 @@ describe('rate limits (in memory, fake clock)', () => {
     expect(byKey.headers.get('ratelimit')).toBe('limit=3, remaining=2, reset=60');
     expect(await statuses({ authorization: `Bearer ${apiKey}` }, 3)).toEqual([401, 401, 429]);
     // The anonymous public bucket of this (unknown) address was never touched.
-    expect(headersOf(await app.request(board))).toMatchObject({ status: 200, state: 'limit=2, remaining=1, reset=60' });
+    expect(headersOf(await app.request(board))).toMatchObject({
+      status: 200,
+      state: 'limit=2, remaining=1, reset=60',
+    });
   });
 
   it('answers 429 to credentials from an address past its failed authentications, until the reset', async () => {
@@ -104,7 +109,11 @@ describe('rate limits (in memory, fake clock)', () => {
     const good = bearer(await signTestToken('alice'));
 
     const first = await app.request('/api/stats', { headers: forged });
-    expect(headersOf(first)).toMatchObject({ status: 401, policy: '2;w=60', state: 'limit=2, remaining=1, reset=60' });
+    expect(headersOf(first)).toMatchObject({
+      status: 401,
+      policy: '2;w=60',
+      state: 'limit=2, remaining=1, reset=60',
+    });
     expect((await app.request('/api/stats', { headers: forged })).status).toBe(401);
 
     const blocked = await app.request('/api/stats', { headers: forged });
@@ -138,9 +147,13 @@ describe('rate limits (in memory, fake clock)', () => {
     expect((await direct.request(board, {}, peer('10.0.0.2'))).status).toBe(429);
 
     const proxied = appWith(rules, { trustProxy: true });
-    expect((await proxied.request(board, forwarded('6.6.6.6, 203.0.113.7'), peer('10.0.0.1'))).status).toBe(200);
+    expect((await proxied.request(board, forwarded('6.6.6.6, 203.0.113.7'), peer('10.0.0.1'))).status).toBe(
+      200,
+    );
     // A forged left-most hop does not buy a new bucket; another client behind the proxy has its own.
-    expect((await proxied.request(board, forwarded('7.7.7.7, 203.0.113.7'), peer('10.0.0.1'))).status).toBe(429);
+    expect((await proxied.request(board, forwarded('7.7.7.7, 203.0.113.7'), peer('10.0.0.1'))).status).toBe(
+      429,
+    );
     expect((await proxied.request(board, forwarded('203.0.113.8'), peer('10.0.0.1'))).status).toBe(200);
   });
 
@@ -150,8 +163,12 @@ describe('rate limits (in memory, fake clock)', () => {
       rateLimits: { rules: { public: { limit: 1, windowSeconds: 60 } }, exemptLoopback: true },
     }).app;
     for (let n = 0; n < 3; n += 1) expect((await demo.request(board, {}, loopback)).status).toBe(200);
-    expect((await demo.request(board, {}, { incoming: { socket: { remoteAddress: '10.1.1.1' } } })).status).toBe(200);
-    expect((await demo.request(board, {}, { incoming: { socket: { remoteAddress: '10.1.1.1' } } })).status).toBe(429);
+    expect(
+      (await demo.request(board, {}, { incoming: { socket: { remoteAddress: '10.1.1.1' } } })).status,
+    ).toBe(200);
+    expect(
+      (await demo.request(board, {}, { incoming: { socket: { remoteAddress: '10.1.1.1' } } })).status,
+    ).toBe(429);
 
     const off = createTestApp(test.db, { rateLimits: false }).app;
     const response = await off.request(board);
