@@ -115,7 +115,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 
     const identity = credentials ? await identify(credentials) : undefined;
     const family: Family = identity?.family ?? 'public';
-    const counted = await consume(limiters[family], identity?.key ?? ipKey);
+    const counted = await consume(limiters[family], identity?.key ?? ipKey, options.logger);
     if (counted && !counted.allowed) {
       return tooManyRequests(rules[family], counted.res, `requests (${describe(family)})`);
     }
@@ -168,11 +168,16 @@ function createLimiter(family: Family, rule: RateLimitRule, options: RateLimitOp
 async function consume(
   limiter: RateLimiterAbstract,
   key: string,
+  logger: Pick<Logger, 'warn'>,
 ): Promise<{ allowed: boolean; res: RateLimiterRes } | undefined> {
   try {
     return { allowed: true, res: await limiter.consume(key) };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return { allowed: false, res: rejection };
+    // The in-memory insurance should have answered; if even that failed, serve rather than 500.
+    logger.warn(
+      `Rate limit not checked: ${rejection instanceof Error ? rejection.message : String(rejection)}`,
+    );
     return undefined;
   }
 }
@@ -235,16 +240,26 @@ interface Identity {
 function createIdentifier({ jwtSecret, apiKey, now }: RateLimitOptions) {
   const jwtKey = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
   const apiKeyId = apiKey ? `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}` : '';
+  // Verified tokens, until they expire: a user's every request carries the same token, and
+  // verifying it (again, after the route's own check) was most of the limiter's cost. Only tokens
+  // that verified get in, so forged ones cannot fill it; bounded by clearing when full.
+  const verified = new Map<string, { key: string; expiresAt: number }>();
   return async (credentials: string): Promise<Identity | undefined> => {
     if (apiKey && safeEqual(credentials, apiKey)) return { family: 'apiKey', key: apiKeyId };
     if (!jwtKey || credentials.split('.').length !== 3) return undefined;
+    const cached = verified.get(credentials);
+    if (cached && cached.expiresAt > now().getTime()) return { family: 'user', key: cached.key };
     try {
       const { payload } = await jwtVerify(credentials, jwtKey, { algorithms: ['HS256'], currentDate: now() });
-      return typeof payload.sub === 'string' && payload.sub.length > 0
-        ? { family: 'user', key: `user:${payload.sub}` }
-        : undefined;
+      if (typeof payload.sub !== 'string' || payload.sub.length === 0) return undefined;
+      const key = `user:${payload.sub}`;
+      if (verified.size >= maxCachedTokens) verified.clear();
+      verified.set(credentials, { key, expiresAt: (payload.exp ?? 0) * 1000 });
+      return { family: 'user', key };
     } catch {
       return undefined;
     }
   };
 }
+
+const maxCachedTokens = 10_000;

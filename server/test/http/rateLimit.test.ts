@@ -103,6 +103,18 @@ describe('rate limits (in memory, fake clock)', () => {
     });
   });
 
+  it('counts a token as its user only until it expires', async () => {
+    const app = appWith({ public: { limit: 5, windowSeconds: 60 }, user: { limit: 9, windowSeconds: 60 } });
+    const shortLived = bearer(await signTestToken('carol', { expiresIn: 30 }));
+    for (let n = 0; n < 2; n += 1) {
+      const response = await app.request(board, { headers: shortLived });
+      expect(response.headers.get('ratelimit-policy')).toBe('9;w=60');
+    }
+    vi.setSystemTime(start.getTime() + 31_000);
+    const expired = await app.request(board, { headers: shortLived });
+    expect(expired.headers.get('ratelimit')).toBe('limit=5, remaining=4, reset=60');
+  });
+
   it('answers 429 to credentials from an address past its failed authentications, until the reset', async () => {
     const app = appWith({ failedAuth: { limit: 2, windowSeconds: 60 } });
     const forged = bearer(await signTestToken('mallory', { secret: 'another-secret-0123456789abcdef0123' }));
