@@ -114,7 +114,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowHeaders: ['Authorization', 'Content-Type', 'x-api-key'],
-        exposeHeaders: ['ETag'],
+        // Browsers may read the rate-limit state (hidden cross-origin unless exposed).
+        exposeHeaders: ['ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
         maxAge: 600,
       }),
     );

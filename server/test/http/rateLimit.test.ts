@@ -67,6 +67,14 @@ describe('rate limits (in memory, fake clock)', () => {
     });
   });
 
+  it('lets browsers on allowed origins read the rate-limit fields', async () => {
+    const app = appWith({}, { corsOrigins: ['https://shop.example'] });
+    const response = await app.request(board, { headers: { origin: 'https://shop.example' } });
+    expect(response.headers.get('access-control-expose-headers')?.split(/,\s*/)).toEqual(
+      expect.arrayContaining(['RateLimit', 'RateLimit-Policy', 'Retry-After']),
+    );
+  });
+
   it('never limits the health check, and limits unknown paths too', async () => {
     const app = appWith({ public: { limit: 1, windowSeconds: 60 } });
     for (let n = 0; n < 5; n += 1) {
