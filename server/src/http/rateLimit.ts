@@ -128,10 +128,10 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
         c.res = tooManyRequests(rules.failedAuth, failures, 'authentication failures');
         return;
       }
-      if (failures) setHeaders(c.res.headers, rules.failedAuth, failures);
+      if (failures) setResponseHeaders(c, rules.failedAuth, failures);
       return;
     }
-    if (counted) setHeaders(c.res.headers, rules[family], counted.res);
+    if (counted) setResponseHeaders(c, rules[family], counted.res);
   };
 }
 
@@ -204,6 +204,16 @@ function tooManyRequests(rule: RateLimitRule, res: RateLimiterRes, what: string)
   setHeaders(response.headers, rule, res);
   response.headers.set('Retry-After', String(secondsToReset(rule, res)));
   return response;
+}
+
+/** {@link setHeaders} on the route's answer, copied first if its headers are immutable. */
+function setResponseHeaders(c: Context, rule: RateLimitRule, res: RateLimiterRes): void {
+  try {
+    setHeaders(c.res.headers, rule, res);
+  } catch {
+    c.res = new Response(c.res.body, c.res);
+    setHeaders(c.res.headers, rule, res);
+  }
 }
 
 /** draft-ietf-httpapi-ratelimit-headers-07: the policy, and where this client stands in it. */
