@@ -117,7 +117,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     const family: Family = identity?.family ?? 'public';
     const counted = await consume(limiters[family], identity?.key ?? ipKey, options.logger);
     if (counted && !counted.allowed) {
-      return tooManyRequests(rules[family], counted.res, `requests (${describe(family)})`);
+      return tooManyRequests(rules[family], counted.res, `requests (${describeFamily(family)})`);
     }
 
     await next();
@@ -135,7 +135,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   };
 }
 
-function describe(family: Family): string {
+function describeFamily(family: Family): string {
   return {
     public: 'from this address',
     failedAuth: 'failed authentications',
