@@ -86,7 +86,7 @@ for (const target of targets) {
         `→ the triggers add ${perView.toFixed(1)} µs per view`,
     );
 
-    const app = server.createApp({ db, now: () => now, logger: server.silentLogger });
+    const app = server.createApp({ db, now: () => now, logger: server.silentLogger, rateLimits: false });
     const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => http.once('listening', resolve));
     const base = `http://127.0.0.1:${http.address().port}`;

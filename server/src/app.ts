@@ -7,6 +7,7 @@ import type { DemoUser } from './demo/demoUsers.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import type { AppEnv } from './http/AppEnv.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { rateLimit, type RateLimitOptions } from './http/rateLimit.js';
 import { createDemoRoutes } from './routes/demo.js';
 import { createHealthRoutes, type RedisPinger } from './routes/health.js';
 import { createJobsRoutes } from './routes/jobs.js';
@@ -63,6 +64,20 @@ export interface CreateAppOptions {
   healthTimeoutMs?: number;
   /** Largest accepted request body, in bytes. @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * Rate limits (see `http/rateLimit.ts` and the README): per client IP, per user and per API key,
+   * in memory, or shared through `rateLimits.redis`. `false` turns them off.
+   * @default the documented defaults, in memory
+   */
+  rateLimits?: Pick<RateLimitOptions, 'rules' | 'redis' | 'exemptLoopback' | 'keyPrefix'> | false;
+  /** Believe `X-Forwarded-For` for the client IP (`PODIUM_TRUST_PROXY`). @default false */
+  trustProxy?: boolean;
+  /**
+   * At most this many counted views per client IP (hashed) and product per UTC day
+   * (`PODIUM_VIEWS_PER_CLIENT_PER_DAY`); 0 turns the cap off.
+   * @default 20
+   */
+  viewsPerClientPerDay?: number;
   /** Where unexpected errors are logged. @default console */
   logger?: Logger;
   /**
@@ -99,8 +114,23 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowHeaders: ['Authorization', 'Content-Type', 'x-api-key'],
-        exposeHeaders: ['ETag'],
+        // Browsers may read the rate-limit state (hidden cross-origin unless exposed).
+        exposeHeaders: ['ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
         maxAge: 600,
+      }),
+    );
+  }
+  if (options.rateLimits !== false) {
+    api.use(
+      '*',
+      rateLimit({
+        ...options.rateLimits,
+        trustProxy: options.trustProxy ?? false,
+        exemptPaths: [`${basePath}/health`],
+        jwtSecret: options.jwtSecret,
+        apiKey: options.apiKey,
+        now,
+        logger,
       }),
     );
   }
@@ -141,7 +171,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // Seller boards (issue 5): products and views feed the cache through triggers; boards read it.
   api.route(
     '/',
-    createProductsRoutes({ store: createSqlProductsStore(options.db), apiKey: options.apiKey, now }),
+    createProductsRoutes({
+      store: createSqlProductsStore(options.db),
+      apiKey: options.apiKey,
+      now,
+      trustProxy: options.trustProxy ?? false,
+      viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
+    }),
   );
   api.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(options.db), now }));
   api.route(

@@ -1,4 +1,5 @@
 import { defaultTokenList, isAddress, type TokenInfo } from '@podium/core';
+import type { RateLimitRule, RateLimitRules } from './http/rateLimit.js';
 
 /**
  * Server configuration from environment variables. `loadConfig` is pure (it takes the env as an
@@ -24,7 +25,11 @@ export const configVariables: readonly ConfigVariable[] = [
   },
   { name: 'DATABASE_URL', description: 'Postgres connection string; when absent, embedded PGlite is used' },
   { name: 'PODIUM_DATA_DIR', description: 'where embedded PGlite keeps its data', default: './.podium-data' },
-  { name: 'REDIS_URL', description: 'Redis (optional today: reported by the health check)' },
+  {
+    name: 'REDIS_URL',
+    description:
+      'Redis (optional): shares the rate limits between server instances (memory when unset or unreachable); reported by the health check',
+  },
   {
     name: 'PODIUM_API_KEY',
     description: 'key for server-to-server writes (`x-api-key` or `Authorization: Bearer`)',
@@ -72,6 +77,24 @@ export const configVariables: readonly ConfigVariable[] = [
     default: '0 (off; 60 in demo mode)',
   },
   {
+    name: 'PODIUM_RATE_LIMITS',
+    description:
+      '`off`, or JSON overriding some limits, as requests a minute or `{"limit":n,"windowSeconds":s}`: `{"public":300,"failedAuth":30,"user":600,"apiKey":6000}` (public and failed authentications per client IP, per user, per API key)',
+    default: 'those four, a minute each (loopback exempt in demo mode)',
+  },
+  {
+    name: 'PODIUM_TRUST_PROXY',
+    description:
+      '`true` behind a reverse proxy: the client IP is then the right-most `X-Forwarded-For` address; otherwise the TCP peer',
+    default: 'false',
+  },
+  {
+    name: 'PODIUM_VIEWS_PER_CLIENT_PER_DAY',
+    description:
+      'at most this many counted product views per client IP (hashed) and product per UTC day; 0: no cap',
+    default: '20',
+  },
+  {
     name: 'PODIUM_HEALTH_TIMEOUT_MS',
     description: 'time limit of each health check, in milliseconds',
     default: '2000',
@@ -102,6 +125,11 @@ export interface ServerConfig {
   statsStaleAfterMs: number;
   /** 0: the built-in stats scheduler is off. */
   statsSyncIntervalMs: number;
+  /** Overrides of the default rate limits, or `false` (off). */
+  rateLimits: Partial<RateLimitRules> | false;
+  trustProxy: boolean;
+  /** 0: views are not capped per client. */
+  viewsPerClientPerDay: number;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -189,6 +217,20 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems,
   );
 
+  const rateLimits = parseRateLimits(read('PODIUM_RATE_LIMITS'), problems);
+  const trustProxy = read('PODIUM_TRUST_PROXY')?.toLowerCase() ?? 'false';
+  if (!['true', 'false'].includes(trustProxy)) {
+    problems.push(`PODIUM_TRUST_PROXY must be true or false, got "${trustProxy}"`);
+  }
+  const viewsPerClientPerDay = readInteger(
+    read('PODIUM_VIEWS_PER_CLIENT_PER_DAY'),
+    'PODIUM_VIEWS_PER_CLIENT_PER_DAY',
+    20,
+    0,
+    1_000_000,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -208,7 +250,51 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     tokens,
     statsStaleAfterMs: staleHours * 3_600_000,
     statsSyncIntervalMs: syncSeconds * 1000,
+    rateLimits,
+    trustProxy: trustProxy === 'true',
+    viewsPerClientPerDay,
   };
+}
+
+const rateLimitFamilies = ['public', 'failedAuth', 'user', 'apiKey'] as const;
+
+/** `PODIUM_RATE_LIMITS`: `off`, or JSON of families -> requests a minute or `{limit, windowSeconds}`. */
+function parseRateLimits(raw: string | undefined, problems: string[]): Partial<RateLimitRules> | false {
+  if (raw === undefined) return {};
+  if (raw.toLowerCase() === 'off') return false;
+  const example = '{"public":300,"failedAuth":30,"user":600,"apiKey":6000}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push(`PODIUM_RATE_LIMITS must be off or JSON such as ${example}`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`PODIUM_RATE_LIMITS must be off or a JSON object such as ${example}`);
+    return {};
+  }
+  const rules: Partial<RateLimitRules> = {};
+  for (const [family, value] of Object.entries(parsed)) {
+    if (!(rateLimitFamilies as readonly string[]).includes(family)) {
+      problems.push(`PODIUM_RATE_LIMITS: unknown limit "${family}" (known: ${rateLimitFamilies.join(', ')})`);
+      continue;
+    }
+    const rule: Partial<RateLimitRule> =
+      typeof value === 'number'
+        ? { limit: value, windowSeconds: 60 }
+        : ((value ?? {}) as Partial<RateLimitRule>);
+    const whole = (n: unknown, max: number) =>
+      Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+    if (!whole(rule.limit, 10_000_000) || !whole(rule.windowSeconds, 86_400)) {
+      problems.push(
+        `PODIUM_RATE_LIMITS.${family} must be requests a minute (a whole number from 1) or {"limit": n, "windowSeconds": 1 to 86400}`,
+      );
+      continue;
+    }
+    rules[family as keyof RateLimitRules] = { limit: rule.limit!, windowSeconds: rule.windowSeconds! };
+  }
+  return rules;
 }
 
 /** `PODIUM_TOKENS`: a JSON list of tokens. ETH at the zero address is always known. */

@@ -112,6 +112,11 @@ export async function startServer({
       basePath: config.basePath,
       corsOrigins: config.corsOrigins,
       redis,
+      // Shared through Redis when configured; the local demo's own page (loopback) is never limited.
+      rateLimits:
+        config.rateLimits === false ? false : { rules: config.rateLimits, redis, exemptLoopback: !!demo },
+      trustProxy: config.trustProxy,
+      viewsPerClientPerDay: config.viewsPerClientPerDay,
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
       demo: demo

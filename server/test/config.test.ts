@@ -23,7 +23,47 @@ describe('loadConfig', () => {
       tokens: [{ address: '0x0000000000000000000000000000000000000000', symbol: 'ETH', decimals: 18 }],
       statsStaleAfterMs: 24 * 3_600_000,
       statsSyncIntervalMs: 0,
+      rateLimits: {},
+      trustProxy: false,
+      viewsPerClientPerDay: 20,
     });
+  });
+
+  it('reads the abuse limits: rate limits, trusted proxy, views per client', () => {
+    expect(
+      loadConfig({
+        PODIUM_RATE_LIMITS: '{"public":100,"failedAuth":{"limit":5,"windowSeconds":300}}',
+        PODIUM_TRUST_PROXY: 'true',
+        PODIUM_VIEWS_PER_CLIENT_PER_DAY: '0',
+      }),
+    ).toMatchObject({
+      rateLimits: { public: { limit: 100, windowSeconds: 60 }, failedAuth: { limit: 5, windowSeconds: 300 } },
+      trustProxy: true,
+      viewsPerClientPerDay: 0,
+    });
+    expect(loadConfig({ PODIUM_RATE_LIMITS: 'OFF' }).rateLimits).toBe(false);
+    const problems = (() => {
+      try {
+        loadConfig({
+          PODIUM_RATE_LIMITS: '{"public":0,"everyone":5,"user":{"limit":10}}',
+          PODIUM_TRUST_PROXY: 'yes',
+          PODIUM_VIEWS_PER_CLIENT_PER_DAY: '-1',
+        });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      expect.stringMatching(/^PODIUM_RATE_LIMITS\.public must be/),
+      expect.stringMatching(/^PODIUM_RATE_LIMITS: unknown limit "everyone"/),
+      expect.stringMatching(/^PODIUM_RATE_LIMITS\.user must be/),
+      expect.stringMatching(/^PODIUM_TRUST_PROXY must be true or false/),
+      expect.stringMatching(/^PODIUM_VIEWS_PER_CLIENT_PER_DAY must be/),
+    ]);
+    expect(() => loadConfig({ PODIUM_RATE_LIMITS: '[1]' })).toThrow(
+      /PODIUM_RATE_LIMITS must be off or a JSON object/,
+    );
   });
 
   it('reads the stats variables: subgraph, token list, stale age, scheduler', () => {

@@ -33,6 +33,7 @@ export const errorCodes = {
   unsupportedMediaType: 'unsupported_media_type',
   internal: 'internal_error',
   unavailable: 'service_unavailable',
+  rateLimited: 'rate_limited',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

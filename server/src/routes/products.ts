@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { requireApiKey } from '../auth.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { clientIp } from '../http/clientIp.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { ProductsStore } from '../stores/productsStore.js';
 
@@ -21,6 +22,10 @@ export interface ProductsRoutesOptions {
   apiKey: string | undefined;
   /** The clock: `sold_at`, `viewed_at` (and so the month a sale or view counts in). */
   now: () => Date;
+  /** Believe `X-Forwarded-For` for the client IP of the view cap. @default false */
+  trustProxy?: boolean;
+  /** Counted views per client IP and product per UTC day; 0: no cap. @default 20 */
+  viewsPerClientPerDay?: number;
 }
 
 /** Product ids are the host's, bounded like user ids (they are path segments and primary keys). */
@@ -33,7 +38,13 @@ const productIdSchema = z
  * /products/:id/views` (public): records one view; repeats, drafts and the seller's own views
  * answer `{ counted: false }`. The seller boards follow through the database triggers.
  */
-export function createProductsRoutes({ store, apiKey, now }: ProductsRoutesOptions): Hono<AppEnv> {
+export function createProductsRoutes({
+  store,
+  apiKey,
+  now,
+  trustProxy = false,
+  viewsPerClientPerDay = 20,
+}: ProductsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.put(productRoute, requireApiKey(apiKey), async (c) => {
@@ -47,14 +58,38 @@ export function createProductsRoutes({ store, apiKey, now }: ProductsRoutesOptio
   // body by the global size limit and a strict schema (unknown fields are a 400).
   routes.post(productViewsRoute, async (c) => {
     const id = parseProductId(c.req.param('id'));
-    const body = recordViewBodySchema.parse(await readJsonBody(c));
-    const result = await store.recordView(id, body, now());
+    const body = recordViewBodySchema.parse(normaliseViewerIds(await readJsonBody(c)));
+    // Over the cap the answer is the same `{ counted: false }` as a repeat: not an error, so a
+    // crawler or a script learns nothing from it.
+    const client = { ip: clientIp(c, trustProxy), maxViewsPerDay: viewsPerClientPerDay };
+    const result = await store.recordView(id, body, now(), client);
     if (!result) throw new HttpError(404, errorCodes.notFound, `No product ${id}`);
     c.header('Cache-Control', 'no-store');
     return c.json(result satisfies z.infer<typeof recordViewResponseSchema>, 200);
   });
 
   return routes;
+}
+
+const viewerIdFields = ['viewerId', 'sessionId'] as const;
+
+/**
+ * Viewer ids are compared exactly, so `"abc "` would be a new viewer: trim them. Control
+ * characters (NUL included) are refused naming the field. The rest is the schema's job.
+ */
+function normaliseViewerIds(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const normalised: Record<string, unknown> = { ...body };
+  for (const field of viewerIdFields) {
+    const value = Object.hasOwn(normalised, field) ? normalised[field] : undefined;
+    if (typeof value !== 'string') continue;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
+      throw invalidRequest(`Invalid ${field}`, { [field]: ['must not contain control characters'] });
+    }
+    normalised[field] = value.trim();
+  }
+  return normalised;
 }
 
 function parseProductId(raw: string): string {

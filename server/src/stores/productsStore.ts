@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { errorCodes, type Product, type PutProductBody, type RecordViewBody } from '@podium/core';
-import { toIsoString, toNumber, type Database } from '../db/Database.js';
+import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import { HttpError } from '../errors.js';
 
 /** What {@link ProductsStore.putProduct} did. */
@@ -21,15 +21,29 @@ export interface ProductsStore {
    */
   putProduct(id: string, input: PutProductBody, now: Date): Promise<PutProductResult>;
   /**
-   * Records a view at `now`. `counted: false` for a repeat viewer, a draft, or the seller viewing
-   * their own product; `null` when there is no such product.
+   * Records a view at `now`. `counted: false` for a repeat viewer, a draft, the seller viewing
+   * their own product, or a `client` past its daily cap; `null` when there is no such product.
+   * Without `client` (seeds, a host's own backend) views are not capped.
    */
-  recordView(productId: string, viewer: RecordViewBody, now: Date): Promise<{ counted: boolean } | null>;
+  recordView(
+    productId: string,
+    viewer: RecordViewBody,
+    now: Date,
+    client?: ViewClient,
+  ): Promise<{ counted: boolean } | null>;
   /**
    * A seller's active listings and earnings (sums of sold products' prices per currency, exact
    * NUMERIC sums as decimal strings) in `[month.start, month.end)` and all time.
    */
   getSellerSummary(sellerId: string, month: { start: Date; end: Date }): Promise<SellerProductsSummary>;
+}
+
+/** Who sent a view, for the per-client cap of {@link ProductsStore.recordView}. */
+export interface ViewClient {
+  /** The client's IP address; stored only as a salted hash. */
+  ip: string;
+  /** Counted views per client, product and UTC day; 0 or less: no cap. */
+  maxViewsPerDay: number;
 }
 
 /** An exact amount of one currency. */
@@ -61,6 +75,7 @@ const productColumns =
 
 /** The SQL implementation, the same on PGlite and Postgres. */
 export function createSqlProductsStore(db: Database): ProductsStore {
+  let salt: Promise<string> | undefined;
   return {
     putProduct: (id, input, now) =>
       db.transaction(async (tx) => {
@@ -90,22 +105,27 @@ export function createSqlProductsStore(db: Database): ProductsStore {
         return { product: toProduct(updated!), created: false };
       }),
 
-    async recordView(productId, viewer, now) {
+    async recordView(productId, viewer, now, client) {
       if (viewer.viewerId === undefined && viewer.sessionId === undefined) {
         throw new Error('A view needs a viewerId or a sessionId');
       }
       const key =
         viewer.viewerId !== undefined ? `user:${viewer.viewerId}` : `session:${sha256(viewer.sessionId!)}`;
-      // One statement: the primary key makes a repeat (even a concurrent one) a no-op, and the
-      // WHERE leaves drafts and the seller's own views out, so the trigger only sees counted views.
-      const counted = await db.query(
-        `INSERT INTO podium_product_views (product_id, viewer, seller_id, viewed_at)
-         SELECT id, $2, seller_id, $3 FROM podium_products
-          WHERE id = $1 AND status <> 'draft' AND $2 <> ('user:' || seller_id)
-         ON CONFLICT (product_id, viewer) DO NOTHING RETURNING 1`,
-        [productId, key, now],
-      );
-      if (counted.length > 0) return { counted: true };
+      if (client && client.maxViewsPerDay > 0) {
+        const clientHash = createHmac(
+          'sha256',
+          await (salt ??= readClientIpSalt(db).catch((error: unknown) => {
+            salt = undefined; // a failed read is tried again by the next view
+            throw error;
+          })),
+        )
+          .update(client.ip)
+          .digest('hex');
+        const outcome = await recordCappedView(db, productId, key, now, clientHash, client.maxViewsPerDay);
+        if (outcome !== 'unknown product') return { counted: outcome === 'counted' };
+      } else if ((await insertView(db, productId, key, now)).length > 0) {
+        return { counted: true };
+      }
       const known = await db.query('SELECT 1 FROM podium_products WHERE id = $1', [productId]);
       return known.length > 0 ? { counted: false } : null;
     },
@@ -134,6 +154,69 @@ export function createSqlProductsStore(db: Database): ProductsStore {
       };
     },
   };
+}
+
+/**
+ * One statement: the primary key makes a repeat (even a concurrent one) a no-op, and the WHERE
+ * leaves drafts and the seller's own views out, so the trigger only sees counted views.
+ */
+function insertView(db: Queryable, productId: string, viewer: string, now: Date) {
+  return db.query(
+    `INSERT INTO podium_product_views (product_id, viewer, seller_id, viewed_at)
+     SELECT id, $2, seller_id, $3 FROM podium_products
+      WHERE id = $1 AND status <> 'draft' AND $2 <> ('user:' || seller_id)
+     ON CONFLICT (product_id, viewer) DO NOTHING RETURNING 1`,
+    [productId, viewer, now],
+  );
+}
+
+/** Thrown inside the transaction to take back a quota increment whose view did not count. */
+class NotCounted extends Error {}
+
+/**
+ * A view under the per-client daily cap, in one transaction: the quota row first (its row lock
+ * makes concurrent views of one client and product take turns, and the conditional UPDATE refuses
+ * past the cap, so 60 concurrent new viewers count exactly `max`), then the view. A view that does
+ * not count (a repeat, a draft, the seller) rolls the increment back, so only counted views use up
+ * the quota. Lock order is quota row, then the trigger's board rows, for every writer: no deadlock.
+ */
+async function recordCappedView(
+  db: Database,
+  productId: string,
+  viewer: string,
+  now: Date,
+  clientHash: string,
+  max: number,
+): Promise<'counted' | 'not counted' | 'unknown product'> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [quota] = await tx.query(
+        `INSERT INTO podium_product_view_quota AS q (product_id, client_hash, day, counted)
+         SELECT id, $2, ($3::timestamptz AT TIME ZONE 'UTC')::date, 1 FROM podium_products WHERE id = $1
+         ON CONFLICT (product_id, client_hash, day) DO UPDATE SET counted = q.counted + 1 WHERE q.counted < $4
+         RETURNING 1`,
+        [productId, clientHash, now, max],
+      );
+      if (!quota) {
+        const known = await tx.query('SELECT 1 FROM podium_products WHERE id = $1', [productId]);
+        return known.length > 0 ? 'not counted' : 'unknown product';
+      }
+      if ((await insertView(tx, productId, viewer, now)).length === 0) throw new NotCounted();
+      return 'counted';
+    });
+  } catch (error) {
+    if (error instanceof NotCounted) return 'not counted';
+    throw error;
+  }
+}
+
+/** The database's salt of client IP hashes (migration 005). */
+async function readClientIpSalt(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ value: string }>(
+    "SELECT value FROM podium_server_secrets WHERE name = 'client_ip_salt'",
+  );
+  if (!row) throw new Error('The client IP salt is missing: has migration 005 run?');
+  return row.value;
 }
 
 /** Session ids are stored hashed: bounded in size, and useless to whoever reads the table. */

@@ -46,7 +46,9 @@ export function createRecordingLogger(): Logger & {
 export function createTestApp(db: Database, options: Partial<CreateAppOptions> = {}) {
   // Recorded, for assertions, and so expected errors do not clutter the test output.
   const logger = createRecordingLogger();
-  const app = createApp({ db, jwtSecret: testJwtSecret, logger, ...options });
+  // Rate limits off unless a test asks for them: every app.request() shares one "unknown" client
+  // address, so suites that send hundreds of requests would meet the public limit.
+  const app = createApp({ db, jwtSecret: testJwtSecret, logger, rateLimits: false, ...options });
   const clock = options.now ?? (() => new Date());
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (userId: string) => {

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { startServer } from '../src/startServer.js';
+import { createRecordingLogger } from './helpers/testApp.js';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './helpers/testDatabase.js';
+
+/** The variables reach the served app, and the limits key a real TCP peer. */
+describe('startServer rate limits', () => {
+  let dir: string;
+  let postgres: TestDatabase | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podium-rate-limits-'));
+    postgres = testDatabaseUrl ? await createTestDatabase({ migrated: false }) : undefined;
+  });
+  afterAll(async () => {
+    await postgres?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('limits a loopback client over HTTP as PODIUM_RATE_LIMITS says, and never the health check', async () => {
+    const server = await startServer({
+      config: loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PODIUM_DATA_DIR: join(dir, 'data'),
+        DATABASE_URL: postgres?.connectionUrl ?? '',
+        // Memory: a fixed Redis key (the loopback address) would be shared with other runs.
+        REDIS_URL: '',
+        PODIUM_RATE_LIMITS: '{"public":2}',
+      }),
+      logger: createRecordingLogger(),
+    });
+    try {
+      const statuses = [];
+      for (let n = 0; n < 3; n += 1) {
+        const response = await fetch(`${server.url}/api/leaderboards/sellers`);
+        statuses.push(`${response.status} ${response.headers.get('ratelimit-policy')}`);
+      }
+      expect(statuses).toEqual(['200 2;w=60', '200 2;w=60', '429 2;w=60']);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
