@@ -76,6 +76,18 @@ const productColumns =
 /** The SQL implementation, the same on PGlite and Postgres. */
 export function createSqlProductsStore(db: Database): ProductsStore {
   let salt: Promise<string> | undefined;
+  // The UTC day whose earlier quota rows this store has deleted: the cap is per day, so once a
+  // day has passed its rows only take space.
+  let prunedBefore: string | undefined;
+  const pruneQuotaBefore = async (now: Date) => {
+    const today = now.toISOString().slice(0, 10);
+    if (prunedBefore === today) return;
+    prunedBefore = today;
+    await db
+      .query('DELETE FROM podium_product_view_quota WHERE day < $1::date', [today])
+      // Not the view's business: the next day (or the next instance) tries again.
+      .catch(() => (prunedBefore = undefined));
+  };
   return {
     putProduct: (id, input, now) =>
       db.transaction(async (tx) => {
@@ -122,6 +134,7 @@ export function createSqlProductsStore(db: Database): ProductsStore {
           .update(client.ip)
           .digest('hex');
         const outcome = await recordCappedView(db, productId, key, now, clientHash, client.maxViewsPerDay);
+        await pruneQuotaBefore(now);
         if (outcome !== 'unknown product') return { counted: outcome === 'counted' };
       } else if ((await insertView(db, productId, key, now)).length > 0) {
         return { counted: true };

@@ -62,6 +62,23 @@ describe('POST /api/products/:id/views under abuse', () => {
     expect(await viewsOf('seller-inflated')).toBe(22);
   });
 
+  it('forgets the quota of past days: the first capped view of a new UTC day prunes them', async () => {
+    clock = new Date('2025-11-01T23:00:00.000Z');
+    const app = appFor();
+    await newProduct(app, 'pruned', 'seller-pruned');
+    await view(app, 'pruned', { sessionId: 'day-one-session' });
+    const days = async () =>
+      (
+        await test.db.query<{ day: unknown }>(
+          "SELECT to_char(day, 'YYYY-MM-DD') AS day FROM podium_product_view_quota WHERE product_id = 'pruned'",
+        )
+      ).map((row) => String(row.day));
+    expect(await days()).toEqual(['2025-11-01']);
+    clock = new Date('2025-11-02T00:30:00.000Z');
+    await view(app, 'pruned', { sessionId: 'day-two-session' });
+    await expect.poll(days).toEqual(['2025-11-02']);
+  });
+
   it('uses no quota for views that do not count, and stores the client only as a salted hash', async () => {
     clock = new Date('2025-10-17T12:00:00.000Z');
     const app = appFor({ viewsPerClientPerDay: 2 });
