@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { Context } from 'hono';
 
 /**
@@ -11,6 +12,10 @@ import type { Context } from 'hono';
  *
  * Requests without a socket (`app.request()` in tests, fetch runtimes without one) and without a
  * usable header all share the key {@link unknownClientIp}.
+ *
+ * An IPv6 client is its /64 network (`2001:db8:1:2::/64`): one subscriber usually gets a whole
+ * /64, so keying single addresses would let one client spread over 2^64 rate-limit buckets and
+ * view quotas.
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
@@ -20,10 +25,27 @@ export function clientIp(c: Context, trustProxy: boolean): string {
       .map((hop) => hop.trim())
       .filter(Boolean)
       .at(-1);
-    if (last && last.length <= 64) return normaliseIp(last);
+    if (last && last.length <= 64) return clientKey(normaliseIp(last));
   }
   const peer = socketAddress(c);
-  return peer ? normaliseIp(peer) : unknownClientIp;
+  return peer ? clientKey(normaliseIp(peer)) : unknownClientIp;
+}
+
+/** An IPv6 address as its /64 network; anything else as it is. */
+export function clientKey(ip: string): string {
+  const address = ip.split('%')[0]!; // a zone id (fe80::1%eth0) names an interface, not a client
+  if (!isIPv6(address) || address.includes('.')) return ip;
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** The shared key of requests whose address is unknown (no socket, no trusted header). */
