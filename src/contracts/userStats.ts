@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDateSchema } from './dates.js';
 
 /**
  * User stats (design note 000): per-user marketplace figures computed from an indexer (a
@@ -192,10 +193,6 @@ export const userStatsResponseSchema = z.object({
 
 export type UserStatsResponse = z.infer<typeof userStatsResponseSchema>;
 
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
 
 /** Longest history range, in days. */
 export const maxStatsHistoryDays = 731;
@@ -204,8 +201,8 @@ export const defaultStatsHistoryDays = 90;
 
 /** Query of `GET /user/:identifier/stats/history`: UTC calendar days, both ends included. */
 export const statsHistoryQuerySchema = z.object({
-  from: dateOnly.optional(),
-  to: dateOnly.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
 });
 
 export type StatsHistoryQuery = z.input<typeof statsHistoryQuerySchema>;

@@ -9,8 +9,9 @@ import {
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { requireApiKey } from '../auth.js';
-import { HttpError, invalidRequest } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { ProductsStore } from '../stores/productsStore.js';
 
@@ -23,7 +24,10 @@ export interface ProductsRoutesOptions {
   now: () => Date;
 }
 
-/** Product ids are the host's, bounded like user ids (they are path segments and primary keys). */
+/**
+ * Product ids are the host's: 1 to 64 of A-Z a-z 0-9 _ . - (path segments and primary keys, so
+ * bounded well below a btree row before the database sees them).
+ */
 const productIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a product id (1-64 of A-Z a-z 0-9 _ . -)');
@@ -58,7 +62,5 @@ export function createProductsRoutes({ store, apiKey, now }: ProductsRoutesOptio
 }
 
 function parseProductId(raw: string): string {
-  const id = productIdSchema.safeParse(raw);
-  if (!id.success) throw invalidRequest('Invalid product id', { id: id.error.issues.map((i) => i.message) });
-  return id.data;
+  return parsePathParam(productIdSchema, 'id', raw, 'Invalid product id');
 }

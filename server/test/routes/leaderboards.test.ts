@@ -262,7 +262,8 @@ describe('GET /api/leaderboards/sellers', () => {
     [{ offset: -1 }, 'offset'],
     [{ offset: 1.5 }, 'offset'],
     [{ ties: 'olympic' }, 'ties'],
-    [{ around: 'not a user' }, 'around'],
+    [{ around: 'not\u0000a user' }, 'around'],
+    [{ around: 'x'.repeat(256) }, 'around'],
   ])('answers 400 naming the field for %j', async (query, field) => {
     const response = await board(query);
     expect(response.status).toBe(400);
