@@ -92,6 +92,18 @@ describe('input hardening', () => {
       }
     });
 
+    it('answers 400 naming the path of a NUL anywhere in the body, in a value or a key', async () => {
+      const deep = await send(JSON.stringify({ ...valid, extra: { deep: ['ok', 'a\u0000'] } }));
+      expect(deep.status).toBe(400);
+      expect((await rawError(deep)).details!.fields).toEqual({ 'extra.deep.1': ['must not contain NUL characters'] });
+      const key = await send(JSON.stringify({ ...valid, 'k\u0000': 1 }));
+      expect(key.status).toBe(400);
+      expect(Object.keys((await rawError(key)).details!.fields!)).toEqual(['k\u0000']);
+      // Deep nesting is walked without recursion.
+      const nested = await send(`${'['.repeat(10_000)}"\u0000"${']'.repeat(10_000)}`);
+      expect(nested.status).toBe(400);
+    });
+
     it('answers 400 with a friendly message for a body that is not an object', async () => {
       for (const body of ['[]', '"text"', '12', 'null']) {
         const response = await send(body);
@@ -205,6 +217,25 @@ describe('input hardening', () => {
       expect(response.status, path).toBe(400);
       expect(Object.keys((await rawError(response)).details!.fields!), path).toEqual([param]);
     }
+  });
+
+  it('exports the CSV of a user whose id is not ASCII, with a safe file name', async () => {
+    const id = 'Zoë "the" \\ 用户';
+    expect((await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Zoë' })).status).toBe(201);
+    const response = await client.app.request(`/api/user/${encodeURIComponent(id)}/transactions.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Zo___the______-transactions.csv"');
+  });
+
+  it('answers GETs with prototype-named query parameters like any unknown parameter', async () => {
+    const query = prototypeKeys.map((key) => `${key}=1`).join('&');
+    for (const path of ['/api/leaderboards/sellers', '/api/stats/leaders', '/api/user/alice/stats/history']) {
+      expect((await client.app.request(`${path}?${query}`)).status, path).toBeLessThan(500);
+    }
+    const stats = await client.app.request(`/api/stats?${query}`, {
+      headers: { authorization: `Bearer ${await client.tokenFor('alice')}` },
+    });
+    expect(stats.status).toBe(200);
   });
 
   describe('dates', () => {
