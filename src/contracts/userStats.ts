@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarDateSchema } from './dates.js';
+import { maxUserIdLength } from './text.js';
 
 /**
  * User stats (design note 000): per-user marketplace figures computed from an indexer (a
@@ -268,7 +269,7 @@ export type StatsLeadersResponse = z.infer<typeof statsLeadersResponseSchema>;
 
 /** Query of the cron endpoint: one `address` (or any identifier), or a batch of subjects. */
 export const calculateUserStatsQuerySchema = z.object({
-  address: z.string().min(1).max(200).optional(),
+  address: z.string().min(1).max(maxUserIdLength).optional(),
   batch: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')

@@ -173,6 +173,22 @@ describe('GET /api/leaderboards/sellers', () => {
     expect('around' in (await boardBody({ month: '2025-10' }))).toBe(false);
   });
 
+  it.each([
+    { metric: 'sales', period: 'month', month: '2025-10' },
+    { metric: 'views', period: 'month', month: '2025-10' },
+    { metric: 'sales', period: 'all-time' },
+    { metric: 'views', period: 'all-time' },
+    { metric: 'sales', period: 'month', month: '2025-12' },
+  ])('answers around: null with the first page for a user not on the board: %j', async (params) => {
+    const first = await boardBody({ ...params, limit: 2 });
+    for (const around of ['zed', 'auth0|never-seen', 'x'.repeat(255)]) {
+      const body = await boardBody({ ...params, limit: 2, offset: 1, around });
+      expect(body.around).toBeNull();
+      expect(body.offset).toBe(0);
+      expect(body.entries).toEqual(first.entries);
+    }
+  });
+
   it('sends a strong ETag and no-cache; a matching If-None-Match gets a bodiless 304', async () => {
     const first = await board({ month: '2025-10' });
     const etag = first.headers.get('etag')!;
