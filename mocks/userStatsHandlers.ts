@@ -14,7 +14,7 @@ import {
   type UserStatsResponse,
   transactionsCsvColumns,
 } from '../src/contracts/userStats.js';
-import { addDays, dayKey, eachDay } from '../src/logic/periods.js';
+import { addDays, dayKey } from '../src/logic/periods.js';
 import {
   createPendingUserStatsFixture,
   createStatsHistoryFixture,

@@ -8,8 +8,8 @@ import * as z from 'zod';
  * same message, before anything touches a database.
  */
 
-/** C0 controls (NUL, tab, newline, ESC…), DEL and the C1 controls. */
-export const controlCharacterPattern = /[\u0000-\u001f\u007f-\u009f]/;
+/** C0 controls (NUL, tab, newline, ESC…), DEL and the C1 controls: Unicode's `Cc` category. */
+export const controlCharacterPattern = /\p{Cc}/u;
 
 /** True when `value` has a control character or an unpaired UTF-16 surrogate (not valid Unicode). */
 export function hasUnsafeCharacter(value: string): boolean {

@@ -32,12 +32,17 @@ describe('input hardening', () => {
   });
   afterAll(() => test.cleanup());
 
-  function putJson(path: string, body: string | object, method = 'PUT', headers: Record<string, string> = { 'x-api-key': apiKey }) {
-    return client.app.request(path, {
+  function putJson(
+    path: string,
+    body: string | object,
+    method = 'PUT',
+    headers: Record<string, string> = { 'x-api-key': apiKey },
+  ): Promise<Response> {
+    return Promise.resolve(client.app.request(path, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    }));
   }
 
   /** Every JSON endpoint: a valid body (as JSON text, to splice keys into) and how to send it. */

@@ -173,7 +173,7 @@ describe('GET /api/leaderboards/sellers', () => {
     expect('around' in (await boardBody({ month: '2025-10' }))).toBe(false);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { metric: 'sales', period: 'month', month: '2025-10' },
     { metric: 'views', period: 'month', month: '2025-10' },
     { metric: 'sales', period: 'all-time' },
