@@ -134,7 +134,12 @@ export function createLeaderboardHandlers(context: LeaderboardHandlersContext): 
     const parsed = userIdSchema.safeParse(decodeSegment(String(params.id)));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['id', ...issue.path] }));
-      return errorResponse(400, errorCodes.invalidRequest, 'Invalid seller id', fieldErrorsFromIssues(issues));
+      return errorResponse(
+        400,
+        errorCodes.invalidRequest,
+        'Invalid seller id',
+        fieldErrorsFromIssues(issues),
+      );
     }
     const id = parsed.data;
     // A seller without products is a seller with zeros, as on the server.

@@ -124,7 +124,10 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
       return errorResponse(400, errorCodes.invalidRequest, 'The range is empty', {
         from: ['must not be after to'],
       });
-    if ((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 > maxStatsHistoryDays) {
+    if (
+      (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 >
+      maxStatsHistoryDays
+    ) {
       return errorResponse(400, errorCodes.invalidRequest, 'The range is too long', {
         to: [`must be at most ${maxStatsHistoryDays} days from from (both included)`],
       });

@@ -21,7 +21,9 @@ export function isCalendarDate(value: string): boolean {
 
 /** True for an instant within the accepted dates (so every day around it has a `YYYY-MM-DD`). */
 export function isQueryInstant(time: number): boolean {
-  return time >= Date.parse(`${minQueryDate}T00:00:00Z`) && time <= Date.parse(`${maxQueryDate}T23:59:59.999Z`);
+  return (
+    time >= Date.parse(`${minQueryDate}T00:00:00Z`) && time <= Date.parse(`${maxQueryDate}T23:59:59.999Z`)
+  );
 }
 
 /** The message every date field answers: what is wanted, with the accepted span. */

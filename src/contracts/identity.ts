@@ -38,7 +38,6 @@ export const addressSchema = z
   .regex(addressPattern, 'must be an address: 0x followed by 40 hexadecimal digits')
   .transform(normalizeAddress);
 
-
 /**
  * Body of `PUT /users/:id`: the whole user (a PUT replaces; a field left out is cleared, and the
  * wallet list replaces the stored one). Unknown fields are rejected.
@@ -51,9 +50,7 @@ export const putUserBodySchema = z.strictObject({
     .refine((value) => !value.toLowerCase().startsWith('0x'), 'must not start with "0x"')
     .nullable()
     .optional(),
-  displayName: printableTextSchema(100)
-    .nullable()
-    .optional(),
+  displayName: printableTextSchema(100).nullable().optional(),
   avatarUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(2048, 'must be at most 2048 characters')

@@ -194,7 +194,6 @@ export const userStatsResponseSchema = z.object({
 
 export type UserStatsResponse = z.infer<typeof userStatsResponseSchema>;
 
-
 /** Longest history range, in days. */
 export const maxStatsHistoryDays = 731;
 /** Days of history when `from` is not given. */

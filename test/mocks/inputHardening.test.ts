@@ -103,9 +103,13 @@ describe('mock input hardening', () => {
     'metric=sales&period=all-time',
     'metric=views&period=all-time',
   ])('answers around: null with the first page for a user not on the board (%s)', async (board) => {
-    const first = (await send(`/leaderboards/sellers?${board}&limit=3`)).body as unknown as { entries: unknown[] };
+    const first = (await send(`/leaderboards/sellers?${board}&limit=3`)).body as unknown as {
+      entries: unknown[];
+    };
     for (const around of ['nobody', 'auth0|never-seen']) {
-      const { status, body } = await send(`/leaderboards/sellers?${board}&limit=3&offset=2&around=${encodeURIComponent(around)}`);
+      const { status, body } = await send(
+        `/leaderboards/sellers?${board}&limit=3&offset=2&around=${encodeURIComponent(around)}`,
+      );
       expect(status).toBe(200);
       expect(body).toMatchObject({ around: null, offset: 0, entries: first.entries });
     }

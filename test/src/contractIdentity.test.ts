@@ -24,7 +24,7 @@ describe('parseIdentifier', () => {
     expect(parseIdentifier('x'.repeat(256)).kind).toBe('invalid');
   });
 
-  it('reads any user id of the one grammar as a handle (identity providers\' ids included)', () => {
+  it("reads any user id of the one grammar as a handle (identity providers' ids included)", () => {
     for (const id of ['auth0|65f0c1d2e3', 'user_2NkQ3xYz', 'ann@example.com', 'bad id!', 'x'.repeat(255)]) {
       expect(parseIdentifier(id)).toEqual({ kind: 'handle', handle: id });
     }

@@ -53,7 +53,9 @@ describe('fieldErrorsFromIssues', () => {
   });
 
   it('keeps a message the schema set itself', () => {
-    expect(fieldsOf(z.object({ a: z.string().regex(/^x$/, 'must be x') }), { a: 'y' })).toEqual({ a: ['must be x'] });
+    expect(fieldsOf(z.object({ a: z.string().regex(/^x$/, 'must be x') }), { a: 'y' })).toEqual({
+      a: ['must be x'],
+    });
   });
 });
 
@@ -65,8 +67,14 @@ describe('the one text grammar', () => {
     expect(hasUnsafeCharacter('Zoë 👋 ann@example.com')).toBe(false);
   });
 
-  it('accepts identity providers\' user ids of 1 to 255 printable characters', () => {
-    for (const id of ['auth0|65f0c1d2e3', 'user_2NkQ3xYz', '3f8a2c1e-9b7d-4e6f-a5c4-1d2e3f4a5b6c', 'ann@example.com', 'x'.repeat(255)]) {
+  it("accepts identity providers' user ids of 1 to 255 printable characters", () => {
+    for (const id of [
+      'auth0|65f0c1d2e3',
+      'user_2NkQ3xYz',
+      '3f8a2c1e-9b7d-4e6f-a5c4-1d2e3f4a5b6c',
+      'ann@example.com',
+      'x'.repeat(255),
+    ]) {
       expect(isUserId(id)).toBe(true);
       expect(userIdSchema.parse(id)).toBe(id);
     }

@@ -15,6 +15,8 @@ export function parsePathParam<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const fields = fieldErrorsFromIssues(result.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })));
+  const fields = fieldErrorsFromIssues(
+    result.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })),
+  );
   throw invalidRequest(message, fields);
 }

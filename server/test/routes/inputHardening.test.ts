@@ -13,7 +13,9 @@ const prototypeKeys = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOw
 
 /** The raw error body (read as JSON, not through zod, so a `__proto__` field name survives). */
 async function rawError(response: Response) {
-  const body = (await response.json()) as { error: { code: string; message: string; details?: { fields?: Record<string, string[]> } } };
+  const body = (await response.json()) as {
+    error: { code: string; message: string; details?: { fields?: Record<string, string[]> } };
+  };
   errorBodySchema.parse(body);
   return body.error;
 }
@@ -27,7 +29,12 @@ describe('input hardening', () => {
     test = await createTestDatabase();
     client = createTestApp(test.db, { apiKey, now: () => clock });
     // A product whose views can be recorded.
-    const created = await putJson('/api/products/p-1', { sellerId: 'seller-1', status: 'active', price: '1', currency: 'USD' });
+    const created = await putJson('/api/products/p-1', {
+      sellerId: 'seller-1',
+      status: 'active',
+      price: '1',
+      currency: 'USD',
+    });
     expect(created.status).toBe(201);
   });
   afterAll(() => test.cleanup());
@@ -38,11 +45,13 @@ describe('input hardening', () => {
     method = 'PUT',
     headers: Record<string, string> = { 'x-api-key': apiKey },
   ): Promise<Response> {
-    return Promise.resolve(client.app.request(path, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    }));
+    return Promise.resolve(
+      client.app.request(path, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
   }
 
   /** Every JSON endpoint: a valid body (as JSON text, to splice keys into) and how to send it. */
@@ -53,7 +62,11 @@ describe('input hardening', () => {
       send: async (body) =>
         putJson('/api/stats', body, 'PATCH', { authorization: `Bearer ${await client.tokenFor('alice')}` }),
     },
-    { name: 'PUT /api/users/:id', valid: { username: 'alice' }, send: (body) => putJson('/api/users/alice', body) },
+    {
+      name: 'PUT /api/users/:id',
+      valid: { username: 'alice' },
+      send: (body) => putJson('/api/users/alice', body),
+    },
     {
       name: 'PUT /api/products/:id',
       valid: { sellerId: 'seller-1', status: 'active', price: '1', currency: 'USD' },
@@ -80,7 +93,9 @@ describe('input hardening', () => {
 
     it.each(prototypeKeys)('answers 400 for %s nested in a field and as a field value', async (key) => {
       const [field] = Object.keys(valid);
-      const nested = await send(JSON.stringify({ ...valid, [field!]: JSON.parse(`{${JSON.stringify(key)}:{"${key}":1}}`) }));
+      const nested = await send(
+        JSON.stringify({ ...valid, [field!]: JSON.parse(`{${JSON.stringify(key)}:{"${key}":1}}`) }),
+      );
       expect(nested.status).toBe(400);
       expect(Object.keys((await rawError(nested)).details!.fields!)).toEqual([field]);
       const asValue = await send(JSON.stringify({ ...valid, [field!]: key }));
@@ -100,7 +115,9 @@ describe('input hardening', () => {
     it('answers 400 naming the path of a NUL anywhere in the body, in a value or a key', async () => {
       const deep = await send(JSON.stringify({ ...valid, extra: { deep: ['ok', 'a\u0000'] } }));
       expect(deep.status).toBe(400);
-      expect((await rawError(deep)).details!.fields).toEqual({ 'extra.deep.1': ['must not contain NUL characters'] });
+      expect((await rawError(deep)).details!.fields).toEqual({
+        'extra.deep.1': ['must not contain NUL characters'],
+      });
       const key = await send(JSON.stringify({ ...valid, 'k\u0000': 1 }));
       expect(key.status).toBe(400);
       expect(Object.keys((await rawError(key)).details!.fields!)).toEqual(['k\u0000']);
@@ -131,24 +148,27 @@ describe('input hardening', () => {
   });
 
   describe('user ids: 1 to 255 printable characters', () => {
-    it.each(['auth0|65f0c1d2e3', 'user_2NkQ3xYz', '3f8a2c1e-9b7d-4e6f-a5c4-1d2e3f4a5b6c', 'ann@example.com', 'a'.repeat(255)])(
-      'accepts %s as a user id, a token sub and a seller id',
-      async (id) => {
-        const put = await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Ann' });
-        expect([200, 201]).toContain(put.status);
-        const job = await client.patchJob(id, { job_id: 'job-of-' + id.length });
-        expect(job.status).toBe(200);
-        const product = await putJson(`/api/products/by-${id.length}`, {
-          sellerId: id,
-          status: 'active',
-          price: '1',
-          currency: 'USD',
-        });
-        expect([200, 201]).toContain(product.status);
-        const stats = await client.app.request(`/api/user/${encodeURIComponent(id)}/stats`);
-        expect(stats.status).toBe(202);
-      },
-    );
+    it.each([
+      'auth0|65f0c1d2e3',
+      'user_2NkQ3xYz',
+      '3f8a2c1e-9b7d-4e6f-a5c4-1d2e3f4a5b6c',
+      'ann@example.com',
+      'a'.repeat(255),
+    ])('accepts %s as a user id, a token sub and a seller id', async (id) => {
+      const put = await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Ann' });
+      expect([200, 201]).toContain(put.status);
+      const job = await client.patchJob(id, { job_id: 'job-of-' + id.length });
+      expect(job.status).toBe(200);
+      const product = await putJson(`/api/products/by-${id.length}`, {
+        sellerId: id,
+        status: 'active',
+        price: '1',
+        currency: 'USD',
+      });
+      expect([200, 201]).toContain(product.status);
+      const stats = await client.app.request(`/api/user/${encodeURIComponent(id)}/stats`);
+      expect(stats.status).toBe(202);
+    });
 
     it.each([
       ['256 characters', 'a'.repeat(256)],
@@ -157,18 +177,28 @@ describe('input hardening', () => {
       ['a newline', 'ali\nce'],
       ['a DEL', 'ali\u007fce'],
       ['a leading space', ' alice'],
-    ])('refuses a user id with %s: 400 on PUT /users/:id and seller ids, 401 as a token sub', async (_label, id) => {
-      const put = await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Ann' });
-      expect(put.status).toBe(400);
-      expect(Object.keys((await rawError(put)).details!.fields!)).toEqual(['id']);
-      const product = await putJson('/api/products/p-2', { sellerId: id, status: 'active', price: '1', currency: 'USD' });
-      expect(product.status).toBe(400);
-      expect(Object.keys((await rawError(product)).details!.fields!)).toEqual(['sellerId']);
-      const token = await signTestToken(id, { now: clock, secret: testJwtSecret });
-      const job = await putJson('/api/stats', { job_id: 'j' }, 'PATCH', { authorization: `Bearer ${token}` });
-      expect(job.status).toBe(401);
-      expect((await rawError(job)).message).toMatch(/"sub"/);
-    });
+    ])(
+      'refuses a user id with %s: 400 on PUT /users/:id and seller ids, 401 as a token sub',
+      async (_label, id) => {
+        const put = await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Ann' });
+        expect(put.status).toBe(400);
+        expect(Object.keys((await rawError(put)).details!.fields!)).toEqual(['id']);
+        const product = await putJson('/api/products/p-2', {
+          sellerId: id,
+          status: 'active',
+          price: '1',
+          currency: 'USD',
+        });
+        expect(product.status).toBe(400);
+        expect(Object.keys((await rawError(product)).details!.fields!)).toEqual(['sellerId']);
+        const token = await signTestToken(id, { now: clock, secret: testJwtSecret });
+        const job = await putJson('/api/stats', { job_id: 'j' }, 'PATCH', {
+          authorization: `Bearer ${token}`,
+        });
+        expect(job.status).toBe(401);
+        expect((await rawError(job)).message).toMatch(/"sub"/);
+      },
+    );
 
     it('answers 400 naming the field for an over-long or NUL user id in a path, a query or a view', async () => {
       for (const id of ['x'.repeat(3200), 'a\u0000b']) {
@@ -176,7 +206,9 @@ describe('input hardening', () => {
         const stats = await client.app.request(`/api/user/${path}/stats`);
         expect(stats.status).toBe(400);
         expect(Object.keys((await rawError(stats)).details!.fields!)).toEqual(['identifier']);
-        const dashboard = await client.app.request(`/api/sellers/${path}/dashboard`, { headers: { 'x-api-key': apiKey } });
+        const dashboard = await client.app.request(`/api/sellers/${path}/dashboard`, {
+          headers: { 'x-api-key': apiKey },
+        });
         expect(dashboard.status).toBe(400);
         const board = await client.app.request(`/api/leaderboards/sellers?around=${path}`);
         expect(board.status).toBe(400);
@@ -204,7 +236,12 @@ describe('input hardening', () => {
       expect(Object.keys((await rawError(response)).details!.fields!)).toEqual(['job_id']);
     }
     for (const productId of ['a%00b', 'p'.repeat(3200)]) {
-      const response = await putJson(`/api/products/${productId}/views`, { sessionId: 'session-0001' }, 'POST', {});
+      const response = await putJson(
+        `/api/products/${productId}/views`,
+        { sessionId: 'session-0001' },
+        'POST',
+        {},
+      );
       expect(response.status).toBe(400);
       expect(Object.keys((await rawError(response)).details!.fields!)).toEqual(['id']);
     }
@@ -229,7 +266,9 @@ describe('input hardening', () => {
     expect((await putJson(`/api/users/${encodeURIComponent(id)}`, { displayName: 'Zoë' })).status).toBe(201);
     const response = await client.app.request(`/api/user/${encodeURIComponent(id)}/transactions.csv`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Zo___the______-transactions.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="Zo___the______-transactions.csv"',
+    );
   });
 
   it('answers GETs with prototype-named query parameters like any unknown parameter', async () => {
@@ -253,7 +292,9 @@ describe('input hardening', () => {
       [{ from: '0000-01-01' }, 'from'],
     ])('GET /user/:identifier/stats/history answers 400 for %j', async (query, field) => {
       await putJson('/api/users/hist-user', { displayName: 'H' });
-      const response = await client.app.request(`/api/user/hist-user/stats/history?${new URLSearchParams(query)}`);
+      const response = await client.app.request(
+        `/api/user/hist-user/stats/history?${new URLSearchParams(query)}`,
+      );
       expect(response.status).toBe(400);
       const error = await rawError(response);
       expect(Object.keys(error.details!.fields!)).toEqual([field]);
@@ -276,7 +317,12 @@ describe('input hardening', () => {
 
   describe('friendly messages', () => {
     it.each([
-      ['PATCH /api/stats', { job_id: 'j', status: 'done' }, 'status', 'must be one of: pending, processing, completed, failed'],
+      [
+        'PATCH /api/stats',
+        { job_id: 'j', status: 'done' },
+        'status',
+        'must be one of: pending, processing, completed, failed',
+      ],
       ['PATCH /api/stats', { job_id: 12 }, 'job_id', 'must be a string'],
       ['PATCH /api/stats', { job_id: 'j'.repeat(201) }, 'job_id', 'must be at most 200 characters'],
       ['PUT /api/users/:id', { displayName: 12 }, 'displayName', 'must be a string'],
