@@ -1,12 +1,13 @@
 import { errorResponse, validationErrorResponse } from './errorResponses.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { errorCodes } from '../src/contracts/errors.js';
+import { errorCodes, fieldErrorsFromIssues } from '../src/contracts/errors.js';
 import {
   sellerDashboardRoute,
   sellerLeaderboardQuerySchema,
   sellerLeaderboardRoute,
   type LeaderboardResponse,
 } from '../src/contracts/leaderboard.js';
+import { userIdSchema } from '../src/contracts/text.js';
 import {
   buildLeaderboardResponse,
   buildSellerDashboard,
@@ -52,8 +53,6 @@ export interface LeaderboardHandlers {
   sellers(): LeaderboardSeller[];
   reset(): void;
 }
-
-const handlePattern = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /**
  * A weak ETag of a body: FNV-1a over its JSON. The body includes the stable `updatedAt`, so an
@@ -132,12 +131,17 @@ export function createLeaderboardHandlers(context: LeaderboardHandlersContext): 
   const dashboard = http.get(`${baseUrl}${sellerDashboardRoute}`, async ({ params }) => {
     const stopped = await context.throttle();
     if (stopped) return stopped;
-    const id = decodeSegment(String(params.id));
-    if (!handlePattern.test(id)) {
-      return errorResponse(400, errorCodes.invalidRequest, 'Invalid seller id', {
-        id: ['must be a user id'],
-      });
+    const parsed = userIdSchema.safeParse(decodeSegment(String(params.id)));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['id', ...issue.path] }));
+      return errorResponse(
+        400,
+        errorCodes.invalidRequest,
+        'Invalid seller id',
+        fieldErrorsFromIssues(issues),
+      );
     }
+    const id = parsed.data;
     // A seller without products is a seller with zeros, as on the server.
     return HttpResponse.json(buildSellerDashboard(sellers(), id, clock()));
   });

@@ -14,7 +14,7 @@ import {
   type UserStatsResponse,
   transactionsCsvColumns,
 } from '../src/contracts/userStats.js';
-import { addDays, dayKey, eachDay } from '../src/logic/periods.js';
+import { addDays, dayKey } from '../src/logic/periods.js';
 import {
   createPendingUserStatsFixture,
   createStatsHistoryFixture,
@@ -118,13 +118,18 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
     if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const to = parsed.data.to ?? dayKey(clock(), 'UTC');
     const from = parsed.data.from ?? addDays(to, -89);
+    // The same checks and messages as the server; the span is measured before any list of
+    // days is built, so a range of centuries answers at once.
     if (from > to)
       return errorResponse(400, errorCodes.invalidRequest, 'The range is empty', {
-        from: ['must be on or before to'],
+        from: ['must not be after to'],
       });
-    if (eachDay(from, to).length > maxStatsHistoryDays) {
+    if (
+      (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 >
+      maxStatsHistoryDays
+    ) {
       return errorResponse(400, errorCodes.invalidRequest, 'The range is too long', {
-        to: [`must be at most ${maxStatsHistoryDays} days after from`],
+        to: [`must be at most ${maxStatsHistoryDays} days from from (both included)`],
       });
     }
     const scenario = context.scenario();

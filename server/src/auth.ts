@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorCodes } from '@podium/core';
+import { errorCodes, isUserId, maxUserIdLength } from '@podium/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { HttpError } from './errors.js';
@@ -44,6 +44,13 @@ export function requireUser({ jwtSecret, now }: RequireUserOptions): MiddlewareH
     }
     if (typeof sub !== 'string' || sub.length === 0) {
       throw unauthorized('The token has no "sub" claim: it must carry the user id');
+    }
+    // Same grammar as every user id: a token whose sub could never name a user here is not
+    // valid for this server (a 401), and nothing unbounded reaches an index.
+    if (!isUserId(sub)) {
+      throw unauthorized(
+        `The token's "sub" claim is not a valid user id: 1 to ${maxUserIdLength} printable characters, no control characters, no space at either end`,
+      );
     }
     c.set('userId', sub);
     await next();

@@ -44,23 +44,116 @@ interface IssueLike {
   path: readonly PropertyKey[];
   message: string;
   keys?: readonly string[];
+  expected?: string;
+  values?: readonly unknown[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  format?: string;
+  divisor?: number | bigint;
 }
 
 /**
  * Turns validation issues into `details.fields`: dotted field path -> messages. An unknown field
  * is named itself ("user_id": ["is not a known field"]) rather than reported on the whole body.
  * The server and the mocks both use this, so a host sees the same errors from either.
+ *
+ * Field names come from the request, so they are collected in a Map: a plain object indexed
+ * with `constructor` or `__proto__` would reach its prototype. The result has own properties
+ * only (`Object.fromEntries` defines them), so it serializes with every name, `__proto__` too.
  */
 export function fieldErrorsFromIssues(issues: readonly IssueLike[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  const add = (path: string, message: string) => (fields[path || 'body'] ??= []).push(message);
+  const fields = new Map<string, string[]>();
+  const add = (path: string, message: string) => {
+    const key = path || 'body';
+    const messages = fields.get(key) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    fields.set(key, messages);
+  };
   for (const issue of issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) add(base ? `${base}.${key}` : key, 'is not a known field');
     } else {
-      add(base, issue.message);
+      add(base, friendlyIssueMessage(issue));
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
+}
+
+/**
+ * The message of one issue as a caller should read it ("must be a string"). A message a schema
+ * set itself is kept; zod's own wording ("Invalid input: expected string, received number") is
+ * replaced, from the issue's code, so every 400 reads alike. This is the one place that wording
+ * is decided, for the server and the mocks.
+ */
+export function friendlyIssueMessage(issue: IssueLike): string {
+  if (!isZodDefaultMessage(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return / received undefined$/.test(issue.message)
+        ? 'is required'
+        : (typeNames[issue.expected ?? ''] ?? 'has the wrong type');
+    case 'invalid_value':
+      return issue.values && issue.values.length === 1
+        ? `must be ${String(issue.values[0])}`
+        : `must be one of: ${(issue.values ?? []).map(String).join(', ')}`;
+    case 'too_small':
+      return boundMessage(issue, 'least');
+    case 'too_big':
+      return boundMessage(issue, 'most');
+    case 'invalid_format':
+      return formatNames[issue.format ?? ''] ?? 'is not in the expected format';
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return 'is not a known field';
+    default:
+      return 'is not valid';
+  }
+}
+
+/** Zod 4's English messages all start like this; the schemas' own messages never do. */
+function isZodDefaultMessage(message: string): boolean {
+  return /^(Invalid|Too (small|big)|Unrecognized key|Expected|Required)\b/.test(message);
+}
+
+const typeNames: Record<string, string> = {
+  string: 'must be a string',
+  number: 'must be a number',
+  int: 'must be a whole number',
+  bigint: 'must be a whole number',
+  boolean: 'must be true or false',
+  object: 'must be a JSON object',
+  array: 'must be a list',
+  record: 'must be a JSON object',
+  date: 'must be a date',
+  null: 'must be null',
+};
+
+const formatNames: Record<string, string> = {
+  url: 'must be a URL',
+  email: 'must be an email address',
+  uuid: 'must be a UUID',
+  datetime: 'must be an ISO 8601 date and time with an offset',
+  date: 'must be a date (YYYY-MM-DD)',
+  regex: 'is not in the expected format',
+};
+
+function boundMessage(issue: IssueLike, side: 'least' | 'most'): string {
+  const bound = side === 'least' ? issue.minimum : issue.maximum;
+  const strict = issue.inclusive === false;
+  switch (issue.origin) {
+    case 'string':
+      if (side === 'least' && Number(bound) === 1) return 'must not be empty';
+      return `must be at ${side} ${String(bound)} characters`;
+    case 'array':
+    case 'set':
+      if (side === 'least' && Number(bound) === 1) return 'must not be empty';
+      return `must have at ${side} ${String(bound)} items`;
+    default:
+      if (strict) return `must be ${side === 'least' ? 'greater' : 'less'} than ${String(bound)}`;
+      return `must be at ${side} ${String(bound)}`;
+  }
 }

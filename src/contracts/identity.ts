@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { hasUnsafeCharacter, isUserId, maxUserIdLength, printableTextSchema } from './text.js';
 
 /**
  * Identity: the host tells Podium who its users are (`PUT /users/:id`, API key) so that stats
@@ -11,8 +12,14 @@ export const userRoute = '/users/:id';
 
 /** Ethereum address: `0x` + 40 hex digits, any case (addresses are compared lower-cased). */
 export const addressPattern = /^0x[0-9a-fA-F]{40}$/;
-/** User ids and usernames: letters, digits, `_`, `.`, `-`, 1 to 64 characters. */
-export const userHandlePattern = /^[A-Za-z0-9_.-]{1,64}$/;
+/**
+ * Usernames: letters, digits, `_`, `.`, `-`, 1 to 64 characters. Stricter than user ids (see
+ * `userIdSchema`): a username is a public handle, shown and typed in URLs, while a user id is
+ * whatever the host's identity provider issues.
+ */
+export const usernamePattern = /^[A-Za-z0-9_.-]{1,64}$/;
+/** @deprecated User ids now follow `userIdSchema` (1 to 255 printable characters); this is {@link usernamePattern}. */
+export const userHandlePattern = usernamePattern;
 /** Most wallets one user may have. */
 export const maxWalletsPerUser = 20;
 
@@ -31,33 +38,24 @@ export const addressSchema = z
   .regex(addressPattern, 'must be an address: 0x followed by 40 hexadecimal digits')
   .transform(normalizeAddress);
 
-const handle = (what: string) =>
-  z
-    .string({ error: 'must be a string' })
-    .regex(userHandlePattern, `must be a ${what} of 1 to 64 letters, digits, "_", "." or "-"`);
-
-export const userIdSchema = handle('user id');
-
 /**
  * Body of `PUT /users/:id`: the whole user (a PUT replaces; a field left out is cleared, and the
  * wallet list replaces the stored one). Unknown fields are rejected.
  */
 export const putUserBodySchema = z.strictObject({
   /** Unique, compared case-insensitively. A username that looks like an address is refused. */
-  username: handle('username')
+  username: z
+    .string({ error: 'must be a string' })
+    .regex(usernamePattern, 'must be a username of 1 to 64 letters, digits, "_", "." or "-"')
     .refine((value) => !value.toLowerCase().startsWith('0x'), 'must not start with "0x"')
     .nullable()
     .optional(),
-  displayName: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .nullable()
-    .optional(),
+  displayName: printableTextSchema(100).nullable().optional(),
   avatarUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(2048, 'must be at most 2048 characters')
+    // The URL parser accepts (and escapes) some control characters; the stored string keeps them.
+    .refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters')
     .nullable()
     .optional(),
   /** Verified wallet addresses; each may belong to one user only. */
@@ -101,6 +99,9 @@ export function parseIdentifier(raw: string): ParsedIdentifier {
       reason: 'looks like an address but is not 0x followed by 40 hexadecimal digits',
     };
   }
-  if (userHandlePattern.test(value)) return { kind: 'handle', handle: value };
-  return { kind: 'invalid', reason: 'must be a user id, a username or a wallet address' };
+  if (isUserId(value)) return { kind: 'handle', handle: value };
+  return {
+    kind: 'invalid',
+    reason: `must be a user id, a username or a wallet address (at most ${maxUserIdLength} characters, no control characters)`,
+  };
 }

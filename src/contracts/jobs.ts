@@ -2,6 +2,8 @@
 // less than `import { z }`, which keeps the whole namespace object); see npm run budgets.
 import * as z from 'zod';
 import { isValidTimeZone } from '../logic/periods.js';
+import { isCalendarDate, isQueryInstant, maxQueryDate, minQueryDate } from './dates.js';
+import { printableTextSchema } from './text.js';
 
 /**
  * Job statistics (design note 002): a host's backend records the jobs its users start
@@ -38,11 +40,7 @@ const countSchema = z
  */
 export const recordJobBodySchema = z
   .strictObject({
-    job_id: z
-      .string({ error: 'is required' })
-      .trim()
-      .min(1, 'must not be empty')
-      .max(maxJobIdLength, `must be at most ${maxJobIdLength} characters`),
+    job_id: printableTextSchema(maxJobIdLength),
     requested_count: countSchema.optional(),
     successful_count: countSchema.optional(),
     failed_count: countSchema.optional(),
@@ -82,14 +80,12 @@ const timestampWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?
 
 /**
  * A range bound: a calendar date `YYYY-MM-DD` (whole days in `tz`) or an ISO timestamp with an
- * offset (an exact instant).
+ * offset (an exact instant), between 1970-01-01 and 9998-12-31 (see `isCalendarDate`).
  */
-export const rangeBoundSchema = z.string().refine(
+export const rangeBoundSchema = z.string({ error: 'must be a string' }).refine(
   (value) =>
-    (dateOnly.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) ||
-    (timestampWithOffset.test(value) && !Number.isNaN(Date.parse(value))),
-  'must be a date (YYYY-MM-DD) or an ISO timestamp with an offset',
+    isCalendarDate(value) || (timestampWithOffset.test(value) && isQueryInstant(Date.parse(value))),
+  `must be a date (YYYY-MM-DD) or an ISO timestamp with an offset, between ${minQueryDate} and ${maxQueryDate}`,
 );
 
 /** Default page size of the jobs list, and its maximum. */

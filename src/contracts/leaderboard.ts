@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { tieModes } from '../logic/ranking.js';
+import { hasUnsafeCharacter, userIdSchema } from './text.js';
 
 /**
  * Leaderboards (design note 001 and Podium's general board shape). Every board answers the same
@@ -28,7 +29,6 @@ export const maxLeaderboardLimit = 100;
 export const defaultLeaderboardLimit = 20;
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-const handle = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Query of `GET /leaderboards/sellers`. `month` (UTC, `YYYY-MM`) defaults to the current month. */
 export const sellerLeaderboardQuerySchema = z.object({
@@ -47,8 +47,11 @@ export const sellerLeaderboardQuerySchema = z.object({
     .min(0, 'must not be negative')
     .max(1_000_000, 'must be at most 1000000')
     .default(0),
-  /** A user id: answer the page of `limit` entries centred on that user (`offset` is ignored). */
-  around: z.string().regex(handle, 'must be a user id').optional(),
+  /**
+   * A user id: answer the page of `limit` entries centred on that user (`offset` is ignored).
+   * A user who is not on the board gets `around: null` and the first page.
+   */
+  around: userIdSchema.optional(),
   ties: z.enum(tieModes, { error: 'must be standard, dense or first-reached' }).default('standard'),
 });
 
@@ -111,7 +114,7 @@ export type ProductStatus = (typeof productStatuses)[number];
  * product's seller never changes (a different `sellerId` is a 409).
  */
 export const putProductBodySchema = z.strictObject({
-  sellerId: z.string({ error: 'is required' }).regex(handle, 'must be a user id'),
+  sellerId: userIdSchema,
   status: z.enum(productStatuses, { error: 'must be draft, active or sold' }),
   /** A decimal amount such as "12.50" (up to 18 decimals). */
   price: z
@@ -141,11 +144,12 @@ export type Product = z.infer<typeof productSchema>;
 /** Body of `POST /products/:id/views`: who viewed (a signed-in viewer, else a session). */
 export const recordViewBodySchema = z
   .strictObject({
-    viewerId: z.string().regex(handle, 'must be a user id').optional(),
+    viewerId: userIdSchema.optional(),
     sessionId: z
       .string()
       .min(8, 'must be at least 8 characters')
       .max(128, 'must be at most 128 characters')
+      .refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters')
       .optional(),
   })
   .refine((body) => (body.viewerId === undefined) !== (body.sessionId === undefined), {

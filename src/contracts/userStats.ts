@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { calendarDateSchema } from './dates.js';
+import { maxUserIdLength } from './text.js';
 
 /**
  * User stats (design note 000): per-user marketplace figures computed from an indexer (a
@@ -192,11 +194,6 @@ export const userStatsResponseSchema = z.object({
 
 export type UserStatsResponse = z.infer<typeof userStatsResponseSchema>;
 
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
-
 /** Longest history range, in days. */
 export const maxStatsHistoryDays = 731;
 /** Days of history when `from` is not given. */
@@ -204,8 +201,8 @@ export const defaultStatsHistoryDays = 90;
 
 /** Query of `GET /user/:identifier/stats/history`: UTC calendar days, both ends included. */
 export const statsHistoryQuerySchema = z.object({
-  from: dateOnly.optional(),
-  to: dateOnly.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
 });
 
 export type StatsHistoryQuery = z.input<typeof statsHistoryQuerySchema>;
@@ -271,7 +268,7 @@ export type StatsLeadersResponse = z.infer<typeof statsLeadersResponseSchema>;
 
 /** Query of the cron endpoint: one `address` (or any identifier), or a batch of subjects. */
 export const calculateUserStatsQuerySchema = z.object({
-  address: z.string().min(1).max(200).optional(),
+  address: z.string().min(1).max(maxUserIdLength).optional(),
   batch: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')

@@ -69,7 +69,7 @@ describe('useUserStatsHistory', () => {
     const { result } = renderHistory('alice', { from: '2025-06-10', to: '2025-06-01' });
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error).toMatchObject({ status: 400, code: 'invalid_request' });
-    expect(result.current.error?.fieldErrors.from).toEqual(['must be on or before to']);
+    expect(result.current.error?.fieldErrors.from).toEqual(['must not be after to']);
     expect(requests).toHaveLength(1);
 
     renderHistory('');

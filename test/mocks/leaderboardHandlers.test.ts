@@ -179,7 +179,7 @@ describe('leaderboard mocks', () => {
 
     const newcomer = await getSellerDashboard(client, 'nobody');
     expect(newcomer).toMatchObject({ activeListings: 0, sales: { month: 0, allTime: 0 }, rank: { sales: { month: null } } });
-    const bad = await fetch(`${base}/sellers/${encodeURIComponent('not a user')}/dashboard`);
+    const bad = await fetch(`${base}/sellers/${encodeURIComponent('not\u0000a user')}/dashboard`);
     expect(bad.status).toBe(400);
   });
 

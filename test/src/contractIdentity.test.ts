@@ -18,9 +18,16 @@ describe('parseIdentifier', () => {
   it('calls a broken address and anything else malformed', () => {
     expect(parseIdentifier('0x1234').kind).toBe('invalid');
     expect(parseIdentifier(`${address}00`).kind).toBe('invalid');
-    expect(parseIdentifier('bad id!').kind).toBe('invalid');
+    expect(parseIdentifier('bad\u0000id').kind).toBe('invalid');
+    expect(parseIdentifier('tab\tid').kind).toBe('invalid');
     expect(parseIdentifier('').kind).toBe('invalid');
-    expect(parseIdentifier('x'.repeat(65)).kind).toBe('invalid');
+    expect(parseIdentifier('x'.repeat(256)).kind).toBe('invalid');
+  });
+
+  it("reads any user id of the one grammar as a handle (identity providers' ids included)", () => {
+    for (const id of ['auth0|65f0c1d2e3', 'user_2NkQ3xYz', 'ann@example.com', 'bad id!', 'x'.repeat(255)]) {
+      expect(parseIdentifier(id)).toEqual({ kind: 'handle', handle: id });
+    }
   });
 });
 

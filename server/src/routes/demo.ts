@@ -1,4 +1,4 @@
-import { errorCodes } from '@podium/core';
+import { errorCodes, userIdSchema } from '@podium/core';
 import { Hono } from 'hono';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ export interface DemoRoutesOptions {
 
 const sellerActivityQuerySchema = z.object({
   kind: z.enum(['sale', 'view'], { error: 'must be sale or view' }),
-  seller: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a user id'),
+  seller: userIdSchema,
 });
 
 const activityQuerySchema = z.object({

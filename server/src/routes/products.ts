@@ -9,9 +9,10 @@ import {
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { requireApiKey } from '../auth.js';
-import { HttpError, invalidRequest } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { clientIp } from '../http/clientIp.js';
+import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { ProductsStore } from '../stores/productsStore.js';
 
@@ -28,7 +29,10 @@ export interface ProductsRoutesOptions {
   viewsPerClientPerDay?: number;
 }
 
-/** Product ids are the host's, bounded like user ids (they are path segments and primary keys). */
+/**
+ * Product ids are the host's: 1 to 64 of A-Z a-z 0-9 _ . - (path segments and primary keys, so
+ * bounded well below a btree row before the database sees them).
+ */
 const productIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a product id (1-64 of A-Z a-z 0-9 _ . -)');
@@ -74,26 +78,20 @@ export function createProductsRoutes({
 const viewerIdFields = ['viewerId', 'sessionId'] as const;
 
 /**
- * Viewer ids are compared exactly, so `"abc "` would be a new viewer: trim them. Control
- * characters (NUL included) are refused naming the field. The rest is the schema's job.
+ * Viewer ids are compared exactly, so `"abc "` would be a new viewer: trim them. What is left is
+ * checked by the contract's id grammar (control characters, NUL and length are refused there,
+ * naming the field).
  */
 function normaliseViewerIds(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const normalised: Record<string, unknown> = { ...body };
   for (const field of viewerIdFields) {
     const value = Object.hasOwn(normalised, field) ? normalised[field] : undefined;
-    if (typeof value !== 'string') continue;
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
-      throw invalidRequest(`Invalid ${field}`, { [field]: ['must not contain control characters'] });
-    }
-    normalised[field] = value.trim();
+    if (typeof value === 'string') normalised[field] = value.trim();
   }
   return normalised;
 }
 
 function parseProductId(raw: string): string {
-  const id = productIdSchema.safeParse(raw);
-  if (!id.success) throw invalidRequest('Invalid product id', { id: id.error.issues.map((i) => i.message) });
-  return id.data;
+  return parsePathParam(productIdSchema, 'id', raw, 'Invalid product id');
 }

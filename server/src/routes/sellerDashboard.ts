@@ -3,8 +3,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { requireApiKey, requireUser, safeEqual } from '../auth.js';
 import { monthBounds, monthKeyOf } from '../boards/monthPeriod.js';
 import { joinTransaction, type Database } from '../db/Database.js';
-import { HttpError, invalidRequest } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { parsePathParam } from '../http/pathParam.js';
 import { createSqlProductsStore } from '../stores/productsStore.js';
 import { createSqlSellerBoardsStore } from '../stores/sellerBoardsStore.js';
 
@@ -51,9 +52,7 @@ export function createSellerDashboardRoutes({
   };
 
   routes.get(sellerDashboardRoute, sellerOrApiKey, async (c) => {
-    const id = userIdSchema.safeParse(c.req.param('id'));
-    if (!id.success) throw invalidRequest('Invalid seller id', { id: id.error.issues.map((i) => i.message) });
-    const sellerId = id.data;
+    const sellerId = parsePathParam(userIdSchema, 'id', c.req.param('id'), 'Invalid seller id');
     const month = monthKeyOf(now());
 
     // One snapshot: the counts (cache) and the earnings (products) describe the same sales.

@@ -147,7 +147,7 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
       },
     });
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${identifier}-transactions.csv"`);
+    c.header('Content-Disposition', `attachment; filename="${fileNameOf(identifier)}-transactions.csv"`);
     c.header('Cache-Control', 'no-store');
     return c.body(body, 200);
   });
@@ -197,6 +197,14 @@ function csvLines(rows: readonly TransactionRow[], tokens: ReadonlyMap<string, T
       ]);
     })
     .join('');
+}
+
+/**
+ * The identifier as a file name: a user id may hold any printable character, but a header value
+ * must be Latin-1 and a quoted file name must not hold a quote or a backslash, so anything else becomes `_`.
+ */
+function fileNameOf(identifier: string): string {
+  return identifier.replace(/[^A-Za-z0-9_.@+-]/g, '_');
 }
 
 function publicSubject({ key: _key, ...subject }: ResolvedSubject): StatsSubject {

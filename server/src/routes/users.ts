@@ -1,8 +1,8 @@
 import { putUserBodySchema, userIdSchema, userRoute } from '@podium/core';
 import { Hono } from 'hono';
 import { requireApiKey } from '../auth.js';
-import { invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { UsersStore } from '../stores/usersStore.js';
 
@@ -22,12 +22,9 @@ export function createUsersRoutes({ store, apiKey, now }: UsersRoutesOptions): H
   const routes = new Hono<AppEnv>();
 
   routes.put(userRoute, requireApiKey(apiKey), async (c) => {
-    const id = userIdSchema.safeParse(c.req.param('id'));
-    if (!id.success) {
-      throw invalidRequest('Invalid user id', { id: id.error.issues.map((issue) => issue.message) });
-    }
+    const id = parsePathParam(userIdSchema, 'id', c.req.param('id'), 'Invalid user id');
     const body = putUserBodySchema.parse(await readJsonBody(c));
-    const { user, created } = await store.putUser(id.data, body, now());
+    const { user, created } = await store.putUser(id, body, now());
     return c.json(user, created ? 201 : 200);
   });
 

@@ -173,6 +173,22 @@ describe('GET /api/leaderboards/sellers', () => {
     expect('around' in (await boardBody({ month: '2025-10' }))).toBe(false);
   });
 
+  it.each<Record<string, string>>([
+    { metric: 'sales', period: 'month', month: '2025-10' },
+    { metric: 'views', period: 'month', month: '2025-10' },
+    { metric: 'sales', period: 'all-time' },
+    { metric: 'views', period: 'all-time' },
+    { metric: 'sales', period: 'month', month: '2025-12' },
+  ])('answers around: null with the first page for a user not on the board: %j', async (params) => {
+    const first = await boardBody({ ...params, limit: 2 });
+    for (const around of ['zed', 'auth0|never-seen', 'x'.repeat(255)]) {
+      const body = await boardBody({ ...params, limit: 2, offset: 1, around });
+      expect(body.around).toBeNull();
+      expect(body.offset).toBe(0);
+      expect(body.entries).toEqual(first.entries);
+    }
+  });
+
   it('sends a strong ETag and no-cache; a matching If-None-Match gets a bodiless 304', async () => {
     const first = await board({ month: '2025-10' });
     const etag = first.headers.get('etag')!;
@@ -262,7 +278,8 @@ describe('GET /api/leaderboards/sellers', () => {
     [{ offset: -1 }, 'offset'],
     [{ offset: 1.5 }, 'offset'],
     [{ ties: 'olympic' }, 'ties'],
-    [{ around: 'not a user' }, 'around'],
+    [{ around: 'not\u0000a user' }, 'around'],
+    [{ around: 'x'.repeat(256) }, 'around'],
   ])('answers 400 naming the field for %j', async (query, field) => {
     const response = await board(query);
     expect(response.status).toBe(400);

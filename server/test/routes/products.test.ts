@@ -145,7 +145,8 @@ describe('PUT /api/products/:id and POST /api/products/:id/views', () => {
     for (const [body, field] of [
       [{}, 'viewerId'],
       [{ viewerId: 'v1', sessionId: 'session-0001' }, 'viewerId'],
-      [{ viewerId: 'has space' }, 'viewerId'],
+      [{ viewerId: 'has\nnewline' }, 'viewerId'],
+      [{ viewerId: 'v'.repeat(256) }, 'viewerId'],
       [{ sessionId: 'short' }, 'sessionId'],
       [{ sessionId: 'x'.repeat(129) }, 'sessionId'],
       [{ viewerId: 'v1', referrer: 'x' }, 'referrer'],

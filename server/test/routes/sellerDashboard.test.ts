@@ -132,7 +132,7 @@ describe('GET /api/sellers/:id/dashboard', () => {
       earnings: { month: [], allTime: [] },
       rank: { sales: { month: null, allTime: null }, views: { month: null, allTime: null } },
     });
-    const bad = await dashboard('bad%20id', { 'x-api-key': apiKey });
+    const bad = await dashboard('bad%00id', { 'x-api-key': apiKey });
     expect(bad.status).toBe(400);
     expect(
       Object.keys((errorBodySchema.parse(await bad.json()).error.details as { fields: object }).fields),

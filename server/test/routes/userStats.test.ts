@@ -185,7 +185,7 @@ describe('GET /api/user/:identifier/stats', () => {
     const notFound = errorBodySchema.parse(await missing.json()).error;
     expect(notFound.code).toBe('not_found');
     expect(notFound.message).toContain('nobody');
-    for (const malformed of ['0x123', 'bad id!']) {
+    for (const malformed of ['0x123', 'bad\u0000id', 'x'.repeat(256)]) {
       const response = await get(malformed);
       expect(response.status).toBe(400);
       const error = errorBodySchema.parse(await response.json()).error;

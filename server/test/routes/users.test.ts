@@ -59,7 +59,7 @@ describe('PUT /api/users/:id', () => {
   });
 
   it('names `id` when the id is malformed', async () => {
-    const response = await put(encodeURIComponent('bad id!'), {});
+    const response = await put(encodeURIComponent('bad\u0007id'), {});
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('invalid_request');
