@@ -129,6 +129,32 @@ describe('recordJob: jobs only move forward, under concurrency', () => {
     return { viaApi, viaTable };
   }
 
+  it('has the database refuse any write that moves a job back, whatever code sends it', async () => {
+    expect(
+      (await clients[0]!.patchJob('alice', { job_id: 'db-rule', requested_count: 5, status: 'processing' }))
+        .status,
+    ).toBe(200);
+    for (const [set, why] of [
+      ['requested_count = 4', 'a count went down'],
+      ["status = 'pending'", 'the status went back'],
+    ] as const) {
+      await expect(
+        test.db.query(`UPDATE podium_user_jobs SET ${set} WHERE job_id = 'db-rule'`),
+        why,
+      ).rejects.toThrow(/only move forward/);
+    }
+    await test.db.query(
+      "UPDATE podium_user_jobs SET status = 'failed', completed_at = now() WHERE job_id = 'db-rule'",
+    );
+    await expect(
+      test.db.query("UPDATE podium_user_jobs SET status = 'completed' WHERE job_id = 'db-rule'"),
+      'a terminal job changed',
+    ).rejects.toThrow(/only move forward/);
+    await expect(
+      test.db.query("UPDATE podium_user_jobs SET requested_count = 6 WHERE job_id = 'db-rule'"),
+    ).rejects.toThrow(/only move forward/);
+  });
+
   it('ends 500 updates of one job in any order at the furthest state; readers never see it go back', async () => {
     const { viaApi, viaTable } = await burst('burst-open', false, 3);
     const [row] = await test.db.query(
