@@ -9,7 +9,7 @@ import {
   recordJobBodySchema,
   type Job,
 } from '../src/contracts/jobs.js';
-import { canApplyJobUpdate, isTerminalStatus } from '../src/logic/jobStats.js';
+import { mergeJobUpdate } from '../src/logic/jobStats.js';
 import { daysInRange, resolveRange } from '../src/logic/periods.js';
 import {
   buildJobStatsResponse,
@@ -246,43 +246,33 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     if (!parsed.success) return validationError(parsed.error);
     const body = parsed.data;
 
-    const now = clock().toISOString();
     const current = store.get(body.job_id);
-    if (current && !canApplyJobUpdate(current.status, body.status ?? current.status)) {
-      // Late or retried updates must not move a job backwards: answer with what is stored.
-      return HttpResponse.json(current);
-    }
-    const next: Job = {
-      job_id: body.job_id,
-      requested_count: body.requested_count ?? current?.requested_count ?? 0,
-      successful_count: body.successful_count ?? current?.successful_count ?? 0,
-      failed_count: body.failed_count ?? current?.failed_count ?? 0,
-      status: body.status ?? current?.status ?? 'pending',
-      created_at: current?.created_at ?? now,
-      updated_at: now,
-      completed_at: current?.completed_at ?? null,
-    };
+    // Forward only, like the server: the larger count wins, the status only advances, a
+    // terminal job never changes, and an update that changes nothing answers the stored job.
+    const { job: next, changed } = mergeJobUpdate(current, body, clock());
+    if (!changed) return HttpResponse.json(next);
     // The body alone may omit requested_count; the merged record must still add up. Fields and
     // messages are the server's (its database check constraint, mapped to a 400).
     const outcomes = next.successful_count + next.failed_count;
     if (!current && body.requested_count === undefined && outcomes > 0) {
-      return invalidResponse(
-        `successful_count + failed_count (${outcomes}) exceeds requested_count (0) of a new job`,
-        {
-          requested_count: ['is required when a new job reports outcomes'],
-        },
-      );
+      const orphanMessage = `successful_count + failed_count (${outcomes}) exceeds requested_count (0) of a new job`;
+      return invalidResponse(orphanMessage, {
+        requested_count: ['is required when a new job reports outcomes'],
+        ...(body.successful_count !== undefined ? { successful_count: [orphanMessage] } : {}),
+        ...(body.failed_count !== undefined ? { failed_count: [orphanMessage] } : {}),
+      });
     }
     if (outcomes > next.requested_count) {
       const message =
         'successful_count + failed_count would exceed requested_count once merged with the stored job';
-      return invalidResponse(message, {
-        requested_count: [message],
-        successful_count: [message],
-        failed_count: [message],
-      });
+      const countFields = ['requested_count', 'successful_count', 'failed_count'] as const;
+      // Like the server, name the count fields the caller sent.
+      const sent = countFields.filter((field) => body[field] !== undefined);
+      return invalidResponse(
+        message,
+        Object.fromEntries((sent.length > 0 ? sent : countFields).map((field) => [field, [message]])),
+      );
     }
-    if (isTerminalStatus(next.status) && next.completed_at === null) next.completed_at = now;
     store.set(next.job_id, next);
     return HttpResponse.json(next);
   });
@@ -305,7 +295,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
  * and its seller boards (`GET {baseUrl}/leaderboards/sellers` with ETag/304 and `around`,
  * `GET {baseUrl}/sellers/:id/dashboard`; see `createLeaderboardHandlers`). They behave like the server: an in-memory store per
  * handler set, the contract's validation with the server's error shape, bearer-token auth (any
- * token is the same mock user), monotonic job statuses, keyset pagination.
+ * token is the same mock user), forward-only jobs (`mergeJobUpdate`), keyset pagination.
  *
  * @example
  * // Browser (prototype or Storybook), after `npx msw init public`:

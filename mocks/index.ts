@@ -83,6 +83,7 @@ export {
 export {
   createUserStatsHandlers,
   userStatsCacheControl,
+  userStatsCdnCacheControl,
   type UserStatsHandlers,
   type UserStatsHandlersContext,
 } from './userStatsHandlers.js';

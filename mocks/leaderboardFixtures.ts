@@ -39,7 +39,10 @@ export interface LeaderboardSeller {
   reachedAt: Record<LeaderboardValueKey, string>;
   /** Active listings and earnings, for the dashboard. */
   activeListings: number;
-  earnings: { month: { currency: string; amount: string }[]; allTime: { currency: string; amount: string }[] };
+  earnings: {
+    month: { currency: string; amount: string }[];
+    allTime: { currency: string; amount: string }[];
+  };
 }
 
 export interface LeaderboardSellersOptions {
@@ -57,7 +60,20 @@ const valueKeys: readonly LeaderboardValueKey[] = sellerMetrics.flatMap((metric)
   leaderboardPeriods.map((period) => `${metric}:${period}` as const),
 );
 
-const firstNames = ['Noah', 'Mia', 'Liam', 'Ava', 'Lucas', 'Zoe', 'Ethan', 'Isla', 'Omar', 'Yuki', 'Priya', 'Diego'];
+const firstNames = [
+  'Noah',
+  'Mia',
+  'Liam',
+  'Ava',
+  'Lucas',
+  'Zoe',
+  'Ethan',
+  'Isla',
+  'Omar',
+  'Yuki',
+  'Priya',
+  'Diego',
+];
 const lastNames = ['Okafor', 'Lindqvist', 'Haddad', 'Tanaka', 'Moreno', 'Novak', 'Silva', 'Kowalski'];
 const avatarColors = ['#1d4ed8', '#15803d', '#b91c1c', '#7c3aed', '#c2410c', '#0f766e'];
 
@@ -91,7 +107,10 @@ export function createLeaderboardSellers(options: LeaderboardSellersOptions = {}
       'views:all-time': viewsAll * scale,
     } satisfies Record<LeaderboardValueKey, number>;
     const reachedAt = Object.fromEntries(
-      valueKeys.map((key, k) => [key, new Date(now.getTime() - (3 + index * 11 + k * 5) * MINUTE_MS).toISOString()]),
+      valueKeys.map((key, k) => [
+        key,
+        new Date(now.getTime() - (3 + index * 11 + k * 5) * MINUTE_MS).toISOString(),
+      ]),
     ) as Record<LeaderboardValueKey, string>;
     const first = firstNames[index % firstNames.length]!;
     const last = lastNames[(index * 5) % lastNames.length]!;
@@ -164,7 +183,12 @@ export function buildLeaderboardResponse(
   const ranked = rankEntries(
     sellers
       .filter((seller) => seller.values[key] > 0)
-      .map((seller) => ({ id: seller.userId, value: seller.values[key], reachedAt: seller.reachedAt[key], seller })),
+      .map((seller) => ({
+        id: seller.userId,
+        value: seller.values[key],
+        reachedAt: seller.reachedAt[key],
+        seller,
+      })),
     ties,
   );
   let offset = query.offset ?? 0;
@@ -270,7 +294,10 @@ export function bumpLeaderboardSeller(
   const mine = seller.values[key];
   const above = sellers
     .filter((other) => other.values[key] > mine)
-    .reduce<number | null>((lowest, other) => (lowest === null || other.values[key] < lowest ? other.values[key] : lowest), null);
+    .reduce<number | null>(
+      (lowest, other) => (lowest === null || other.values[key] < lowest ? other.values[key] : lowest),
+      null,
+    );
   seller.values[key] = above === null ? mine + 1 : above + 1;
   seller.reachedAt[key] = now.toISOString();
   return seller.values[key];

@@ -1,5 +1,6 @@
 import { errorResponse, validationErrorResponse } from './errorResponses.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { ifNoneMatchMatches } from './etag.js';
 import { errorCodes, fieldErrorsFromIssues } from '../src/contracts/errors.js';
 import {
   sellerDashboardRoute,
@@ -68,13 +69,6 @@ export function leaderboardEtag(body: LeaderboardResponse): string {
   return `W/"${hash.toString(16).padStart(8, '0')}-${text.length.toString(16)}"`;
 }
 
-/** True when an `If-None-Match` header names `etag` (weak comparison, lists and `*`). */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}
-
 /**
  * `GET {base}/leaderboards/sellers` and `GET {base}/sellers/:id/dashboard`, answering like the
  * server: the contract's validation with its error shape, ranks with ties (`rankEntries`),
@@ -124,7 +118,7 @@ export function createLeaderboardHandlers(context: LeaderboardHandlersContext): 
     const body = buildLeaderboardResponse(sellers(), query, clock());
     const etag = leaderboardEtag(body);
     const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
-    if (matches(ifNoneMatch, etag)) return new HttpResponse(null, { status: 304, headers });
+    if (ifNoneMatchMatches(ifNoneMatch, etag)) return new HttpResponse(null, { status: 304, headers });
     return HttpResponse.json(body, { headers });
   });
 

@@ -1,4 +1,5 @@
 import { errorResponse, validationErrorResponse } from './errorResponses.js';
+import { jsonWithEtag } from './etag.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { errorCodes } from '../src/contracts/errors.js';
 import { parseIdentifier } from '../src/contracts/identity.js';
@@ -25,8 +26,18 @@ import {
   type UserStatsScenarioName,
 } from './userStatsFixtures.js';
 
-/** The server's cache policy for calculated stats. */
-export const userStatsCacheControl = 'public, s-maxage=3600, stale-while-revalidate=7200';
+/**
+ * The server's `Cache-Control` for calculated stats and history: browsers keep a copy but
+ * revalidate it every time (by `ETag`, a cheap 304), so a refetch never shows old figures.
+ */
+export const userStatsCacheControl = 'no-cache';
+/** The server's `CDN-Cache-Control` for calculated stats and history: CDNs cache for an hour. */
+export const userStatsCdnCacheControl = 'public, s-maxage=3600, stale-while-revalidate=7200';
+
+const calculatedCacheHeaders = {
+  'Cache-Control': userStatsCacheControl,
+  'CDN-Cache-Control': userStatsCdnCacheControl,
+};
 
 /** What the user-stats handlers need from the handler set they belong to. */
 export interface UserStatsHandlersContext {
@@ -90,7 +101,7 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
     return stopped ?? resolve(decodeSegment(String(identifier)));
   }
 
-  const stats = http.get(`${baseUrl}${userStatsRoute}`, async ({ params }) => {
+  const stats = http.get(`${baseUrl}${userStatsRoute}`, async ({ params, request }) => {
     const subject = await front(params.identifier);
     if (subject instanceof Response) return subject;
     const scenario = context.scenario();
@@ -98,13 +109,13 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
       pendingLeft -= 1;
       return HttpResponse.json(createPendingUserStatsFixture(subject, context.retryAfterSeconds), {
         status: 202,
-        headers: { 'Retry-After': String(context.retryAfterSeconds) },
+        headers: { 'Retry-After': String(context.retryAfterSeconds), 'Cache-Control': 'no-store' },
       });
     }
     const data =
       context.userStats ??
       userStatsScenarios[scenario === 'pending' ? 'success' : scenario].createResponse({ now: clock() });
-    return HttpResponse.json({ ...data, subject }, { headers: { 'Cache-Control': userStatsCacheControl } });
+    return jsonWithEtag(request, { ...data, subject }, calculatedCacheHeaders);
   });
 
   const history = http.get(`${baseUrl}${userStatsHistoryRoute}`, async ({ params, request }) => {
@@ -134,7 +145,11 @@ export function createUserStatsHandlers(context: UserStatsHandlersContext): User
     }
     const scenario = context.scenario();
     const activity = scenario === 'empty' ? 'quiet' : scenario === 'largeNumbers' ? 'heavy' : 'active';
-    return HttpResponse.json(createStatsHistoryFixture({ subject, from, to, activity }));
+    return jsonWithEtag(
+      request,
+      createStatsHistoryFixture({ subject, from, to, activity }),
+      calculatedCacheHeaders,
+    );
   });
 
   const leaders = http.get(`${baseUrl}${statsLeadersRoute}`, async ({ request }) => {

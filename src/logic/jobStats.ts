@@ -23,6 +23,61 @@ export function canApplyJobUpdate(current: JobStatus, next: JobStatus): boolean 
   return statusRank[next] >= statusRank[current];
 }
 
+/** What {@link mergeJobUpdate} needs of an update: `RecordJobBody` (after validation). */
+export interface JobUpdate {
+  job_id: string;
+  requested_count?: number | undefined;
+  successful_count?: number | undefined;
+  failed_count?: number | undefined;
+  status?: JobStatus | undefined;
+}
+
+/**
+ * `PATCH /stats` as plain code (the server does the same in one SQL statement; the mocks serve
+ * this). Jobs only move forward, so updates can arrive in any order, late or retried, and the
+ * job still ends at the furthest state reported:
+ * - a new job takes the sent values (0 / `pending` for missing ones);
+ * - a terminal job (`completed` or `failed`) never changes again, whatever is sent;
+ * - otherwise each count becomes the larger of the stored and the sent value, and the status the
+ *   further along of the two (an update whose status is behind keeps the stored status; its
+ *   counts still count when larger).
+ *
+ * `updated_at` moves only when something changed; `completed_at` is set once, when the job
+ * becomes terminal. The caller checks that the merged outcomes add up (successful + failed <=
+ * requested): a job that does not is refused, not stored.
+ *
+ * @returns The job to store and whether it differs from `current`.
+ */
+export function mergeJobUpdate(
+  current: Job | undefined,
+  update: JobUpdate,
+  at: Date,
+): { job: Job; changed: boolean } {
+  const now = at.toISOString();
+  if (current && isTerminalStatus(current.status)) return { job: current, changed: false };
+  const sentStatus = update.status ?? current?.status ?? 'pending';
+  const status = current && statusRank[current.status] > statusRank[sentStatus] ? current.status : sentStatus;
+  const merged = (sent: number | undefined, stored: number | undefined) => Math.max(sent ?? 0, stored ?? 0);
+  const job: Job = {
+    job_id: current?.job_id ?? update.job_id,
+    requested_count: merged(update.requested_count, current?.requested_count),
+    successful_count: merged(update.successful_count, current?.successful_count),
+    failed_count: merged(update.failed_count, current?.failed_count),
+    status,
+    created_at: current?.created_at ?? now,
+    // Never back in time either, should clocks disagree.
+    updated_at: current && Date.parse(current.updated_at) > at.getTime() ? current.updated_at : now,
+    completed_at: isTerminalStatus(status) ? now : null,
+  };
+  const changed =
+    !current ||
+    job.status !== current.status ||
+    job.requested_count !== current.requested_count ||
+    job.successful_count !== current.successful_count ||
+    job.failed_count !== current.failed_count;
+  return changed ? { job, changed } : { job: current, changed };
+}
+
 /** successful / (successful + failed), or `null` when no outcome is known yet. */
 export function successRate(successful: number, failed: number): number | null {
   const finished = successful + failed;

@@ -109,16 +109,13 @@ describe('PATCH /stats', () => {
     use({ scenario: 'empty' });
     const orphan = await patch({ job_id: 'new', successful_count: 1 });
     expect(orphan.status).toBe(400);
-    expect(Object.keys(fieldsOf(orphan.body))).toEqual(['requested_count']);
+    expect(Object.keys(fieldsOf(orphan.body)).sort()).toEqual(['requested_count', 'successful_count']);
 
     await patch({ job_id: 'j', requested_count: 3 });
     const over = await patch({ job_id: 'j', successful_count: 4 });
     expect(over.status).toBe(400);
-    expect(Object.keys(fieldsOf(over.body)).sort()).toEqual([
-      'failed_count',
-      'requested_count',
-      'successful_count',
-    ]);
+    // Only the fields the caller sent are named, as the server does.
+    expect(Object.keys(fieldsOf(over.body))).toEqual(['successful_count']);
     expect((await patch({ job_id: 'j', successful_count: 3 })).status).toBe(200);
   });
 
@@ -142,11 +139,31 @@ describe('PATCH /stats', () => {
     expect((await get({}, { authorization: 'Basic abc' })).status).toBe(401);
   });
 
+  it('moves jobs forward only, like the server: the larger count wins, 10 then 5 keeps 10', async () => {
+    use({ scenario: 'empty' });
+    await patch({ job_id: 'm', requested_count: 10, successful_count: 6, status: 'processing' });
+    const lower = await patch({ job_id: 'm', requested_count: 5, successful_count: 2, failed_count: 1 });
+    expect(lower.status).toBe(200);
+    expect(lower.body).toMatchObject({
+      requested_count: 10,
+      successful_count: 6,
+      failed_count: 1,
+      status: 'processing',
+    });
+    // A merge that does not add up (6 stored successes + 5 failures > 10) is refused.
+    const over = await patch({ job_id: 'm', failed_count: 5 });
+    expect(over.status).toBe(400);
+    expect(Object.keys(fieldsOf(over.body))).toEqual(['failed_count']);
+  });
+
   it('ignores stale updates and returns the stored job', async () => {
     use({ scenario: 'empty' });
     await patch({ job_id: 'j', requested_count: 2, status: 'processing' });
+    // A status behind the stored one is ignored; a larger count still counts.
     const back = await patch({ job_id: 'j', status: 'pending', requested_count: 9 });
-    expect(back.body).toMatchObject({ status: 'processing', requested_count: 2 });
+    expect(back.body).toMatchObject({ status: 'processing', requested_count: 9 });
+    const unchanged = jobSchema.parse((await patch({ job_id: 'j', requested_count: 3 })).body);
+    expect(unchanged).toEqual(back.body);
 
     const finished = jobSchema.parse(
       (await patch({ job_id: 'j', successful_count: 2, status: 'completed' })).body,

@@ -23,6 +23,7 @@ import {
   createUserStatsFixture,
   defaultStatsSubject,
   userStatsCacheControl,
+  userStatsCdnCacheControl,
   userStatsScenarios,
   type PodiumHandlersOptions,
 } from '../../mocks/index.js';
@@ -90,11 +91,40 @@ describe('GET /user/:identifier/stats', () => {
     ]) {
       const { status, headers, body } = await get(`/user/${identifier}/stats`);
       expect(status).toBe(200);
+      // The server's policy: CDNs cache, browsers revalidate by ETag.
+      expect(headers.get('cache-control')).toBe('no-cache');
       expect(headers.get('cache-control')).toBe(userStatsCacheControl);
+      expect(headers.get('cdn-cache-control')).toBe('public, s-maxage=3600, stale-while-revalidate=7200');
+      expect(headers.get('cdn-cache-control')).toBe(userStatsCdnCacheControl);
+      expect(headers.get('etag')).toMatch(/^"[\w-]+"$/);
       const parsed = userStatsResponseSchema.parse(body);
       expect(parsed).toMatchObject({ cached: true, stale: false, refreshFailedAt: null, subject: alice });
       expect(parsed.calculatedAt).toBe('2025-06-15T09:00:00.000Z');
     }
+  });
+
+  it('answers an If-None-Match that still matches with a bodiless 304, like the server', async () => {
+    use();
+    for (const path of ['/user/alice/stats', '/user/alice/stats/history']) {
+      const first = await get(path);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"x", ${etag}`, '*']) {
+        const response = await fetch(`${base}${path}`, { headers: { 'if-none-match': ifNoneMatch } });
+        expect({ path, ifNoneMatch, status: response.status }).toEqual({ path, ifNoneMatch, status: 304 });
+        expect(await response.text()).toBe('');
+        expect(response.headers.get('etag')).toBe(etag);
+        expect(response.headers.get('cache-control')).toBe('no-cache');
+      }
+      const other = await fetch(`${base}${path}`, { headers: { 'if-none-match': '"x"' } });
+      expect(other.status).toBe(200);
+    }
+    // A 202 is never cached and has no ETag.
+    use({ scenario: 'pending' });
+    const pending = await get('/user/alice/stats');
+    expect(pending.status).toBe(202);
+    expect(pending.headers.get('cache-control')).toBe('no-store');
+    expect(pending.headers.get('etag')).toBeNull();
   });
 
   it('serves any other address as a subject of its own', async () => {

@@ -242,12 +242,21 @@ function address(row: Row, field: string): string {
   return value;
 }
 
+/**
+ * A non-negative integer field, as its canonical decimal string (exact at any size). graph-node
+ * serialises `BigInt`, `Int8` and `BigDecimal` fields as decimal strings and `Int` fields as JSON
+ * numbers, and which type a field has is each subgraph's own choice, so both are read alike.
+ * Refused, as not such a number: signs, exponents (`1e3`), fractions (`1.5`, even `12.0`), hex,
+ * blanks around or inside, and JSON numbers above 2^53 - 1 (JSON.parse has rounded them already,
+ * so they are no longer exact).
+ */
 function integer(row: Row, field: string): string {
   const value = row[field];
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) {
-    throw new Error(`${field} is not a BigInt string: ${JSON.stringify(value)}`);
-  }
-  return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value).toString();
+  throw new Error(
+    `${field} is not a non-negative integer (a JSON number or a decimal string): ${JSON.stringify(value)}`,
+  );
 }
 
 function seconds(row: Row, field: string): Date {
@@ -263,10 +272,14 @@ function oneOf<T extends string>(row: Row, field: string, values: readonly T[]):
   return value as T;
 }
 
+/** The largest count stored (the mirror's `count` column is a 32-bit integer). */
+const maxCount = 2_147_483_647;
+
+/** An edition count: {@link integer}, within the mirror's 32-bit column. */
 function count(row: Row, field: string): number {
-  const value = row[field];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
-    throw new Error(`${field} is not a count`);
+  const value = Number(integer(row, field));
+  if (value > maxCount)
+    throw new Error(`${field} is not a count of at most ${maxCount}: ${JSON.stringify(row[field])}`);
   return value;
 }
 

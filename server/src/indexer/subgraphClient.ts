@@ -250,9 +250,11 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         undefined,
         signal,
       );
-      const number = data?._meta?.block?.number;
-      if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
-        throw fail(`malformed _meta: block.number is ${JSON.stringify(number)}`, 'graphql', 1);
+      const raw = data?._meta?.block?.number;
+      // graph-node sends an Int; other indexers a BigInt's decimal string. Both are read alike.
+      const number = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+      if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
+        throw fail(`malformed _meta: block.number is ${JSON.stringify(raw)}`, 'graphql', 1);
       }
       return number;
     },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   sellerLeaderboardQuerySchema,
   sellerLeaderboardRoute,
@@ -8,6 +7,7 @@ import {
 import { Hono } from 'hono';
 import { monthBounds, monthKeyOf } from '../boards/monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import type { SellerBoardsStore } from '../stores/sellerBoardsStore.js';
 
 /** Options of {@link createLeaderboardsRoutes}. */
@@ -57,7 +57,7 @@ export function createLeaderboardsRoutes({ store, now }: LeaderboardsRoutesOptio
       ...(query.around !== undefined ? { around: page.around ?? null } : {}),
     };
     const json = JSON.stringify(body);
-    const etag = `"${createHash('sha256').update(json).digest('base64url')}"`;
+    const etag = strongEtag(json);
     // no-cache: caches may keep it but must revalidate, which the ETag makes a cheap 304.
     c.header('Cache-Control', 'no-cache');
     c.header('ETag', etag);
@@ -66,14 +66,4 @@ export function createLeaderboardsRoutes({ store, now }: LeaderboardsRoutesOptio
   });
 
   return routes;
-}
-
-/** RFC 9110 If-None-Match: `*` or a list of tags, compared weakly (a `W/` prefix is ignored). */
-function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .includes(etag);
 }

@@ -19,6 +19,7 @@ import { Hono } from 'hono';
 import type { Database } from '../db/Database.js';
 import { invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { jsonWithEtag } from '../http/etag.js';
 import { enqueueStatsCalculation } from '../stats/statsQueue.js';
 import {
   createSqlUserStatsStore,
@@ -43,11 +44,25 @@ export interface UserStatsRoutesOptions {
 }
 
 const dayMs = 86_400_000;
+
+/**
+ * Cache policy of calculated figures (stats and history). CDNs keep them an hour and may serve
+ * them stale for two more while they refresh (the design's CDN caching); they read
+ * `CDN-Cache-Control` (RFC 9213), which browsers ignore. Browsers get `no-cache`: they may keep a
+ * copy but must revalidate it on every use, which the strong ETag makes a cheap bodiless 304.
+ * Browsers honour `stale-while-revalidate` too, so `s-maxage` in `Cache-Control` let the
+ * browser's own cache answer the StatsTab's refetch with old figures (issue 9).
+ */
+const calculatedCacheHeaders = {
+  'Cache-Control': 'no-cache',
+  'CDN-Cache-Control': 'public, s-maxage=3600, stale-while-revalidate=7200',
+};
 const csvColumns = transactionsCsvColumns;
 
 /**
  * Public user-stats reads: `GET /user/:identifier/stats` (200 cached, 202 queued),
- * `GET /user/:identifier/stats/history`, `GET /user/:identifier/transactions.csv` and
+ * `GET /user/:identifier/stats/history` (both 200s with a strong `ETag`, 304 when unchanged, and
+ * the cache policy of `calculatedCacheHeaders`; the 202 and the CSV export are `no-store`), `GET /user/:identifier/transactions.csv` and
  * `GET /stats/leaders`. The figures themselves are written by the stats sync.
  */
 export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<AppEnv> {
@@ -83,7 +98,6 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
     }
     const stale = at.getTime() - Date.parse(cached.calculatedAt) > staleAfterMs;
     if (stale) await enqueueStatsCalculation(db, subject.key, at);
-    c.header('Cache-Control', 'public, s-maxage=3600, stale-while-revalidate=7200');
     const body: UserStatsResponse = {
       subject: publicSubject(subject),
       stats: cached.stats,
@@ -93,7 +107,7 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
       calculatedAt: cached.calculatedAt,
       refreshFailedAt: cached.refreshFailedAt,
     };
-    return c.json(body, 200);
+    return jsonWithEtag(c, body, calculatedCacheHeaders);
   });
 
   routes.get(userStatsHistoryRoute, async (c) => {
@@ -115,7 +129,7 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
       to,
       days: await store.getHistory(subject.addresses, from, to),
     };
-    return c.json(body);
+    return jsonWithEtag(c, body, calculatedCacheHeaders);
   });
 
   routes.get(statsLeadersRoute, async (c) => {

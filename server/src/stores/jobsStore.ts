@@ -25,10 +25,12 @@ export interface JobStatsPageParams {
 /** Storage of job statistics (design note 002). */
 export interface JobsStore {
   /**
-   * Creates the user's job or updates it. Missing fields keep the stored values (0 / `pending`
-   * for a new job); `completed_at` is set once, when the job first becomes terminal; an update
-   * that would move the job backwards (or change a terminal job) is ignored and the stored job is
-   * returned unchanged.
+   * Creates the user's job or merges an update into it, forward only (see `mergeJobUpdate` in the
+   * core): each count becomes the larger of stored and sent, the status the further along; a
+   * terminal job (`completed` or `failed`) never changes again; an update that changes nothing
+   * (late, retried, behind) writes nothing and the stored job is returned. Missing fields keep the
+   * stored values (0 / `pending` for a new job); `completed_at` is set once, when the job becomes
+   * terminal.
    *
    * @param at When this happens (`created_at` of a new job, `updated_at`). The HTTP route passes
    *   the app clock; the demo seed and tests pass past instants.
@@ -57,23 +59,38 @@ const jobColumns =
   'j.id, j.user_id, j.job_id, j.requested_count, j.successful_count, j.failed_count, j.status, j.created_at, j.updated_at, j.completed_at';
 
 /**
- * The merge of an update into the stored row ($3..$6 = body fields or NULL, $7 = `at`), applied
- * only when the row is the caller's ($1) and the "jobs only move forward" rule allows it — the
- * SQL twin of `canApplyJobUpdate`: a terminal job never changes, a lower status rank is ignored.
- * Shared by both statements below so they cannot disagree.
+ * The merge of an update into the stored row ($3..$6 = body fields or NULL, $7 = `at`): the SQL
+ * twin of `mergeJobUpdate` in the core. Each count becomes the larger of stored and sent
+ * (GREATEST ignores NULL, so a missing field keeps the stored value) and the status the further
+ * along, so updates may arrive in any order and the row still only moves forward. Every
+ * expression reads the row version the statement locked, which is the latest committed one on
+ * Postgres (INSERT ... ON CONFLICT and UPDATE both re-read it under the row lock), so concurrent
+ * merges cannot lose each other's progress.
  */
+const merged = {
+  requested_count: 'GREATEST(j.requested_count, $3::int)',
+  successful_count: 'GREATEST(j.successful_count, $4::int)',
+  failed_count: 'GREATEST(j.failed_count, $5::int)',
+  // rank(NULL) is NULL (the function is STRICT), so a missing status keeps the stored one.
+  status: `CASE WHEN podium_job_status_rank($6::text) > podium_job_status_rank(j.status) THEN $6::text ELSE j.status END`,
+};
 const mergeSet = `
-  requested_count = coalesce($3::int, j.requested_count),
-  successful_count = coalesce($4::int, j.successful_count),
-  failed_count = coalesce($5::int, j.failed_count),
-  status = coalesce($6::text, j.status),
-  updated_at = $7::timestamptz,
-  completed_at = CASE WHEN podium_job_status_rank(coalesce($6::text, j.status)) = 2
-                      THEN coalesce(j.completed_at, $7::timestamptz) END`;
+  requested_count = ${merged.requested_count},
+  successful_count = ${merged.successful_count},
+  failed_count = ${merged.failed_count},
+  status = ${merged.status},
+  updated_at = GREATEST(j.updated_at, $7::timestamptz),
+  completed_at = CASE WHEN podium_job_status_rank(${merged.status}) = 2 THEN $7::timestamptz END`;
+/**
+ * Applied only to the caller's ($1) row, never to a terminal one (terminal is terminal), and only
+ * when the merge changes something: a retried or late update writes nothing and leaves
+ * `updated_at` alone (recordJob then answers the stored row).
+ */
 const mergeAllowed = `
   j.user_id = $1
   AND podium_job_status_rank(j.status) < 2
-  AND podium_job_status_rank(coalesce($6::text, j.status)) >= podium_job_status_rank(j.status)`;
+  AND (${merged.requested_count}, ${merged.successful_count}, ${merged.failed_count}, ${merged.status})
+      IS DISTINCT FROM (j.requested_count, j.successful_count, j.failed_count, j.status)`;
 
 /** Creates or updates in one atomic statement (no read-modify-write race). */
 const upsertJobSql = `
@@ -118,9 +135,9 @@ export function createSqlJobsStore(db: Database): JobsStore {
       );
       if (written) return toJob(written);
 
-      // Nothing written: tell "not yours" from "ignored stale update" (and, on the update-only
-      // path, "no such job"). The owner never changes and statuses only move forward, so this
-      // read cannot contradict the statement above.
+      // Nothing written: tell "not yours" from "nothing to change" (and, on the update-only
+      // path, "no such job"). The owner never changes and jobs only move forward, so this read
+      // sees the job at least as far along as the statement above did.
       const [stored] = await db.query<JobRow>(
         `SELECT ${jobColumns} FROM podium_user_jobs j WHERE j.job_id = $1`,
         [body.job_id],

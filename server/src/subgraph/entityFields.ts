@@ -130,7 +130,8 @@ export const entityFields: { [K in EntityKind]: Record<string, FieldSpec> } = {
     listing: listingRef,
     buyer: bytes,
     amount: bigint,
-    count: { kind: 'int' },
+    // BigInt, as many marketplace subgraphs type it: served as a decimal string, like graph-node.
+    count: bigint,
     timestamp: bigint,
   },
   bids: { id, listing: listingRef, bidder: bytes, amount: bigint, timestamp: bigint },

@@ -158,10 +158,12 @@ function fieldOf(record: EntityRecord, field: string): unknown {
 
 function conditionTest({ field, op, value }: FieldCondition): (record: EntityRecord) => boolean {
   switch (op) {
+    // Compared by value, not identity: a BigInt field may be stored as a number (purchase counts)
+    // and filtered with a bigint.
     case 'eq':
-      return (record) => fieldOf(record, field) === value;
+      return (record) => compareValues(fieldOf(record, field), value) === 0;
     case 'not':
-      return (record) => fieldOf(record, field) !== value;
+      return (record) => compareValues(fieldOf(record, field), value) !== 0;
     case 'gt':
       return (record) => compareValues(fieldOf(record, field), value) > 0;
     case 'gte':
@@ -171,12 +173,17 @@ function conditionTest({ field, op, value }: FieldCondition): (record: EntityRec
     case 'lte':
       return (record) => compareValues(fieldOf(record, field), value) <= 0;
     case 'in': {
-      const set = new Set(value as unknown[]);
-      return (record) => set.has(fieldOf(record, field));
+      const set = new Set((value as unknown[]).map(setKey));
+      return (record) => set.has(setKey(fieldOf(record, field)));
     }
     case 'not_in': {
-      const set = new Set(value as unknown[]);
-      return (record) => !set.has(fieldOf(record, field));
+      const set = new Set((value as unknown[]).map(setKey));
+      return (record) => !set.has(setKey(fieldOf(record, field)));
     }
   }
+}
+
+/** A set member that equals across number and bigint (3 and 3n), as the filters compare them. */
+function setKey(value: unknown): unknown {
+  return typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }

@@ -246,6 +246,83 @@ describe('streamMarketEntities', () => {
   });
 });
 
+describe('numeric fields: JSON numbers and decimal strings (graph-node serialises BigInt as strings)', () => {
+  const listing = { id: '0x1', seller: alice, erc20: alice, tokenAddress: nft, tokenId: '7' };
+  const purchase = (fields: Record<string, unknown>) => ({
+    id: '0x00000001',
+    buyer: bob,
+    amount: '1000000000000000000000000001',
+    count: '3',
+    timestamp: '1735689600',
+    listing,
+    ...fields,
+  });
+  const reply = async (rows: unknown[]) => {
+    const { server, client } = await start(buildSmallMarket());
+    server.faults.replyNext({ data: { rows } });
+    return collect(client, 'purchases', {});
+  };
+
+  it('reads every numeric field from a string or a number alike, big values exactly', async () => {
+    const asStrings = await reply([purchase({})]);
+    expect(asStrings[0]).toMatchObject({
+      count: 3,
+      tokenId: '7',
+      amount: 1_000_000_000_000_000_000_000_000_001n,
+      timestamp: new Date('2025-01-01T00:00:00Z'),
+    });
+    const asNumbers = await reply([
+      purchase({ count: 3, timestamp: 1735689600, amount: 5, listing: { ...listing, tokenId: 7 } }),
+    ]);
+    expect(asNumbers[0]).toMatchObject({
+      count: 3,
+      tokenId: '7',
+      amount: 5n,
+      timestamp: asStrings[0]!.timestamp,
+    });
+  });
+
+  it('refuses what is not a non-negative integer, naming the field', async () => {
+    for (const [field, value] of [
+      ['count', 'abc'],
+      ['count', '1e3'],
+      ['count', '-1'],
+      ['count', '1.5'],
+      ['count', ''],
+      ['count', ' 3'],
+      ['count', 1.5],
+      ['count', -1],
+      ['count', null],
+      ['count', true],
+      ['count', '9007199254740993'],
+      ['amount', 1e21],
+      ['amount', '0x10'],
+      ['timestamp', '12.0'],
+    ] as const) {
+      await expect(
+        reply([purchase({ [field]: value })]),
+        `${field}: ${JSON.stringify(value)}`,
+      ).rejects.toThrow(new RegExp(`malformed purchases page 1: row 0: ${field} `));
+    }
+  });
+
+  it('streams the stand-in, which types every count as BigInt and serialises it as a string', async () => {
+    const { server, client } = await start(buildSmallMarket());
+    const rows = await collect(client, 'purchases', { buyer: bob });
+    expect(rows[0]).toMatchObject({ count: 2 });
+    const sent = server.requests.length;
+    const raw = await client.query<{
+      purchases: Array<{ count: unknown; amount: unknown; timestamp: unknown }>;
+    }>('{ purchases(first: 1, where: { count_gte: "2" }) { count amount timestamp } }');
+    expect(server.requests.length).toBe(sent + 1);
+    expect(raw.purchases[0]).toEqual({
+      count: '2',
+      amount: expect.any(String),
+      timestamp: expect.any(String),
+    });
+  });
+});
+
 describe('userFilters and changedSince', () => {
   it('lower-cases, de-duplicates and chunks addresses by 100', () => {
     const addresses = Array.from({ length: 250 }, (_, i) => `0x${(i + 1).toString(16).padStart(40, '0')}`);

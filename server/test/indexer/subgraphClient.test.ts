@@ -210,11 +210,21 @@ describe('createSubgraphClient', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('reads a head block served as a decimal string, as some indexers do', async () => {
+    const server = await start();
+    server.faults.replyNext({ data: { _meta: { block: { number: '12345678' } } } });
+    expect(await clientFor(server.url).client.headBlock()).toBe(12_345_678);
+  });
+
   it('rejects a malformed _meta', async () => {
     const server = await start();
     server.faults.replyNext({ data: { _meta: { block: { number: 'soon' } } } });
     const error = await failure(clientFor(server.url).client.headBlock());
     expect(error).toMatchObject({ kind: 'graphql', retryable: false });
     expect(error.message).toContain('block.number');
+    for (const number of ['-1', '1e3', '1.5', -1, 1.5, '']) {
+      server.faults.replyNext({ data: { _meta: { block: { number } } } });
+      expect((await failure(clientFor(server.url).client.headBlock())).message).toContain('block.number');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {
   canApplyJobUpdate,
   errorBodySchema,
+  isTerminalStatus,
   jobSchema,
   jobStatuses,
   type Job,
@@ -140,6 +141,86 @@ describe('PATCH /api/stats semantics', () => {
     expect(stale.body).toMatchObject({ status: 'processing', successful_count: 2 });
   });
 
+  it('keeps the larger of the stored and the sent count: 10 then 5 keeps 10', async () => {
+    await patch('alice', { job_id: 'job-max', requested_count: 10, status: 'processing' });
+    const lower = await patch('alice', { job_id: 'job-max', requested_count: 5 });
+    expect(lower.status).toBe(200);
+    expect(lower.body).toMatchObject({ requested_count: 10, status: 'processing' });
+    expect(await storedRow(test, 'job-max')).toMatchObject({ requested_count: 10 });
+
+    // Each count merges on its own: a lower successful_count does not undo progress, a higher
+    // failed_count in the same body still counts.
+    await patch('alice', { job_id: 'job-max', successful_count: 6 });
+    const mixed = await patch('alice', { job_id: 'job-max', successful_count: 2, failed_count: 3 });
+    expect(mixed.body).toMatchObject({ requested_count: 10, successful_count: 6, failed_count: 3 });
+  });
+
+  it('does not touch updated_at when an update changes nothing', async () => {
+    await patch('alice', {
+      job_id: 'job-noop',
+      requested_count: 4,
+      successful_count: 2,
+      status: 'processing',
+    });
+    const before = await storedRow(test, 'job-noop');
+    tick();
+    const noop = await patch('alice', { job_id: 'job-noop', requested_count: 3, successful_count: 1 });
+    expect(noop.status).toBe(200);
+    expect(await storedRow(test, 'job-noop')).toEqual(before);
+    expect((noop.body as Job).updated_at).toBe(before!.updated_at);
+  });
+
+  it('merges the counts of an update whose status is behind, but keeps the stored status', async () => {
+    await patch('alice', { job_id: 'job-behind', requested_count: 2, status: 'processing' });
+    const behind = await patch('alice', { job_id: 'job-behind', requested_count: 9, status: 'pending' });
+    expect(behind.status).toBe(200);
+    expect(behind.body).toMatchObject({ status: 'processing', requested_count: 9 });
+  });
+
+  it('never changes a terminal job: completed then failed stays completed, and counts freeze', async () => {
+    const done = await patch('alice', {
+      job_id: 'job-final',
+      requested_count: 4,
+      successful_count: 4,
+      status: 'completed',
+    });
+    const before = await storedRow(test, 'job-final');
+    tick();
+    for (const body of [
+      { job_id: 'job-final', status: 'failed', failed_count: 4, successful_count: 0 },
+      { job_id: 'job-final', requested_count: 40 },
+      { job_id: 'job-final', status: 'completed', requested_count: 40, successful_count: 40 },
+    ]) {
+      const late = await patch('alice', body);
+      expect(late.status).toBe(200);
+      expect(late.body).toEqual(done.body);
+    }
+    expect(await storedRow(test, 'job-final')).toEqual(before);
+  });
+
+  it('refuses a merge that would not add up, naming the sent fields, and stores nothing', async () => {
+    await patch('alice', {
+      job_id: 'job-sum',
+      requested_count: 10,
+      successful_count: 8,
+      status: 'processing',
+    });
+    const before = await storedRow(test, 'job-sum');
+    // Consistent on its own (5 <= 10), but 8 stored successes + 5 failures exceed 10.
+    const response = await client.patchJob('alice', {
+      job_id: 'job-sum',
+      requested_count: 10,
+      failed_count: 5,
+    });
+    expect(response.status).toBe(400);
+    const error = errorBodySchema.parse(await response.json()).error;
+    expect(Object.keys((error.details as { fields: object }).fields).sort()).toEqual([
+      'failed_count',
+      'requested_count',
+    ]);
+    expect(await storedRow(test, 'job-sum')).toEqual(before);
+  });
+
   it("answers 404 for another user's job and leaves the row unchanged", async () => {
     await patch('alice', { job_id: 'job-alice', requested_count: 3, status: 'processing' });
     const before = await storedRow(test, 'job-alice');
@@ -166,12 +247,13 @@ describe('PATCH /api/stats semantics', () => {
         const response = await patch('bob', { job_id: jobId, requested_count: 6, status: next });
         expect(response.status).toBe(200);
         const job = response.body as Job;
+        // The status follows canApplyJobUpdate; the larger count is kept unless the job is final.
         const applied = canApplyJobUpdate(current, next);
         expect({ current, next, status: job.status, requested: job.requested_count }).toEqual({
           current,
           next,
           status: applied ? next : current,
-          requested: applied ? 6 : 4,
+          requested: isTerminalStatus(current) ? 4 : 6,
         });
         const terminal: JobStatus[] = ['completed', 'failed'];
         expect(job.completed_at === null).toBe(!terminal.includes(job.status));

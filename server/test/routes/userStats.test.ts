@@ -115,9 +115,12 @@ describe('GET /api/user/:identifier/stats', () => {
     async (identifier) => {
       const response = await get(identifier);
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe(
+      // CDNs cache (they read CDN-Cache-Control); browsers revalidate every time, by ETag.
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('cdn-cache-control')).toBe(
         'public, s-maxage=3600, stale-while-revalidate=7200',
       );
+      expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
       const body = userStatsResponseSchema.parse(await response.json());
       expect(body).toMatchObject({
         subject: {
@@ -143,12 +146,54 @@ describe('GET /api/user/:identifier/stats', () => {
     },
   );
 
+  it('answers a matching If-None-Match (also weak, in a list, or *) with a bodiless 304', async () => {
+    const first = await get('u-alice');
+    const etag = first.headers.get('etag')!;
+    // The same figures asked by another identifier are the same representation.
+    expect((await get('alice')).headers.get('etag')).toBe(etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const response = await client.app.request('/api/user/u-alice/stats', {
+        headers: { 'if-none-match': ifNoneMatch },
+      });
+      expect({ ifNoneMatch, status: response.status }).toEqual({ ifNoneMatch, status: 304 });
+      expect(await response.text()).toBe('');
+      expect(response.headers.get('etag')).toBe(etag);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('cdn-cache-control')).toBe(
+        'public, s-maxage=3600, stale-while-revalidate=7200',
+      );
+    }
+    const stale = await client.app.request('/api/user/u-alice/stats', {
+      headers: { 'if-none-match': '"other"' },
+    });
+    expect(stale.status).toBe(200);
+    userStatsResponseSchema.parse(await stale.json());
+  });
+
+  it('changes the ETag when the stats row changes', async () => {
+    const before = (await get('u-alice')).headers.get('etag');
+    await test.db.query(`UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`, [
+      new Date(clock.getTime() - hourMs / 2),
+    ]);
+    const after = await client.app.request('/api/user/u-alice/stats', {
+      headers: { 'if-none-match': before! },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before);
+    expect(userStatsResponseSchema.parse(await after.json()).calculatedAt).toBe('2025-06-01T11:30:00.000Z');
+    await test.db.query(`UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`, [
+      new Date(clock.getTime() - hourMs),
+    ]);
+  });
+
   it('answers 202 for a valid address with no user and no stats, then 200 once a row exists', async () => {
     const bare = address('9');
     const pending = await get(bare.toUpperCase().replace('0X', '0x'));
     expect(pending.status).toBe(202);
     expect(pending.headers.get('retry-after')).toBe('5');
     expect(pending.headers.get('cache-control')).toBe('no-store');
+    expect(pending.headers.get('cdn-cache-control')).toBeNull();
+    expect(pending.headers.get('etag')).toBeNull();
     const body = userStatsResponseSchema.parse(await pending.json());
     expect(body).toEqual({
       subject: {

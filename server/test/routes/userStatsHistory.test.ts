@@ -114,6 +114,28 @@ describe('GET /api/user/:identifier/stats/history', () => {
     ]);
   });
 
+  it('is cached like the stats: CDN for an hour, browsers revalidate by ETag (304 when unchanged)', async () => {
+    const first = await get('hist', '?from=2025-05-29&to=2025-06-01');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(first.headers.get('cdn-cache-control')).toBe('public, s-maxage=3600, stale-while-revalidate=7200');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await client.app.request('/api/user/hist/stats/history?from=2025-05-29&to=2025-06-01', {
+      headers: { 'if-none-match': `W/${etag}` },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    // New activity in the range: a new representation, a new ETag.
+    await purchase(test.db, { seller: w1, buyer: stranger, amount: '1', at: '2025-05-29T12:00:00Z' });
+    const changed = await client.app.request('/api/user/hist/stats/history?from=2025-05-29&to=2025-06-01', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    await test.db.query('DELETE FROM podium_market_purchases WHERE "timestamp" = \'2025-05-29T12:00:00Z\'');
+  });
+
   it('covers the default 90 days ending today (UTC), and one wallet alone by its address', async () => {
     const body = statsHistoryResponseSchema.parse(await (await get(w2)).json());
     expect(body.days).toHaveLength(90);

@@ -196,7 +196,8 @@ describe('the subgraph stand-in over HTTP', () => {
           { bidder: dave, amount: '150000000' },
           { bidder: carol, amount: '100000000' },
         ],
-        purchases: [{ buyer: dave, amount: '150000000', count: 1, listing: { seller: alice } }],
+        // count is a BigInt, so a decimal string, as graph-node serialises it.
+        purchases: [{ buyer: dave, amount: '150000000', count: '1', listing: { seller: alice } }],
         offers: [],
       },
       offers: [

@@ -7,7 +7,7 @@ import {
   type Job,
   type JobStatus,
 } from '../../../src/contracts/jobs.js';
-import { dailyJobSeries, jobsInRange, summarizeJobs } from '../../../src/logic/jobStats.js';
+import { dailyJobSeries, jobsInRange, mergeJobUpdate, summarizeJobs } from '../../../src/logic/jobStats.js';
 import { resolveRange } from '../../../src/logic/periods.js';
 
 export const baseUrl = 'http://podium.test/api';
@@ -138,19 +138,9 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
         );
       }
       const body = parsed.data;
-      const now = new Date().toISOString();
       const existing = backend.jobs.find((job) => job.job_id === body.job_id);
-      const job: Job = {
-        job_id: body.job_id,
-        requested_count: body.requested_count ?? existing?.requested_count ?? 0,
-        successful_count: body.successful_count ?? existing?.successful_count ?? 0,
-        failed_count: body.failed_count ?? existing?.failed_count ?? 0,
-        status: body.status ?? existing?.status ?? 'pending',
-        created_at: existing?.created_at ?? now,
-        updated_at: now,
-        completed_at:
-          existing?.completed_at ?? (body.status === 'completed' || body.status === 'failed' ? now : null),
-      };
+      // Forward only, like the server and the published mocks.
+      const { job } = mergeJobUpdate(existing, body, new Date());
       backend.jobs = [...backend.jobs.filter((j) => j.job_id !== job.job_id), job];
       return HttpResponse.json(job);
     }),
