@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process';
 
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-console.log(`Server suite on ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}${process.env.REDIS_URL ? ' and Redis' : ''}`);
+console.log(
+  `Server suite on ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}${process.env.REDIS_URL ? ' and Redis' : ''}`,
+);
 const result = spawnSync('npx', ['vitest', 'run', '--project', 'server'], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: databaseUrl },
