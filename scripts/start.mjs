@@ -59,7 +59,10 @@ function runBuild(build) {
   const from = performance.now();
   process.stdout.write(`▸ ${build.label}: building (${files} input files changed or never built)…\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, build.args, { cwd: build.cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, build.args, {
+      cwd: build.cwd,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     children.add(child);
     child.on('error', reject);
     child.on('exit', (code) => {
