@@ -16,11 +16,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { hashInputs, isFresh, writeStamp } from './buildStamp.mjs';
 
-const started = performance.now();
-const seconds = (from = started) => ((performance.now() - from) / 1000).toFixed(1);
+// performance.now() counts from the process start, so "Ready in" includes Node's own boot.
+const seconds = (from = 0) => ((performance.now() - from) / 1000).toFixed(1);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const children = new Set();
+let stopping = false;
 
 /** A package's command-line script, run with this Node (no npm/npx process in between). */
 function bin(pkg, name) {
@@ -76,6 +77,7 @@ function runBuild(build) {
 }
 
 function fail(message) {
+  if (stopping) process.exit(0); // a build killed by Ctrl-C is not a failure to report
   console.error(`\n✖ ${message}. Did 'npm install' finish? Run it again, then 'npm start'.`);
   for (const child of children) child.kill('SIGTERM');
   process.exit(1);
@@ -87,10 +89,9 @@ function startServer() {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     // When `npm start` began, so the server's own "Demo ready in" covers the whole start too.
-    env: { ...process.env, PODIUM_START_TIME: String(Date.now() - Math.round(performance.now() - started)) },
+    env: { ...process.env, PODIUM_START_TIME: String(Math.round(performance.timeOrigin)) },
   });
   children.add(server);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => {
     let url = '';
     createInterface({ input: server.stdout }).on('line', (line) => {
@@ -98,7 +99,21 @@ function startServer() {
       url = /listening on (\S+)/.exec(line)?.[1] ?? url;
       if (line.startsWith('Demo ready in')) resolve(url);
     });
-    server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+    server.on('exit', (code, signal) => {
+      children.delete(server);
+      for (const child of children) child.kill('SIGTERM'); // a page build still running
+      process.exit(signal ? 0 : (code ?? 0));
+    });
+  });
+}
+
+// Ctrl-C or a kill, during a build or later: pass it on (the server shuts down cleanly), then
+// exit when the server does, or at once when nothing is left to wait for.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of children) child.kill(signal);
+    if (children.size === 0) process.exit(0);
   });
 }
 
