@@ -11,6 +11,7 @@ import { openDatabase } from './db/openDatabase.js';
 import { demoUsers } from './demo/demoUsers.js';
 import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from './demo/demoMarketplace.js';
 import { recordDemoSellerActivity, seedDemoSellerBoards } from './demo/demoSellerBoards.js';
+import { clearStaleDemoSeed } from './demo/demoSeedDay.js';
 import { createDemoSiteHandler } from './demo/serveDemoSite.js';
 import { createSubgraphClient, type SubgraphClient } from './indexer/index.js';
 import { startStatsScheduler, type StatsScheduler } from './stats/statsWorker.js';
@@ -80,6 +81,7 @@ export async function startServer({
     const market = demo && !config.subgraphUrl ? createDemoMarketplace() : undefined;
     let seeded: RunningServer['seeded'];
     if (demo) {
+      await clearStaleDemoSeed(db); // a persisted database of an earlier day is seeded afresh
       const jobs = await seedDemoData(db);
       const stats = market ? await seedDemoStats(db, market, { tokens: config.tokens }) : undefined;
       const boards = await seedDemoSellerBoards(db);
