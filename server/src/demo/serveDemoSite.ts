@@ -66,7 +66,7 @@ export function createDemoSiteHandler({ dir, basePath }: DemoSiteOptions) {
   };
 }
 
-/** The file under `root` for a URL path, refusing anything that escapes `root`. */
+/** The file under `root` for a URL path, refusing dotfiles and anything that escapes `root`. */
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
   try {
@@ -77,6 +77,8 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   if (decoded.includes('\0')) return undefined;
   const candidate = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
   if (!candidate.startsWith(root)) return undefined;
+  // Dotfiles are not the page's (the build stamp .podium-build.json, editors' leftovers).
+  if (candidate.slice(root.length).split(sep).some((segment) => segment.startsWith('.'))) return undefined;
   return (await isFile(candidate)) ? candidate : undefined;
 }
 
