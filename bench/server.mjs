@@ -132,8 +132,9 @@ async function podiumApp(kind) {
     now: () => new Date(benchNow),
     logger: limitedLogger(server.consoleLogger, 5),
     // The rate limiter runs (its cost is part of every figure) but never refuses: the load
-    // generator is one client sending far more than any real one.
-    rateLimits: { rules: unlimitedRules },
+    // generator is one client sending far more than any real one. BENCH_RATE_LIMITS=off leaves
+    // it out, to measure what it costs.
+    rateLimits: process.env.BENCH_RATE_LIMITS === 'off' ? false : { rules: unlimitedRules },
   });
   return { fetch: app.fetch, info: { rows, migrateMs, seedMs, statsSeedMs, statsIdentifiers } };
 }
