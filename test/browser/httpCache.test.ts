@@ -57,10 +57,18 @@ describe("user stats and the browser's HTTP cache (Chromium)", () => {
       expect(inPage.calculatedAt).toBe(onServer.calculatedAt);
       expect(inPage.calculatedAt).not.toBe(first.calculatedAt);
     }
-    // Unchanged stats are revalidated, not downloaded again: the server answers 304.
-    const revalidation = page.waitForResponse((response) => response.url().endsWith('/api/user/alice/stats'));
-    await fetchStats();
-    expect((await revalidation).status()).toBe(304);
+    // Unchanged stats are revalidated, not downloaded again: on the wire the server answers 304
+    // (the page itself sees the cached 200, so the raw status comes from the DevTools protocol).
+    const cdp = await page.context().newCDPSession(page);
+    const urls = new Map<string, string>();
+    const wireStatuses: number[] = [];
+    cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
+    cdp.on('Network.responseReceivedExtraInfo', (event) => {
+      if (urls.get(event.requestId)?.endsWith('/api/user/alice/stats')) wireStatuses.push(event.statusCode);
+    });
+    await cdp.send('Network.enable');
+    expect((await fetchStats()).status).toBe(200);
+    await expect.poll(() => wireStatuses).toEqual([304]);
     await page.close();
   });
 });
