@@ -45,7 +45,10 @@ const entries = [
   // Raised with user stats (issue 4) and leaderboards (issue 5): their contracts and logic add
   // ~2.5 kB gz to core and hooks; StatsTab (+ viem's formatUnits), the leaderboard components and
   // SellerDashboard ~15 kB to the root entry; their fixtures and handlers ~6 kB to the mocks.
-  { name: 'podium/core', file: 'core.js', withDeps: 37 * kB, own: 9 * kB, aim: 8 * kB },
+  // Raised for hardening (issue 9): the one id grammar, the friendly validation messages, real
+  // calendar dates and the forward-only job merge add ~0.3 kB gz to core. Issue 10 replaces these
+  // entry budgets with per-import ones and moves the contracts towards zod/mini.
+  { name: 'podium/core', file: 'core.js', withDeps: 37.5 * kB, own: 9.5 * kB, aim: 8 * kB },
   { name: 'podium/hooks', file: 'hooks.js', withDeps: 37 * kB, own: 9 * kB, aim: 8 * kB },
   { name: 'podium', file: 'index.js', withDeps: 60 * kB, own: 31 * kB },
   { name: 'podium/mocks', file: 'mocks.js', withDeps: 43 * kB, own: 15 * kB },
