@@ -38,6 +38,11 @@ describe('the mocks in Node (no page origin)', () => {
     expect((await fetch('http://127.0.0.1:9/api/stats', { headers: auth })).status).toBe(200);
   });
 
+  it('an API at the root (baseUrl empty) answers on any origin too', async () => {
+    server.use(...createPodiumHandlers({ baseUrl: '' }));
+    expect((await fetch('https://example.test/stats', { headers: auth })).status).toBe(200);
+  });
+
   it('an absolute baseUrl matches only its own origin and path', async () => {
     server.use(...createPodiumHandlers({ baseUrl: 'http://localhost:4000/api/' }));
     expect((await fetch('http://localhost:4000/api/stats', { headers: auth })).status).toBe(200);
