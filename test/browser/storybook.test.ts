@@ -140,7 +140,7 @@ describe('the docs pages of the built Storybook, in Chromium', () => {
         expect(rows.length).toBeGreaterThan(3);
         expect(rows.filter(([, description]) => !description)).toEqual([]);
         expect(rows.find(([name]) => name === 'unstyled')?.[2]).toBe('false');
-        expect(rows.some(([, description]) => description.includes('@default'))).toBe(false);
+        expect(rows.some(([, description]) => description?.includes('@default'))).toBe(false);
       }
       expect(await axeViolations(page, '#storybook-docs')).toEqual([]);
       expect(errors).toEqual([]);
