@@ -4,6 +4,8 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { useEffect, useState, type ReactNode } from 'react';
 import { PodiumProvider, type PodiumProviderProps } from '../hooks/PodiumProvider.js';
 import '../components/styles.css';
+import { jsDocArgTypes } from './docs/jsDocArgTypes.js';
+import { docsRenderer } from './docs/renderer.js';
 
 /** Page colours per theme: the widget's own --podium-bg / --podium-fg, so it sits seamlessly. */
 const pageColors = {
@@ -100,7 +102,10 @@ const withPodium: Decorator = (Story, context) => (
  * Storybook reads this module's default export.
  */
 const preview: Preview = {
+  // A docs page per component (props from the components' JSDoc), indexed because main.ts sets `docs`.
+  tags: ['autodocs'],
   loaders: [mswLoader()],
+  argTypesEnhancers: [jsDocArgTypes],
   decorators: [withPodium],
   globalTypes: {
     theme: {
@@ -132,8 +137,12 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en-US' },
   parameters: {
     layout: 'fullscreen',
+    // Docs pages without @storybook/addon-docs (not installed): see ./docs/renderer.tsx.
+    docs: { renderer: docsRenderer },
+    options: { storySort: { order: ['Getting started', '*'] } },
     a11y: { test: 'error' },
-    controls: { matchers: { date: /(from|to)$/i } },
+    // Expanded: the Controls panel shows each prop's description and default, not only its control.
+    controls: { expanded: true, matchers: { date: /(from|to)$/i } },
   },
 };
 

@@ -56,8 +56,9 @@ export type PodiumMockScenario =
 /** Options of {@link createPodiumHandlers} and {@link createPodiumMocks}. */
 export interface PodiumHandlersOptions {
   /**
-   * The API base the host points `PodiumProvider` at: a path (matched on the page's origin in a
-   * browser) or an absolute URL such as `http://localhost:4000/api`.
+   * The API base the host points `PodiumProvider` at: a path such as `/api` (matched on any
+   * origin, in a browser and in Node) or an absolute URL such as `http://localhost:4000/api`
+   * (matched only there).
    * @default '/api'
    */
   baseUrl?: string;
@@ -114,12 +115,24 @@ export interface PodiumMocks {
 }
 
 /**
+ * The prefix of every handler path. An absolute URL is used as is. A relative one gets MSW's
+ * leading `*`, so it matches on any origin: in a browser MSW would resolve `/api` against
+ * `location`, but Node (msw/node in a host's tests, SSR) has no location and would match nothing.
+ */
+function handlerBase(baseUrl: string): string {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  return /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
+    ? trimmed
+    : `*${trimmed && !trimmed.startsWith('/') ? '/' : ''}${trimmed}`;
+}
+
+/**
  * Creates MSW handlers for `GET` and `PATCH {baseUrl}/stats` together with their store, so a
  * story or test can inspect the jobs or reset them (`beforeEach: () => mocks.reset()`).
  */
 export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMocks {
   const scenario = options.scenario ?? 'success';
-  const baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+  const baseUrl = handlerBase(options.baseUrl ?? '/api');
   const url = `${baseUrl}${jobStatsRoute}`;
   let behaviour = scenario;
   const delayMs = () => options.delayMs ?? (behaviour === 'slow' ? 1500 : 0);

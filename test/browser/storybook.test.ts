@@ -18,6 +18,8 @@ const index = JSON.parse(await readFile(`${built}/index.json`, 'utf8')) as {
   entries: Record<string, { id: string; type: string; title: string; name: string }>;
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+// Docs pages (autodocs per component, plus Getting started) are entries of their own type.
+const docs = Object.values(index.entries).filter((entry) => entry.type === 'docs');
 
 /**
  * Console errors a story is expected to log: the browser reports the mocked 500s of the error
@@ -100,4 +102,50 @@ describe('every story in the built Storybook, in Chromium', () => {
       },
     );
   });
+});
+
+describe('the docs pages of the built Storybook, in Chromium', () => {
+  it('has a docs page for every component and a Getting started page', () => {
+    const titles = new Set(stories.map((story) => story.title));
+    const documented = new Set(docs.map((entry) => entry.title));
+    expect([...titles].filter((title) => !documented.has(title))).toEqual([]);
+    expect(documented).toContain('Getting started');
+  });
+
+  it.each(docs.map((entry) => [entry.id, entry] as const))(
+    '%s renders its page, live example and props, with no axe violations',
+    async (_id, entry) => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${storybook.url}/iframe.html?id=${entry.id}&viewMode=docs`);
+      // The page's one live story, answered by its MSW handlers as in the story itself (the
+      // modal's first story is its closed trigger).
+      await page.waitForSelector(
+        '#storybook-docs [data-docs-story] :is([data-state="ready"], [data-state="closed"])',
+      );
+      if (entry.title === 'Getting started') {
+        await page.waitForSelector('[data-docs-page="getting-started"]');
+        const text = await page.locator('#storybook-docs').innerText();
+        for (const step of ['npm install', 'PodiumProvider', 'podium/hooks', 'setupServer']) {
+          expect(text).toContain(step);
+        }
+      } else {
+        // Every prop has a description from its JSDoc; props with a default show it.
+        const rows = await page
+          .locator('[data-docs-props] tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+          );
+        expect(rows.length).toBeGreaterThan(3);
+        expect(rows.filter(([, description]) => !description)).toEqual([]);
+        expect(rows.find(([name]) => name === 'unstyled')?.[2]).toBe('false');
+        expect(rows.some(([, description]) => description?.includes('@default'))).toBe(false);
+      }
+      expect(await axeViolations(page, '#storybook-docs')).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `${screenshots}/${entry.id}.png`, fullPage: true });
+      await page.close();
+    },
+  );
 });
