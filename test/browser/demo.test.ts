@@ -45,7 +45,9 @@ describe('the live demo in Chromium', () => {
 
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.locator('.podium-root').first().getAttribute('data-theme')).toBe('dark');
-    expect(await page.locator('.podium-root[data-theme="dark"]').count()).toBe(await page.locator('.podium-root').count());
+    expect(await page.locator('.podium-root[data-theme="dark"]').count()).toBe(
+      await page.locator('.podium-root').count(),
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}/demo-dark.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);

@@ -3,6 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.js';
 
 export interface DemoServer {
   url: string;
@@ -73,6 +76,35 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A demo server and a Chromium for one test file: started before its tests, stopped after them.
+ * Read `server` and `browser` inside tests (they are set once `beforeAll` has run).
+ */
+export function demoAndBrowserForFile(env: Record<string, string> = {}): {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+} {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(env), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The demo server is not started yet (use it inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not started yet (use it inside a test)');
+      return browser;
     },
   };
 }

@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
-import { startDemoServer, type DemoServer } from './demoServer.js';
+import { describe, expect, it } from 'vitest';
+import { demoAndBrowserForFile } from './demoServer.js';
 
 /**
  * Phones are 360 px wide (issue 10): the demo page, with every widget loaded, must never scroll
  * sideways, and nothing hidden for screen readers may make the page taller than what it shows.
  */
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndBrowserForFile();
 
 describe('the demo at phone and desktop widths (Chromium)', () => {
   for (const width of [360, 390, 1280]) {
     it(`has no horizontal scroll and no blank tail at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
-      await page.goto(server.url);
+      const page = await demo.browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(demo.server.url);
       await page.waitForSelector('.podium-stats-tab[data-state="ready"]', { timeout: 20_000 });
       // The trend comes from a second request: wait for its chart.
       await page.waitForSelector('.podium-stats-tab svg', { timeout: 10_000 });

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
-import { startDemoServer, type DemoServer } from './demoServer.js';
+import { describe, expect, it } from 'vitest';
+import { demoAndBrowserForFile } from './demoServer.js';
 
 /**
  * Browsers have caches (issue 9): the headers the server sends decide whether Chromium's own HTTP
@@ -10,21 +8,11 @@ import { startDemoServer, type DemoServer } from './demoServer.js';
  * has newer numbers). CDNs may still cache for an hour (`CDN-Cache-Control`).
  */
 const cronSecret = 'browser-cache-cron-secret-0123456789';
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer({ CRON_SECRET: cronSecret }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoAndBrowserForFile({ CRON_SECRET: cronSecret });
 
 /** Recalculates one user's stats on the server (a new `calculatedAt`), as the sync would. */
 async function recalculate(user: string): Promise<void> {
-  const response = await fetch(`${server.url}/api/cron/calculate-user-stats?address=${user}`, {
+  const response = await fetch(`${demo.server.url}/api/cron/calculate-user-stats?address=${user}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cronSecret}` },
   });
@@ -33,8 +21,8 @@ async function recalculate(user: string): Promise<void> {
 
 describe("user stats and the browser's HTTP cache (Chromium)", () => {
   it('shows the stats the server has now on the next fetch, never an older cached copy', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/api/health`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/api/health`);
     const fetchStats = () =>
       page.evaluate(async () => {
         const response = await fetch('/api/user/alice/stats');
@@ -49,7 +37,7 @@ describe("user stats and the browser's HTTP cache (Chromium)", () => {
     for (let round = 0; round < 2; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20)); // a later calculatedAt
       await recalculate('alice');
-      const onServer = (await (await fetch(`${server.url}/api/user/alice/stats`)).json()) as {
+      const onServer = (await (await fetch(`${demo.server.url}/api/user/alice/stats`)).json()) as {
         calculatedAt: string;
       };
       const inPage = await fetchStats();
