@@ -6,7 +6,7 @@ const reactEntries = ['index', 'hooks'];
 
 /**
  * One config with every entry, so shared code (the provider's context above all) is emitted once
- * in a shared chunk and `podium` and `podium/hooks` see the same context. Splitting is on for CJS
+ * in a shared chunk and `podium` and `podium-kit/hooks` see the same context. Splitting is on for CJS
  * too for the same reason.
  */
 export default defineConfig({

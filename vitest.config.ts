@@ -29,7 +29,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { '@podium/core': core } },
+        resolve: { alias: { 'podium-kit/core': core } },
         test: {
           name: 'server',
           environment: 'node',

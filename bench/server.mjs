@@ -84,7 +84,7 @@ function helloApp() {
 }
 
 async function podiumApp(kind) {
-  // The server's source through tsx (with its tsconfig, which maps @podium/core to src/), so the
+  // The server's source through tsx (with its tsconfig, which maps podium-kit/core to src/), so the
   // benchmark always measures the working tree without a build step.
   const server = await tsImport('../server/src/index.ts', {
     parentURL: import.meta.url,

@@ -1,7 +1,7 @@
 /**
- * `podium`: the styled components, their labels and formatters, and (re-exported) every hook and
+ * `podium-kit`: the styled components, their labels and formatters, and (re-exported) every hook and
  * the core (contract types, `PodiumApiError`), so hosts can import everything from one place. Import the CSS once:
- * `import 'podium/styles.css'`.
+ * `import 'podium-kit/styles.css'`.
  */
 export * from '../src/index.js';
 export * from '../hooks/index.js';

@@ -1,5 +1,5 @@
 /**
- * `podium/hooks`: the headless layer. The provider, its context and store, and one hook per
+ * `podium-kit/hooks`: the headless layer. The provider, its context and store, and one hook per
  * feature, for hosts that render their own markup. No components, no CSS.
  */
 export * from './PodiumProvider.js';

@@ -313,7 +313,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
  * @example
  * // Browser (prototype or Storybook), after `npx msw init public`:
  * import { setupWorker } from 'msw/browser';
- * import { createPodiumHandlers } from 'podium/mocks';
+ * import { createPodiumHandlers } from 'podium-kit/mocks';
  * await setupWorker(...createPodiumHandlers({ scenario: 'partial' })).start();
  *
  * @example

@@ -1,12 +1,12 @@
 /**
- * `podium/mocks`: typed fixtures and MSW handlers for prototyping against Podium without its
+ * `podium-kit/mocks`: typed fixtures and MSW handlers for prototyping against Podium without its
  * server. `msw` (2.x) is an optional peer dependency: install it to use the handlers. Nothing here
  * imports React, so the same handlers serve a browser worker, a Node test server and Storybook.
  *
  * @example
  * // In the browser (run `npx msw init public` once to generate the service worker):
  * import { setupWorker } from 'msw/browser';
- * import { createPodiumHandlers } from 'podium/mocks';
+ * import { createPodiumHandlers } from 'podium-kit/mocks';
  *
  * const worker = setupWorker(...createPodiumHandlers({ scenario: 'partial' }));
  * await worker.start({ onUnhandledRequest: 'bypass' });
@@ -15,7 +15,7 @@
  * @example
  * // In Node tests (Vitest, Jest):
  * import { setupServer } from 'msw/node';
- * import { createPodiumHandlers } from 'podium/mocks';
+ * import { createPodiumHandlers } from 'podium-kit/mocks';
  *
  * const server = setupServer(...createPodiumHandlers({ baseUrl: 'http://localhost:4000/api' }));
  * beforeAll(() => server.listen());
@@ -24,7 +24,7 @@
  *
  * @example
  * // Only the data, e.g. to seed your own handlers or assert on a component:
- * import { jobStatsScenarios } from 'podium/mocks';
+ * import { jobStatsScenarios } from 'podium-kit/mocks';
  * const response = jobStatsScenarios.partial.createResponse({ query: { from: '2025-01-01' } });
  *
  * @example

@@ -48,10 +48,10 @@ const entries = [
   // Raised for hardening (issue 9): the one id grammar, the friendly validation messages, real
   // calendar dates and the forward-only job merge add ~0.3 kB gz to core. Issue 10 replaces these
   // entry budgets with per-import ones and moves the contracts towards zod/mini.
-  { name: 'podium/core', file: 'core.js', withDeps: 37.5 * kB, own: 9.5 * kB, aim: 8 * kB },
-  { name: 'podium/hooks', file: 'hooks.js', withDeps: 37 * kB, own: 9 * kB, aim: 8 * kB },
-  { name: 'podium', file: 'index.js', withDeps: 60 * kB, own: 31 * kB },
-  { name: 'podium/mocks', file: 'mocks.js', withDeps: 43 * kB, own: 15 * kB },
+  { name: 'podium-kit/core', file: 'core.js', withDeps: 37.5 * kB, own: 9.5 * kB, aim: 8 * kB },
+  { name: 'podium-kit/hooks', file: 'hooks.js', withDeps: 37 * kB, own: 9 * kB, aim: 8 * kB },
+  { name: 'podium-kit', file: 'index.js', withDeps: 60 * kB, own: 31 * kB },
+  { name: 'podium-kit/mocks', file: 'mocks.js', withDeps: 43 * kB, own: 15 * kB },
 ];
 
 /** Styled components of the root entry, each measured over PodiumProvider alone. */
@@ -110,7 +110,7 @@ for (const component of components) {
 }
 
 const css = await measureCss(join(dist, stylesheet.file));
-rows.push(row('podium/styles.css', 'minified', css, stylesheet.budget));
+rows.push(row('podium-kit/styles.css', 'minified', css, stylesheet.budget));
 
 console.log(
   'Bundle budgets: esbuild (bundle, minify, ESM, browser; peers external) then gzip -9; 1 kB = 1,000 bytes.\n' +

@@ -3,7 +3,7 @@
 // with `npm pack`, exactly as `npm publish` would, so host apps and the package checks install
 // and inspect the real tarball rather than the working tree. Prints the tarball's absolute path
 // (the last line of stdout), or with --json one line `{ "tarball", "stable", "sha256", "files" }`.
-// `stable` is the same tarball copied to `<dir>/podium.tgz`, the name the examples depend on.
+// `stable` is the same tarball copied to `<dir>/podium-kit.tgz`, the name the examples depend on.
 //
 // Also importable: `import { pack } from './scripts/pack.mjs'` (the hosts' global setup and the
 // package hygiene test use it).
@@ -68,8 +68,8 @@ export async function pack({
     .update(await readFile(tarball))
     .digest('hex');
   // A copy under a name that does not change with the version: the examples depend on
-  // `file:../../.pack/podium.tgz`, so a version bump does not touch their package.json.
-  const stable = resolve(destination, 'podium.tgz');
+  // `file:../../.pack/podium-kit.tgz`, so a version bump does not touch their package.json.
+  const stable = resolve(destination, 'podium-kit.tgz');
   await copyFile(tarball, stable);
   return { tarball, stable, sha256, files: info.files.map((file) => file.path) };
 }

@@ -12,7 +12,7 @@ const { dependencies = {} } = JSON.parse(
  * Flat matters: migrate.ts finds `../migrations/` and the CLI finds `../../examples/demo/dist/`
  * relative to the built file, the same as from `src/`.
  *
- * The core (`@podium/core`, mapped to ../src by tsconfig paths) is bundled: it is not a published
+ * The core (`podium-kit/core`, mapped to ../src by tsconfig paths) is bundled: it is not a published
  * package of its own. The runtime dependencies stay external and are installed with the server.
  */
 export default defineConfig({
@@ -24,12 +24,12 @@ export default defineConfig({
   clean: true,
   splitting: true,
   sourcemap: true,
-  noExternal: ['@podium/core'],
+  noExternal: ['podium-kit/core'],
   external: Object.keys(dependencies),
   // Types of the library entry only; main and cli are programs.
   dts: {
     entry: { index: 'src/index.ts' },
-    resolve: ['@podium/core'],
+    resolve: ['podium-kit/core'],
     compilerOptions: { ignoreDeprecations: '6.0' },
   },
   // cli.ts starts with `#!/usr/bin/env node`; esbuild keeps an entry's hashbang and tsup marks the

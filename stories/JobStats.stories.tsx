@@ -5,7 +5,7 @@ import { createPodiumHandlers, createPodiumMocks } from '../mocks/index.js';
 import { addDays, dayKey } from '../src/logic/periods.js';
 
 /**
- * Every state of `JobStats`, each served by its own MSW handler set from `podium/mocks` (and so
+ * Every state of `JobStats`, each served by its own MSW handler set from `podium-kit/mocks` (and so
  * its own in-memory store). The preview wraps stories in a `PodiumProvider` (`/api`, UTC) with
  * a fresh QueryClient; the toolbar switches theme and locale.
  */

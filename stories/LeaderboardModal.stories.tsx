@@ -4,7 +4,7 @@ import { LeaderboardModal } from '../components/LeaderboardModal.js';
 import { createPodiumHandlers, createPodiumMocks, leaderboardCurrentUserId } from '../mocks/index.js';
 
 /**
- * Every state of `LeaderboardModal`, each served by its own MSW handler set from `podium/mocks`.
+ * Every state of `LeaderboardModal`, each served by its own MSW handler set from `podium-kit/mocks`.
  * The mock board has 24 sellers (ties included); `u_alice` (Alice Moreau) is mid-board. The
  * dialog renders in a portal on `<body>`, so the play functions look for it there.
  */

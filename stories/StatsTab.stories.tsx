@@ -10,7 +10,7 @@ import {
 } from '../mocks/index.js';
 
 /**
- * Every state of `StatsTab`, each served by its own MSW handler set from `podium/mocks`. The
+ * Every state of `StatsTab`, each served by its own MSW handler set from `podium-kit/mocks`. The
  * mocks know one user, `alice` (also by her wallets); any other wallet address is a subject of
  * its own and any other username is a 404. The preview wraps stories in a `PodiumProvider`
  * (`/api`, UTC) with a fresh QueryClient; the toolbar switches theme and locale.

@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /**
- * The live demo is a host app like any other: it imports `podium` and `podium/styles.css`.
+ * The live demo is a host app like any other: it imports `podium` and `podium-kit/styles.css`.
  * Both are aliased to the sources so `npm start` builds one bundle without building the library
  * first; the packed-tarball examples (issue 3) check the published build instead.
  */
@@ -15,9 +15,9 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: {
     alias: [
-      { find: /^podium\/styles\.css$/, replacement: repo('components/styles.css') },
-      { find: /^podium\/hooks$/, replacement: repo('hooks/index.ts') },
-      { find: /^podium$/, replacement: repo('components/index.ts') },
+      { find: /^podium-kit\/styles\.css$/, replacement: repo('components/styles.css') },
+      { find: /^podium-kit\/hooks$/, replacement: repo('hooks/index.ts') },
+      { find: /^podium-kit$/, replacement: repo('components/index.ts') },
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, reportCompressedSize: false },

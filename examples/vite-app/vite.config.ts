@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * A plain Vite host: nothing Podium-specific here. `podium` and `podium/styles.css` resolve from
+ * A plain Vite host: nothing Podium-specific here. `podium` and `podium-kit/styles.css` resolve from
  * node_modules (the packed tarball), like any published package.
  */
 export default defineConfig({

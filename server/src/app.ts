@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { errorCodes, type TokenInfo } from '@podium/core';
+import { errorCodes, type TokenInfo } from 'podium-kit/core';
 import type { Database } from './db/Database.js';
 import type { DemoUser } from './demo/demoUsers.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorCodes, isUserId, maxUserIdLength } from '@podium/core';
+import { errorCodes, isUserId, maxUserIdLength } from 'podium-kit/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { HttpError } from './errors.js';

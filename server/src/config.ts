@@ -1,4 +1,4 @@
-import { defaultTokenList, isAddress, type TokenInfo } from '@podium/core';
+import { defaultTokenList, isAddress, type TokenInfo } from 'podium-kit/core';
 import type { RateLimitRule, RateLimitRules } from './http/rateLimit.js';
 
 /**

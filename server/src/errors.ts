@@ -1,4 +1,4 @@
-import { errorCodes, fieldErrorsFromIssues, type ErrorBody, type ErrorCode } from '@podium/core';
+import { errorCodes, fieldErrorsFromIssues, type ErrorBody, type ErrorCode } from 'podium-kit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
-import { errorCodes } from '@podium/core';
+import { errorCodes } from 'podium-kit/core';
 import { createApp } from './app.js';
 import { errorBody } from './errors.js';
 import type { ServerConfig } from './config.js';

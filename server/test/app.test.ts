@@ -1,4 +1,4 @@
-import { errorBodySchema, jobStatsResponseSchema } from '@podium/core';
+import { errorBodySchema, jobStatsResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../src/demo/demoUsers.js';
 import type { JobsStore } from '../src/stores/jobsStore.js';

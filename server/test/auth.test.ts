@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@podium/core';
+import { errorBodySchema } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { jobSchema } from '@podium/core';
+import { jobSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/demo/seedDemoData.js';
 import { demoUsers } from '../src/demo/demoUsers.js';

@@ -1,4 +1,4 @@
-import { leaderboardResponseSchema } from '@podium/core';
+import { leaderboardResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildSellerBoards } from '../src/boards/rebuildSellerBoards.js';
 import { recordDemoSellerActivity, seedDemoSellerBoards } from '../src/demo/demoSellerBoards.js';

@@ -1,4 +1,4 @@
-import { userStatsResponseSchema } from '@podium/core';
+import { userStatsResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { withDemoDefaults } from '../src/demo/demoDefaults.js';

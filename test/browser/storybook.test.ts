@@ -127,7 +127,7 @@ describe('the docs pages of the built Storybook, in Chromium', () => {
       if (entry.title === 'Getting started') {
         await page.waitForSelector('[data-docs-page="getting-started"]');
         const text = await page.locator('#storybook-docs').innerText();
-        for (const step of ['npm install', 'PodiumProvider', 'podium/hooks', 'setupServer']) {
+        for (const step of ['npm install', 'PodiumProvider', 'podium-kit/hooks', 'setupServer']) {
           expect(text).toContain(step);
         }
       } else {

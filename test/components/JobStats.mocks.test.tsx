@@ -9,7 +9,7 @@ import { lastDaysRange, resolveRange } from '../../src/logic/periods.js';
 import { baseUrl } from '../hooks/support/jobStatsBackend.js';
 import { kpiValue, renderWithPodium } from './support.js';
 
-/** JobStats against the shared `podium/mocks` handlers: the same data Storybook and demos use. */
+/** JobStats against the shared `podium-kit/mocks` handlers: the same data Storybook and demos use. */
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -25,7 +25,7 @@ function useScenario(scenario: PodiumMockScenario, extra: { errorCount?: number 
 
 const root = (container: HTMLElement) => container.querySelector('.podium-job-stats') as HTMLElement;
 
-describe('JobStats with podium/mocks', () => {
+describe('JobStats with podium-kit/mocks', () => {
   it.each(['success', 'partial', 'largeNumbers'] as const)(
     'shows the %s scenario totals',
     async (scenario) => {

@@ -6,7 +6,7 @@ import type { PackedPodium } from './hostApp.js';
 
 /**
  * Builds the library and packs it once for every host app (the same tarball `npm publish` would
- * upload), into .pack/ where the examples' `file:../../.pack/podium.tgz` dependency points.
+ * upload), into .pack/ where the examples' `file:../../.pack/podium-kit.tgz` dependency points.
  */
 export default async function setup(project: TestProject): Promise<void> {
   if (!existsSync('server/dist/cli.js')) {

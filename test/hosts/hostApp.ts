@@ -62,7 +62,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 
 /**
  * Installs an example's dependencies, podium from the packed tarball among them, the way a user
- * would (`npm install`). No lock file: the examples depend on `file:../../.pack/podium.tgz`, whose
+ * would (`npm install`). No lock file: the examples depend on `file:../../.pack/podium-kit.tgz`, whose
  * integrity changes with every build, so a committed lock would be stale after any library change.
  *
  * Skipped when neither the tarball nor the example's package.json changed since the last install
@@ -81,20 +81,20 @@ export async function installExample(
   if (
     existsSync(stamp) &&
     (await readFile(stamp, 'utf8')) === stampValue &&
-    existsSync(join(dir, 'node_modules', 'podium', 'package.json'))
+    existsSync(join(dir, 'node_modules', 'podium-kit', 'package.json'))
   ) {
     return { installed: false, took: seconds(started) };
   }
-  await rm(join(dir, 'node_modules', 'podium'), { recursive: true, force: true });
+  await rm(join(dir, 'node_modules', 'podium-kit'), { recursive: true, force: true });
   await run('npm', ['install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
   });
   // The installed podium must be the tarball just packed, not some other copy.
   const installed = JSON.parse(
-    await readFile(join(dir, 'node_modules', 'podium', 'package.json'), 'utf8'),
+    await readFile(join(dir, 'node_modules', 'podium-kit', 'package.json'), 'utf8'),
   ) as { name: string };
-  if (installed.name !== 'podium')
-    throw new Error(`examples/${name}: node_modules/podium is not the podium package`);
+  if (installed.name !== 'podium-kit')
+    throw new Error(`examples/${name}: node_modules/podium-kit is not the podium-kit package`);
   await writeFile(stamp, stampValue);
   return { installed: true, took: seconds(started) };
 }

@@ -25,7 +25,7 @@ describe('layer rule', () => {
   it.each([
     ['components/X.tsx', "import { usePodium } from '../hooks/usePodium.js';"],
     ['hooks/useX.ts', "import { getJobStats } from '../src/api/jobs.js';"],
-    ['server/src/routes/x.ts', "import { jobSchema } from '@podium/core';"],
+    ['server/src/routes/x.ts', "import { jobSchema } from 'podium-kit/core';"],
     ['mocks/handlers.ts', "import { summarizeJobs } from '../src/logic/jobStats.js';"],
   ])('allows %s -> %s', async (file, code) => {
     expect(await lintAs(file, `${code}\nexport {};\n`)).toEqual([]);

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 /** What each entry must export: a public API that disappears should fail here, not in a host. */
 const expected: Record<string, string[]> = {
-  podium: [
+  'podium-kit': [
     'JobStats',
     'StatsTab',
     'PodiumProvider',
@@ -18,7 +18,7 @@ const expected: Record<string, string[]> = {
     'isPodiumApiError',
     'defaultLabels',
   ],
-  'podium/hooks': [
+  'podium-kit/hooks': [
     'PodiumProvider',
     'usePodium',
     'useJobStats',
@@ -28,7 +28,7 @@ const expected: Record<string, string[]> = {
     'useStatsLeaders',
     'createPodiumStore',
   ],
-  'podium/core': [
+  'podium-kit/core': [
     'createApiClient',
     'getJobStats',
     'recordJob',
@@ -42,7 +42,7 @@ const expected: Record<string, string[]> = {
     'podiumKeys',
     'resolveRange',
   ],
-  'podium/mocks': [
+  'podium-kit/mocks': [
     'createPodiumHandlers',
     'podiumHandlers',
     'createJobFixture',
@@ -72,7 +72,7 @@ describe('built entries', () => {
     }
   });
 
-  it('keeps React out of podium/core and podium/mocks', async () => {
+  it('keeps React out of podium-kit/core and podium-kit/mocks', async () => {
     // Follow the local chunk graph from each entry and make sure no file on it imports React.
     for (const entry of ['dist/core.js', 'dist/mocks.js']) {
       const seen = new Set<string>();
@@ -88,9 +88,9 @@ describe('built entries', () => {
     }
   });
 
-  it('shares one provider context between podium and podium/hooks (CJS too)', () => {
-    const root = require('podium') as Record<string, unknown>;
-    const hooks = require('podium/hooks') as Record<string, unknown>;
+  it('shares one provider context between podium and podium-kit/hooks (CJS too)', () => {
+    const root = require('podium-kit') as Record<string, unknown>;
+    const hooks = require('podium-kit/hooks') as Record<string, unknown>;
     expect(root.PodiumContext).toBeDefined();
     expect(root.PodiumContext).toBe(hooks.PodiumContext);
   });

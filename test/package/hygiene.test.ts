@@ -67,7 +67,7 @@ describe('the packed tarball', () => {
 
   it('has types that resolve for every entry under node16 and bundler resolution (attw)', async () => {
     // Profile node16: TypeScript's legacy `node10` resolution ignores `exports`, so subpath
-    // entries (podium/hooks, ...) cannot resolve there by design. The stylesheet has no types.
+    // entries (podium-kit/hooks, ...) cannot resolve there by design. The stylesheet has no types.
     const attw = join(repo, 'node_modules/.bin/attw');
     let stdout: string;
     try {
@@ -159,7 +159,7 @@ async function snapshot(page: Page, customProperties: string[]): Promise<Record<
   }, customProperties);
 }
 
-describe('podium/styles.css on a host page', () => {
+describe('podium-kit/styles.css on a host page', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { JobStats, PodiumProvider, StatsTab } from 'podium';
+import { JobStats, PodiumProvider, StatsTab } from 'podium-kit';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
 import { MarketplacePanel } from './MarketplacePanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { podiumKeys, usePodium } from 'podium';
+import { podiumKeys, usePodium } from 'podium-kit';
 import { apiBase, type DemoUser } from './demoApi.js';
 
 /** Props of {@link MarketplacePanel}. */

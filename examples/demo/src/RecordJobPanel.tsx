@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isPodiumApiError, useRecordJob, type JobStatus, type RecordJobBody } from 'podium';
+import { isPodiumApiError, useRecordJob, type JobStatus, type RecordJobBody } from 'podium-kit';
 
 const statuses: JobStatus[] = ['pending', 'processing', 'completed', 'failed'];
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

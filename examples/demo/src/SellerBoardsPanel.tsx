@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LeaderboardModal, podiumKeys, SellerDashboard, usePodium } from 'podium';
+import { LeaderboardModal, podiumKeys, SellerDashboard, usePodium } from 'podium-kit';
 import { apiBase } from './demoApi.js';
 
 /** How often the demo's leaderboard polls: faster than the 30 s default so a sale shows quickly. */

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'podium/styles.css';
+import 'podium-kit/styles.css';
 import './demo.css';
 import { DemoApp } from './DemoApp.js';
 

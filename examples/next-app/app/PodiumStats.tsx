@@ -1,6 +1,6 @@
 'use client';
 
-import { JobStats, PodiumProvider } from 'podium';
+import { JobStats, PodiumProvider } from 'podium-kit';
 
 export interface PodiumStatsProps {
   /** The Podium server's API, as the browser reaches it. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import 'podium/styles.css';
+import 'podium-kit/styles.css';
 
 export const metadata: Metadata = {
   title: 'Podium in a Next.js host',

@@ -1,4 +1,4 @@
-import { JobStats, PodiumProvider } from 'podium';
+import { JobStats, PodiumProvider } from 'podium-kit';
 
 /**
  * Where the Podium server's API is, fixed at build time (`VITE_PODIUM_API=http://host:port/api

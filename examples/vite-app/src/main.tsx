@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'podium/styles.css';
+import 'podium-kit/styles.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

@@ -12,7 +12,7 @@ import {
   generateWallets,
   type MarketplaceData,
 } from '../subgraph/index.js';
-import type { TokenInfo } from '@podium/core';
+import type { TokenInfo } from 'podium-kit/core';
 import { demoUsers } from './demoUsers.js';
 
 /** Where the demo serves its subgraph stand-in (outside the API base path, like a separate service). */

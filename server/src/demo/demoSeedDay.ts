@@ -1,4 +1,4 @@
-import { dayKey } from '@podium/core';
+import { dayKey } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { demoSellerIds } from './demoSellerBoards.js';
 import { demoUsers } from './demoUsers.js';

@@ -1,4 +1,4 @@
-import { createSeededRandom } from '@podium/core';
+import { createSeededRandom } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { createSqlProductsStore } from '../stores/productsStore.js';
 import { createSqlUsersStore } from '../stores/usersStore.js';

@@ -5,7 +5,7 @@ import {
   startOfDay,
   type JobStatus,
   type SeededRandom,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { joinTransaction, type Database } from '../db/Database.js';
 import { createSqlJobsStore } from '../stores/jobsStore.js';
 import { demoUsers } from './demoUsers.js';

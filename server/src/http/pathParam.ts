@@ -1,4 +1,4 @@
-import { fieldErrorsFromIssues } from '@podium/core';
+import { fieldErrorsFromIssues } from 'podium-kit/core';
 import type * as z from 'zod';
 import { invalidRequest } from '../errors.js';
 

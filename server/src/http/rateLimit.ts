@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { errorCodes } from '@podium/core';
+import { errorCodes } from 'podium-kit/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Redis } from 'ioredis';
 import { jwtVerify } from 'jose';

@@ -1,4 +1,4 @@
-import { errorCodes } from '@podium/core';
+import { errorCodes } from 'podium-kit/core';
 import type { Context } from 'hono';
 import { HttpError, invalidRequest } from '../errors.js';
 

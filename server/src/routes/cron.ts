@@ -7,7 +7,7 @@ import {
   type CalculateUserStatsResult,
   type TokenInfo,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { Hono, type Context } from 'hono';
 import { requireCronSecret } from '../auth.js';
 import type { Database } from '../db/Database.js';

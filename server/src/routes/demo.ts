@@ -1,4 +1,4 @@
-import { errorCodes, userIdSchema } from '@podium/core';
+import { errorCodes, userIdSchema } from 'podium-kit/core';
 import { Hono } from 'hono';
 import { SignJWT } from 'jose';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { healthRoute, type HealthCheck, type HealthResponse, type HealthStatus } from '@podium/core';
+import { healthRoute, type HealthCheck, type HealthResponse, type HealthStatus } from 'podium-kit/core';
 import { Hono } from 'hono';
 import type { Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';

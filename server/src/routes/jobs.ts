@@ -6,7 +6,7 @@ import {
   recordJobBodySchema,
   resolveRange,
   errorCodes,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { Hono } from 'hono';
 import { requireUser } from '../auth.js';
 import { HttpError, invalidRequest } from '../errors.js';

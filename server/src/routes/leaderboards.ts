@@ -3,7 +3,7 @@ import {
   sellerLeaderboardRoute,
   type LeaderboardPeriod,
   type LeaderboardResponse,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { Hono } from 'hono';
 import { monthBounds, monthKeyOf } from '../boards/monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';

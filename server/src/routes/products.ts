@@ -5,7 +5,7 @@ import {
   putProductBodySchema,
   recordViewBodySchema,
   type recordViewResponseSchema,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { requireApiKey } from '../auth.js';

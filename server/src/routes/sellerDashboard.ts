@@ -1,4 +1,4 @@
-import { errorCodes, sellerDashboardRoute, userIdSchema, type SellerDashboard } from '@podium/core';
+import { errorCodes, sellerDashboardRoute, userIdSchema, type SellerDashboard } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { requireApiKey, requireUser, safeEqual } from '../auth.js';
 import { monthBounds, monthKeyOf } from '../boards/monthPeriod.js';

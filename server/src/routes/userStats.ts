@@ -14,7 +14,7 @@ import {
   type TokenInfo,
   type UserStatsResponse,
   transactionsCsvColumns,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { Hono } from 'hono';
 import type { Database } from '../db/Database.js';
 import { invalidRequest } from '../errors.js';

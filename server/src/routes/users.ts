@@ -1,4 +1,4 @@
-import { putUserBodySchema, userIdSchema, userRoute } from '@podium/core';
+import { putUserBodySchema, userIdSchema, userRoute } from 'podium-kit/core';
 import { Hono } from 'hono';
 import { requireApiKey } from '../auth.js';
 import type { AppEnv } from '../http/AppEnv.js';

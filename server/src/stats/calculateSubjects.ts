@@ -5,7 +5,7 @@ import {
   normalizeAddress,
   type TokenInfo,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import type { Database, Queryable } from '../db/Database.js';
 import {
   streamMarketEntities,

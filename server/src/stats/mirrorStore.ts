@@ -6,7 +6,7 @@ import type {
   OfferStatus,
   PurchaseRecord,
   SubjectRecords,
-} from '@podium/core';
+} from 'podium-kit/core';
 import type { Queryable } from '../db/Database.js';
 import type { IndexedBid, IndexedListing, IndexedOffer, IndexedPurchase } from '../indexer/index.js';
 

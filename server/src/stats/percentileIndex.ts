@@ -1,4 +1,4 @@
-import { statsMetrics, topPercent, type Percentile, type StatsMetric } from '@podium/core';
+import { statsMetrics, topPercent, type Percentile, type StatsMetric } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 
 /** The ranked column of each metric in `podium_user_stats` (trusted names: safe to interpolate). */

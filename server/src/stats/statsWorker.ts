@@ -1,4 +1,4 @@
-import type { TokenInfo } from '@podium/core';
+import type { TokenInfo } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import type { SubgraphClient } from '../indexer/index.js';
 import type { Logger } from '../logger.js';

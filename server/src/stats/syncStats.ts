@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { TokenInfo } from '@podium/core';
+import type { TokenInfo } from 'podium-kit/core';
 import type { Database, Queryable } from '../db/Database.js';
 import {
   changedSince,

@@ -4,7 +4,7 @@ import {
   volumeStatsMetrics,
   type StatsMetric,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import type { Queryable } from '../db/Database.js';
 import { statsMetricColumns } from './percentileIndex.js';
 import type { Subject, SubjectKey } from './subjects.js';

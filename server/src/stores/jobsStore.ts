@@ -7,7 +7,7 @@ import {
   type JobStatus,
   type RecordJobBody,
   type ResolvedRange,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { invalidRequest, withSentFields, type FieldErrors } from '../errors.js';
 import { toIsoString, toNumber, type Database } from '../db/Database.js';
 import { decodeJobsCursor, encodeJobsCursor } from './jobsCursor.js';

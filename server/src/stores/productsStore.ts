@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { errorCodes, type Product, type PutProductBody, type RecordViewBody } from '@podium/core';
+import { errorCodes, type Product, type PutProductBody, type RecordViewBody } from 'podium-kit/core';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import { HttpError } from '../errors.js';
 

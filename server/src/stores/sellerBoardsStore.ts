@@ -4,7 +4,7 @@ import {
   type LeaderboardResponse,
   type SellerMetric,
   type TieMode,
-} from '@podium/core';
+} from 'podium-kit/core';
 import type { BoardPeriodKey } from '../boards/monthPeriod.js';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 

@@ -9,7 +9,7 @@ import {
   type StatsMetric,
   type StatsSubject,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { toIsoString, toNumber, type Database } from '../db/Database.js';
 import { createPercentileIndex, statsMetricColumns, statsVersionSql } from '../stats/percentileIndex.js';
 import { HttpError, invalidRequest } from '../errors.js';

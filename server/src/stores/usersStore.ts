@@ -1,4 +1,4 @@
-import { errorCodes, type putUserBodySchema, type User } from '@podium/core';
+import { errorCodes, type putUserBodySchema, type User } from 'podium-kit/core';
 import type * as z from 'zod';
 import { toIsoString, type Database, type Queryable } from '../db/Database.js';
 import { HttpError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { createSeededRandom, type SeededRandom } from '@podium/core';
+import { createSeededRandom, type SeededRandom } from 'podium-kit/core';
 import { type ListingRecord, type ListingType, type OfferRecord, nativeToken } from './entityFields.js';
 import type { MarketplaceData } from './marketplaceData.js';
 

@@ -1,4 +1,4 @@
-import { createSeededRandom, rankEntries, tieModes, type ProductStatus } from '@podium/core';
+import { createSeededRandom, rankEntries, tieModes, type ProductStatus } from 'podium-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rebuildSellerBoards } from '../../src/boards/rebuildSellerBoards.js';
 import { createSqlProductsStore, type ProductsStore } from '../../src/stores/productsStore.js';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { errorCodes } from '@podium/core';
+import { errorCodes } from 'podium-kit/core';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { healthResponseSchema } from '@podium/core';
+import { healthResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisClient } from '../../src/redis.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';

@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@podium/core';
+import { errorBodySchema } from 'podium-kit/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreateAppOptions } from '../../src/app.js';
 import { createTestApp, signTestToken } from '../helpers/testApp.js';

@@ -1,4 +1,4 @@
-import { calculateUserStatsResultSchema, type CalculateUserStatsResult } from '@podium/core';
+import { calculateUserStatsResultSchema, type CalculateUserStatsResult } from 'podium-kit/core';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';

@@ -1,4 +1,4 @@
-import { healthResponseSchema, type HealthResponse } from '@podium/core';
+import { healthResponseSchema, type HealthResponse } from 'podium-kit/core';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/db/createPostgresDatabase.js';

@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@podium/core';
+import { errorBodySchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signTestToken, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';

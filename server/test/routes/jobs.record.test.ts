@@ -6,7 +6,7 @@ import {
   jobStatuses,
   type Job,
   type JobStatus,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';

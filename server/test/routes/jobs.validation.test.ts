@@ -1,4 +1,4 @@
-import { errorBodySchema, maxJobCount } from '@podium/core';
+import { errorBodySchema, maxJobCount } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createSqlJobsStore } from '../../src/stores/jobsStore.js';

@@ -4,7 +4,7 @@ import {
   rankEntries,
   tieModes,
   type LeaderboardResponse,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardsApiKey as apiKey, jsonRequest } from '../boards/sellerBoardsFixtures.js';
 import { createTestApp } from '../helpers/testApp.js';

@@ -1,4 +1,4 @@
-import { errorBodySchema, recordViewResponseSchema } from '@podium/core';
+import { errorBodySchema, recordViewResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateAppOptions } from '../../src/app.js';
 import { boardsApiKey as apiKey, jsonRequest, readBoards } from '../boards/sellerBoardsFixtures.js';

@@ -1,4 +1,4 @@
-import { errorBodySchema, productSchema, recordViewResponseSchema } from '@podium/core';
+import { errorBodySchema, productSchema, recordViewResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardsApiKey as apiKey, jsonRequest, readBoards } from '../boards/sellerBoardsFixtures.js';
 import { createTestApp } from '../helpers/testApp.js';

@@ -1,4 +1,4 @@
-import { errorBodySchema, leaderboardResponseSchema, sellerDashboardSchema } from '@podium/core';
+import { errorBodySchema, leaderboardResponseSchema, sellerDashboardSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardsApiKey as apiKey, jsonRequest } from '../boards/sellerBoardsFixtures.js';
 import { createTestApp, signTestToken } from '../helpers/testApp.js';

@@ -4,7 +4,7 @@ import {
   jobStatsResponseSchema,
   statsLeadersResponseSchema,
   type PurchaseRecord,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createTestApp } from '../helpers/testApp.js';

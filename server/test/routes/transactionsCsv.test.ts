@@ -1,4 +1,4 @@
-import { errorBodySchema, type TokenInfo } from '@podium/core';
+import { errorBodySchema, type TokenInfo } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createUserStatsRoutes, csvCell, formatTokenAmount } from '../../src/routes/userStats.js';

@@ -6,7 +6,7 @@ import {
   userStatsResponseSchema,
   type PurchaseRecord,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createUserStatsRoutes } from '../../src/routes/userStats.js';

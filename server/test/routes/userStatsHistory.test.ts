@@ -1,4 +1,4 @@
-import { errorBodySchema, maxStatsHistoryDays, statsHistoryResponseSchema } from '@podium/core';
+import { errorBodySchema, maxStatsHistoryDays, statsHistoryResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createTestApp } from '../helpers/testApp.js';

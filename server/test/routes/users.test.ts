@@ -1,4 +1,4 @@
-import { errorBodySchema, userSchema } from '@podium/core';
+import { errorBodySchema, userSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';

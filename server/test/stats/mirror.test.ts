@@ -1,4 +1,4 @@
-import { computeUserStats, defaultTokenList, type TokenInfo } from '@podium/core';
+import { computeUserStats, defaultTokenList, type TokenInfo } from 'podium-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { listSubjectKeys, countSubjectKeys, recalculateSubjects } from '../../src/stats/calculateSubjects.js';

@@ -1,4 +1,4 @@
-import { emptyUserStats, statsMetrics, type StatsMetric } from '@podium/core';
+import { emptyUserStats, statsMetrics, type StatsMetric } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { countGreater, createPercentileIndex, statsVersionSql } from '../../src/stats/percentileIndex.js';

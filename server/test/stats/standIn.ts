@@ -7,7 +7,7 @@ import {
   type SubjectRecords,
   type TokenInfo,
   type UserStats,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { createSubgraphClient, type SubgraphClient } from '../../src/indexer/index.js';
 import {
   createMarketplaceData,

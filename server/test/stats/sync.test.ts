@@ -1,4 +1,4 @@
-import { defaultTokenList, type UserStats } from '@podium/core';
+import { defaultTokenList, type UserStats } from 'podium-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendMarketplaceEvents, type MarketplaceEventKind } from '../../src/subgraph/index.js';
 import {

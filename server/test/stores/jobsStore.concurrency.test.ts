@@ -1,4 +1,4 @@
-import { createSeededRandom, jobSchema, type RecordJobBody } from '@podium/core';
+import { createSeededRandom, jobSchema, type RecordJobBody } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';

@@ -4,7 +4,7 @@ import {
   jobStatsResponseSchema,
   type Job,
   type RecordJobBody,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';

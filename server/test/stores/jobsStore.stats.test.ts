@@ -8,7 +8,7 @@ import {
   type Job,
   type JobStatsResponse,
   type JobStatus,
-} from '@podium/core';
+} from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlJobsStore } from '../../src/stores/jobsStore.js';
 import { createTestApp } from '../helpers/testApp.js';

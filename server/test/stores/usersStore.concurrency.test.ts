@@ -1,4 +1,4 @@
-import { putUserBodySchema } from '@podium/core';
+import { putUserBodySchema } from 'podium-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError } from '../../src/errors.js';
 import { createSqlUsersStore, type UsersStore } from '../../src/stores/usersStore.js';
