@@ -4,8 +4,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { useEffect, useState, type ReactNode } from 'react';
 import { PodiumProvider, type PodiumProviderProps } from '../hooks/PodiumProvider.js';
 import '../components/styles.css';
-import { jsDocArgTypes } from './docs/jsDocArgTypes.js';
-import { docsRenderer } from './docs/renderer.js';
+import { jsDocArgTypes } from './jsDocArgTypes.js';
 
 /** Page colours per theme: the widget's own --podium-bg / --podium-fg, so it sits seamlessly. */
 const pageColors = {
@@ -41,21 +40,25 @@ function StoryFrame({
   theme,
   locale,
   podium,
+  inDocs,
   children,
 }: {
   theme: StoryTheme;
   locale: string;
   podium: PodiumStoryParameters;
+  /** On a docs page, where many stories share the page: no full-height frame, body left alone. */
+  inDocs: boolean;
   children: ReactNode;
 }) {
   const [queryClient] = useState(createStoryQueryClient);
   useEffect(() => () => queryClient.clear(), [queryClient]);
   // The canvas body shows around the padded frame: paint it too, or dark stories sit on white.
   useEffect(() => {
+    if (inDocs) return;
     const { style } = document.body;
     style.background = pageColors[theme].background;
     style.colorScheme = theme;
-  }, [theme]);
+  }, [theme, inDocs]);
 
   return (
     <div
@@ -63,7 +66,7 @@ function StoryFrame({
       style={{
         ...pageColors[theme],
         colorScheme: theme,
-        minHeight: '100vh',
+        minHeight: inDocs ? undefined : '100vh',
         padding: '1.5rem',
         boxSizing: 'border-box',
       }}
@@ -91,6 +94,7 @@ const withPodium: Decorator = (Story, context) => (
     theme={context.globals.theme === 'dark' ? 'dark' : 'light'}
     locale={typeof context.globals.locale === 'string' ? context.globals.locale : 'en-US'}
     podium={(context.parameters.podium as PodiumStoryParameters | undefined) ?? {}}
+    inDocs={context.viewMode === 'docs'}
   >
     <Story />
   </StoryFrame>
@@ -102,9 +106,10 @@ const withPodium: Decorator = (Story, context) => (
  * Storybook reads this module's default export.
  */
 const preview: Preview = {
-  // A docs page per component (props from the components' JSDoc), indexed because main.ts sets `docs`.
+  // A docs page per component from @storybook/addon-docs: live example and props from the JSDoc.
   tags: ['autodocs'],
   loaders: [mswLoader()],
+  // addon-docs leaves an inline `@default x` in the description and shows types as `union`.
   argTypesEnhancers: [jsDocArgTypes],
   decorators: [withPodium],
   globalTypes: {
@@ -137,8 +142,6 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en-US' },
   parameters: {
     layout: 'fullscreen',
-    // Docs pages without @storybook/addon-docs (not installed): see ./docs/renderer.tsx.
-    docs: { renderer: docsRenderer },
     options: { storySort: { order: ['Getting started', '*'] } },
     a11y: { test: 'error' },
     // Expanded: the Controls panel shows each prop's description and default, not only its control.

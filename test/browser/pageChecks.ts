@@ -12,13 +12,27 @@ export async function kpi(page: Page, label: string): Promise<number> {
   return Number(text.replace(/[^\d.]/g, ''));
 }
 
-/** axe-core's violations inside `selector` (real colours, real layout), one line each. */
-export async function axeViolations(page: Page, selector = '.podium-root'): Promise<string[]> {
+/**
+ * axe-core's violations inside `selector` (real colours, real layout), one line each; `skipRules`
+ * turns off rules by id where a page breaks them on purpose.
+ */
+export async function axeViolations(
+  page: Page,
+  selector = '.podium-root',
+  skipRules: readonly string[] = [],
+): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async (rootSelector) => {
-    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (root: Element) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document.querySelector(rootSelector)!);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
+  return page.evaluate(
+    async ({ rootSelector, skip }) => {
+      type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+      type AxeOptions = { rules: Record<string, { enabled: boolean }> };
+      const axe = (
+        window as unknown as { axe: { run: (root: Element, options: AxeOptions) => Promise<AxeResult> } }
+      ).axe;
+      const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
+      const result = await axe.run(document.querySelector(rootSelector)!, { rules });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    },
+    { rootSelector: selector, skip: [...skipRules] },
+  );
 }
