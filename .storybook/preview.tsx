@@ -126,13 +126,15 @@ const preview: Preview = {
       },
     },
     locale: {
-      description: 'Locale for numbers and dates',
+      description: 'Locale for numbers, dates and the label pack (de, es, fr, ja; else English)',
       toolbar: {
         title: 'Locale',
         icon: 'globe',
         items: [
           { value: 'en-US', title: 'English (US)' },
           { value: 'de-DE', title: 'Deutsch' },
+          { value: 'es-ES', title: 'Español' },
+          { value: 'fr-FR', title: 'Français' },
           { value: 'ja-JP', title: '日本語' },
         ],
         dynamicTitle: true,

@@ -13,7 +13,7 @@ import { JobStatsRangePicker } from './JobStatsRangePicker.js';
 import { JobStatsSkeleton } from './JobStatsSkeleton.js';
 import type { JobStatsClassNames } from './jobStatsSlots.js';
 import { KpiCard } from './KpiCard.js';
-import { formatLabel, useLabels, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from './labels.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from './useFormatters.js';
@@ -212,10 +212,9 @@ export function JobStats({
             classNames.notice,
           )}
         >
-          {formatLabel(
-            format.plural(running) === 'one' ? labels.jobStatsPartialOne : labels.jobStatsPartialOther,
-            { count: format.number(running) },
-          )}
+          {formatLabel(pluralLabel(labels, 'jobStatsPartial', running, format.locale), {
+            count: format.number(running),
+          })}
         </p>
       ) : null}
 

@@ -3,7 +3,7 @@ import type { Job, JobStatus } from '../src/contracts/jobs.js';
 import { Button } from './Button.js';
 import { cx } from './cx.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
-import { formatLabel, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from './labels.js';
 import type { PodiumFormatters } from './useFormatters.js';
 
 export interface JobsTableProps extends JobStatsPartStyle {
@@ -154,7 +154,10 @@ export function JobsTable({
       </div>
       <div className={cx('podium-job-stats__load-more', styled && 'podium:flex podium:flex-wrap podium:items-center podium:gap-3', classNames.loadMore)}>
         <p aria-live="polite" className={cx('podium-job-stats__showing', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
-          {formatLabel(labels.jobStatsShowing, { shown: format.number(jobs.length), total: format.number(totalJobs) })}
+          {formatLabel(pluralLabel(labels, 'jobStatsShowing', totalJobs, format.locale), {
+            shown: format.number(jobs.length),
+            total: format.number(totalJobs),
+          })}
         </p>
         {hasMore ? (
           <Button

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../src/contracts/leaderboard.js';
 import { cx } from './cx.js';
-import { formatLabel, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from './labels.js';
 import { LeaderboardAvatar } from './LeaderboardAvatar.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
 import type { PodiumFormatters } from './useFormatters.js';
@@ -14,9 +14,8 @@ export function leaderboardName(entry: Pick<LeaderboardEntry, 'displayName' | 'u
 /** A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe"; unknown metrics as a number. */
 export function leaderboardValue(metric: string, value: number, labels: PodiumLabels, format: PodiumFormatters): string {
   const count = format.number(value);
-  const one = format.plural(value) === 'one';
-  if (metric === 'sales') return formatLabel(one ? labels.leaderboardSalesOne : labels.leaderboardSalesOther, { count });
-  if (metric === 'views') return formatLabel(one ? labels.leaderboardViewsOne : labels.leaderboardViewsOther, { count });
+  if (metric === 'sales') return formatLabel(pluralLabel(labels, 'leaderboardSales', value, format.locale), { count });
+  if (metric === 'views') return formatLabel(pluralLabel(labels, 'leaderboardViews', value, format.locale), { count });
   return count;
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../src/contracts/userStats.js';
 import { cx } from './cx.js';
 import { formatTokenAmount } from './formatTokenAmount.js';
-import { formatLabel, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from './labels.js';
 import { StatsFigure } from './StatsFigure.js';
 import { StatsSection } from './StatsSection.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
@@ -225,7 +225,11 @@ function StatsTrend({
   const traded = history.days.some((day) => day.salesVolumeWei !== '0' || day.purchasesVolumeWei !== '0');
   if (!traded)
     return (
-      <p className={note}>{formatLabel(labels.statsTabTrendEmpty, { days: format.number(historyDays) })}</p>
+      <p className={note}>
+        {formatLabel(pluralLabel(labels, 'statsTabTrendEmpty', historyDays, format.locale), {
+          days: format.number(historyDays),
+        })}
+      </p>
     );
   return (
     <StatsTrendChart

@@ -9,7 +9,7 @@ import { defaultStatsHistoryDays, type StatsSubject } from '../src/contracts/use
 import { Button } from './Button.js';
 import { cx } from './cx.js';
 import { shortenAddress } from './formatTokenAmount.js';
-import { formatLabel, useLabels, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from './labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
 import { PodiumRoot } from './PodiumRoot.js';
 import { StatsFigures } from './StatsFigures.js';
@@ -222,7 +222,12 @@ export function StatsTab({
                 <PercentileBadge
                   percentile={query.percentiles.trades}
                   template={labels.statsTabTopTraders}
-                  rankTemplate={labels.statsTabRankTraders}
+                  rankTemplate={pluralLabel(
+                    labels,
+                    'statsTabRankTraders',
+                    query.percentiles.trades.of,
+                    format.locale,
+                  )}
                   labels={labels}
                   format={format}
                   {...part}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { nativeTokenAddress, type StatsHistoryDay } from '../src/contracts/userStats.js';
 import { cx } from './cx.js';
 import { formatTokenAmount } from './formatTokenAmount.js';
-import { formatLabel, type PodiumLabels } from './labels.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from './labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from './useFormatters.js';
 
@@ -96,7 +96,7 @@ export function StatsTrendChart({
               className={cx(styled && 'podium:inline-block podium:h-0.5 podium:w-4')}
               style={{ background: colour[series] }}
             />
-            {formatLabel(labels.statsTabTrendTotal, {
+            {formatLabel(pluralLabel(labels, 'statsTabTrendTotal', days.length, format.locale), {
               series: label,
               amount: eth(total(series)),
               days: format.number(days.length),

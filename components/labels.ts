@@ -1,10 +1,19 @@
 import { useMemo } from 'react';
 import { usePodium } from '../hooks/usePodium.js';
+import { labelPacks } from './locales/index.js';
+
+export { labelPacks };
 
 /**
- * Every string the components show, in English. Hosts translate by passing overrides to
- * `<PodiumProvider labels>` (all widgets) or to a component's `labels` prop (that widget only).
+ * Every string the components show, in English. Packs for `de`, `es`, `fr` and `ja` (in
+ * `./locales/`) are picked by the provider's `locale`; hosts override any string by passing
+ * `<PodiumProvider labels>` (all widgets) or a component's `labels` prop (that widget only).
  * `{name}` placeholders are filled by the component; keep them in translations.
+ *
+ * Counts put into words have one key per plural form, picked by `pluralLabel` through
+ * `Intl.PluralRules`: `<base>One` and `<base>Other` here, and a host may add `<base>Zero`, `Two`,
+ * `Few` or `Many` for languages that need them (Polish: `leaderboardSalesFew`). Where a key had a
+ * single string before plurals came (`jobStatsShowing`), that key is the `Other` form.
  */
 const englishLabels = {
   // Shared by every widget.
@@ -65,6 +74,8 @@ const englishLabels = {
   jobStatsStatusCompleted: 'Completed',
   jobStatsStatusFailed: 'Failed',
   jobStatsShowing: 'Showing {shown} of {total} jobs',
+  /** `jobStatsShowing` when `{total}` is singular ("Showing 1 of 1 job"). */
+  jobStatsShowingOne: 'Showing {shown} of {total} job',
   jobStatsLoadMore: 'Load more jobs',
   jobStatsLoadingMore: 'Loading more jobs…',
   jobStatsLoadMoreError: 'Could not load more jobs: {message}',
@@ -73,7 +84,7 @@ const englishLabels = {
   jobStatsEmptyHint: 'Jobs appear here once they are recorded. Try a longer range.',
   jobStatsErrorTitle: 'Could not load job statistics',
   jobStatsStale: 'Could not refresh. Showing figures from {time}.',
-  jobStatsPartialOne: '1 job still running — figures may change.',
+  jobStatsPartialOne: '{count} job still running — figures may change.',
   jobStatsPartialOther: '{count} jobs still running — figures may change.',
 
   statsTabTitle: 'Stats',
@@ -100,6 +111,8 @@ const englishLabels = {
   statsTabRankBadge: '#{rank} of {of}',
   statsTabTopTraders: 'Top {percent} of traders',
   statsTabRankTraders: '#{rank} of {of} traders',
+  /** `statsTabRankTraders` when `{of}` is singular. */
+  statsTabRankTradersOne: '#{rank} of {of} trader',
 
   statsTabSales: 'Sales',
   statsTabPurchases: 'Purchases',
@@ -138,8 +151,12 @@ const englishLabels = {
   statsTabTrendSales: 'Sales',
   statsTabTrendPurchases: 'Purchases',
   statsTabTrendTotal: '{series}: {amount} over {days} days',
+  /** `statsTabTrendTotal` when `{days}` is singular. */
+  statsTabTrendTotalOne: '{series}: {amount} over {days} day',
   statsTabTrendTableCaption: 'Sales and purchases per day',
   statsTabTrendEmpty: 'No sales or purchases in the last {days} days.',
+  /** `statsTabTrendEmpty` for a one-day window (no `{days}`: "in the last day"). */
+  statsTabTrendEmptyOne: 'No sales or purchases in the last day.',
   statsTabTrendError: 'The daily trend could not be loaded.',
   statsTabColDate: 'Date',
   statsTabColSalesCount: 'Sales',
@@ -204,8 +221,78 @@ export type PodiumLabelKey = keyof typeof englishLabels;
 /** The full table of component strings. */
 export type PodiumLabels = Readonly<Record<PodiumLabelKey, string>>;
 
-/** The English defaults. */
-export const defaultLabels: PodiumLabels = Object.freeze(englishLabels);
+/**
+ * The English defaults. Marked pure so that a bundle which never reads labels (the provider
+ * alone) can drop the table: a bare `Object.freeze` call counts as a side effect to bundlers.
+ */
+export const defaultLabels: PodiumLabels = /* @__PURE__ */ Object.freeze(englishLabels);
+
+/** Base names of the counted labels: `leaderboardSales` for `leaderboardSalesOne` / `…Other`. */
+export type PodiumPluralLabel = {
+  [K in PodiumLabelKey]: K extends `${infer Base}One` ? Base : never;
+}[PodiumLabelKey];
+
+/** The language subtag of a BCP 47 locale, lower case: `de-AT` -> `de`, `ja_JP` -> `ja`. */
+const languageOf = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
+
+/**
+ * The full table for a locale: English, then the pack of the locale's language if Podium ships
+ * one (`de`, `es`, `fr`, `ja`; any region), else English alone.
+ */
+export function labelsForLocale(locale: string): PodiumLabels {
+  const language = languageOf(locale);
+  const pack = Object.hasOwn(labelPacks, language)
+    ? labelPacks[language as keyof typeof labelPacks]
+    : undefined;
+  return pack ? { ...defaultLabels, ...pack } : defaultLabels;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const categoryKey = {
+  zero: 'Zero',
+  one: 'One',
+  two: 'Two',
+  few: 'Few',
+  many: 'Many',
+  other: 'Other',
+} as const;
+
+function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      // A malformed locale from the host must not take the widget down.
+      rules = new Intl.PluralRules('en-US');
+    }
+    if (pluralRules.size > 50) pluralRules.clear();
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/**
+ * The template for `count` of a counted label, by `Intl.PluralRules` of `locale`: `<base>Zero`,
+ * `One`, `Two`, `Few` or `Many` when the table has that key (hosts add the forms their language
+ * needs through the provider's `labels`), else `<base>Other`, else `<base>` itself (the single
+ * string such a label had before it was counted). French 0 and 1 are `one`; Japanese is always
+ * `other`. Fill it with `formatLabel`.
+ */
+export function pluralLabel(
+  labels: PodiumLabels | Readonly<Record<string, string | undefined>>,
+  base: PodiumPluralLabel,
+  count: number,
+  locale: string,
+): string {
+  const table = labels as Readonly<Record<string, string | undefined>>;
+  return (
+    table[`${base}${categoryKey[pluralCategory(locale, count)]}`] ??
+    table[`${base}Other`] ??
+    table[base] ??
+    base
+  );
+}
 
 /**
  * Fills `{name}` placeholders from `values`; unknown placeholders are kept as written so that a
@@ -225,13 +312,16 @@ function assignDefined(
   for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value;
 }
 
-/** The labels a component shows: defaults, then the provider's `labels`, then its own `labels`. */
+/**
+ * The labels a component shows: English, then the pack of the provider's `locale`, then the
+ * provider's `labels`, then the component's own `labels`.
+ */
 export function useLabels(overrides?: Partial<PodiumLabels>): PodiumLabels {
-  const { labels: providerLabels } = usePodium();
+  const { labels: providerLabels, locale } = usePodium();
   return useMemo(() => {
-    const merged: Record<string, string> = { ...defaultLabels };
+    const merged: Record<string, string> = { ...labelsForLocale(locale) };
     assignDefined(merged, providerLabels);
     assignDefined(merged, overrides);
     return merged as PodiumLabels;
-  }, [providerLabels, overrides]);
+  }, [providerLabels, overrides, locale]);
 }

@@ -20,7 +20,7 @@ export interface PodiumContextValue {
   queryClient: QueryClient;
   /** This provider's UI state store. */
   store: PodiumStore;
-  /** BCP 47 locale for numbers and dates. */
+  /** BCP 47 locale for numbers, dates and the components' label pack. */
   locale: string;
   /** IANA zone for day boundaries and dates (`UTC` until mounted when not given). */
   timeZone: string;

@@ -36,7 +36,10 @@ export interface PodiumProviderProps {
    * provider creates for itself
    */
   queryClient?: QueryClient;
-  /** BCP 47 locale for numbers and dates. @default 'en-US' */
+  /**
+   * BCP 47 locale for numbers, dates and the components' strings (a pack for `de`, `es`, `fr`
+   * and `ja` in any region; English otherwise). @default 'en-US'
+   */
   locale?: string;
   /**
    * IANA time zone for day boundaries and dates.

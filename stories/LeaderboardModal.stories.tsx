@@ -182,45 +182,52 @@ export const Dark: Story = {
   },
 };
 
-/** German number and date formats, with German strings passed to the provider's `labels`. */
+/** German: numbers, dates and every string from the `de` pack, picked by the provider's locale. */
 export const GermanLocale: Story = {
   args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId },
   globals: { locale: 'de-DE' },
-  parameters: {
-    podium: {
-      labels: {
-        leaderboardOpen: 'Bestenliste',
-        leaderboardTitle: 'Bestenliste',
-        leaderboardClose: 'Schließen',
-        leaderboardMetricLabel: 'Rangfolge nach',
-        leaderboardMetricSales: 'Verkäufe',
-        leaderboardMetricViews: 'Aufrufe',
-        leaderboardPeriodLabel: 'Zeitraum',
-        leaderboardPeriodMonth: 'Dieser Monat',
-        leaderboardPeriodAllTime: 'Gesamt',
-        leaderboardTopThree: 'Die ersten drei',
-        leaderboardRanking: 'Rangliste',
-        leaderboardRankLabel: 'Rang {rank}',
-        leaderboardYou: 'Du',
-        leaderboardSalesOne: '{count} Verkauf',
-        leaderboardSalesOther: '{count} Verkäufe',
-        leaderboardViewsOne: '{count} Aufruf',
-        leaderboardViewsOther: '{count} Aufrufe',
-        leaderboardUpdated: 'Aktualisiert {time}',
-        leaderboardLoadMore: 'Mehr laden',
-        leaderboardShowing: '{shown} von {total}',
-        leaderboardJumpToMe: 'Zu mir springen',
-        leaderboardBackToTop: 'Zum Anfang',
-        leaderboardMovedUp: 'Du bist auf Platz {rank} aufgestiegen',
-        leaderboardMovedDown: 'Du bist auf Platz {rank} abgerutscht',
-      },
-    },
-  },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expectBody(dialog, 'ready');
     await expect(dialog).toHaveAccessibleName('Bestenliste');
     await expect(dialog.closest('.podium-root')).toHaveAttribute('lang', 'de-DE');
     await expect(within(dialog).getByText(/^Aktualisiert vor /)).toBeInTheDocument();
+    await expect(within(dialog).getAllByText(/^\d+ Verkäufe?$/).length).toBeGreaterThan(0);
+  },
+};
+
+/** Spanish, from the `es` pack. */
+export const SpanishLocale: Story = {
+  args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId },
+  globals: { locale: 'es-ES' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openDialog(canvasElement);
+    await expectBody(dialog, 'ready');
+    await expect(dialog).toHaveAccessibleName('Clasificación');
+    await expect(within(dialog).getByText(/^Actualizado hace /)).toBeInTheDocument();
+  },
+};
+
+/** French, from the `fr` pack. */
+export const FrenchLocale: Story = {
+  args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId },
+  globals: { locale: 'fr-FR' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openDialog(canvasElement);
+    await expectBody(dialog, 'ready');
+    await expect(dialog).toHaveAccessibleName('Classement');
+    await expect(within(dialog).getByText(/^Mis à jour il y a /)).toBeInTheDocument();
+  },
+};
+
+/** Japanese, from the `ja` pack. */
+export const JapaneseLocale: Story = {
+  args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId },
+  globals: { locale: 'ja-JP' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openDialog(canvasElement);
+    await expectBody(dialog, 'ready');
+    await expect(dialog).toHaveAccessibleName('ランキング');
+    await expect(within(dialog).getByText(/に更新$/)).toBeInTheDocument();
   },
 };

@@ -249,43 +249,55 @@ export const Dark: Story = {
   },
 };
 
-/** German number formats, with German strings passed to the provider's `labels`. */
+/** German: numbers, dates and every string from the `de` pack, picked by the provider's locale. */
 export const GermanLocale: Story = {
   globals: { locale: 'de-DE' },
-  parameters: {
-    podium: {
-      labels: {
-        statsTabTitle: 'Statistik',
-        statsTabSales: 'Verkäufe',
-        statsTabPurchases: 'Käufe',
-        statsTabBids: 'Gebote',
-        statsTabOffers: 'Angebote',
-        statsTabListings: 'Inserate',
-        statsTabSalesCount: 'Verkäufe',
-        statsTabSalesVolume: 'Erlöst',
-        statsTabPurchasesCount: 'Käufe',
-        statsTabPurchasesVolume: 'Ausgegeben',
-        statsTabTopPercent: 'Top {percent}',
-        statsTabTopTraders: 'Top {percent} der Händler',
-        statsTabRank: 'Rang {rank} von {of}',
-        statsTabUpdated: 'Aktualisiert {time}',
-        statsTabDownloadCsv: 'Transaktionen herunterladen (CSV)',
-        statsTabSalesTokens: 'Verkäufe nach Zahlungsmittel',
-        statsTabPurchasesTokens: 'Käufe nach Zahlungsmittel',
-        statsTabColToken: 'Token',
-        statsTabColRecords: 'Anzahl',
-        statsTabColAmount: 'Betrag',
-        statsTabUnknownToken: 'Unbekanntes Token {address}',
-      },
-    },
-  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expectState(canvasElement, 'ready');
     await expect(root(canvasElement)).toHaveAttribute('lang', 'de-DE');
-    await expect(canvas.getByRole('heading', { name: 'Statistik' })).toBeInTheDocument();
+    await expect(canvas.getByRole('heading', { name: 'Statistiken' })).toBeInTheDocument();
     await expect(figureValue(canvasElement, 'purchasesVolume')).toBe('1,2345 ETH');
     await expect(canvas.getByText('vor 3 Stunden')).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Aktualisiert vor 3 Stunden',
+    );
+  },
+};
+
+/** Spanish, from the `es` pack. */
+export const SpanishLocale: Story = {
+  globals: { locale: 'es-ES' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'ready');
+    await expect(within(canvasElement).getByRole('heading', { name: 'Estadísticas' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Actualizado hace 3 horas',
+    );
+  },
+};
+
+/** French, from the `fr` pack. */
+export const FrenchLocale: Story = {
+  globals: { locale: 'fr-FR' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'ready');
+    await expect(within(canvasElement).getByRole('heading', { name: 'Statistiques' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      'Mis à jour il y a 3 heures',
+    );
+  },
+};
+
+/** Japanese, from the `ja` pack. */
+export const JapaneseLocale: Story = {
+  globals: { locale: 'ja-JP' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'ready');
+    await expect(within(canvasElement).getByRole('heading', { name: '統計' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
+      /^3\s?時間前に更新$/,
+    );
   },
 };
 

@@ -321,7 +321,7 @@ describe('Leaderboard (inline)', () => {
       expect(document.querySelectorAll('.podium-leaderboard__row').length).toBeGreaterThan(0),
     );
     expect(document.querySelector('.podium-leaderboard__value')?.textContent).toMatch(
-      /^\d{1,3}(\.\d{3})+ sales$/,
+      /^\d{1,3}(\.\d{3})+ Verkäufe$/,
     );
     expect(document.querySelector('[data-initials]')).not.toBeNull();
     expect(leaderboardInitials('Alice Moreau')).toBe('AM');

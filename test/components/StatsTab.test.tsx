@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultLabels, StatsTab } from '../../components/index.js';
+import { defaultLabels, labelPacks, StatsTab } from '../../components/index.js';
 import {
   createPodiumHandlers,
   createUserStatsFixture,
@@ -138,13 +138,13 @@ describe('StatsTab', () => {
     expect(requests).toContain('/api/user/alice/stats/history');
   });
 
-  it('formats amounts in the provider locale (de-DE)', async () => {
+  it('formats amounts and speaks German in the provider locale (de-DE)', async () => {
     const { container } = renderTab({}, {}, 'de-DE');
     await expectState(container, 'ready');
     expect(figure(container, 'purchasesVolume').value).toBe('1,2345 ETH');
-    expect(figure(container, 'salesVolume').badge).toBe('Top 3 %, rank 52 of 1.840');
+    expect(figure(container, 'salesVolume').badge).toBe('Top 3 %, Rang 52 von 1.840');
     expect(
-      within(screen.getByRole('table', { name: defaultLabels.statsTabSalesTokens })).getByText(
+      within(screen.getByRole('table', { name: labelPacks.de.statsTabSalesTokens })).getByText(
         '12.450,5 USDC',
       ),
     ).toBeInTheDocument();

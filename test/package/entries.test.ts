@@ -17,6 +17,9 @@ const expected: Record<string, string[]> = {
     'createApiClient',
     'isPodiumApiError',
     'defaultLabels',
+    'labelPacks',
+    'labelsForLocale',
+    'pluralLabel',
   ],
   'podium-kit/hooks': [
     'PodiumProvider',

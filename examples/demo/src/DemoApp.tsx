@@ -10,6 +10,8 @@ type Theme = 'light' | 'dark' | 'system';
 const locales = [
   { value: 'en-US', label: 'English (US)' },
   { value: 'de-DE', label: 'Deutsch' },
+  { value: 'es-ES', label: 'Español' },
+  { value: 'fr-FR', label: 'Français' },
   { value: 'ja-JP', label: '日本語' },
 ];
 
