@@ -215,46 +215,11 @@ export const Dark: Story = {
   },
 };
 
-/** German number and date formats, with German strings passed to the provider's `labels`. */
+/** German: numbers and dates through Intl, strings from the `de` label pack the locale selects. */
 export const GermanLocale: Story = {
   globals: { locale: 'de-DE' },
   parameters: {
     msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) },
-    podium: {
-      labels: {
-        retry: 'Erneut versuchen',
-        jobStatsTitle: 'Auftragsstatistik',
-        jobStatsRangeLabel: 'Zeitraum',
-        jobStatsPreset7: 'Letzte 7 Tage',
-        jobStatsPreset30: 'Letzte 30 Tage',
-        jobStatsPreset90: 'Letzte 90 Tage',
-        jobStatsPresetCustom: 'Benutzerdefiniert',
-        jobStatsKpisLabel: 'Summen',
-        jobStatsKpiJobs: 'Aufträge',
-        jobStatsKpiRequested: 'Angefordert',
-        jobStatsKpiSuccessful: 'Erfolgreich',
-        jobStatsKpiFailed: 'Fehlgeschlagen',
-        jobStatsKpiSuccessRate: 'Erfolgsquote',
-        jobStatsSuccessRateHint: '{successful} von {finished} abgeschlossen',
-        jobStatsOutcomesTitle: 'Ergebnisse der angeforderten Einträge',
-        jobStatsOutcomeSuccessful: 'Erfolgreich',
-        jobStatsOutcomeFailed: 'Fehlgeschlagen',
-        jobStatsOutcomePending: 'Noch offen',
-        jobStatsChartTitle: 'Angefordert pro Tag',
-        jobStatsTableCaption: 'Aufträge',
-        jobStatsColJobId: 'Auftrag',
-        jobStatsColStatus: 'Status',
-        jobStatsColRequested: 'Angefordert',
-        jobStatsColSuccessful: 'Erfolgreich',
-        jobStatsColFailed: 'Fehlgeschlagen',
-        jobStatsColCreated: 'Erstellt',
-        jobStatsColCompleted: 'Abgeschlossen',
-        jobStatsStatusCompleted: 'Abgeschlossen',
-        jobStatsStatusFailed: 'Fehlgeschlagen',
-        jobStatsShowing: '{shown} von {total} Aufträgen',
-        jobStatsLoadMore: 'Weitere Aufträge laden',
-      },
-    },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
