@@ -9,6 +9,8 @@ export interface SeededRandom {
   int(min: number, max: number): number;
   /** One element of a non-empty list. */
   pick<T>(items: readonly T[]): T;
+  /** A shuffled copy of `items` (Fisher–Yates). */
+  shuffled<T>(items: readonly T[]): T[];
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
@@ -20,9 +22,18 @@ export function createSeededRandom(seed: number): SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    int,
     pick: (items) => items[Math.floor(next() * items.length)]!,
+    shuffled: (items) => {
+      const copy = [...items];
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      }
+      return copy;
+    },
   };
 }

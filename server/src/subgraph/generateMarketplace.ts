@@ -108,7 +108,7 @@ export function appendMarketplaceEvents(
   const state = openState(data);
   // Sellers and collectors are skewed differently: the top sellers are not all the top buyers.
   const sellers = wallets;
-  const collectors = shuffled(wallets, random);
+  const collectors = random.shuffled(wallets);
   const collections = Array.from({ length: 64 }, () => randomHex(random, 40));
 
   const startMs = options.start?.getTime() ?? (data.headTimestamp + blockTime) * 1000;
@@ -277,15 +277,6 @@ function randomHex(random: SeededRandom, digits: number): string {
       .toString(16)
       .padStart(8, '0');
   return hex.slice(0, digits + 2);
-}
-
-function shuffled<T>(items: readonly T[], random: SeededRandom): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = random.int(0, i);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 /** A set with O(1) add, remove and uniform pick (swap-remove on an array). */

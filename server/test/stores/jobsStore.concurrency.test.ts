@@ -16,19 +16,10 @@ describe('recordJob under concurrency', () => {
   });
   afterAll(() => test.cleanup());
 
-  function shuffle<T>(items: T[], seed: number): T[] {
-    const random = createSeededRandom(seed);
-    for (let i = items.length - 1; i > 0; i -= 1) {
-      const j = random.int(0, i);
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-    return items;
-  }
-
   it('ends with exactly one row per job holding the completed values', async () => {
     const random = createSeededRandom(7);
     const finals = new Map<string, Required<RecordJobBody>>();
-    const requests: RecordJobBody[] = [];
+    const inOrder: RecordJobBody[] = [];
     for (let job = 0; job < 30; job += 1) {
       const jobId = `race-${job}`;
       const requested = random.int(10, 100);
@@ -44,19 +35,19 @@ describe('recordJob under concurrency', () => {
       finals.set(jobId, final);
       for (let step = 0; step < 10; step += 1) {
         const done = Math.floor(((successful + failed) * step) / 10);
-        requests.push({
+        inOrder.push({
           job_id: jobId,
           requested_count: requested,
           successful_count: Math.min(done, successful),
           status: 'processing',
         });
       }
-      requests.push(final);
+      inOrder.push(final);
       // Every third job's completion is delivered three times (two retries).
-      if (job % 3 === 0) requests.push({ ...final }, { ...final });
+      if (job % 3 === 0) inOrder.push({ ...final }, { ...final });
     }
-    while (requests.length < 400) requests.push({ ...requests[random.int(0, requests.length - 1)]! }); // retried progress
-    shuffle(requests, 11);
+    while (inOrder.length < 400) inOrder.push({ ...inOrder[random.int(0, inOrder.length - 1)]! }); // retried progress
+    const requests = createSeededRandom(11).shuffled(inOrder);
 
     const responses = await Promise.all(requests.map((body) => client.patchJob('alice', body)));
     expect(responses.map((response) => response.status)).toEqual(requests.map(() => 200));
@@ -73,14 +64,13 @@ describe('recordJob under concurrency', () => {
   });
 
   it('gives a new job id to exactly one of two users racing to create it', async () => {
-    const requests = shuffle(
+    const requests = createSeededRandom(5).shuffled(
       Array.from({ length: 10 }, (_, job) => [
         { user: 'bob', body: { job_id: `claim-${job}`, requested_count: 1 } },
         { user: 'mallory', body: { job_id: `claim-${job}`, requested_count: 2 } },
         { user: 'bob', body: { job_id: `claim-${job}`, requested_count: 1 } },
         { user: 'mallory', body: { job_id: `claim-${job}`, requested_count: 2 } },
       ]).flat(),
-      5,
     );
     const statuses = await Promise.all(
       requests.map(async ({ user, body }) => ({

@@ -35,15 +35,6 @@ describe('recordJob: jobs only move forward, under concurrency', () => {
   });
   afterAll(() => test.cleanup());
 
-  function shuffle<T>(items: T[], seed: number): T[] {
-    const random = createSeededRandom(seed);
-    for (let i = items.length - 1; i > 0; i -= 1) {
-      const j = random.int(0, i);
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-    return items;
-  }
-
   /** Step i of a job's life: every count grows with i, the status moves forward with it. */
   function step(jobId: string, i: number, last: number, finish: boolean): RecordJobBody {
     return {
@@ -76,9 +67,8 @@ describe('recordJob: jobs only move forward, under concurrency', () => {
   }
 
   async function burst(jobId: string, finish: boolean, seed: number) {
-    const updates = shuffle(
+    const updates = createSeededRandom(seed).shuffled(
       Array.from({ length: 500 }, (_, i) => step(jobId, i, 499, finish)),
-      seed,
     );
     let writing = true;
     // The jobs are created now: a range around today (ranges are bounded to 400 days).
