@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layer directions of DESIGN.md, enforced: components -> hooks -> src, server -> src, and
- * mocks -> src. Each entry forbids the imports that would point the wrong way.
+ * mocks -> src. Each entry forbids the imports that would point the wrong way. Inside a layer,
+ * code sits by feature (`jobs/`, `userStats/`, `sellerBoards/`, ...) with one `shared/` folder;
+ * `sharedRules` below keeps `shared/` from depending on any feature.
  */
 const react = { regex: '^(react|react-dom|@tanstack/react-query|zustand)(/.*)?$', message: 'This layer must not depend on React: keep it framework-agnostic.' };
 const hooksLayer = { regex: '(^|/)hooks(/|$)', message: 'Only components (and stories, tests, examples) may import hooks/.' };
@@ -24,6 +26,21 @@ export const layerRules = {
   'mocks/**': restrict([react, hooksLayer, componentsLayer, css, server]),
   'server/src/**': restrict([react, hooksLayer, componentsLayer, css]),
 };
+
+/**
+ * `<layer>/shared/**` may not import a sibling feature folder (`../jobs/...`): what several features
+ * use cannot depend on one of them. Type-only imports are allowed (the core's query-key factory
+ * names each feature's params). A separate rule name from the layer rule, so both apply.
+ */
+const featureFromShared = {
+  regex: '^\\.\\./(?!shared/)[^./][^/]*/',
+  allowTypeImports: true,
+  message: 'shared/ is used by several features: it must not import one of them (move the code to shared/ or pass it in).',
+};
+export const sharedRules = {
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [featureFromShared] }],
+};
+const sharedFolders = ['src/shared/**', 'hooks/shared/**', 'components/shared/**', 'mocks/shared/**', 'server/src/shared/**'];
 
 export default tseslint.config(
   {
@@ -46,4 +63,5 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Request: 'readonly' } },
   },
   ...Object.entries(layerRules).map(([glob, rules]) => ({ files: [glob], rules })),
+  { files: sharedFolders, rules: sharedRules },
 );

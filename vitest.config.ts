@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Suites with their own vitest config (a real browser, host apps, the packed tarball). */
+const separateSuites = ['test/browser/**', 'test/hosts/**', 'test/package/**', '**/node_modules/**'];
+
 const core = fileURLToPath(new URL('./src/index.ts', import.meta.url));
 
 /**
- * `npm test` runs three projects: the core (Node), the React layer with its stories (jsdom), and
+ * `npm test` runs three projects: Node tests (core, mocks, lint), the React layer with its stories (jsdom), and
  * the server on embedded PGlite. `npm run test:postgres` runs the server project again on Postgres.
  * The browser suite has its own config (test/browser/vitest.config.ts).
  */
@@ -14,9 +17,12 @@ export default defineConfig({
     projects: [
       {
         test: {
-          name: 'core',
+          name: 'node',
           environment: 'node',
-          include: ['test/src/**/*.test.ts', 'test/contracts/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          // Tests sit by feature (test/<feature>/, test/shared/): plain .ts tests run in Node,
+          // .tsx tests (React) in jsdom. The browser, hosts and package suites have their own configs.
+          include: ['test/**/*.test.ts'],
+          exclude: separateSuites,
         },
       },
       {
@@ -24,7 +30,8 @@ export default defineConfig({
         test: {
           name: 'react',
           environment: 'jsdom',
-          include: ['test/hooks/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}', 'test/stories/**/*.test.{ts,tsx}', 'test/mocks/**/*.test.{ts,tsx}'],
+          include: ['test/**/*.test.tsx'],
+          exclude: separateSuites,
           setupFiles: ['test/setup/jsdom.ts'],
         },
       },

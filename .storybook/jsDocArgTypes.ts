@@ -6,7 +6,7 @@ const maxTypeLength = 100;
 /**
  * Tidies react-docgen's argTypes for the Controls panel and the docs pages (addon-docs does
  * neither of these by itself, checked with 10.6): an inline
- * `@default x` in a prop's JSDoc (as in components/widgetProps.ts) stays in the description,
+ * `@default x` in a prop's JSDoc (as in components/shared/widgetProps.ts) stays in the description,
  * so move it to the Default column; and show the written type (`2 | 3 | 4 | 5`,
  * `Partial<PodiumLabels>`) instead of its kind (`union`, `Partial`).
  */

@@ -32,7 +32,7 @@ const now = new Date('2026-03-20T12:00:00Z');
 const month = '2026-03';
 
 const server = await loadServerModule('../server/src/index.ts');
-const { rebuildSellerBoards } = await loadServerModule('../server/src/boards/rebuildSellerBoards.ts');
+const { rebuildSellerBoards } = await loadServerModule('../server/src/sellerBoards/rebuildSellerBoards.ts');
 
 log(
   `Seller boards bench: ${n(sellers)} sellers, ${n(products)} products, ${n(views)} views, ` +

@@ -90,7 +90,7 @@ async function podiumApp(kind) {
     parentURL: import.meta.url,
     tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
   });
-  const { createSeededRandom } = await tsImport('../src/logic/random.ts', import.meta.url);
+  const { createSeededRandom } = await tsImport('../src/shared/random.ts', import.meta.url);
 
   let db;
   if (kind === 'pglite') {
@@ -219,7 +219,7 @@ async function seedBenchStats(db) {
     });
   const subgraph = await load('../server/src/subgraph/index.ts');
   const indexer = await load('../server/src/indexer/index.ts');
-  const { backfillStats } = await load('../server/src/stats/syncStats.ts');
+  const { backfillStats } = await load('../server/src/userStats/syncStats.ts');
   const data = subgraph.createMarketplaceData({ startTime: new Date('2024-06-01T00:00:00Z') });
   subgraph.generateMarketplace(data, {
     walletCount: benchStatsSeed.walletCount,

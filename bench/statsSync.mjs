@@ -30,8 +30,8 @@ const n = (value) => value.toLocaleString('en-US');
 const server = await load('../server/src/index.ts');
 const subgraph = await load('../server/src/subgraph/index.ts');
 const indexer = await load('../server/src/indexer/index.ts');
-const stats = await load('../server/src/stats/syncStats.ts');
-const calc = await load('../server/src/stats/calculateSubjects.ts');
+const stats = await load('../server/src/userStats/syncStats.ts');
+const calc = await load('../server/src/userStats/calculateSubjects.ts');
 
 log(
   `User-stats sync bench: ${n(walletCount)} wallets, ${n(eventCount)} events, Node ${process.version}, ${os.cpus().length} CPUs`,

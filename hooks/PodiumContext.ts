@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext } from 'react';
-import type { ApiClient } from '../src/api/createApiClient.js';
+import type { ApiClient } from '../src/shared/createApiClient.js';
 import type { PodiumStore } from './createPodiumStore.js';
 
 /** Colour scheme of the Podium widgets; `system` follows the user's OS setting. */

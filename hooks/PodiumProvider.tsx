@@ -9,8 +9,8 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { createApiClient, type ApiClientOptions } from '../src/api/createApiClient.js';
-import { podiumRetry } from './podiumRetry.js';
+import { createApiClient, type ApiClientOptions } from '../src/shared/createApiClient.js';
+import { podiumRetry } from './shared/podiumRetry.js';
 import { createPodiumStore, type PodiumStoreInit } from './createPodiumStore.js';
 import {
   PodiumContext,

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { defaultJobStatsRange, type JobStatsRange } from './resolveJobStatsRange.js';
+import { defaultJobStatsRange, type JobStatsRange } from './jobs/resolveJobStatsRange.js';
 
 /** UI state shared by the Podium widgets under one provider (never across providers). */
 export interface PodiumState {

@@ -1,31 +1,31 @@
-import { errorResponse, invalidResponse, validationErrorResponse } from './errorResponses.js';
+import { errorResponse, invalidResponse, validationErrorResponse } from './shared/errorResponses.js';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { z } from 'zod';
-import { errorCodes } from '../src/contracts/errors.js';
+import { errorCodes } from '../src/shared/errors.js';
 import {
   jobStatsQuerySchema,
   jobStatsRoute,
   maxJobStatsRangeDays,
   recordJobBodySchema,
   type Job,
-} from '../src/contracts/jobs.js';
-import { mergeJobUpdate } from '../src/logic/jobStats.js';
-import { daysInRange, resolveRange } from '../src/logic/periods.js';
+} from '../src/jobs/contract.js';
+import { mergeJobUpdate } from '../src/jobs/jobStats.js';
+import { daysInRange, resolveRange } from '../src/shared/periods.js';
 import {
   buildJobStatsResponse,
   decodeJobsCursor,
   jobStatsScenarios,
   type JobStatsScenarioName,
-} from './fixtures.js';
+} from './jobs/fixtures.js';
 import {
   createLeaderboardHandlers,
   type LeaderboardLiveOptions,
   type LeaderboardScenarioName,
-} from './leaderboardHandlers.js';
-import type { LeaderboardSeller, LeaderboardValueKey } from './leaderboardFixtures.js';
-import { createUserStatsHandlers } from './userStatsHandlers.js';
-import type { UserStatsScenarioName } from './userStatsFixtures.js';
-import type { UserStatsResponse } from '../src/contracts/userStats.js';
+} from './sellerBoards/handlers.js';
+import type { LeaderboardSeller, LeaderboardValueKey } from './sellerBoards/fixtures.js';
+import { createUserStatsHandlers } from './userStats/handlers.js';
+import type { UserStatsScenarioName } from './userStats/fixtures.js';
+import type { UserStatsResponse } from '../src/userStats/contract.js';
 
 const DAY_MS = 86_400_000;
 

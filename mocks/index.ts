@@ -52,7 +52,7 @@ export {
   type JobStatsScenario,
   type JobStatsScenarioName,
   type JobStatsScenarioOptions,
-} from './fixtures.js';
+} from './jobs/fixtures.js';
 export {
   createPodiumHandlers,
   createPodiumMocks,
@@ -79,14 +79,14 @@ export {
   type UserStatsScenario,
   type UserStatsScenarioName,
   type UserStatsScenarioOptions,
-} from './userStatsFixtures.js';
+} from './userStats/fixtures.js';
 export {
   createUserStatsHandlers,
   userStatsCacheControl,
   userStatsCdnCacheControl,
   type UserStatsHandlers,
   type UserStatsHandlersContext,
-} from './userStatsHandlers.js';
+} from './userStats/handlers.js';
 export {
   buildLeaderboardResponse,
   buildSellerDashboard,
@@ -103,7 +103,7 @@ export {
   type LeaderboardSellersOptions,
   type LeaderboardValueKey,
   type SellerDashboardFixtureOptions,
-} from './leaderboardFixtures.js';
+} from './sellerBoards/fixtures.js';
 export {
   createLeaderboardHandlers,
   leaderboardEtag,
@@ -111,13 +111,13 @@ export {
   type LeaderboardHandlersContext,
   type LeaderboardLiveOptions,
   type LeaderboardScenarioName,
-} from './leaderboardHandlers.js';
-export type { LeaderboardEntry, LeaderboardResponse, SellerDashboard } from '../src/contracts/leaderboard.js';
-export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/contracts/jobs.js';
+} from './sellerBoards/handlers.js';
+export type { LeaderboardEntry, LeaderboardResponse, SellerDashboard } from '../src/sellerBoards/contract.js';
+export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/jobs/contract.js';
 export type {
   StatsHistoryResponse,
   StatsLeadersResponse,
   StatsSubject,
   UserStats,
   UserStatsResponse,
-} from '../src/contracts/userStats.js';
+} from '../src/userStats/contract.js';

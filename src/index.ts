@@ -1,8 +1,25 @@
 /**
  * `podium-kit/core`: the API contract, the typed API client and the pure logic shared by the hooks,
- * the mocks and the server. No React, no DOM, no Node built-ins.
+ * the mocks and the server. No React, no DOM, no Node built-ins. One folder per feature, plus
+ * `shared/` for what several features use.
  */
-export * from './contracts/index.js';
-export * from './api/index.js';
-export * from './logic/index.js';
-export * from './queryKeys.js';
+export * from './shared/createApiClient.js';
+export * from './shared/PodiumApiError.js';
+export * from './shared/dates.js';
+export * from './shared/errors.js';
+export * from './shared/health.js';
+export * from './shared/text.js';
+export * from './shared/periods.js';
+export * from './shared/random.js';
+export * from './shared/ranking.js';
+export * from './shared/queryKeys.js';
+export * from './identity/contract.js';
+export * from './jobs/contract.js';
+export * from './jobs/api.js';
+export * from './jobs/jobStats.js';
+export * from './userStats/contract.js';
+export * from './userStats/api.js';
+export * from './userStats/userStats.js';
+export * from './sellerBoards/contract.js';
+export * from './sellerBoards/api.js';
+export * from './sellerBoards/dashboardApi.js';

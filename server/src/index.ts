@@ -33,14 +33,14 @@ export {
   type MigrateOptions,
   type MigrateResult,
 } from './migrate.js';
-export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './stores/jobsStore.js';
+export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './jobs/jobsStore.js';
 export { errorBody, HttpError, invalidRequest, type FieldErrors } from './errors.js';
 export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth.js';
-export type { RedisPinger } from './routes/health.js';
+export type { RedisPinger } from './http/healthRoutes.js';
 export { createRedisClient } from './redis.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export { startServer, type RunningServer, type StartServerOptions } from './startServer.js';
-export { seedDemoData, type SeedDemoDataOptions, type SeedDemoDataResult } from './demo/seedDemoData.js';
+export { seedDemoData, type SeedDemoDataOptions, type SeedDemoDataResult } from './jobs/seedDemoData.js';
 export { demoUsers, type DemoUser } from './demo/demoUsers.js';
 export { serverVersion } from './version.js';
 // User stats: the indexer client, the sync, and the background work.
@@ -55,13 +55,13 @@ export {
   syncStatsIncremental,
   type BackfillOptions,
   type SyncResult,
-} from './stats/syncStats.js';
+} from './userStats/syncStats.js';
 export {
   processStatsQueue,
   startStatsScheduler,
   type StatsScheduler,
   type StatsSchedulerOptions,
-} from './stats/statsWorker.js';
+} from './userStats/statsWorker.js';
 // The local subgraph stand-in (demo, tests, benchmarks, prototyping against a fake indexer).
 export {
   appendMarketplaceEvents,
@@ -70,4 +70,4 @@ export {
   generateMarketplace,
 } from './subgraph/index.js';
 // Seller boards: recompute the trigger-kept cache from the base tables.
-export { rebuildSellerBoards, type RebuildSellerBoardsResult } from './boards/rebuildSellerBoards.js';
+export { rebuildSellerBoards, type RebuildSellerBoardsResult } from './sellerBoards/rebuildSellerBoards.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { rebuildSellerBoards } from './boards/rebuildSellerBoards.js';
+import { rebuildSellerBoards } from './sellerBoards/rebuildSellerBoards.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/openDatabase.js';
 import { withDemoDefaults } from './demo/demoDefaults.js';
@@ -8,7 +8,7 @@ import { demoUsers } from './demo/demoUsers.js';
 import type { Logger } from './logger.js';
 import { migrate, MigrationChecksumError } from './migrate.js';
 import { startServer, type RunningServer } from './startServer.js';
-import { runStatsCommand, statsCommands, type StatsCommandIo } from './stats/runStatsCommand.js';
+import { runStatsCommand, statsCommands, type StatsCommandIo } from './userStats/runStatsCommand.js';
 
 /**
  * The demo page's default location: `examples/demo/dist` of the repository. Resolved from this

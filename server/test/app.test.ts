@@ -1,7 +1,7 @@
 import { errorBodySchema, jobStatsResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../src/demo/demoUsers.js';
-import type { JobsStore } from '../src/stores/jobsStore.js';
+import type { JobsStore } from '../src/jobs/jobsStore.js';
 import { createTestApp, signTestToken } from './helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase.js';
 

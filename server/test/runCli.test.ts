@@ -9,11 +9,11 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/openDatabase.js';
 import { migrationsDirectory } from '../src/migrate.js';
 import { runCli, usage, type CliResult } from '../src/runCli.js';
-import { readStoredStats } from '../src/stats/userStatsRows.js';
+import { readStoredStats } from '../src/userStats/userStatsRows.js';
 import { appendMarketplaceEvents, createSubgraphApp, createSubgraphFaults } from '../src/subgraph/index.js';
 import { createRecordingLogger } from './helpers/testApp.js';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from './helpers/testDatabase.js';
-import { createStandIn, expectedStats, type StandIn } from './stats/standIn.js';
+import { createStandIn, expectedStats, type StandIn } from './userStats/standIn.js';
 
 /**
  * The commands end to end, in-process, on a real listening server: a temporary PGlite data

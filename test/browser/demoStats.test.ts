@@ -1,4 +1,4 @@
-import { transactionsCsvColumns } from '../../src/contracts/userStats.js';
+import { transactionsCsvColumns } from '../../src/userStats/contract.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';

@@ -20,7 +20,7 @@ type AxeViolation = { id: string; help: string; nodes: { target: unknown[] }[] }
 const annotations = setProjectAnnotations([a11yAnnotations, preview]);
 
 // Globbed, not listed: a story added to any story file is tested without touching this file.
-const storyFiles = import.meta.glob<StoryModule>('../../stories/*.stories.tsx', { eager: true });
+const storyFiles = import.meta.glob<StoryModule>('../../stories/**/*.stories.tsx', { eager: true });
 
 beforeAll(async () => {
   // axe probes <canvas> for icon ligatures; jsdom has no canvas and logs "Not implemented" each time.

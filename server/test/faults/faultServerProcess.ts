@@ -9,7 +9,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.js';
-import { createDemoMarketplace, demoSubgraphPath } from '../../src/demo/demoMarketplace.js';
+import { createDemoMarketplace, demoSubgraphPath } from '../../src/userStats/demoMarketplace.js';
 import { consoleLogger } from '../../src/logger.js';
 import { startServer } from '../../src/startServer.js';
 

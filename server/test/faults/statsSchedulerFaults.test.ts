@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/db/createPostgresDatabase.js';
-import { countQueuedSubjects, enqueueStatsCalculation } from '../../src/stats/statsQueue.js';
-import { processStatsQueue, startStatsScheduler } from '../../src/stats/statsWorker.js';
-import type { SyncResult } from '../../src/stats/syncStats.js';
+import { countQueuedSubjects, enqueueStatsCalculation } from '../../src/userStats/statsQueue.js';
+import { processStatsQueue, startStatsScheduler } from '../../src/userStats/statsWorker.js';
+import type { SyncResult } from '../../src/userStats/syncStats.js';
 import { createRecordingLogger } from '../helpers/testApp.js';
 import { createTestDatabase, testDatabaseUrl } from '../helpers/testDatabase.js';
-import { addUser } from '../stats/fixtures.js';
-import { createStandIn } from '../stats/standIn.js';
+import { addUser } from '../userStats/fixtures.js';
+import { createStandIn } from '../userStats/standIn.js';
 import { startTcpProxy } from './tcpProxy.js';
 
 /**

@@ -5,10 +5,10 @@ import {
   createDemoMarketplace,
   seedDemoStats,
   simulateDemoActivity,
-} from '../../src/demo/demoMarketplace.js';
-import { recordDemoSellerActivity } from '../../src/demo/demoSellerBoards.js';
+} from '../../src/userStats/demoMarketplace.js';
+import { recordDemoSellerActivity } from '../../src/sellerBoards/demoSellerBoards.js';
 import { demoUsers } from '../../src/demo/demoUsers.js';
-import { createSqlProductsStore } from '../../src/stores/productsStore.js';
+import { createSqlProductsStore } from '../../src/sellerBoards/productsStore.js';
 import { createRecordingLogger, signTestToken, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { prototypeNames } from './hostileValues.js';

@@ -1,0 +1,180 @@
+import { useEffect, useId, useRef } from 'react';
+import type { Job, JobStatus } from '../../src/jobs/contract.js';
+import { Button } from '../shared/Button.js';
+import { cx } from '../shared/cx.js';
+import type { JobStatsPartStyle } from './jobStatsSlots.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import type { PodiumFormatters } from '../shared/useFormatters.js';
+
+export interface JobsTableProps extends JobStatsPartStyle {
+  /** The loaded jobs, newest first. */
+  jobs: readonly Job[];
+  /** How many jobs the range has in all (for "Showing X of Y"). */
+  totalJobs: number;
+  /** True when another page can be loaded. */
+  hasMore: boolean;
+  /** True while the next page loads. */
+  isLoadingMore: boolean;
+  /** Message of the last failed page load, if any. */
+  loadMoreError?: string | null;
+  onLoadMore: () => void;
+  labels: PodiumLabels;
+  format: PodiumFormatters;
+}
+
+const statusLabelKey: Record<JobStatus, keyof PodiumLabels> = {
+  pending: 'jobStatsStatusPending',
+  processing: 'jobStatsStatusProcessing',
+  completed: 'jobStatsStatusCompleted',
+  failed: 'jobStatsStatusFailed',
+};
+
+const statusDot: Record<JobStatus, string> = {
+  pending: 'podium:bg-(--podium-pending)',
+  processing: 'podium:bg-(--podium-warning)',
+  completed: 'podium:bg-(--podium-success)',
+  failed: 'podium:bg-(--podium-danger)',
+};
+
+/** The range's jobs as a table, one page at a time, with "Load more" driven by the cursor. */
+export function JobsTable({
+  jobs,
+  totalJobs,
+  hasMore,
+  isLoadingMore,
+  loadMoreError,
+  onLoadMore,
+  labels,
+  format,
+  styled,
+  classNames,
+}: JobsTableProps) {
+  const captionId = useId();
+  const firstNewRow = useRef<number | null>(null);
+  const rowHeaders = useRef(new Map<number, HTMLTableCellElement>());
+
+  // When the last page arrives the button disappears; move focus to the first new row so that
+  // keyboard users are not dropped at the top of the document.
+  useEffect(() => {
+    const index = firstNewRow.current;
+    if (index === null || jobs.length <= index) return;
+    firstNewRow.current = null;
+    if (!hasMore) rowHeaders.current.get(index)?.focus();
+  }, [jobs.length, hasMore]);
+
+  const loadMore = () => {
+    if (isLoadingMore) return;
+    firstNewRow.current = jobs.length;
+    onLoadMore();
+  };
+
+  const cell = cx(styled && 'podium:px-3 podium:py-2 podium:text-left podium:align-top podium:whitespace-nowrap');
+  const numeric = cx(styled && 'podium:px-3 podium:py-2 podium:text-right podium:tabular-nums podium:whitespace-nowrap');
+  const head = cx(
+    styled && 'podium:px-3 podium:py-2 podium:font-semibold podium:text-(--podium-muted) podium:border-b podium:border-(--podium-border)',
+  );
+
+  return (
+    <div className={cx('podium-job-stats__jobs', styled && 'podium:flex podium:flex-col podium:gap-3')}>
+      <div
+        role="region"
+        aria-labelledby={captionId}
+        // Focusable so keyboard users can scroll the table sideways on narrow screens.
+        tabIndex={0}
+        className={cx('podium-job-stats__table-scroll', styled && 'podium:overflow-x-auto podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border)')}
+      >
+        <table className={cx('podium-job-stats__table', styled && 'podium:w-full podium:border-collapse podium:text-sm', classNames.table)}>
+          <caption
+            id={captionId}
+            className={cx('podium-job-stats__table-caption', styled && 'podium:px-3 podium:py-2 podium:text-left podium:font-semibold')}
+          >
+            {labels.jobStatsTableCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={cx(head, styled && 'podium:text-left')}>{labels.jobStatsColJobId}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-left')}>{labels.jobStatsColStatus}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-right')}>{labels.jobStatsColRequested}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-right')}>{labels.jobStatsColSuccessful}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-right')}>{labels.jobStatsColFailed}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-left')}>{labels.jobStatsColCreated}</th>
+              <th scope="col" className={cx(head, styled && 'podium:text-left')}>{labels.jobStatsColCompleted}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job, index) => (
+              <tr
+                key={job.job_id}
+                data-status={job.status}
+                className={cx('podium-job-stats__row', styled && 'podium:border-b podium:border-(--podium-border) podium:last:border-b-0')}
+              >
+                <th
+                  scope="row"
+                  tabIndex={-1}
+                  ref={(node) => {
+                    if (node) rowHeaders.current.set(index, node);
+                    else rowHeaders.current.delete(index);
+                  }}
+                  className={cx(cell, styled && 'podium:font-mono podium:font-normal podium:max-w-48 podium:truncate')}
+                  title={job.job_id}
+                >
+                  {job.job_id}
+                </th>
+                <td className={cell}>
+                  <span
+                    data-status={job.status}
+                    className={cx(
+                      'podium-job-stats__badge',
+                      styled &&
+                        'podium:inline-flex podium:items-center podium:gap-1.5 podium:rounded-full podium:border podium:border-(--podium-border) podium:px-2 podium:py-0.5 podium:text-xs podium:font-medium',
+                      classNames.badge,
+                    )}
+                  >
+                    <span aria-hidden="true" className={cx(styled && 'podium:size-2 podium:rounded-full', styled && statusDot[job.status])} />
+                    {labels[statusLabelKey[job.status]]}
+                  </span>
+                </td>
+                <td className={numeric}>{format.number(job.requested_count)}</td>
+                <td className={numeric}>{format.number(job.successful_count)}</td>
+                <td className={numeric}>{format.number(job.failed_count)}</td>
+                <td className={cell}>
+                  <time dateTime={job.created_at}>{format.dateTime(job.created_at)}</time>
+                </td>
+                <td className={cell}>
+                  {job.completed_at ? (
+                    <time dateTime={job.completed_at}>{format.dateTime(job.completed_at)}</time>
+                  ) : (
+                    labels.notAvailable
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className={cx('podium-job-stats__load-more', styled && 'podium:flex podium:flex-wrap podium:items-center podium:gap-3', classNames.loadMore)}>
+        <p aria-live="polite" className={cx('podium-job-stats__showing', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+          {formatLabel(pluralLabel(labels, 'jobStatsShowing', totalJobs, format.locale), {
+            shown: format.number(jobs.length),
+            total: format.number(totalJobs),
+          })}
+        </p>
+        {hasMore ? (
+          <Button
+            unstyled={!styled}
+            className={classNames.button}
+            onClick={loadMore}
+            aria-disabled={isLoadingMore || undefined}
+          >
+            {isLoadingMore ? labels.jobStatsLoadingMore : labels.jobStatsLoadMore}
+          </Button>
+        ) : null}
+        {loadMoreError ? (
+          <p role="alert" className={cx('podium-job-stats__field-error', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-danger)')}>
+            {formatLabel(labels.jobStatsLoadMoreError, { message: loadMoreError })}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,473 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLeaderboard } from '../../hooks/sellerBoards/useLeaderboard.js';
+import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
+import {
+  defaultLeaderboardLimit,
+  maxLeaderboardLimit,
+  type LeaderboardBoard,
+  type LeaderboardPeriodKind,
+  type SellerMetric,
+} from '../../src/sellerBoards/contract.js';
+import type { TieMode } from '../../src/shared/ranking.js';
+import { Button } from '../shared/Button.js';
+import { cx } from '../shared/cx.js';
+import { formatLabel, type PodiumLabels } from '../labels.js';
+import { LeaderboardPodium } from './LeaderboardPodium.js';
+import { LeaderboardRow } from './LeaderboardRow.js';
+import { LeaderboardSwitch } from './LeaderboardSwitch.js';
+import { LeaderboardUpdated } from './LeaderboardUpdated.js';
+import type { PodiumFormatters } from '../shared/useFormatters.js';
+
+/**
+ * The parts of a leaderboard a host can add classes to through `classNames`. Each also carries a
+ * structural class, `podium-leaderboard__<part>` (kebab-case), that stays even when `unstyled`.
+ */
+export type LeaderboardSlot =
+  | 'root'
+  | 'header'
+  | 'title'
+  | 'controls'
+  | 'switch'
+  | 'switchButton'
+  | 'podium'
+  | 'podiumPlace'
+  | 'list'
+  | 'row'
+  | 'rank'
+  | 'avatar'
+  | 'name'
+  | 'value'
+  | 'footer'
+  | 'empty'
+  | 'error'
+  | 'skeleton'
+  | 'button'
+  | 'overlay'
+  | 'dialog'
+  | 'trigger';
+
+/** Extra classes per part, e.g. `{ row: 'shadow-sm', podium: 'gap-4' }`. */
+export type LeaderboardClassNames = Partial<Record<LeaderboardSlot, string>>;
+
+/** The body's state, also exposed as `data-state` on it. */
+export type LeaderboardBodyState = 'loading' | 'error' | 'empty' | 'ready';
+
+/** Options shared by `LeaderboardModal` and `Leaderboard`. */
+export interface LeaderboardViewOptions {
+  /** Which board. @default 'sellers' */
+  board?: LeaderboardBoard;
+  /** The metric shown first (the user can switch). @default 'sales' */
+  defaultMetric?: SellerMetric;
+  /** Called when the user switches the metric. */
+  onMetricChange?: (metric: SellerMetric) => void;
+  /** The period shown first (the user can switch). @default 'month' */
+  defaultPeriod?: LeaderboardPeriodKind;
+  /** Called when the user switches the period. */
+  onPeriodChange?: (period: LeaderboardPeriodKind) => void;
+  /** The UTC month (`YYYY-MM`) of the monthly board. @default the current month (the server's) */
+  month?: string;
+  /** How equal values rank. @default 'standard' */
+  ties?: TieMode;
+  /** The signed-in user: their row is highlighted, "Jump to me" finds them, moves are announced. */
+  currentUserId?: string;
+  /** Entries per page; "Load more" adds this many (up to 100 in all). @default 20 */
+  pageSize?: number;
+  /** Poll interval in milliseconds while shown and the page is visible; `false` for none. @default 30000 */
+  pollIntervalMs?: number | false;
+}
+
+export interface LeaderboardBodyProps extends LeaderboardViewOptions {
+  labels: PodiumLabels;
+  format: PodiumFormatters;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+}
+
+const metricOrder: readonly SellerMetric[] = ['sales', 'views'];
+const periodOrder: readonly LeaderboardPeriodKind[] = ['month', 'all-time'];
+
+/**
+ * Everything inside a leaderboard: metric and period switches, "last updated", the podium and
+ * rows, "Jump to me", "Load more", the loading/empty/error states and a polite live region that
+ * announces the current user's moves between polls. `LeaderboardModal` and `Leaderboard` wrap it.
+ *
+ * "Load more" grows `limit` (one request, one ETag, one consistent snapshot per poll) rather than
+ * fetching further pages: pages polled separately could disagree as ranks shift between them.
+ */
+export function LeaderboardBody({
+  board = 'sellers',
+  defaultMetric = 'sales',
+  onMetricChange,
+  defaultPeriod = 'month',
+  onPeriodChange,
+  month,
+  ties,
+  currentUserId,
+  pageSize = defaultLeaderboardLimit,
+  pollIntervalMs,
+  labels,
+  format,
+  styled,
+  classNames,
+}: LeaderboardBodyProps) {
+  const [metric, setMetric] = useState<SellerMetric>(defaultMetric);
+  const [period, setPeriod] = useState<LeaderboardPeriodKind>(defaultPeriod);
+  const [limit, setLimit] = useState(pageSize);
+  const [aroundMe, setAroundMe] = useState(false);
+  const around = aroundMe && currentUserId ? currentUserId : undefined;
+  const query = useLeaderboard(board, { metric, period, month, ties, limit, around, pollIntervalMs });
+  const { data, entries } = query;
+
+  const boardKey = `${board}:${metric}:${period}:${month ?? ''}`;
+  const myRank = currentUserId
+    ? data?.around && data.around.userId === currentUserId
+      ? data.around.rank
+      : entries.find((entry) => entry.userId === currentUserId)?.rank
+    : undefined;
+  const announcement = useRankAnnouncement(boardKey, myRank, labels);
+
+  // After "Jump to me", move focus to the user's row once it is on screen.
+  const myRowRef = useRef<HTMLLIElement>(null);
+  const [focusMine, setFocusMine] = useState(false);
+  useEffect(() => {
+    if (!focusMine || !myRowRef.current || query.isPlaceholderData) return;
+    myRowRef.current.focus();
+    myRowRef.current.scrollIntoView?.({ block: 'nearest' });
+    setFocusMine(false);
+  }, [focusMine, query.isPlaceholderData, entries]);
+
+  const changeMetric = (next: SellerMetric) => {
+    setMetric(next);
+    setLimit(pageSize);
+    onMetricChange?.(next);
+  };
+  const changePeriod = (next: LeaderboardPeriodKind) => {
+    setPeriod(next);
+    setLimit(pageSize);
+    onPeriodChange?.(next);
+  };
+
+  const state: LeaderboardBodyState = data
+    ? data.total === 0
+      ? 'empty'
+      : 'ready'
+    : query.status === 'error'
+      ? 'error'
+      : 'loading';
+  const showPodium = state === 'ready' && data?.offset === 0 && !around;
+  const podiumEntries = showPodium ? entries.slice(0, 3) : [];
+  const rows = showPodium ? entries.slice(3) : entries;
+  const loadingMore = query.isPlaceholderData;
+
+  let content: ReactNode;
+  if (state === 'loading') {
+    content = (
+      <LeaderboardSkeleton label={labels.leaderboardLoading} styled={styled} classNames={classNames} />
+    );
+  } else if (state === 'error' && query.error) {
+    content = (
+      <LeaderboardError
+        error={query.error}
+        retry={() => void query.refetch()}
+        isRetrying={query.isFetching}
+        labels={labels}
+        styled={styled}
+        classNames={classNames}
+      />
+    );
+  } else if (state === 'empty') {
+    content = (
+      <div
+        className={cx(
+          'podium-leaderboard__empty',
+          styled &&
+            'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
+          classNames.empty,
+        )}
+      >
+        <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.leaderboardEmptyTitle}</p>
+        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
+          {labels.leaderboardEmptyHint}
+        </p>
+      </div>
+    );
+  } else if (data) {
+    content = (
+      <>
+        {podiumEntries.length > 0 ? (
+          <LeaderboardPodium
+            entries={podiumEntries}
+            metric={data.metric}
+            currentUserId={currentUserId}
+            labels={labels}
+            format={format}
+            styled={styled}
+            classNames={classNames}
+          />
+        ) : null}
+        {around && data.around === null ? (
+          <p
+            className={cx(
+              'podium-leaderboard__not-ranked',
+              styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)',
+            )}
+          >
+            {labels.leaderboardNotRanked}
+          </p>
+        ) : null}
+        {rows.length > 0 ? (
+          <ol
+            aria-label={labels.leaderboardRanking}
+            className={cx(
+              'podium-leaderboard__list',
+              styled && 'podium:m-0 podium:flex podium:list-none podium:flex-col podium:gap-1 podium:p-0',
+              classNames.list,
+            )}
+          >
+            {rows.map((entry) => {
+              const current = entry.userId === currentUserId;
+              return (
+                <LeaderboardRow
+                  key={entry.userId}
+                  entry={entry}
+                  metric={data.metric}
+                  current={current}
+                  rowRef={current ? myRowRef : undefined}
+                  labels={labels}
+                  format={format}
+                  styled={styled}
+                  classNames={classNames}
+                />
+              );
+            })}
+          </ol>
+        ) : null}
+      </>
+    );
+  }
+
+  // A user already on the podium is in view: jumping would only hide the podium around them.
+  const onPodium = podiumEntries.some((entry) => entry.userId === currentUserId);
+  const canJump = Boolean(currentUserId) && state === 'ready' && (Boolean(around) || !onPodium);
+  const canLoadMore = state === 'ready' && query.hasMore && limit < maxLeaderboardLimit;
+
+  return (
+    <div
+      className={cx(
+        'podium-leaderboard__body',
+        styled && 'podium:flex podium:min-h-0 podium:flex-col podium:gap-3',
+      )}
+      data-state={state}
+      data-metric={metric}
+      data-period={period}
+    >
+      <div
+        className={cx(
+          'podium-leaderboard__controls',
+          styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
+          classNames.controls,
+        )}
+      >
+        <LeaderboardSwitch
+          name="metric"
+          label={labels.leaderboardMetricLabel}
+          value={metric}
+          onChange={changeMetric}
+          options={metricOrder.map((value) => ({
+            value,
+            label: value === 'sales' ? labels.leaderboardMetricSales : labels.leaderboardMetricViews,
+          }))}
+          styled={styled}
+          className={classNames.switch}
+          buttonClassName={classNames.switchButton}
+        />
+        <LeaderboardSwitch
+          name="period"
+          label={labels.leaderboardPeriodLabel}
+          value={period}
+          onChange={changePeriod}
+          options={periodOrder.map((value) => ({
+            value,
+            label:
+              value === 'all-time'
+                ? labels.leaderboardPeriodAllTime
+                : month
+                  ? monthName(month, format.locale)
+                  : labels.leaderboardPeriodMonth,
+          }))}
+          styled={styled}
+          className={classNames.switch}
+          buttonClassName={classNames.switchButton}
+        />
+      </div>
+      {data?.updatedAt ? (
+        <LeaderboardUpdated updatedAt={data.updatedAt} labels={labels} format={format} styled={styled} />
+      ) : null}
+
+      {/* Polite: a move is news, but never worth interrupting the user for. */}
+      <p role="status" className="podium-sr-only">
+        {announcement}
+      </p>
+
+      <div
+        className={cx('podium-leaderboard__content', styled && 'podium:flex podium:flex-col podium:gap-3')}
+        aria-busy={state === 'loading' || loadingMore}
+      >
+        {content}
+      </div>
+
+      {canJump || canLoadMore || (state === 'ready' && data) ? (
+        <div
+          className={cx(
+            'podium-leaderboard__footer',
+            styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
+            classNames.footer,
+          )}
+        >
+          {state === 'ready' && data ? (
+            <p className={cx(styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)')}>
+              {formatLabel(labels.leaderboardShowing, {
+                shown: format.number(entries.length),
+                total: format.number(data.total),
+              })}
+            </p>
+          ) : null}
+          <div className={cx(styled && 'podium:flex podium:flex-wrap podium:gap-2')}>
+            {canJump ? (
+              <Button
+                size="sm"
+                unstyled={!styled}
+                className={cx('podium-leaderboard__jump', classNames.button)}
+                onClick={() => {
+                  setAroundMe(!around);
+                  setLimit(pageSize);
+                  setFocusMine(!around);
+                }}
+              >
+                {around ? labels.leaderboardBackToTop : labels.leaderboardJumpToMe}
+              </Button>
+            ) : null}
+            {canLoadMore ? (
+              <Button
+                size="sm"
+                unstyled={!styled}
+                className={cx('podium-leaderboard__load-more', classNames.button)}
+                aria-disabled={loadingMore || undefined}
+                onClick={() => {
+                  if (!loadingMore) setLimit(Math.min(maxLeaderboardLimit, limit + pageSize));
+                }}
+              >
+                {loadingMore ? labels.leaderboardLoadingMore : labels.leaderboardLoadMore}
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The live region's text: "You moved up to #3" when the user's rank on the same board changes
+ * between answers (polls), kept until the next move. Switching board, metric or period forgets
+ * the last rank, so a switch itself is never announced as a move.
+ */
+function useRankAnnouncement(boardKey: string, rank: number | undefined, labels: PodiumLabels): string {
+  const [tracked, setTracked] = useState<{ key: string; rank: number | undefined; message: string }>({
+    key: boardKey,
+    rank,
+    message: '',
+  });
+  if (tracked.key !== boardKey) {
+    setTracked({ key: boardKey, rank, message: '' });
+  } else if (rank !== undefined && rank !== tracked.rank) {
+    const message =
+      tracked.rank === undefined
+        ? tracked.message
+        : formatLabel(rank < tracked.rank ? labels.leaderboardMovedUp : labels.leaderboardMovedDown, {
+            rank,
+          });
+    setTracked({ key: boardKey, rank, message });
+  }
+  return tracked.message;
+}
+
+function monthName(month: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
+  } catch {
+    return month;
+  }
+}
+
+function LeaderboardSkeleton({
+  label,
+  styled,
+  classNames,
+}: {
+  label: string;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+}) {
+  return (
+    <div
+      className={cx(
+        'podium-leaderboard__skeleton',
+        styled && 'podium:flex podium:flex-col podium:gap-2',
+        classNames.skeleton,
+      )}
+    >
+      <span className="podium-sr-only">{label}</span>
+      {Array.from({ length: 6 }, (_, index) => (
+        <div
+          key={index}
+          aria-hidden="true"
+          className={cx(
+            styled &&
+              'podium:h-12 podium:rounded-(--podium-radius) podium:bg-(--podium-surface) podium:animate-pulse podium:motion-reduce:animate-none',
+          )}
+        />
+      ))}
+    </div>
+  );
+}
+
+interface LeaderboardErrorProps {
+  error: PodiumApiError;
+  retry: () => void;
+  isRetrying: boolean;
+  labels: PodiumLabels;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+}
+
+function LeaderboardError({ error, retry, isRetrying, labels, styled, classNames }: LeaderboardErrorProps) {
+  return (
+    <div
+      role="alert"
+      className={cx(
+        'podium-leaderboard__error',
+        styled &&
+          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
+        classNames.error,
+      )}
+    >
+      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        {labels.leaderboardErrorTitle}
+      </p>
+      <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
+      {error.isRetryable ? (
+        <Button
+          unstyled={!styled}
+          className={classNames.button}
+          onClick={retry}
+          aria-disabled={isRetrying || undefined}
+        >
+          {isRetrying ? labels.retrying : labels.retry}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
+import { cx } from '../shared/cx.js';
+import { formatLabel, type PodiumLabels } from '../labels.js';
+import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import type { LeaderboardClassNames } from './LeaderboardBody.js';
+import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
+import type { PodiumFormatters } from '../shared/useFormatters.js';
+
+export interface LeaderboardPodiumProps {
+  /** The first (up to) three entries of the board. */
+  entries: readonly LeaderboardEntry[];
+  metric: string;
+  currentUserId?: string;
+  labels: PodiumLabels;
+  format: PodiumFormatters;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+}
+
+/** Visual order second–first–third; the list itself stays in rank order for screen readers. */
+const visualOrder = ['podium:order-2', 'podium:order-1', 'podium:order-3'];
+const heights = ['podium:pt-6', 'podium:pt-3', 'podium:pt-1'];
+
+/**
+ * The medal follows the rank, not the place on the podium: two sellers tied for first both get
+ * gold (and the next is third, bronze).
+ */
+export function leaderboardMedal(rank: number): 'gold' | 'silver' | 'bronze' | undefined {
+  return rank === 1 ? 'gold' : rank === 2 ? 'silver' : rank === 3 ? 'bronze' : undefined;
+}
+const medalColour = {
+  gold: 'podium:text-(--podium-gold)',
+  silver: 'podium:text-(--podium-silver)',
+  bronze: 'podium:text-(--podium-bronze)',
+} as const;
+
+/** The top three as a podium: first in the middle and highest, the others either side. */
+export function LeaderboardPodium({
+  entries,
+  metric,
+  currentUserId,
+  labels,
+  format,
+  styled,
+  classNames,
+}: LeaderboardPodiumProps) {
+  return (
+    <ol
+      aria-label={labels.leaderboardTopThree}
+      className={cx(
+        'podium-leaderboard__podium',
+        styled &&
+          'podium:m-0 podium:grid podium:list-none podium:grid-cols-3 podium:items-end podium:gap-2 podium:p-0',
+        classNames.podium,
+      )}
+    >
+      {entries.slice(0, 3).map((entry, index) => {
+        const current = entry.userId === currentUserId;
+        const name = leaderboardName(entry);
+        const medal = leaderboardMedal(entry.rank);
+        return (
+          <li
+            key={entry.userId}
+            data-user-id={entry.userId}
+            data-rank={entry.rank}
+            data-place={index + 1}
+            data-medal={medal}
+            data-current={current || undefined}
+            aria-current={current || undefined}
+            className={cx(
+              'podium-leaderboard__podium-place',
+              styled &&
+                'podium:flex podium:min-w-0 podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-2 podium:pb-3 podium:text-center',
+              styled && visualOrder[index],
+              styled && heights[index],
+              styled && current && 'podium:bg-(--podium-highlight) podium:border-(--podium-accent)',
+              classNames.podiumPlace,
+            )}
+          >
+            <span
+              className={cx(
+                'podium-leaderboard__medal',
+                styled && 'podium:text-sm podium:font-bold podium:tabular-nums',
+                styled && medal && medalColour[medal],
+              )}
+            >
+              <span className="podium-sr-only">
+                {formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}
+              </span>
+              <span aria-hidden="true">
+                {formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}
+              </span>
+            </span>
+            <LeaderboardAvatar
+              src={entry.avatarUrl}
+              name={name}
+              size="lg"
+              styled={styled}
+              className={classNames.avatar}
+            />
+            <span
+              className={cx(
+                'podium-leaderboard__name',
+                styled && 'podium:max-w-full podium:truncate podium:text-sm podium:font-semibold',
+              )}
+            >
+              {name}
+              {current ? <span className="podium-sr-only"> ({labels.leaderboardYou})</span> : null}
+            </span>
+            {current ? (
+              <span
+                aria-hidden="true"
+                className={cx(
+                  'podium-leaderboard__you',
+                  styled &&
+                    'podium:rounded-full podium:bg-(--podium-accent) podium:px-2 podium:text-xs podium:font-semibold podium:text-(--podium-accent-fg)',
+                )}
+              >
+                {labels.leaderboardYou}
+              </span>
+            ) : null}
+            <span
+              className={cx(
+                'podium-leaderboard__value',
+                styled && 'podium:text-xs podium:tabular-nums podium:text-(--podium-muted)',
+              )}
+            >
+              {leaderboardValue(metric, entry.value, labels, format)}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Ref } from 'react';
+import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
+import { cx } from '../shared/cx.js';
+import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import type { LeaderboardClassNames } from './LeaderboardBody.js';
+import type { PodiumFormatters } from '../shared/useFormatters.js';
+
+/** A competitor's name: their display name, else their id. */
+export function leaderboardName(entry: Pick<LeaderboardEntry, 'displayName' | 'userId'>): string {
+  return entry.displayName?.trim() || entry.userId;
+}
+
+/** A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe"; unknown metrics as a number. */
+export function leaderboardValue(metric: string, value: number, labels: PodiumLabels, format: PodiumFormatters): string {
+  const count = format.number(value);
+  if (metric === 'sales') return formatLabel(pluralLabel(labels, 'leaderboardSales', value, format.locale), { count });
+  if (metric === 'views') return formatLabel(pluralLabel(labels, 'leaderboardViews', value, format.locale), { count });
+  return count;
+}
+
+export interface LeaderboardRowProps {
+  entry: LeaderboardEntry;
+  metric: string;
+  /** The signed-in user's row: highlighted, `aria-current`, focusable for "jump to me". */
+  current: boolean;
+  labels: PodiumLabels;
+  format: PodiumFormatters;
+  styled: boolean;
+  classNames: LeaderboardClassNames;
+  /** Receives the current user's row element (to focus it). */
+  rowRef?: Ref<HTMLLIElement>;
+}
+
+/** One ranked competitor: rank, avatar (or initials), name, value. */
+export function LeaderboardRow({ entry, metric, current, labels, format, styled, classNames, rowRef }: LeaderboardRowProps) {
+  const name = leaderboardName(entry);
+  return (
+    <li
+      ref={rowRef}
+      data-user-id={entry.userId}
+      data-rank={entry.rank}
+      data-current={current || undefined}
+      aria-current={current || undefined}
+      tabIndex={current ? -1 : undefined}
+      className={cx(
+        'podium-leaderboard__row',
+        styled &&
+          'podium:flex podium:items-center podium:gap-3 podium:rounded-(--podium-radius) podium:px-3 podium:py-2 podium:scroll-my-16',
+        styled &&
+          (current
+            ? 'podium:bg-(--podium-highlight) podium:outline-2 podium:outline-(--podium-accent) podium:-outline-offset-2'
+            : 'podium:odd:bg-(--podium-surface)'),
+        classNames.row,
+      )}
+    >
+      <span
+        className={cx(
+          'podium-leaderboard__rank',
+          styled && 'podium:w-10 podium:shrink-0 podium:text-sm podium:font-semibold podium:tabular-nums podium:text-(--podium-muted)',
+          classNames.rank,
+        )}
+      >
+        <span className="podium-sr-only">{formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}</span>
+        <span aria-hidden="true">{formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}</span>
+      </span>
+      <LeaderboardAvatar src={entry.avatarUrl} name={name} styled={styled} className={classNames.avatar} />
+      <span
+        className={cx(
+          'podium-leaderboard__name',
+          styled && 'podium:min-w-0 podium:flex-1 podium:truncate podium:font-medium',
+          classNames.name,
+        )}
+      >
+        {name}
+        {current ? (
+          <span
+            className={cx(
+              'podium-leaderboard__you',
+              styled &&
+                'podium:ms-2 podium:rounded-full podium:bg-(--podium-accent) podium:px-2 podium:py-0.5 podium:text-xs podium:text-(--podium-accent-fg)',
+            )}
+          >
+            {labels.leaderboardYou}
+          </span>
+        ) : null}
+      </span>
+      <span
+        className={cx(
+          'podium-leaderboard__value',
+          styled && 'podium:shrink-0 podium:text-sm podium:tabular-nums',
+          classNames.value,
+        )}
+      >
+        {leaderboardValue(metric, entry.value, labels, format)}
+      </span>
+    </li>
+  );
+}

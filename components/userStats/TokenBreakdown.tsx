@@ -1,0 +1,70 @@
+import type { TokenAmount } from '../../src/userStats/contract.js';
+import { cx } from '../shared/cx.js';
+import { formatTokenAmount, shortenAddress } from '../shared/formatTokenAmount.js';
+import { formatLabel, type PodiumLabels } from '../labels.js';
+import type { StatsTabPartStyle } from './statsTabSlots.js';
+import type { PodiumFormatters } from '../shared/useFormatters.js';
+
+export interface TokenBreakdownProps extends StatsTabPartStyle {
+  /** Per payment token, as the API returns them (largest count first). */
+  tokens: readonly TokenAmount[];
+  /** The table's caption, e.g. "Sales by payment token". */
+  caption: string;
+  labels: PodiumLabels;
+  format: PodiumFormatters;
+}
+
+/**
+ * What was paid in each token, as a table: amounts in different tokens cannot be added without
+ * prices, so each keeps its own row. A token the server does not know shows its raw integer
+ * amount and its (shortened) address.
+ */
+export function TokenBreakdown({ tokens, caption, labels, format, styled, classNames }: TokenBreakdownProps) {
+  if (tokens.length === 0) return null;
+  const cell = cx(
+    styled && 'podium:px-2 podium:py-1.5 podium:text-start podium:border-b podium:border-(--podium-border)',
+  );
+  const numeric = cx(cell, styled && 'podium:text-end podium:tabular-nums');
+  return (
+    <div className={cx('podium-stats-tab__tokens', styled && 'podium:overflow-x-auto', classNames.tokens)}>
+      <table className={cx(styled && 'podium:w-full podium:border-collapse podium:text-sm')}>
+        <caption
+          className={cx(
+            styled &&
+              'podium:text-start podium:text-sm podium:font-medium podium:text-(--podium-muted) podium:pb-1',
+          )}
+        >
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>
+              {labels.statsTabColToken}
+            </th>
+            <th scope="col" className={numeric}>
+              {labels.statsTabColRecords}
+            </th>
+            <th scope="col" className={numeric}>
+              {labels.statsTabColAmount}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.address} data-token={token.address}>
+              <th scope="row" className={cx(cell, styled && 'podium:font-normal')}>
+                {token.symbol ?? (
+                  <span title={token.address}>
+                    {formatLabel(labels.statsTabUnknownToken, { address: shortenAddress(token.address) })}
+                  </span>
+                )}
+              </th>
+              <td className={numeric}>{format.number(token.count)}</td>
+              <td className={numeric}>{formatTokenAmount(token.amount, token, format.locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

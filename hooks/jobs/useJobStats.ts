@@ -1,0 +1,110 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
+import type { Job, JobStatsResponse } from '../../src/jobs/contract.js';
+import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
+import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { usePodium } from '../usePodium.js';
+
+export interface UseJobStatsOptions {
+  /**
+   * Start of the range: a day `YYYY-MM-DD` (from its midnight in `tz`) or an ISO timestamp.
+   * @default 30 days before `to` (server default)
+   */
+  from?: string;
+  /**
+   * End of the range: a day `YYYY-MM-DD` (that whole day included) or an exclusive ISO timestamp.
+   * @default today in `tz` (server default)
+   */
+  to?: string;
+  /** IANA zone for day boundaries and the per-day series. @default the provider's `timeZone` */
+  tz?: string;
+  /** Jobs per page (1 to 100). @default 20 (server default) */
+  pageSize?: number;
+  /** Set to false to hold the request (e.g. while a custom range is invalid). @default true */
+  enabled?: boolean;
+}
+
+/** The range summary of a response: everything but the jobs list and its cursor. */
+export type JobStatsSummary = Pick<JobStatsResponse, 'range' | 'totals' | 'series'>;
+
+export interface UseJobStatsResult {
+  /** Range, totals and per-day series (from the first page); `undefined` until loaded. */
+  stats: JobStatsSummary | undefined;
+  /** Every loaded page of jobs, newest first. */
+  jobs: Job[];
+  /** True when the server has more jobs than are loaded. */
+  hasMoreJobs: boolean;
+  /** Loads the next page of jobs; does nothing when there is none or one is loading. */
+  loadMoreJobs: () => void;
+  /** True while the next page of jobs loads. */
+  isLoadingMoreJobs: boolean;
+  /** True when loading the next page failed (loaded data is kept, `error` says why). */
+  isLoadMoreError: boolean;
+  /** `pending` (no data yet), `error` (see `error`) or `success`. */
+  status: 'pending' | 'error' | 'success';
+  /** True during the first load of this range (no data to show yet). */
+  isLoading: boolean;
+  /** True whenever a request is in flight, background refreshes included. */
+  isFetching: boolean;
+  /** The last error, or `null`. */
+  error: PodiumApiError | null;
+  /** True when a refresh failed but the previous data is still shown (stale). */
+  isRefetchError: boolean;
+  /** When the shown data was fetched (ms since epoch), 0 before the first success. */
+  dataUpdatedAt: number;
+  /** Fetches the range again (every loaded page). */
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * The signed-in user's job statistics over a range, with the jobs list paginated by cursor.
+ * Keyed by the query, so widgets showing the same range share one request and one cache entry.
+ */
+export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult {
+  const { client, queryClient, timeZone } = usePodium();
+  const { from, to, tz = timeZone, pageSize, enabled = true } = options;
+
+  const query = useInfiniteQuery(
+    {
+      ...jobStatsInfiniteQueryOptions(
+        client,
+        { from, to, tz, limit: pageSize },
+        { retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined },
+      ),
+      enabled,
+    },
+    queryClient,
+  );
+
+  const pages = query.data?.pages;
+  const first = pages?.[0];
+  const stats = useMemo<JobStatsSummary | undefined>(
+    () => (first ? { range: first.range, totals: first.totals, series: first.series } : undefined),
+    [first],
+  );
+  const jobs = useMemo(() => pages?.flatMap((page) => page.jobs) ?? [], [pages]);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const loadMoreJobs = useCallback(() => {
+    // cancelRefetch: false joins a page request already in flight instead of restarting it, so
+    // double clicks (even within one render) never fire two requests.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  return {
+    stats,
+    jobs,
+    hasMoreJobs: hasNextPage,
+    loadMoreJobs,
+    isLoadingMoreJobs: isFetchingNextPage,
+    isLoadMoreError: query.isFetchNextPageError,
+    status: query.status,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: query.error,
+    isRefetchError: query.isRefetchError,
+    dataUpdatedAt: query.dataUpdatedAt,
+    refetch,
+  };
+}

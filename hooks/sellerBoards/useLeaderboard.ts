@@ -1,0 +1,143 @@
+import { useQuery } from '@tanstack/react-query';
+import type { LeaderboardParams } from '../../src/sellerBoards/api.js';
+import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
+import {
+  maxLeaderboardLimit,
+  type LeaderboardBoard,
+  type LeaderboardEntry,
+  type LeaderboardResponse,
+} from '../../src/sellerBoards/contract.js';
+import {
+  defaultLeaderboardPollMs,
+  isSameLeaderboard,
+  leaderboardQueryOptions,
+  type LeaderboardQueryData,
+} from './leaderboardQueryOptions.js';
+import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { usePodium } from '../usePodium.js';
+
+export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardParams<B> & {
+  /** Set to false to hold the request and stop polling (e.g. while the modal is closed). @default true */
+  enabled?: boolean;
+  /**
+   * How often to poll while enabled and the page is visible, in milliseconds; `false` to never
+   * poll. Unchanged boards cost a bodiless 304. @default 30000
+   */
+  pollIntervalMs?: number | false;
+};
+
+export interface UseLeaderboardResult {
+  /** The page's entries, best first; `[]` until loaded. */
+  entries: LeaderboardEntry[];
+  /** Ranked competitors on the whole board; `0` until loaded. */
+  total: number;
+  /** When the board last changed (ISO 8601), stable between polls; `null` for an empty board or until loaded. */
+  updatedAt: string | null;
+  /** With `around`: that user's standing, `null` when they are not on the board; else `undefined`. */
+  around: LeaderboardResponse['around'];
+  /** The whole response; `undefined` until loaded. Keeps its identity across unchanged (304) polls. */
+  data: LeaderboardResponse | undefined;
+  /** The `ETag` of `data`, sent as `If-None-Match` on the next poll. */
+  etag: string | null;
+  /** More entries exist than this page shows and `limit` can still grow (to 100). */
+  hasMore: boolean;
+  status: 'pending' | 'error' | 'success';
+  /** True during the first load (nothing to show yet). */
+  isLoading: boolean;
+  /** True whenever a request is in flight, polls included. */
+  isFetching: boolean;
+  /**
+   * True while the previous window of the same board stands in for the requested one (after
+   * `limit` grew or `around` changed): show it, and a "loading" hint.
+   */
+  isPlaceholderData: boolean;
+  /** The last error, or `null`. */
+  error: PodiumApiError | null;
+  /** True when a poll failed but the last good board is still shown. */
+  isRefetchError: boolean;
+  /** When the data was last confirmed (a 200 or a 304), ms since epoch; 0 before the first answer. */
+  dataUpdatedAt: number;
+  /** Fetches again (conditionally, with the ETag). */
+  refetch: () => Promise<unknown>;
+}
+
+const noEntries: LeaderboardEntry[] = [];
+
+/**
+ * One page of a leaderboard (`'sellers'` today), polled while `enabled` and the page is visible.
+ * Polls are conditional (`If-None-Match` with the page's last `ETag`); a 304 keeps the very same
+ * data object. The result reads React Query's tracked result lazily, so a component re-renders
+ * only for the fields it reads: one that shows `entries` and `updatedAt` does not re-render for
+ * an unchanged poll at all.
+ */
+export function useLeaderboard<B extends LeaderboardBoard>(
+  board: B,
+  options: UseLeaderboardOptions<B> = {} as UseLeaderboardOptions<B>,
+): UseLeaderboardResult {
+  const { client, queryClient } = usePodium();
+  const { enabled = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
+  const base = leaderboardQueryOptions(client, board, params as LeaderboardParams<B>, {
+    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    pollIntervalMs: enabled ? pollIntervalMs : false,
+  });
+  const query = useQuery(
+    {
+      ...base,
+      enabled,
+      placeholderData: (previous: LeaderboardQueryData | undefined, previousQuery) =>
+        previous && previousQuery && isSameLeaderboard(previousQuery.queryKey, base.queryKey) ? previous : undefined,
+    },
+    queryClient,
+  );
+
+  // Getters, not values: reading a field here would subscribe the caller to it (React Query
+  // tracks the fields a render reads), and e.g. `isFetching` flips twice on every poll.
+  return {
+    get entries() {
+      return query.data?.data.entries ?? noEntries;
+    },
+    get total() {
+      return query.data?.data.total ?? 0;
+    },
+    get updatedAt() {
+      return query.data?.data.updatedAt ?? null;
+    },
+    get around() {
+      return query.data?.data.around;
+    },
+    get data() {
+      return query.data?.data;
+    },
+    get etag() {
+      return query.data?.etag ?? null;
+    },
+    get hasMore() {
+      const data = query.data?.data;
+      return data ? data.entries.length < data.total && data.limit < maxLeaderboardLimit : false;
+    },
+    get status() {
+      return query.status;
+    },
+    get isLoading() {
+      return query.isLoading;
+    },
+    get isFetching() {
+      return query.isFetching;
+    },
+    get isPlaceholderData() {
+      return query.isPlaceholderData;
+    },
+    get error() {
+      return query.error;
+    },
+    get isRefetchError() {
+      return query.isRefetchError;
+    },
+    get dataUpdatedAt() {
+      return query.dataUpdatedAt;
+    },
+    get refetch() {
+      return query.refetch;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
+import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
+import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { usePodium } from '../usePodium.js';
+import { userStatsQueryOptions } from './userStatsQueryOptions.js';
+
+export interface UseUserStatsOptions {
+  /** Set to false to hold the request. An empty identifier never sends one. @default true */
+  enabled?: boolean;
+  /** Shortest wait between polls while the server calculates (202). @default 2000 */
+  minPollIntervalMs?: number;
+  /** Longest wait between polls while the server calculates (202). @default 30000 */
+  maxPollIntervalMs?: number;
+  /** While the stats are `stale`, ask again this often until fresh ones arrive; `false` never. @default 60000 */
+  stalePollIntervalMs?: number | false;
+}
+
+export interface UseUserStatsResult {
+  /** Who the stats are about; `undefined` until the first answer. */
+  subject: StatsSubject | undefined;
+  /** Every figure; zeros while `isCalculating`; `undefined` until the first answer. */
+  stats: UserStats | undefined;
+  /** Where the subject stands per metric (`null` for a zero value or while calculating). */
+  percentiles: UserStatsResponse['percentiles'] | undefined;
+  /** True while the server answers 202: the stats are being calculated and the hook polls. */
+  isCalculating: boolean;
+  /** While calculating, the server's suggested wait before the next poll; else `null`. */
+  retryAfterSeconds: number | null;
+  /** The stats are older than the server's stale age; it has queued a refresh. */
+  stale: boolean;
+  /** When the shown stats were calculated (ISO 8601); `null` until calculated. */
+  calculatedAt: string | null;
+  /** When the last refresh failed (the stats are the last good ones); else `null`. */
+  refreshFailedAt: string | null;
+  /** The whole last response body. */
+  data: UserStatsResponse | undefined;
+  /** `pending` (no answer yet), `error` (see `error`) or `success` (a 200 or a 202). */
+  status: 'pending' | 'error' | 'success';
+  /** True during the first load (nothing to show yet). */
+  isLoading: boolean;
+  /** True whenever a request is in flight, polls and background refreshes included. */
+  isFetching: boolean;
+  /** The last error, or `null`. */
+  error: PodiumApiError | null;
+  /** True when a refresh failed but the previous answer is still shown. */
+  isRefetchError: boolean;
+  /** When the shown answer was fetched (ms since epoch), 0 before the first one. */
+  dataUpdatedAt: number;
+  /** Fetches again. */
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * One user's marketplace stats (sales, purchases, bids, offers, listings) by user id, username or
+ * wallet address. When the server has not calculated them yet (202) it polls, honouring
+ * `retryAfterSeconds` within bounds and only while the page is visible, until they are ready.
+ */
+export function useUserStats(identifier: string, options: UseUserStatsOptions = {}): UseUserStatsResult {
+  const { client, queryClient } = usePodium();
+  const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
+  const base = userStatsQueryOptions(client, identifier, {
+    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    minPollIntervalMs,
+    maxPollIntervalMs,
+    ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),
+  });
+  const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
+
+  const result = query.data;
+  const data = result?.data;
+  return {
+    subject: data?.subject,
+    stats: data?.stats,
+    percentiles: data?.percentiles,
+    isCalculating: result?.pending ?? false,
+    retryAfterSeconds: result?.retryAfterSeconds ?? null,
+    stale: data?.stale ?? false,
+    calculatedAt: data?.calculatedAt ?? null,
+    refreshFailedAt: data?.refreshFailedAt ?? null,
+    data,
+    status: query.status,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: query.error,
+    isRefetchError: query.isRefetchError,
+    dataUpdatedAt: query.dataUpdatedAt,
+    refetch: query.refetch,
+  };
+}

@@ -1,0 +1,64 @@
+import {
+  daysInRange,
+  jobStatsQuerySchema,
+  jobStatsRoute,
+  maxJobStatsRangeDays,
+  recordJobBodySchema,
+  resolveRange,
+  errorCodes,
+} from 'podium-kit/core';
+import { Hono } from 'hono';
+import { requireUser } from '../auth.js';
+import { HttpError, invalidRequest } from '../errors.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { readJsonBody } from '../http/readJsonBody.js';
+import type { JobsStore } from './jobsStore.js';
+
+/** Options of {@link createJobsRoutes}. */
+export interface JobsRoutesOptions {
+  store: JobsStore;
+  jwtSecret: string | undefined;
+  now: () => Date;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * `PATCH /stats` records one of the signed-in user's jobs; `GET /stats` reads their statistics.
+ * Both need the user's JWT.
+ */
+export function createJobsRoutes({ store, jwtSecret, now }: JobsRoutesOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
+  const user = requireUser({ jwtSecret, now });
+
+  routes.patch(jobStatsRoute, user, async (c) => {
+    const body = recordJobBodySchema.parse(await readJsonBody(c));
+    const job = await store.recordJob(c.var.userId, body, now());
+    // Another user's job answers like a missing one: job ids must not leak across users.
+    if (!job) throw new HttpError(404, errorCodes.notFound, `You have no job "${body.job_id}"`);
+    return c.json(job);
+  });
+
+  routes.get(jobStatsRoute, user, async (c) => {
+    const params = jobStatsQuerySchema.parse(c.req.query());
+    const range = resolveRange({ from: params.from, to: params.to, timeZone: params.tz }, now());
+    if (range.end.getTime() <= range.start.getTime()) {
+      throw invalidRequest('The range is empty', { from: ['must be before to'] });
+    }
+    // Bound the span by milliseconds first so an absurd range never builds a huge list of days.
+    if (
+      range.end.getTime() - range.start.getTime() > (maxJobStatsRangeDays + 1) * dayMs ||
+      daysInRange(range).length > maxJobStatsRangeDays
+    ) {
+      throw invalidRequest('The range is too long', {
+        to: [`must be at most ${maxJobStatsRangeDays} days after from`],
+      });
+    }
+    return c.json(
+      await store.getJobStats(c.var.userId, { range, limit: params.limit, cursor: params.cursor }),
+    );
+  });
+
+  return routes;
+}

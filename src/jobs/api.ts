@@ -1,0 +1,30 @@
+import {
+  jobSchema,
+  jobStatsResponseSchema,
+  jobStatsRoute,
+  type Job,
+  type JobStatsQuery,
+  type JobStatsResponse,
+  type RecordJobBody,
+} from './contract.js';
+import type { ApiClient } from '../shared/createApiClient.js';
+
+/** `GET /stats`: the signed-in user's job totals, per-day series and a page of jobs. */
+export function getJobStats(
+  client: ApiClient,
+  query: JobStatsQuery = {},
+  options: { signal?: AbortSignal } = {},
+): Promise<JobStatsResponse> {
+  return client.request({
+    method: 'GET',
+    path: jobStatsRoute,
+    query: { ...query },
+    schema: jobStatsResponseSchema,
+    signal: options.signal,
+  });
+}
+
+/** `PATCH /stats`: creates or updates one of the signed-in user's jobs; returns the stored job. */
+export function recordJob(client: ApiClient, body: RecordJobBody): Promise<Job> {
+  return client.request({ method: 'PATCH', path: jobStatsRoute, body, schema: jobSchema });
+}

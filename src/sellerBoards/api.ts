@@ -1,0 +1,72 @@
+import {
+  leaderboardResponseSchema,
+  sellerLeaderboardRoute,
+  type LeaderboardBoard,
+  type LeaderboardResponse,
+  type SellerLeaderboardQuery,
+} from './contract.js';
+import type { ApiClient } from '../shared/createApiClient.js';
+
+/** The query of each board, by board name (points and referral boards join here later). */
+export interface LeaderboardQueries {
+  sellers: SellerLeaderboardQuery;
+}
+
+/** What a board can be asked: its metric, period, page (`limit`/`offset`) or `around` a user. */
+export type LeaderboardParams<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardQueries[B];
+
+/** Relative route of each board. */
+const leaderboardRoutes: Record<LeaderboardBoard, string> = {
+  sellers: sellerLeaderboardRoute,
+};
+
+/** The path (below the API base) of a board, e.g. `/leaderboards/sellers`. */
+export function leaderboardPath(board: LeaderboardBoard): string {
+  return leaderboardRoutes[board];
+}
+
+/**
+ * What {@link getLeaderboard} resolves with: the board and its `ETag`, or `notModified` when the
+ * request carried an `etag` and the server answered 304 (the board the caller has is current).
+ */
+export type LeaderboardResult =
+  | { notModified: true }
+  | {
+      notModified?: false;
+      data: LeaderboardResponse;
+      /** The answer's `ETag` (send it back as `etag` on the next poll), `null` when absent. */
+      etag: string | null;
+    };
+
+export interface GetLeaderboardOptions {
+  signal?: AbortSignal;
+  /** The `ETag` of the board the caller holds: sent as `If-None-Match`; an unchanged board answers 304. */
+  etag?: string | null;
+}
+
+/**
+ * `GET /leaderboards/:board`: one page of a board (or the page centred on `around`). With an
+ * `etag` the request is conditional: a 304 resolves with `{ notModified: true }`, no body.
+ */
+export async function getLeaderboard<B extends LeaderboardBoard>(
+  client: ApiClient,
+  board: B,
+  params: LeaderboardParams<B> = {},
+  options: GetLeaderboardOptions = {},
+): Promise<LeaderboardResult> {
+  let etag: string | null = null;
+  const data = await client.request<LeaderboardResponse | null>({
+    method: 'GET',
+    path: leaderboardPath(board),
+    query: { ...params },
+    schema: leaderboardResponseSchema,
+    signal: options.signal,
+    headers: options.etag ? { 'if-none-match': options.etag } : undefined,
+    onNotModified: options.etag ? () => null : undefined,
+    onResponse: (response) => {
+      etag = response.headers.get('etag');
+    },
+  });
+  if (data === null) return { notModified: true };
+  return { data, etag };
+}

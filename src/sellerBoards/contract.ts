@@ -1,0 +1,185 @@
+import * as z from 'zod';
+import { tieModes } from '../shared/ranking.js';
+import { hasUnsafeCharacter, userIdSchema } from '../shared/text.js';
+
+/**
+ * Leaderboards (design note 001 and Podium's general board shape). Every board answers the same
+ * {@link leaderboardResponseSchema}: sellers today, points and referral boards later, so one
+ * hook (`useLeaderboard`) and one component (`LeaderboardModal` / `Leaderboard`) serve them all.
+ * Boards answer `ETag`; a poll with `If-None-Match` that finds nothing changed gets a bodiless 304.
+ */
+
+/** Relative to the API base path. */
+export const sellerLeaderboardRoute = '/leaderboards/sellers';
+export const productRoute = '/products/:id';
+export const productViewsRoute = '/products/:id/views';
+export const sellerDashboardRoute = '/sellers/:id/dashboard';
+
+/** Boards the server knows, by the path segment after `/leaderboards/`. */
+export const leaderboardBoards = ['sellers'] as const;
+export type LeaderboardBoard = (typeof leaderboardBoards)[number];
+
+export const sellerMetrics = ['sales', 'views'] as const;
+export type SellerMetric = (typeof sellerMetrics)[number];
+
+export const leaderboardPeriods = ['month', 'all-time'] as const;
+export type LeaderboardPeriodKind = (typeof leaderboardPeriods)[number];
+
+export const maxLeaderboardLimit = 100;
+export const defaultLeaderboardLimit = 20;
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Query of `GET /leaderboards/sellers`. `month` (UTC, `YYYY-MM`) defaults to the current month. */
+export const sellerLeaderboardQuerySchema = z.object({
+  metric: z.enum(sellerMetrics, { error: 'must be sales or views' }).default('sales'),
+  period: z.enum(leaderboardPeriods, { error: 'must be month or all-time' }).default('month'),
+  month: z.string().regex(monthPattern, 'must be a month such as 2026-11').optional(),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(maxLeaderboardLimit, `must be at most ${maxLeaderboardLimit}`)
+    .default(defaultLeaderboardLimit),
+  offset: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(0),
+  /**
+   * A user id: answer the page of `limit` entries centred on that user (`offset` is ignored).
+   * A user who is not on the board gets `around: null` and the first page.
+   */
+  around: userIdSchema.optional(),
+  ties: z.enum(tieModes, { error: 'must be standard, dense or first-reached' }).default('standard'),
+});
+
+export type SellerLeaderboardQuery = Partial<z.input<typeof sellerLeaderboardQuerySchema>> & {
+  limit?: number;
+  offset?: number;
+};
+export type SellerLeaderboardParams = z.output<typeof sellerLeaderboardQuerySchema>;
+
+export const leaderboardEntrySchema = z.object({
+  rank: z.number().int().positive(),
+  userId: z.string(),
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  value: z.number().int().nonnegative(),
+});
+
+export type LeaderboardEntry = z.infer<typeof leaderboardEntrySchema>;
+
+/** The period a board covers: a UTC month (`start` inclusive, `end` exclusive) or all time. */
+export const leaderboardPeriodSchema = z.union([
+  z.object({
+    kind: z.literal('month'),
+    month: z.string(),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+  }),
+  z.object({ kind: z.literal('all-time') }),
+]);
+
+export type LeaderboardPeriod = z.infer<typeof leaderboardPeriodSchema>;
+
+export const leaderboardResponseSchema = z.object({
+  board: z.string(),
+  metric: z.string(),
+  period: leaderboardPeriodSchema,
+  ties: z.enum(tieModes),
+  entries: z.array(leaderboardEntrySchema),
+  /** Ranked competitors (value > 0) on the whole board, not just this page. */
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  /** When the board last changed (`null`: empty board). Stable between polls: it is part of the ETag. */
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** With `around`: that user's standing, or `null` when they are not on the board. */
+  around: z
+    .object({ userId: z.string(), rank: z.number().int().positive(), value: z.number().int() })
+    .nullable()
+    .optional(),
+});
+
+export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
+
+export const productStatuses = ['draft', 'active', 'sold'] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+/**
+ * Body of `PUT /products/:id` (API key): creates or updates a product. Moving to `sold` stamps
+ * `sold_at`; moving away clears it and takes the sale out of the month it was counted in. A
+ * product's seller never changes (a different `sellerId` is a 409).
+ */
+export const putProductBodySchema = z.strictObject({
+  sellerId: userIdSchema,
+  status: z.enum(productStatuses, { error: 'must be draft, active or sold' }),
+  /** A decimal amount such as "12.50" (up to 18 decimals). */
+  price: z
+    .string({ error: 'must be a decimal string' })
+    .regex(/^\d{1,20}(\.\d{1,18})?$/, 'must be a decimal amount such as 12.50'),
+  /** ISO 4217 code or token symbol, upper case. */
+  currency: z
+    .string({ error: 'is required' })
+    .regex(/^[A-Z0-9]{2,10}$/, 'must be a currency code such as USD or ETH'),
+});
+
+export type PutProductBody = z.infer<typeof putProductBodySchema>;
+
+export const productSchema = z.object({
+  id: z.string(),
+  sellerId: z.string(),
+  status: z.enum(productStatuses),
+  price: z.string(),
+  currency: z.string(),
+  soldAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+export type Product = z.infer<typeof productSchema>;
+
+/** Body of `POST /products/:id/views`: who viewed (a signed-in viewer, else a session). */
+export const recordViewBodySchema = z
+  .strictObject({
+    viewerId: userIdSchema.optional(),
+    sessionId: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .max(128, 'must be at most 128 characters')
+      .refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters')
+      .optional(),
+  })
+  .refine((body) => (body.viewerId === undefined) !== (body.sessionId === undefined), {
+    message: 'give exactly one of viewerId and sessionId',
+    path: ['viewerId'],
+  });
+
+export type RecordViewBody = z.infer<typeof recordViewBodySchema>;
+
+/** `counted: false` for a repeat viewer, a draft product, or the product's own seller. */
+export const recordViewResponseSchema = z.object({ counted: z.boolean() });
+
+const moneySchema = z.object({ currency: z.string(), amount: z.string() });
+
+const monthAndAllTime = <T extends z.ZodTypeAny>(schema: T) => z.object({ month: schema, allTime: schema });
+
+/** `GET /sellers/:id/dashboard`: the same counts the leaderboard ranks by. */
+export const sellerDashboardSchema = z.object({
+  sellerId: z.string(),
+  month: z.string(),
+  activeListings: z.number().int().nonnegative(),
+  views: monthAndAllTime(z.number().int().nonnegative()),
+  sales: monthAndAllTime(z.number().int().nonnegative()),
+  /** Sum of sold products' prices, per currency. */
+  earnings: monthAndAllTime(z.array(moneySchema)),
+  /** The seller's rank (standard ties), `null` when not on that board. */
+  rank: z.object({
+    sales: monthAndAllTime(z.number().int().positive().nullable()),
+    views: monthAndAllTime(z.number().int().positive().nullable()),
+  }),
+});
+
+export type SellerDashboard = z.infer<typeof sellerDashboardSchema>;

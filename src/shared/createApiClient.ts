@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import { errorBodySchema } from './errors.js';
+import { PodiumApiError } from './PodiumApiError.js';
+
+export interface ApiClientOptions {
+  /** Where the Podium server's API lives, e.g. `https://example.com/api` or `/api`. */
+  baseUrl: string;
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /**
+   * Returns the current user's token (a JWT the host app signs), sent as `Bearer`. Called before
+   * every request so that a refreshed token is always used. Return `null` when signed out.
+   */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+export interface ApiRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below `baseUrl`, e.g. `/stats`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  /** Schema the response body must match. */
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  /** Extra headers for this request only (e.g. `If-None-Match`), over the client's own. */
+  headers?: Record<string, string>;
+  /**
+   * Makes a `304 Not Modified` answer (which has no body) a success: the request resolves with
+   * what this returns instead of throwing. Without it a 304 is an error like any non-2xx.
+   */
+  onNotModified?: () => T;
+  /**
+   * Called with the status and headers of a successful answer before its body is returned, for
+   * endpoints whose 2xx statuses mean different things (e.g. 202: accepted, not ready yet).
+   */
+  onResponse?: (response: { status: number; headers: Headers }) => void;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  /** Sends a request and returns the parsed body, or throws a {@link PodiumApiError}. */
+  request<T>(request: ApiRequest<T>): Promise<T>;
+}
+
+/** Creates the typed client every endpoint function (and every hook) goes through. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  async function request<T>({
+    method,
+    path,
+    query,
+    body,
+    schema,
+    signal,
+    headers: requestHeaders,
+    onNotModified,
+    onResponse,
+  }: ApiRequest<T>): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...options.headers,
+      ...requestHeaders,
+    };
+    const token = await options.getToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(buildUrl(baseUrl, path, query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new PodiumApiError({
+        status: 0,
+        code: 'network_error',
+        message: `Could not reach the Podium server at ${baseUrl}`,
+        cause,
+      });
+    }
+
+    if (response.status === 304 && onNotModified) {
+      onResponse?.({ status: response.status, headers: response.headers });
+      return onNotModified();
+    }
+    const payload = await readJson(response);
+    if (!response.ok) throw toApiError(response, payload);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      throw new PodiumApiError({
+        status: response.status,
+        code: 'invalid_response',
+        message: `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid body'}`,
+        cause: parsed.error,
+      });
+    }
+    onResponse?.({ status: response.status, headers: response.headers });
+    return parsed.data;
+  }
+
+  return { baseUrl, request };
+}
+
+function buildUrl(baseUrl: string, path: string, query: ApiRequest<unknown>['query']): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(response: Response, payload: unknown): PodiumApiError {
+  const parsed = errorBodySchema.safeParse(payload);
+  if (parsed.success) {
+    return new PodiumApiError({ status: response.status, ...parsed.data.error });
+  }
+  return new PodiumApiError({
+    status: response.status,
+    code: response.status >= 500 ? 'internal_error' : 'http_error',
+    message: `Request failed with HTTP ${response.status}`,
+  });
+}

@@ -1,0 +1,36 @@
+import type { JobStatsQuery } from '../jobs/contract.js';
+import type { LeaderboardBoard } from '../sellerBoards/contract.js';
+import type { StatsHistoryQuery, StatsLeadersQuery } from '../userStats/contract.js';
+
+/**
+ * React Query keys of every Podium query. All start with `'podium'`, so a host can invalidate
+ * everything Podium caches with `queryClient.invalidateQueries({ queryKey: podiumKeys.all })`.
+ * Data keys carry the API's `baseUrl`: two providers talking to different servers through one
+ * shared QueryClient must never read each other's cache.
+ */
+export const podiumKeys = {
+  all: ['podium'] as const,
+  jobs: () => ['podium', 'jobs'] as const,
+  jobStats: (baseUrl: string, query: Omit<JobStatsQuery, 'cursor'>) =>
+    ['podium', 'jobs', 'stats', baseUrl, query] as const,
+  /** Every user-stats query (figures, history, leaders): invalidate it after a recalculation. */
+  userStats: () => ['podium', 'userStats'] as const,
+  /** `GET /user/:identifier/stats`; `identifier` as the hooks normalize it (addresses lower-case). */
+  userStatsSummary: (baseUrl: string, identifier: string) =>
+    ['podium', 'userStats', 'summary', baseUrl, identifier] as const,
+  userStatsHistory: (baseUrl: string, identifier: string, query: StatsHistoryQuery) =>
+    ['podium', 'userStats', 'history', baseUrl, identifier, query] as const,
+  statsLeaders: (baseUrl: string, query: StatsLeadersQuery) =>
+    ['podium', 'userStats', 'leaders', baseUrl, query] as const,
+  /** Every leaderboard page of every board. */
+  leaderboards: () => ['podium', 'leaderboards'] as const,
+  /** Every cached page of one board. */
+  leaderboardBoard: (baseUrl: string, board: LeaderboardBoard) =>
+    ['podium', 'leaderboards', baseUrl, board] as const,
+  /** One page of a board; `params` as `leaderboardQueryParams` normalizes them (defaults filled). */
+  leaderboard: (baseUrl: string, board: LeaderboardBoard, params: Readonly<Record<string, string | number>>) =>
+    ['podium', 'leaderboards', baseUrl, board, params] as const,
+  /** `GET /sellers/:id/dashboard`. */
+  sellerDashboard: (baseUrl: string, sellerId: string) =>
+    ['podium', 'sellers', 'dashboard', baseUrl, sellerId] as const,
+};
