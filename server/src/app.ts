@@ -3,25 +3,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { errorCodes, type TokenInfo } from 'podium-kit/core';
 import type { Database } from './db/Database.js';
-import type { DemoUser } from './demo/demoUsers.js';
+import type { DemoContext, FeatureContext, ServerFeature } from './feature.js';
+import { serverFeatures } from './features.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import type { AppEnv } from './http/AppEnv.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { rateLimit, type RateLimitOptions } from './http/rateLimit.js';
 import { createDemoRoutes } from './demo/demoRoutes.js';
 import { createHealthRoutes, type RedisPinger } from './http/healthRoutes.js';
-import { createJobsRoutes } from './jobs/jobsRoutes.js';
-import { createLeaderboardsRoutes } from './sellerBoards/leaderboardsRoutes.js';
-import { createProductsRoutes } from './sellerBoards/productsRoutes.js';
-import { createSellerDashboardRoutes } from './sellerBoards/sellerDashboardRoutes.js';
 import type { SubgraphClient } from './indexer/index.js';
-import { createCronRoutes } from './userStats/cronRoutes.js';
-import { createUserStatsRoutes } from './userStats/userStatsRoutes.js';
-import { createUsersRoutes } from './identity/usersRoutes.js';
-import { createSqlJobsStore, type JobsStore } from './jobs/jobsStore.js';
-import { createSqlProductsStore } from './sellerBoards/productsStore.js';
-import { createSqlSellerBoardsStore } from './sellerBoards/sellerBoardsStore.js';
-import { createSqlUsersStore } from './identity/usersStore.js';
+import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
 
 /** Options of {@link createApp}. */
@@ -82,17 +73,16 @@ export interface CreateAppOptions {
   logger?: Logger;
   /**
    * Demo mode (`podium-server demo`): adds `GET {base}/demo/users` and `GET {base}/demo/token`,
-   * which sign tokens for the demo users. Leave unset in production.
+   * which sign tokens for the demo users, and the features' demo routes (the demo page's buttons:
+   * `POST {base}/demo/seller-activity`, and `POST {base}/demo/market-activity` when `market` is
+   * given). Leave unset in production.
    */
-  demo?:
-    | {
-        users: readonly DemoUser[];
-        /** Adds `POST {base}/demo/market-activity`: new marketplace events, then a stats sync. */
-        simulateActivity?: (events: number) => Promise<unknown>;
-        /** Adds `POST {base}/demo/seller-activity?kind=sale|view&seller=`. */
-        recordSellerActivity?: (kind: 'sale' | 'view', sellerId: string) => Promise<unknown>;
-      }
-    | undefined;
+  demo?: DemoContext | undefined;
+  /**
+   * The features served (see `features.ts`): a host can serve a subset, or add its own.
+   * @default serverFeatures (identity, jobs, user stats, seller boards)
+   */
+  features?: readonly ServerFeature[];
 }
 
 /**
@@ -105,6 +95,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const logger = options.logger ?? consoleLogger;
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const corsOrigins = options.corsOrigins ?? [];
+  const features = options.features ?? serverFeatures;
 
   const api = new Hono<AppEnv>();
   if (corsOrigins.length > 0) {
@@ -148,81 +139,27 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }),
   );
 
+  const context: FeatureContext = { db: options.db, now, logger, options };
   api.route(
     '/',
     createHealthRoutes({
       db: options.db,
       redis: options.redis,
+      checks: features.flatMap((feature) => feature.healthChecks?.(context) ?? []),
       timeoutMs: options.healthTimeoutMs ?? 2000,
       version: serverVersion,
       now,
       logger,
     }),
   );
-  api.route(
-    '/',
-    createJobsRoutes({
-      store: options.jobs ?? createSqlJobsStore(options.db),
-      jwtSecret: options.jwtSecret,
-      now,
-    }),
-  );
-  api.route('/', createUsersRoutes({ store: createSqlUsersStore(options.db), apiKey: options.apiKey, now }));
-  // Seller boards (issue 5): products and views feed the cache through triggers; boards read it.
-  api.route(
-    '/',
-    createProductsRoutes({
-      store: createSqlProductsStore(options.db),
-      apiKey: options.apiKey,
-      now,
-      trustProxy: options.trustProxy ?? false,
-      viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
-    }),
-  );
-  api.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(options.db), now }));
-  api.route(
-    '/',
-    createSellerDashboardRoutes({
-      db: options.db,
-      jwtSecret: options.jwtSecret,
-      apiKey: options.apiKey,
-      now,
-    }),
-  );
-  api.route(
-    '/',
-    createUserStatsRoutes({
-      db: options.db,
-      ...(options.tokens ? { tokens: options.tokens } : {}),
-      ...(options.statsStaleAfterMs !== undefined ? { staleAfterMs: options.statsStaleAfterMs } : {}),
-      now,
-    }),
-  );
-  api.route(
-    '/',
-    createCronRoutes({
-      db: options.db,
-      client: options.subgraph,
-      cronSecret: options.cronSecret,
-      ...(options.tokens ? { tokens: options.tokens } : {}),
-      now,
-      logger,
-    }),
-  );
+  for (const feature of features) api.route('/', feature.routes(context));
   if (options.demo) {
     if (!options.jwtSecret) throw new Error('Demo mode needs a JWT secret to sign the demo tokens');
-    api.route(
-      '/',
-      createDemoRoutes({
-        users: options.demo.users,
-        jwtSecret: options.jwtSecret,
-        now,
-        ...(options.demo.simulateActivity ? { simulateActivity: options.demo.simulateActivity } : {}),
-        ...(options.demo.recordSellerActivity
-          ? { recordSellerActivity: options.demo.recordSellerActivity }
-          : {}),
-      }),
-    );
+    api.route('/', createDemoRoutes({ users: options.demo.users, jwtSecret: options.jwtSecret, now }));
+    for (const feature of features) {
+      const routes = feature.demoRoutes?.(context, options.demo);
+      if (routes) api.route('/', routes);
+    }
   }
 
   const app = new Hono<AppEnv>();

@@ -41,6 +41,23 @@ export { createRedisClient } from './redis.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export { startServer, type RunningServer, type StartServerOptions } from './startServer.js';
 export { seedDemoData, type SeedDemoDataOptions, type SeedDemoDataResult } from './jobs/seedDemoData.js';
+export { seedDemo, type SeedDemoResult } from './demo/seedDemo.js';
+// The features the app, the server and the CLI compose (a host may serve a subset or add one).
+export { serverFeatures } from './features.js';
+export type {
+  BackgroundContext,
+  BackgroundWork,
+  CliCommand,
+  CommandContext,
+  DemoContext,
+  DemoSeed,
+  DemoSeedContext,
+  DemoSeedReport,
+  FeatureContext,
+  ServerFeature,
+} from './feature.js';
+export type { HealthCheckDefinition } from './http/healthRoutes.js';
+export type { AppEnv } from './http/AppEnv.js';
 export { demoUsers, type DemoUser } from './demo/demoUsers.js';
 export { serverVersion } from './version.js';
 // User stats: the indexer client, the sync, and the background work.

@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { rebuildSellerBoards } from './sellerBoards/rebuildSellerBoards.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/openDatabase.js';
 import { withDemoDefaults } from './demo/demoDefaults.js';
-import { demoUsers } from './demo/demoUsers.js';
 import type { Logger } from './logger.js';
 import { migrate, MigrationChecksumError } from './migrate.js';
 import { startServer, type RunningServer } from './startServer.js';
-import { runStatsCommand, statsCommands, type StatsCommandIo } from './userStats/runStatsCommand.js';
+import type { CliCommand } from './feature.js';
+import { serverFeatures } from './features.js';
+import type { StatsCommandIo } from './userStats/runStatsCommand.js';
 
 /**
  * The demo page's default location: `examples/demo/dist` of the repository. Resolved from this
@@ -17,23 +17,40 @@ import { runStatsCommand, statsCommands, type StatsCommandIo } from './userStats
  */
 export const defaultDemoDir = fileURLToPath(new URL('../../examples/demo/dist/', import.meta.url));
 
-/** `podium-server --help`. */
+/** The commands of the server itself; the features add theirs (`ServerFeature.commands`). */
+const builtInCommands: ReadonlyArray<Pick<CliCommand, 'name' | 'summary'>> = [
+  { name: 'start', summary: 'serve the API (default)' },
+  { name: 'migrate', summary: 'apply pending database migrations and exit' },
+  { name: 'demo', summary: 'seed demo data, then serve the API, the demo routes and the demo page' },
+];
+
+/** Every feature's commands, by name. */
+const featureCommands = new Map(
+  serverFeatures.flatMap((feature) => feature.commands ?? []).map((command) => [command.name, command]),
+);
+
+const column = 17;
+
+/** `podium-server --help`: the built-in commands, then each feature's, with their flags. */
 export const usage = `Usage: podium-server [command]
 
 Commands:
-  start            serve the API (default)
-  migrate          apply pending database migrations and exit
-  demo             seed demo data, then serve the API, the demo routes and the demo page
-  stats:backfill   load every marketplace entity from the subgraph and calculate every user's
-                   stats (resumes an interrupted run; --restart starts over)
-  stats:sync       one incremental sync: entities changed since the last sync, and the users
-                   they touch
-  boards:rebuild   recompute the seller leaderboards from products and views (after an import,
-                   or to check the triggers) and report whether the cache differed
+${[...builtInCommands, ...featureCommands.values()]
+  .map(
+    ({ name, summary }) =>
+      `  ${name.padEnd(column)}${summary.replaceAll('\n', `\n${' '.repeat(column + 2)}`)}`,
+  )
+  .join('\n')}
 
 Options:
   -h, --help   show this help
-  --restart    (stats:backfill) discard the progress of an unfinished backfill
+${[...featureCommands.values()]
+  .flatMap((command) =>
+    Object.entries(command.flags ?? {}).map(
+      ([flag, text]) => `  ${flag.padEnd(11)}  (${command.name}) ${text}`,
+    ),
+  )
+  .join('\n')}
 
 Configuration comes from environment variables (PORT, HOST, DATABASE_URL, PODIUM_DATA_DIR,
 REDIS_URL, PODIUM_JWT_SECRET, PODIUM_API_KEY, CRON_SECRET, PODIUM_BASE_PATH,
@@ -66,18 +83,26 @@ export async function runCli(
   }
   const command = args[0] ?? 'start';
   const flags = args.slice(1);
-  const known =
-    ['start', 'migrate', 'demo', 'boards:rebuild'].includes(command) ||
-    (command === 'stats:backfill' && flags.every((flag) => flag === '--restart')) ||
-    (command === 'stats:sync' && flags.length === 0);
-  if (!known || (!statsCommands.includes(command) && flags.length > 0)) {
+  const featureCommand = featureCommands.get(command);
+  const known = featureCommand
+    ? flags.every((flag) => Object.hasOwn(featureCommand.flags ?? {}, flag))
+    : builtInCommands.some((builtIn) => builtIn.name === command) && flags.length === 0;
+  if (!known) {
     logger.error(`Unknown arguments: ${args.join(' ')}\n\n${usage}`);
     return { exitCode: 2 };
   }
 
   try {
-    if (statsCommands.includes(command)) {
-      return { exitCode: await runStatsCommand(command, flags, loadConfig(env), logger, io) };
+    if (featureCommand) {
+      return {
+        exitCode: await featureCommand.run({
+          flags,
+          config: loadConfig(env),
+          logger,
+          progress: io.progress,
+          handleSignals: io.handleSignals,
+        }),
+      };
     }
 
     if (command === 'migrate') {
@@ -96,22 +121,6 @@ export async function runCli(
       return { exitCode: 0 };
     }
 
-    if (command === 'boards:rebuild') {
-      const db = await openDatabase(loadConfig(env), logger);
-      try {
-        await migrate(db, { logger });
-        const { rowsChanged, rows, durationMs } = await rebuildSellerBoards(db);
-        logger.info(
-          rowsChanged === 0
-            ? `Seller boards rebuilt in ${durationMs} ms: the cache matched the base tables (${rows} rows).`
-            : `Seller boards rebuilt in ${durationMs} ms: the cache differed, ${rowsChanged} of ${rows} rows changed.`,
-        );
-      } finally {
-        await db.close();
-      }
-      return { exitCode: 0 };
-    }
-
     if (command === 'start') {
       const config = loadConfig(env);
       const server = await startServer({ config, logger });
@@ -123,13 +132,8 @@ export async function runCli(
     const server = await startServer({ config, logger, demo: { dir: config.demoDir ?? defaultDemoDir } });
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     logger.info(`Podium server listening on ${server.url}`);
-    logger.info(
-      `Demo ready in ${seconds} s: open ${server.url}/ (users: ${demoUsers.map((user) => user.id).join(', ')}; ` +
-        `${server.seeded?.created ?? 0} jobs seeded, ${server.seeded?.skipped ?? 0} already there; ` +
-        `user stats for ${server.seeded?.statsSubjects ?? 0} wallets and users from ` +
-        `${server.seeded?.marketEntities ?? 0} marketplace entities; ` +
-        `${server.seeded?.products ?? 0} products and ${server.seeded?.views ?? 0} views on the seller boards)`,
-    );
+    const summaries = Object.values(server.seeded?.reports ?? {}).map((report) => report.summary);
+    logger.info(`Demo ready in ${seconds} s: open ${server.url}/ (${summaries.join('; ')})`);
     return { server };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof MigrationChecksumError) {

@@ -9,13 +9,12 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './db/Database.js';
 import { openDatabase } from './db/openDatabase.js';
 import { demoUsers } from './demo/demoUsers.js';
-import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from './userStats/demoMarketplace.js';
-import { recordDemoSellerActivity, seedDemoSellerBoards } from './sellerBoards/demoSellerBoards.js';
-import { clearStaleDemoSeed } from './sellerBoards/demoSeedDay.js';
+import { createDemoMarketplace } from './userStats/demoMarketplace.js';
+import { seedDemo, type SeedDemoResult } from './demo/seedDemo.js';
 import { createDemoSiteHandler } from './demo/serveDemoSite.js';
+import type { BackgroundWork, DemoContext, ServerFeature } from './feature.js';
+import { serverFeatures } from './features.js';
 import { createSubgraphClient, type SubgraphClient } from './indexer/index.js';
-import { startStatsScheduler, type StatsScheduler } from './userStats/statsWorker.js';
-import { seedDemoData, type SeedDemoDataResult } from './jobs/seedDemoData.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { migrate } from './migrate.js';
 import { createRedisClient } from './redis.js';
@@ -43,6 +42,8 @@ export interface StartServerOptions {
    * Only `podium-server demo` sets it.
    */
   demo?: { dir: string } | undefined;
+  /** The features served. @default serverFeatures */
+  features?: readonly ServerFeature[];
 }
 
 /** A listening server. */
@@ -50,14 +51,8 @@ export interface RunningServer {
   /** `http://HOST:PORT` it listens on (the real port when PORT=0). */
   url: string;
   db: Database;
-  /** Demo mode only: what the seed did. */
-  seeded?: SeedDemoDataResult & {
-    statsSubjects: number;
-    marketEntities: number;
-    /** Seller-board products and views inserted by this start (0 when already there). */
-    products: number;
-    views: number;
-  };
+  /** Demo mode only: what the seed did, by feature. */
+  seeded?: SeedDemoResult;
   /** Stops accepting requests, then closes Redis and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -70,29 +65,21 @@ export async function startServer({
   config,
   logger = consoleLogger,
   demo,
+  features = serverFeatures,
 }: StartServerOptions): Promise<RunningServer> {
   const db = await openDatabase(config, logger);
   let redis: Redis | undefined;
-  let scheduler: StatsScheduler | undefined;
+  const background: BackgroundWork[] = [];
+  const stopBackground = () => Promise.all(background.map((work) => work.stop()));
   try {
     await migrate(db, { logger });
     // Demo: a local subgraph stand-in over generated marketplace activity, unless a real one is
     // configured; its stats are loaded before the server listens so the page opens complete.
     const market = demo && !config.subgraphUrl ? createDemoMarketplace() : undefined;
-    let seeded: RunningServer['seeded'];
-    if (demo) {
-      await clearStaleDemoSeed(db); // a persisted database of an earlier day is seeded afresh
-      const jobs = await seedDemoData(db);
-      const stats = market ? await seedDemoStats(db, market, { tokens: config.tokens }) : undefined;
-      const boards = await seedDemoSellerBoards(db);
-      seeded = {
-        ...jobs,
-        statsSubjects: stats?.subjects ?? 0,
-        marketEntities: stats?.entities ?? 0,
-        products: boards.products,
-        views: boards.views,
-      };
-    }
+    const demoContext: DemoContext | undefined = demo ? { users: demoUsers, market } : undefined;
+    const seeded = demoContext
+      ? await seedDemo(features, { ...demoContext, db, config, now: new Date() })
+      : undefined;
     const subgraph: SubgraphClient | undefined =
       market?.client ??
       (config.subgraphUrl
@@ -121,19 +108,8 @@ export async function startServer({
       viewsPerClientPerDay: config.viewsPerClientPerDay,
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
-      demo: demo
-        ? {
-            users: demoUsers,
-            recordSellerActivity: (kind: 'sale' | 'view', sellerId: string) =>
-              recordDemoSellerActivity(db, kind, sellerId),
-            ...(market
-              ? {
-                  simulateActivity: (events: number) =>
-                    simulateDemoActivity(db, market, events, config.tokens),
-                }
-              : {}),
-          }
-        : undefined,
+      demo: demoContext,
+      features,
     });
     if (market) app.route('/', market.app);
     if (demo) app.get('*', createDemoSiteHandler({ dir: demo.dir, basePath: config.basePath }));
@@ -150,16 +126,9 @@ export async function startServer({
       return handled;
     };
     const server = await listen(fetch, config.port, config.host);
-    // With a subgraph, the queue is always worked (a 202 must turn into stats); the periodic sync
-    // only when an interval is set.
-    if (subgraph) {
-      scheduler = startStatsScheduler({
-        db,
-        client: subgraph,
-        intervalMs: config.statsSyncIntervalMs,
-        tokens: config.tokens,
-        logger,
-      });
+    for (const feature of features) {
+      const work = feature.startBackground?.({ db, config, logger, subgraph });
+      if (work) background.push(work);
     }
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -185,14 +154,15 @@ export async function startServer({
           }
           server.closeAllConnections();
           await closed;
-          // After the requests: a stats run in progress finishes before the database closes.
-          await scheduler?.stop();
+          // After the requests: background work in progress (a stats run) finishes before the
+          // database closes.
+          await stopBackground();
           await redis?.quit().catch(() => redis?.disconnect());
           await db.close();
         })()),
     };
   } catch (error) {
-    await scheduler?.stop().catch(() => {});
+    await stopBackground().catch(() => {});
     redis?.disconnect();
     await db.close().catch(() => {});
     throw error;

@@ -1,4 +1,4 @@
-import { errorCodes, userIdSchema } from 'podium-kit/core';
+import { errorCodes } from 'podium-kit/core';
 import { Hono } from 'hono';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
@@ -13,25 +13,7 @@ export interface DemoRoutesOptions {
   now: () => Date;
   /** Lifetime of a demo token. @default 86400 (a day) */
   tokenTtlSeconds?: number;
-  /** Backs `POST /demo/market-activity`: appends marketplace events and syncs the stats. */
-  simulateActivity?: (events: number) => Promise<unknown>;
-  /** Backs `POST /demo/seller-activity`: records a sale or a view for a seller. */
-  recordSellerActivity?: (kind: 'sale' | 'view', sellerId: string) => Promise<unknown>;
 }
-
-const sellerActivityQuerySchema = z.object({
-  kind: z.enum(['sale', 'view'], { error: 'must be sale or view' }),
-  seller: userIdSchema,
-});
-
-const activityQuerySchema = z.object({
-  events: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(500, 'must be at most 500')
-    .default(25),
-});
 
 const tokenQuerySchema = z.object({ user: z.string({ error: 'is required' }).min(1, 'is required') });
 
@@ -39,14 +21,13 @@ const tokenQuerySchema = z.object({ user: z.string({ error: 'is required' }).min
  * DEMO ONLY — registered by `createApp` only when its `demo` option is set (`podium-server demo`).
  * The demo page plays a host app, whose backend would sign its users' tokens; these routes do
  * that for the seeded users. Never expose them in production: anyone could act as any demo user.
+ * (The demo page's buttons are the features' `demoRoutes`.)
  */
 export function createDemoRoutes({
   users,
   jwtSecret,
   now,
   tokenTtlSeconds = 86_400,
-  simulateActivity,
-  recordSellerActivity,
 }: DemoRoutesOptions): Hono {
   const routes = new Hono();
   const key = new TextEncoder().encode(jwtSecret);
@@ -71,23 +52,6 @@ export function createDemoRoutes({
       .sign(key);
     return c.json({ token });
   });
-
-  if (simulateActivity) {
-    // The demo's "simulate marketplace activity" button: the stats tab shows the result at once,
-    // because the incremental sync runs before this answers.
-    routes.post('/demo/market-activity', async (c) => {
-      const { events } = activityQuerySchema.parse(c.req.query());
-      return c.json({ events, sync: await simulateActivity(events) });
-    });
-  }
-
-  if (recordSellerActivity) {
-    // The demo's "record a sale / a view" buttons: an open leaderboard shows it on its next poll.
-    routes.post('/demo/seller-activity', async (c) => {
-      const { kind, seller } = sellerActivityQuerySchema.parse(c.req.query());
-      return c.json(await recordSellerActivity(kind, seller));
-    });
-  }
 
   return routes;
 }

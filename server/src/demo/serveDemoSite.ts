@@ -78,7 +78,13 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   const candidate = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
   if (!candidate.startsWith(root)) return undefined;
   // Dotfiles are not the page's (the build stamp .podium-build.json, editors' leftovers).
-  if (candidate.slice(root.length).split(sep).some((segment) => segment.startsWith('.'))) return undefined;
+  if (
+    candidate
+      .slice(root.length)
+      .split(sep)
+      .some((segment) => segment.startsWith('.'))
+  )
+    return undefined;
   return (await isFile(candidate)) ? candidate : undefined;
 }
 

@@ -8,11 +8,29 @@ export interface RedisPinger {
   ping(): Promise<unknown>;
 }
 
+/** One check of `GET /health`: a dependency or a feature's own state. */
+export interface HealthCheckDefinition {
+  /** The key in `checks`, `component:measurement`, e.g. `'database:responseTime'`. */
+  key: string;
+  componentId: string;
+  /** @default 'datastore' */
+  componentType?: string;
+  /** What a failure makes the whole service: `fail` (503) or `warn` (degraded, 200). */
+  failStatus: HealthStatus;
+  /**
+   * Runs the check (its latency is what the response reports); throws when it fails, with a
+   * {@link HealthCheckFailure} when the message may be shown publicly.
+   */
+  run(signal: AbortSignal): Promise<unknown>;
+}
+
 /** Options of {@link createHealthRoutes}. */
 export interface HealthRoutesOptions {
   db: Database;
   /** Optional dependency: a failure degrades the service (`warn`) rather than failing it. */
   redis?: RedisPinger | undefined;
+  /** The features' own checks (see `ServerFeature.healthChecks`). */
+  checks?: readonly HealthCheckDefinition[];
   /** Time limit of each check, so a hung dependency cannot hang the endpoint. */
   timeoutMs: number;
   version: string;
@@ -36,12 +54,7 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
 
   routes.get(healthRoute, async (c) => {
     const time = options.now().toISOString();
-    const checks: Array<{
-      key: string;
-      componentId: string;
-      failStatus: HealthStatus;
-      run: () => Promise<unknown>;
-    }> = [
+    const checks: HealthCheckDefinition[] = [
       {
         key: 'database:responseTime',
         componentId: options.db.kind,
@@ -57,6 +70,7 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
         failStatus: 'warn',
         run: () => redis.ping(),
       });
+    checks.push(...(options.checks ?? []));
 
     const outcomes = await Promise.all(
       checks.map((check) => runCheck(check.key, check.run, options.timeoutMs, options.logger)),
@@ -67,7 +81,7 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
       entries[check.key] = [
         {
           componentId: check.componentId,
-          componentType: 'datastore',
+          componentType: check.componentType ?? 'datastore',
           status: outcome.ok ? 'pass' : check.failStatus,
           observedValue: outcome.ms,
           observedUnit: 'ms',
@@ -99,29 +113,38 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
   return routes;
 }
 
+/** Thrown by a check whose message is safe to show on the public health endpoint. */
+export class HealthCheckFailure extends Error {
+  override name = 'HealthCheckFailure';
+}
+
 /** Runs one check raced against the timeout; never throws. */
 async function runCheck(
   name: string,
-  run: () => Promise<unknown>,
+  run: (signal: AbortSignal) => Promise<unknown>,
   timeoutMs: number,
   logger: Logger,
 ): Promise<CheckOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Aborted on timeout, so a check that talks to the network stops instead of lingering.
+  const controller = new AbortController();
   const timeout = new Promise<CheckOutcome>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, ms: timeoutMs, output: `timed out after ${timeoutMs} ms` }),
-      timeoutMs,
-    );
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ ok: false, ms: timeoutMs, output: `timed out after ${timeoutMs} ms` });
+    }, timeoutMs);
   });
   const attempt = (async (): Promise<CheckOutcome> => {
     try {
-      await run();
+      await run(controller.signal);
       return { ok: true, ms: elapsed() };
     } catch (error) {
       logger.warn(`Health check ${name} failed`, { error });
-      return { ok: false, ms: elapsed(), output: 'check failed' };
+      // A check may throw a message meant for operators (`HealthCheckFailure`); others stay generic.
+      const output = error instanceof HealthCheckFailure ? error.message : 'check failed';
+      return { ok: false, ms: elapsed(), output };
     }
   })();
   try {

@@ -51,12 +51,6 @@ export async function seedDemoSellerBoards(
   const now = options.now ?? new Date();
   const random = createSeededRandom(options.seed ?? 5);
   const users = createSqlUsersStore(db);
-  for (const user of demoUsers) {
-    if (!(await users.getUser(user.id))) {
-      const profile = { username: user.username, displayName: user.displayName, wallets: [...user.wallets] };
-      await users.putUser(user.id, profile, now);
-    }
-  }
   for (const [index, name] of crowd.entries()) {
     const id = demoSellerIds[demoUsers.length + index]!;
     if (!(await users.getUser(id))) await users.putUser(id, { displayName: name, wallets: [] }, now);

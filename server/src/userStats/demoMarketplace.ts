@@ -3,7 +3,6 @@ import type { Database } from '../db/Database.js';
 import { createSubgraphClient, type SubgraphClient } from '../indexer/index.js';
 import type { Logger } from '../logger.js';
 import { backfillStats, syncStatsIncremental, type SyncResult } from './syncStats.js';
-import { createSqlUsersStore } from '../identity/usersStore.js';
 import {
   appendMarketplaceEvents,
   createMarketplaceData,
@@ -93,23 +92,14 @@ export function createDemoMarketplace(options: DemoMarketplaceOptions = {}): Dem
 }
 
 /**
- * Registers the demo users with their wallets and loads the demo marketplace into the stats
- * cache (a full backfill, started over: the stand-in is regenerated on every start).
+ * Loads the demo marketplace into the stats cache (a full backfill, started over: the stand-in is
+ * regenerated on every start). The demo users are registered first (`registerDemoUsers`).
  */
 export async function seedDemoStats(
   db: Database,
   market: DemoMarketplace,
   options: { tokens?: readonly TokenInfo[]; logger?: Logger; now?: Date } = {},
 ): Promise<{ subjects: number; entities: number }> {
-  const users = createSqlUsersStore(db);
-  const now = options.now ?? new Date();
-  for (const user of demoUsers) {
-    await users.putUser(
-      user.id,
-      { username: user.username, displayName: user.displayName, avatarUrl: null, wallets: [...user.wallets] },
-      now,
-    );
-  }
   const result = await backfillStats(db, market.client, {
     restart: true,
     ...(options.tokens ? { tokens: options.tokens } : {}),

@@ -6,9 +6,6 @@ import { migrate } from '../migrate.js';
 import { createProgressBar, formatDuration, type ProgressStream } from '../progressBar.js';
 import { backfillStats, syncStatsIncremental, type StatsProgressEvent } from './syncStats.js';
 
-/** The `podium-server` commands this module runs. */
-export const statsCommands: readonly string[] = ['stats:backfill', 'stats:sync'];
-
 /** What the stats commands need from the process (tests pass their own). */
 export interface StatsCommandIo {
   /** Where the progress bar is drawn. @default process.stderr */

@@ -107,6 +107,8 @@ export async function syncStatsIncremental(
   const result: SyncResult = { fromBlock, toBlock: head, entities: 0, subjects: 0, durationMs: 0 };
   if (fromBlock > head) {
     result.toBlock = cursor ?? head;
+    // Nothing new, but the sync succeeded: its time is what the health check's "last sync" reads.
+    if (cursor !== undefined) await writeSyncState(db, syncCursorName, { block: cursor }, now());
     result.durationMs = performance.now() - started;
     return result;
   }

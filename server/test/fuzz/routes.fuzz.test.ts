@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import {
-  createDemoMarketplace,
-  seedDemoStats,
-  simulateDemoActivity,
-} from '../../src/userStats/demoMarketplace.js';
-import { recordDemoSellerActivity } from '../../src/sellerBoards/demoSellerBoards.js';
+import { createDemoMarketplace, seedDemoStats } from '../../src/userStats/demoMarketplace.js';
+import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
 import { demoUsers } from '../../src/demo/demoUsers.js';
 import { createSqlProductsStore } from '../../src/sellerBoards/productsStore.js';
 import { createRecordingLogger, signTestToken, testJwtSecret } from '../helpers/testApp.js';
@@ -38,6 +34,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
   const market = createDemoMarketplace({ events: 300, days: 30 });
+  await registerDemoUsers(db);
   await seedDemoStats(db, market);
   const products = createSqlProductsStore(db);
   const productIds = ['fuzz-p1', 'fuzz-p2', 'fuzz-p3'];
@@ -102,11 +99,7 @@ beforeAll(async () => {
       ),
     },
     logger,
-    demo: {
-      users: demoUsers,
-      simulateActivity: (events) => simulateDemoActivity(db, market, events),
-      recordSellerActivity: (kind, sellerId) => recordDemoSellerActivity(db, kind, sellerId),
-    },
+    demo: { users: demoUsers, market },
   });
 }, 120_000);
 

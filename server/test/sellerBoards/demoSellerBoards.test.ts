@@ -1,7 +1,8 @@
+import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
 import { leaderboardResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildSellerBoards } from '../../src/sellerBoards/rebuildSellerBoards.js';
-import { recordDemoSellerActivity, seedDemoSellerBoards } from '../../src/sellerBoards/demoSellerBoards.js';
+import { seedDemoSellerBoards } from '../../src/sellerBoards/demoSellerBoards.js';
 import { demoUsers } from '../../src/demo/demoUsers.js';
 import { createTestApp, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -17,6 +18,7 @@ describe('demo seller boards', () => {
 
   it('seeds boards the triggers keep exact, idempotently, and the demo buttons move them', async () => {
     test = await createTestDatabase();
+    await registerDemoUsers(test.db, now);
     const seeded = await seedDemoSellerBoards(test.db, { now });
     expect(seeded.products).toBeGreaterThan(100);
     expect(seeded.views).toBeGreaterThan(300);
@@ -27,10 +29,7 @@ describe('demo seller boards', () => {
     const { app } = createTestApp(test.db, {
       jwtSecret: testJwtSecret,
       now: () => now,
-      demo: {
-        users: demoUsers,
-        recordSellerActivity: (kind, seller) => recordDemoSellerActivity(test!.db, kind, seller, now),
-      },
+      demo: { users: demoUsers },
     });
     const board = async () =>
       leaderboardResponseSchema.parse(

@@ -1,8 +1,9 @@
+import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
 import { userStatsResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { withDemoDefaults } from '../../src/demo/demoDefaults.js';
-import { createDemoMarketplace, seedDemoStats, simulateDemoActivity } from '../../src/userStats/demoMarketplace.js';
+import { createDemoMarketplace, seedDemoStats } from '../../src/userStats/demoMarketplace.js';
 import { demoUsers } from '../../src/demo/demoUsers.js';
 import { createTestApp, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -17,15 +18,13 @@ describe('demo user stats', () => {
   it('registers the demo users and serves real stats computed from the local subgraph', async () => {
     test = await createTestDatabase();
     const market = createDemoMarketplace({ now: new Date('2026-11-01T12:00:00Z') });
+    await registerDemoUsers(test.db);
     const seeded = await seedDemoStats(test.db, market);
     expect(seeded.entities).toBe(Object.values(market.data.counts()).reduce((a, b) => a + b, 0));
 
     const { app } = createTestApp(test.db, {
       jwtSecret: testJwtSecret,
-      demo: {
-        users: demoUsers,
-        simulateActivity: (events) => simulateDemoActivity(test!.db, market, events),
-      },
+      demo: { users: demoUsers, market },
     });
     const read = async (identifier: string) => {
       const response = await app.request(`/api/user/${identifier}/stats`);

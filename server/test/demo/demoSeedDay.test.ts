@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildSellerBoards } from '../../src/sellerBoards/rebuildSellerBoards.js';
-import { clearStaleDemoSeed } from '../../src/sellerBoards/demoSeedDay.js';
-import { seedDemoSellerBoards } from '../../src/sellerBoards/demoSellerBoards.js';
-import { seedDemoData } from '../../src/jobs/seedDemoData.js';
+import { demoUsers } from '../../src/demo/demoUsers.js';
+import { seedDemo } from '../../src/demo/seedDemo.js';
+import { serverFeatures } from '../../src/features.js';
+import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 const monday = new Date('2026-11-23T09:00:00Z');
 const mondayLater = new Date('2026-11-23T21:00:00Z');
 const wednesday = new Date('2026-11-25T09:00:00Z');
 
-/** What a demo start does with its database (startServer's order). */
+/** What a demo start does with its database (the seed startServer runs, without a marketplace). */
 async function demoStart(db: TestDatabase['db'], now: Date) {
-  const cleared = await clearStaleDemoSeed(db, now);
-  return { cleared, jobs: await seedDemoData(db, { now }), boards: await seedDemoSellerBoards(db, { now }) };
+  const { cleared, reports } = await seedDemo(serverFeatures, {
+    db,
+    now,
+    users: demoUsers,
+    config: loadConfig({}),
+  });
+  return { cleared, jobs: reports['jobs']!.counts, boards: reports['sellerBoards']!.counts };
 }
 
 async function newestDemoJob(db: TestDatabase['db']) {

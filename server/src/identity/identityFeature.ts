@@ -1,0 +1,17 @@
+import type { ServerFeature } from '../feature.js';
+import { registerDemoUsers } from './registerDemoUsers.js';
+import { createUsersRoutes } from './usersRoutes.js';
+import { createSqlUsersStore } from './usersStore.js';
+
+/** Who the users are: `PUT /users/:id` (API key) with their names, avatar and wallets. */
+export const identityFeature: ServerFeature = {
+  name: 'identity',
+  routes: ({ db, now, options }) =>
+    createUsersRoutes({ store: createSqlUsersStore(db), apiKey: options.apiKey, now }),
+  demoSeed: {
+    async seed({ db, users, now }) {
+      const created = await registerDemoUsers(db, now);
+      return { summary: `users: ${users.map((user) => user.id).join(', ')}`, counts: { created } };
+    },
+  },
+};

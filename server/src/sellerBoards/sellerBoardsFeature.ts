@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { userIdSchema } from 'podium-kit/core';
+import { z } from 'zod';
+import type { ServerFeature } from '../feature.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { demoSellerIds, recordDemoSellerActivity, seedDemoSellerBoards } from './demoSellerBoards.js';
+import { createLeaderboardsRoutes } from './leaderboardsRoutes.js';
+import { createSqlProductsStore } from './productsStore.js';
+import { createProductsRoutes } from './productsRoutes.js';
+import { rebuildSellerBoards } from './rebuildSellerBoards.js';
+import { createSellerDashboardRoutes } from './sellerDashboardRoutes.js';
+import { createSqlSellerBoardsStore } from './sellerBoardsStore.js';
+import { openDatabase } from '../db/openDatabase.js';
+import { migrate } from '../migrate.js';
+
+const sellerActivityQuerySchema = z.object({
+  kind: z.enum(['sale', 'view'], { error: 'must be sale or view' }),
+  seller: userIdSchema,
+});
+
+/**
+ * Seller boards: products and views (API key), the sellers leaderboard and each seller's
+ * dashboard. The migration's triggers keep the board cache; `boards:rebuild` recomputes it.
+ */
+export const sellerBoardsFeature: ServerFeature = {
+  name: 'sellerBoards',
+
+  routes({ db, now, options }) {
+    const routes = new Hono<AppEnv>();
+    routes.route(
+      '/',
+      createProductsRoutes({
+        store: createSqlProductsStore(db),
+        apiKey: options.apiKey,
+        now,
+        trustProxy: options.trustProxy ?? false,
+        viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
+      }),
+    );
+    routes.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(db), now }));
+    routes.route(
+      '/',
+      createSellerDashboardRoutes({ db, jwtSecret: options.jwtSecret, apiKey: options.apiKey, now }),
+    );
+    return routes;
+  },
+
+  demoRoutes({ db, now }) {
+    const routes = new Hono<AppEnv>();
+    // The demo's "record a sale / a view" buttons: an open leaderboard shows it on its next poll.
+    routes.post('/demo/seller-activity', async (c) => {
+      const { kind, seller } = sellerActivityQuerySchema.parse(c.req.query());
+      return c.json(await recordDemoSellerActivity(db, kind, seller, now()));
+    });
+    return routes;
+  },
+
+  commands: [
+    {
+      name: 'boards:rebuild',
+      summary:
+        'recompute the seller leaderboards from products and views (after an import,\nor to check the triggers) and report whether the cache differed',
+      async run({ config, logger }) {
+        const db = await openDatabase(config, logger);
+        try {
+          await migrate(db, { logger });
+          const { rowsChanged, rows, durationMs } = await rebuildSellerBoards(db);
+          logger.info(
+            rowsChanged === 0
+              ? `Seller boards rebuilt in ${durationMs} ms: the cache matched the base tables (${rows} rows).`
+              : `Seller boards rebuilt in ${durationMs} ms: the cache differed, ${rowsChanged} of ${rows} rows changed.`,
+          );
+        } finally {
+          await db.close();
+        }
+        return 0;
+      },
+    },
+  ],
+
+  demoSeed: {
+    // The generated ids only (`demo-<seller>-001`; views go with them, the board triggers follow):
+    // "record a sale" products a visitor made stay.
+    async clearGenerated(tx) {
+      const rows = await tx.query(
+        "DELETE FROM podium_products WHERE seller_id = ANY($1) AND id ~ '^demo-[a-z-]+-[0-9]{3}$' RETURNING 1",
+        [demoSellerIds],
+      );
+      return rows.length;
+    },
+    async seed({ db, now }) {
+      const { products, views } = await seedDemoSellerBoards(db, { now });
+      return {
+        summary: `${products} products and ${views} views on the seller boards`,
+        counts: { products, views },
+      };
+    },
+  },
+};
