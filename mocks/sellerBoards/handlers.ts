@@ -1,6 +1,7 @@
 import { errorResponse, validationErrorResponse } from '../shared/errorResponses.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { ifNoneMatchMatches } from '../shared/etag.js';
+import { hashString } from '../../src/shared/random.js';
 import { errorCodes, fieldErrorsFromIssues } from '../../src/shared/errors.js';
 import {
   sellerDashboardRoute,
@@ -61,11 +62,7 @@ export interface LeaderboardHandlers {
  */
 export function leaderboardEtag(body: LeaderboardResponse): string {
   const text = JSON.stringify(body);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  const hash = hashString(text);
   return `W/"${hash.toString(16).padStart(8, '0')}-${text.length.toString(16)}"`;
 }
 

@@ -1,15 +1,12 @@
 import { HttpResponse } from 'msw';
+import { hashString } from '../../src/shared/random.js';
 
 /**
  * A strong ETag of a JSON body: FNV-1a over the text and its length (the mocks run in browsers,
  * without node:crypto). Equal bodies share a tag; a changed body gets a new one.
  */
 export function mockEtag(json: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < json.length; i += 1) {
-    hash ^= json.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  const hash = hashString(json);
   return `"${hash.toString(16).padStart(8, '0')}-${json.length.toString(16)}"`;
 }
 

@@ -37,3 +37,16 @@ export function createSeededRandom(seed: number): SeededRandom {
     },
   };
 }
+
+/**
+ * A stable 32-bit hash of a string (FNV-1a): seeds from ids, and the mocks' ETags (they run in
+ * browsers, without node:crypto). Not for anything secret.
+ */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

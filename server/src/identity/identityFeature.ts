@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature.js';
+import { demoPeople } from '../demo/demoPeople.js';
 import { registerDemoUsers } from './registerDemoUsers.js';
 import { createUsersRoutes } from './usersRoutes.js';
 import { createSqlUsersStore } from './usersStore.js';
@@ -9,8 +10,8 @@ export const identityFeature: ServerFeature = {
   routes: ({ db, now, options }) =>
     createUsersRoutes({ store: createSqlUsersStore(db), apiKey: options.apiKey, now }),
   demoSeed: {
-    async seed({ db, users, now }) {
-      const created = await registerDemoUsers(db, now);
+    async seed({ db, users, now, market }) {
+      const created = await registerDemoUsers(db, now, demoPeople(market));
       return { summary: `users: ${users.map((user) => user.id).join(', ')}`, counts: { created } };
     },
   },

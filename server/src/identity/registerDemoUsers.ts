@@ -1,18 +1,27 @@
 import type { Database } from '../db/Database.js';
-import { demoUsers } from '../demo/demoUsers.js';
+import { demoPeople, type DemoPerson } from '../demo/demoPeople.js';
 import { createSqlUsersStore } from './usersStore.js';
 
 /**
- * Registers the demo users with their names and wallets, as a host's backend would with
- * `PUT /users/:id`. Idempotent; returns how many were new.
+ * Registers the demo's people (the demo users and the crowd) with their names and wallets, as a
+ * host's backend would with `PUT /users/:id`. Idempotent; returns how many were new.
  */
-export async function registerDemoUsers(db: Database, now: Date = new Date()): Promise<number> {
+export async function registerDemoUsers(
+  db: Database,
+  now: Date = new Date(),
+  people: readonly DemoPerson[] = demoPeople(),
+): Promise<number> {
   const users = createSqlUsersStore(db);
   let created = 0;
-  for (const user of demoUsers) {
+  for (const person of people) {
     const result = await users.putUser(
-      user.id,
-      { username: user.username, displayName: user.displayName, avatarUrl: null, wallets: [...user.wallets] },
+      person.id,
+      {
+        ...(person.username ? { username: person.username } : {}),
+        displayName: person.displayName,
+        avatarUrl: null,
+        wallets: [...person.wallets],
+      },
       now,
     );
     if (result.created) created += 1;

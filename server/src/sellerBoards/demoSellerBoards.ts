@@ -1,36 +1,11 @@
 import { createSeededRandom } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { createSqlProductsStore } from './productsStore.js';
-import { createSqlUsersStore } from '../identity/usersStore.js';
+import { demoCrowdIds } from '../demo/demoPeople.js';
 import { demoUsers } from '../demo/demoUsers.js';
 
-/** Sellers besides the demo users, so the boards have a crowd (display names, no wallets). */
-const crowd = [
-  'Mina Okoro',
-  'Jonas Berg',
-  'Priya Raman',
-  'Leo Duarte',
-  'Hana Sato',
-  'Omar Haddad',
-  'Ines Costa',
-  'Tomás Ruiz',
-  'Yara Nasser',
-  'Felix Wong',
-  'Sofia Marin',
-  'Kwame Mensah',
-  'Elena Petrova',
-  'Noah Klein',
-  'Aiko Mori',
-  'Rafael Lima',
-  'Zoe Turner',
-  'Ivan Horvat',
-];
-
 /** The demo's sellers: the demo users first (alice busy, bob steady, carol quiet), then the crowd. */
-export const demoSellerIds = [
-  ...demoUsers.map((user) => user.id),
-  ...crowd.map((name) => name.toLowerCase().replace(/[^a-z]+/g, '-')),
-];
+export const demoSellerIds = [...demoUsers.map((user) => user.id), ...demoCrowdIds];
 
 /** What {@link seedDemoSellerBoards} did. */
 export interface SeedDemoSellerBoardsResult {
@@ -39,7 +14,8 @@ export interface SeedDemoSellerBoardsResult {
 }
 
 /**
- * Seeds the seller boards: products over the last three months (about a third sold, spread over
+ * Seeds the seller boards without a demo marketplace (a real subgraph is configured; with one,
+ * the boards mirror it: `mirrorDemoMarket`): products over the last three months (about a third sold, spread over
  * those months) and views from a pool of viewers, skewed so the boards have leaders and ties.
  * Bulk inserts through the base tables, so the migration's triggers fill the cache exactly as
  * they do for live events. Idempotent: ids are deterministic and existing rows are kept.
@@ -50,11 +26,6 @@ export async function seedDemoSellerBoards(
 ): Promise<SeedDemoSellerBoardsResult> {
   const now = options.now ?? new Date();
   const random = createSeededRandom(options.seed ?? 5);
-  const users = createSqlUsersStore(db);
-  for (const [index, name] of crowd.entries()) {
-    const id = demoSellerIds[demoUsers.length + index]!;
-    if (!(await users.getUser(id))) await users.putUser(id, { displayName: name, wallets: [] }, now);
-  }
 
   const dayMs = 86_400_000;
   const products: {

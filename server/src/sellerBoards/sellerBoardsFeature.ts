@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { ServerFeature } from '../feature.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { demoSellerIds, recordDemoSellerActivity, seedDemoSellerBoards } from './demoSellerBoards.js';
+import { demoPeople } from '../demo/demoPeople.js';
+import { mirrorDemoMarket, mirroredProductIdPattern } from './demoMarketMirror.js';
 import { createLeaderboardsRoutes } from './leaderboardsRoutes.js';
 import { createSqlProductsStore } from './productsStore.js';
 import { createProductsRoutes } from './productsRoutes.js';
@@ -45,11 +47,21 @@ export const sellerBoardsFeature: ServerFeature = {
     return routes;
   },
 
-  demoRoutes({ db, now }) {
+  demoRoutes({ db, now, options }, { market }) {
+    const people = demoPeople(market);
+    // With the demo marketplace, the boards mirror it: a change there (simulated activity, a
+    // recorded sale) shows here too, and a sale is recorded there so the stats tab agrees.
+    market?.onChange('sellerBoards', () => mirrorDemoMarket(db, market, people, options.tokens, now()));
     const routes = new Hono<AppEnv>();
     // The demo's "record a sale / a view" buttons: an open leaderboard shows it on its next poll.
     routes.post('/demo/seller-activity', async (c) => {
       const { kind, seller } = sellerActivityQuerySchema.parse(c.req.query());
+      const wallet = people.find((person) => person.id === seller)?.wallets[0];
+      if (market && kind === 'sale' && wallet) {
+        const purchaseId = market.recordSale(wallet);
+        await market.changed();
+        return c.json({ kind, productId: `demo-m-p${purchaseId}`, counted: true });
+      }
       return c.json(await recordDemoSellerActivity(db, kind, seller, now()));
     });
     return routes;
@@ -83,13 +95,17 @@ export const sellerBoardsFeature: ServerFeature = {
     // "record a sale" products a visitor made stay.
     async clearGenerated(tx) {
       const rows = await tx.query(
-        "DELETE FROM podium_products WHERE seller_id = ANY($1) AND id ~ '^demo-[a-z-]+-[0-9]{3}$' RETURNING 1",
-        [demoSellerIds],
+        "DELETE FROM podium_products WHERE (seller_id = ANY($1) AND id ~ '^demo-[a-z-]+-[0-9]{3}$') OR id ~ $2 RETURNING 1",
+        [demoSellerIds, mirroredProductIdPattern],
       );
       return rows.length;
     },
-    async seed({ db, now }) {
-      const { products, views } = await seedDemoSellerBoards(db, { now });
+    // With the demo marketplace, the boards are its mirror (one world with the stats); without
+    // one (a real subgraph), generated products and views.
+    async seed({ db, now, market, config }) {
+      const { products, views } = market
+        ? await mirrorDemoMarket(db, market, demoPeople(market), config.tokens, now)
+        : await seedDemoSellerBoards(db, { now });
       return {
         summary: `${products} products and ${views} views on the seller boards`,
         counts: { products, views },

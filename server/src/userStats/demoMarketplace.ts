@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Database } from '../db/Database.js';
 import { createSubgraphClient, type SubgraphClient } from '../indexer/index.js';
 import type { Logger } from '../logger.js';
-import { backfillStats, syncStatsIncremental, type SyncResult } from './syncStats.js';
+import { backfillStats } from './syncStats.js';
 import {
   appendMarketplaceEvents,
   createMarketplaceData,
@@ -11,8 +11,11 @@ import {
   generateWallets,
   type MarketplaceData,
 } from '../subgraph/index.js';
-import type { TokenInfo } from 'podium-kit/core';
+import { nativeTokenAddress, type TokenInfo } from 'podium-kit/core';
 import { demoUsers } from '../demo/demoUsers.js';
+
+/** The collection the demo's "record a sale" lists in (any address works for the stand-in). */
+const demoCollection = '0xde70000000000000000000000000000000000001';
 
 /** Where the demo serves its subgraph stand-in (outside the API base path, like a separate service). */
 export const demoSubgraphPath = '/subgraph/graphql';
@@ -24,8 +27,25 @@ export interface DemoMarketplace {
   app: Hono;
   /** A client of the stand-in. It calls the app in-process: no port is needed before listening. */
   client: SubgraphClient;
+  /**
+   * The generated wallets (not the demo users'), busiest sellers first: the demo's crowd owns
+   * the first ones (`demoPeople`).
+   */
+  crowdWallets: readonly string[];
   /** Appends `events` new marketplace events (the demo's "simulate activity" button). */
   simulate(events: number): void;
+  /**
+   * A sale by `sellerWallet` now: a fixed-price listing and its purchase by a collector (the
+   * demo's "record a sale" button). Returns the purchase id.
+   */
+  recordSale(sellerWallet: string): string;
+  /**
+   * Registers what must follow a change of the marketplace, under a name (registering a name again
+   * replaces it): the stats sync, the seller boards' mirror. Features register in their demo routes.
+   */
+  onChange(name: string, listener: () => Promise<unknown>): void;
+  /** Runs the listeners in registration order, after a change; resolves to their results by name. */
+  changed(): Promise<Record<string, unknown>>;
 }
 
 /** Options of {@link createDemoMarketplace}. */
@@ -51,14 +71,15 @@ export function createDemoMarketplace(options: DemoMarketplaceOptions = {}): Dem
   const start = new Date(now.getTime() - days * 86_400_000);
   const data = createMarketplaceData({ startTime: start });
   const [alice, bob, carol] = demoUsers;
+  const crowdWallets = [...generateWallets(30, 7), ...generateWallets(30, 8)];
   // The generator skews activity towards the front of the list.
   const wallets = [
     alice!.wallets[0]!,
-    ...generateWallets(30, 7).slice(0, 6),
+    ...crowdWallets.slice(0, 6),
     bob!.wallets[0]!,
-    ...generateWallets(30, 7).slice(6),
+    ...crowdWallets.slice(6, 30),
     alice!.wallets[1]!,
-    ...generateWallets(30, 8),
+    ...crowdWallets.slice(30),
     carol!.wallets[0]!,
   ];
   generateMarketplace(data, {
@@ -75,10 +96,37 @@ export function createDemoMarketplace(options: DemoMarketplaceOptions = {}): Dem
     retries: 1,
   });
   let simulations = 0;
+  const listeners = new Map<string, () => Promise<unknown>>();
   return {
     data,
     app,
     client,
+    crowdWallets,
+    onChange(name, listener) {
+      listeners.set(name, listener);
+    },
+    async changed() {
+      const results: Record<string, unknown> = {};
+      for (const [name, listener] of listeners) results[name] = await listener();
+      return results;
+    },
+    recordSale(sellerWallet) {
+      const at = { timestamp: Math.max(data.headTimestamp, Math.floor(Date.now() / 1000)) };
+      const listing = data.createListing(
+        {
+          seller: sellerWallet.toLowerCase(),
+          erc20: nativeTokenAddress,
+          tokenAddress: demoCollection,
+          tokenId: data.counts().listings + 1,
+          listingType: 'FIXED_PRICE',
+          price: 50_000_000_000_000_000n, // 0.05 ETH
+        },
+        at,
+      );
+      // The buyer: a crowd wallet that is not the seller's.
+      const buyer = crowdWallets.find((wallet) => wallet !== sellerWallet.toLowerCase())!;
+      return data.purchase({ listingId: listing.id, buyer }, at).id;
+    },
     simulate(events) {
       simulations += 1;
       appendMarketplaceEvents(data, {
@@ -110,15 +158,4 @@ export async function seedDemoStats(
     subjects: result.subjects,
     entities: Object.values(result.entities).reduce((sum, n) => sum + n, 0),
   };
-}
-
-/** The demo's "simulate activity": new events, then the incremental sync that picks them up. */
-export async function simulateDemoActivity(
-  db: Database,
-  market: DemoMarketplace,
-  events: number,
-  tokens?: readonly TokenInfo[],
-): Promise<SyncResult> {
-  market.simulate(events);
-  return syncStatsIncremental(db, market.client, tokens ? { tokens } : {});
 }

@@ -4,10 +4,10 @@ import type { DemoSeedReport, ServerFeature } from '../feature.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { HealthCheckFailure } from '../http/healthRoutes.js';
 import { createCronRoutes } from './cronRoutes.js';
-import { seedDemoStats, simulateDemoActivity } from './demoMarketplace.js';
+import { seedDemoStats } from './demoMarketplace.js';
 import { runStatsCommand } from './runStatsCommand.js';
 import { startStatsScheduler } from './statsWorker.js';
-import { syncCursorName } from './syncStats.js';
+import { syncCursorName, syncStatsIncremental } from './syncStats.js';
 import { createUserStatsRoutes } from './userStatsRoutes.js';
 
 const dayMs = 86_400_000;
@@ -55,12 +55,19 @@ export const userStatsFeature: ServerFeature = {
 
   demoRoutes({ db, options }, { market }) {
     if (!market) return undefined;
+    // Whatever changes the marketplace (this feature's button, a sale recorded on the boards),
+    // the stats follow before the button's request answers.
+    market.onChange('userStats', () =>
+      syncStatsIncremental(db, market.client, options.tokens ? { tokens: options.tokens } : {}),
+    );
     const routes = new Hono<AppEnv>();
-    // The demo's "simulate marketplace activity" button: the stats tab shows the result at once,
-    // because the incremental sync runs before this answers.
+    // The demo's "simulate marketplace activity" button: the stats tab (and, through the other
+    // features' listeners, the boards) show the result at once.
     routes.post('/demo/market-activity', async (c) => {
       const { events } = activityQuerySchema.parse(c.req.query());
-      return c.json({ events, sync: await simulateDemoActivity(db, market, events, options.tokens) });
+      market.simulate(events);
+      const results = await market.changed();
+      return c.json({ events, sync: results['userStats'] });
     });
     return routes;
   },
