@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { errorBodySchema } from './errors.js';
 import { PodiumApiError } from './PodiumApiError.js';
 
@@ -22,8 +23,11 @@ export interface ApiRequest<T> {
   path: string;
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
-  /** Schema the response body must match. */
-  schema: z.ZodType<T>;
+  /**
+   * Schema the response body must match: any zod 4 schema (`zod` or `zod/mini`); Podium's own are
+   * zod/mini.
+   */
+  schema: $ZodType<T>;
   signal?: AbortSignal;
   /** Extra headers for this request only (e.g. `If-None-Match`), over the client's own. */
   headers?: Record<string, string>;
@@ -94,12 +98,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const payload = await readJson(response);
     if (!response.ok) throw toApiError(response, payload);
-    const parsed = schema.safeParse(payload);
+    const parsed = safeParse(schema, payload);
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      // zod/mini words every issue "Invalid input" (no locale shipped): the path says where.
+      const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
       throw new PodiumApiError({
         status: response.status,
         code: 'invalid_response',
-        message: `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid body'}`,
+        message: `Unexpected response from ${method} ${path}: ${where}${issue?.message ?? 'invalid body'}`,
         cause: parsed.error,
       });
     }
