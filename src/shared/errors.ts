@@ -22,6 +22,30 @@ export const errorBodySchema = /* @__PURE__ */ defineSchema(() =>
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * True when `payload` matches {@link errorBodySchema}. The API client reads error bodies with
+ * this check rather than the schema so that a browser bundle needs no zod (see "Bundle size" in
+ * the README); a property test holds the two to the same answer.
+ */
+export function isErrorBody(payload: unknown): payload is ErrorBody {
+  if (!isRecord(payload) || !isRecord(payload.error)) return false;
+  const { code, message, details } = payload.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return false;
+  if (details === undefined) return true;
+  if (!isRecord(details)) return false;
+  const { fields } = details;
+  return (
+    fields === undefined ||
+    (isRecord(fields) &&
+      Object.values(fields).every(
+        (messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'),
+      ))
+  );
+}
+
 /** Error codes the server uses. Hosts can switch on them; messages are for humans. */
 export const errorCodes = {
   invalidRequest: 'invalid_request',
