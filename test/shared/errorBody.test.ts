@@ -44,7 +44,9 @@ describe('isErrorBody', () => {
   });
 
   it('accepts the server shape with field errors and refuses a bare message', () => {
-    const body = { error: { code: 'invalid_request', message: 'Bad', details: { fields: { a: ['must be a string'] } } } };
+    const body = {
+      error: { code: 'invalid_request', message: 'Bad', details: { fields: { a: ['must be a string'] } } },
+    };
     expect(isErrorBody(body)).toBe(true);
     expect(isErrorBody({ error: 'Bad' })).toBe(false);
     expect(isErrorBody({ error: { code: 'x', message: 'y', details: { fields: { a: [1] } } } })).toBe(false);

@@ -146,9 +146,7 @@ describe('StatsTab', () => {
     expect(figure(container, 'purchasesVolume').value).toBe('1,2345 ETH');
     expect(figure(container, 'salesVolume').badge).toBe('Top 3 %, Rang 52 von 1.840');
     expect(
-      within(screen.getByRole('table', { name: de.statsTabSalesTokens })).getByText(
-        '12.450,5 USDC',
-      ),
+      within(screen.getByRole('table', { name: de.statsTabSalesTokens })).getByText('12.450,5 USDC'),
     ).toBeInTheDocument();
   });
 
