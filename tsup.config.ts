@@ -15,6 +15,12 @@ export default defineConfig({
     hooks: 'hooks/index.ts',
     core: 'src/index.ts',
     mocks: 'mocks/index.ts',
+    // Opt-in label packs: a host imports the languages it registers with the provider and ships
+    // only those (plain string tables, no React).
+    'locales/de': 'components/locales/de.ts',
+    'locales/es': 'components/locales/es.ts',
+    'locales/fr': 'components/locales/fr.ts',
+    'locales/ja': 'components/locales/ja.ts',
   },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },

@@ -3,6 +3,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { useEffect, useState, type ReactNode } from 'react';
 import { PodiumProvider, type PodiumProviderProps } from '../hooks/PodiumProvider.js';
+import { labelPacks } from '../components/locales/index.js';
 import '../components/styles.css';
 import { jsDocArgTypes } from './jsDocArgTypes.js';
 
@@ -76,6 +77,9 @@ function StoryFrame({
         getToken={() => 'storybook-token'}
         queryClient={queryClient}
         locale={locale}
+        // Every pack Podium ships, so the locale toolbar can show each language; a host registers
+        // only the packs it uses (they are opt-in).
+        labelPacks={labelPacks}
         theme={theme}
         // A fixed zone keeps day boundaries and dates the same for every viewer and in CI.
         timeZone={podium.timeZone ?? 'UTC'}
@@ -126,7 +130,7 @@ const preview: Preview = {
       },
     },
     locale: {
-      description: 'Locale for numbers, dates and the label pack (de, es, fr, ja; else English)',
+      description: 'Locale for numbers, dates and the label pack (de, es, fr, ja registered; else English)',
       toolbar: {
         title: 'Locale',
         icon: 'globe',

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { usePodium } from '../hooks/usePodium.js';
-import { labelPacks } from './locales/index.js';
-
-export { labelPacks };
+import type { PodiumLabelPacks } from '../hooks/PodiumContext.js';
 
 /**
  * Every string the components show, in English. Packs for `de`, `es`, `fr` and `ja` (in
- * `./locales/`) are picked by the provider's `locale`; hosts override any string by passing
- * `<PodiumProvider labels>` (all widgets) or a component's `labels` prop (that widget only).
+ * `./locales/`, published as `podium-kit/locales/<language>`) are opt-in: a host registers the
+ * ones it wants with `<PodiumProvider labelPacks>` and the provider's `locale` picks one. Hosts
+ * override any string by passing `<PodiumProvider labels>` (all widgets) or a component's
+ * `labels` prop (that widget only).
  * `{name}` placeholders are filled by the component; keep them in translations.
  *
  * Counts put into words have one key per plural form, picked by `pluralLabel` through
@@ -236,15 +236,16 @@ export type PodiumPluralLabel = {
 const languageOf = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
 
 /**
- * The full table for a locale: English, then the pack of the locale's language if Podium ships
- * one (`de`, `es`, `fr`, `ja`; any region), else English alone.
+ * The full table for a locale: English, then the pack of the locale's language among `packs`
+ * (any region: `de-AT` picks `packs.de`), else English alone.
  */
-export function labelsForLocale(locale: string): PodiumLabels {
+export function labelsForLocale(locale: string, packs: PodiumLabelPacks = {}): PodiumLabels {
   const language = languageOf(locale);
-  const pack = Object.hasOwn(labelPacks, language)
-    ? labelPacks[language as keyof typeof labelPacks]
-    : undefined;
-  return pack ? { ...defaultLabels, ...pack } : defaultLabels;
+  const pack = Object.hasOwn(packs, language) ? packs[language] : undefined;
+  if (!pack) return defaultLabels;
+  const merged: Record<string, string> = { ...defaultLabels };
+  assignDefined(merged, pack);
+  return merged as PodiumLabels;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -313,15 +314,15 @@ function assignDefined(
 }
 
 /**
- * The labels a component shows: English, then the pack of the provider's `locale`, then the
- * provider's `labels`, then the component's own `labels`.
+ * The labels a component shows: English, then the pack of the provider's `locale` among its
+ * `labelPacks`, then the provider's `labels`, then the component's own `labels`.
  */
 export function useLabels(overrides?: Partial<PodiumLabels>): PodiumLabels {
-  const { labels: providerLabels, locale } = usePodium();
+  const { labels: providerLabels, labelPacks, locale } = usePodium();
   return useMemo(() => {
-    const merged: Record<string, string> = { ...labelsForLocale(locale) };
+    const merged: Record<string, string> = { ...labelsForLocale(locale, labelPacks) };
     assignDefined(merged, providerLabels);
     assignDefined(merged, overrides);
     return merged as PodiumLabels;
-  }, [providerLabels, overrides, locale]);
+  }, [providerLabels, overrides, locale, labelPacks]);
 }

@@ -12,6 +12,13 @@ export type PodiumTheme = 'light' | 'dark' | 'system';
  */
 export type PodiumLabelOverrides = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Label packs a host registers, by language subtag (`de`, `pt`…): the provider's `locale` picks
+ * one (`de-AT` -> `de`). Podium's own are imported from `podium-kit/locales/<language>`; a host may
+ * add its own language the same way.
+ */
+export type PodiumLabelPacks = Readonly<Record<string, PodiumLabelOverrides>>;
+
 /** What `usePodium()` returns: everything one provider shares with the hooks below it. */
 export interface PodiumContextValue {
   /** The API client every hook of this provider calls through. */
@@ -26,6 +33,8 @@ export interface PodiumContextValue {
   timeZone: string;
   /** Label overrides given to the provider. */
   labels: PodiumLabelOverrides;
+  /** Label packs registered with the provider, by language subtag. */
+  labelPacks: PodiumLabelPacks;
   theme: PodiumTheme;
 }
 

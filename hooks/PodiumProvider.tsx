@@ -16,6 +16,7 @@ import {
   PodiumContext,
   type PodiumContextValue,
   type PodiumLabelOverrides,
+  type PodiumLabelPacks,
   type PodiumTheme,
 } from './PodiumContext.js';
 
@@ -37,8 +38,8 @@ export interface PodiumProviderProps {
    */
   queryClient?: QueryClient;
   /**
-   * BCP 47 locale for numbers, dates and the components' strings (a pack for `de`, `es`, `fr`
-   * and `ja` in any region; English otherwise). @default 'en-US'
+   * BCP 47 locale for numbers, dates and the components' strings: the pack of its language in
+   * `labelPacks` (any region: `de-AT` uses `de`), else English. @default 'en-US'
    */
   locale?: string;
   /**
@@ -48,6 +49,13 @@ export interface PodiumProviderProps {
   timeZone?: string;
   /** Overrides for the components' strings (see `PodiumLabels` in `podium`). @default {} */
   labels?: PodiumLabelOverrides;
+  /**
+   * Label packs the `locale` picks from, by language subtag: `{ de }` after
+   * `import { de } from 'podium-kit/locales/de'` (also `es`, `fr`, `ja`), or a host's own. Opt-in
+   * so that a bundle carries only the languages a host registers. `labels` win over the pack.
+   * @default {} (English only)
+   */
+  labelPacks?: PodiumLabelPacks;
   /** Colour scheme of the widgets. @default 'system' */
   theme?: PodiumTheme;
   /** Initial UI state of this provider's store (read once, on mount). @default {} */
@@ -56,6 +64,7 @@ export interface PodiumProviderProps {
 }
 
 const emptyLabels: PodiumLabelOverrides = Object.freeze({});
+const noLabelPacks: PodiumLabelPacks = Object.freeze({});
 
 /** Retries Podium's own client only on failures worth retrying; 4xx answers will not change. */
 function createOwnQueryClient(): QueryClient {
@@ -85,6 +94,7 @@ export function PodiumProvider({
   locale = 'en-US',
   timeZone: timeZoneProp,
   labels = emptyLabels,
+  labelPacks = noLabelPacks,
   theme = 'system',
   initialState,
   children,
@@ -129,8 +139,8 @@ export function PodiumProvider({
   const timeZone = timeZoneProp ?? detectedTimeZone;
 
   const value = useMemo<PodiumContextValue>(
-    () => ({ client, queryClient, store, locale, timeZone, labels, theme }),
-    [client, queryClient, store, locale, timeZone, labels, theme],
+    () => ({ client, queryClient, store, locale, timeZone, labels, labelPacks, theme }),
+    [client, queryClient, store, locale, timeZone, labels, labelPacks, theme],
   );
 
   return <PodiumContext.Provider value={value}>{children}</PodiumContext.Provider>;

@@ -1,6 +1,6 @@
 import { errorResponse, invalidResponse, validationErrorResponse } from './shared/errorResponses.js';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { errorCodes } from '../src/shared/errors.js';
 import {
   jobStatsQuerySchema,
@@ -359,6 +359,6 @@ function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {
 }
 
 /** Zod issues as the server's `details.fields`, with the same shared mapping the server uses. */
-function validationError(error: z.ZodError): Response {
+function validationError(error: $ZodError): Response {
   return validationErrorResponse(error.issues);
 }

@@ -1,7 +1,13 @@
 import type { PodiumLabelKey } from '../labels.js';
 
-/** German (`de`, any region): informal "du", as consumer marketplaces address their users. */
-export const deLabels = {
+/**
+ * German (`de`, any region): informal "du", as consumer marketplaces address their users.
+ *
+ * Opt-in, so that a host ships only the languages it registers:
+ * `import { de } from 'podium-kit/locales/de'`, then
+ * `<PodiumProvider locale="de-DE" labelPacks={{ de }}>`.
+ */
+export const de = {
   retry: 'Erneut versuchen',
   retrying: 'Wird wiederholt…',
   notAvailable: '—',

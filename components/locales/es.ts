@@ -1,7 +1,13 @@
 import type { PodiumLabelKey } from '../labels.js';
 
-/** Spanish (`es`, any region): neutral Spanish, informal "tú" as consumer apps use it. */
-export const esLabels = {
+/**
+ * Spanish (`es`, any region): neutral Spanish, informal "tú" as consumer apps use it.
+ *
+ * Opt-in, so that a host ships only the languages it registers:
+ * `import { es } from 'podium-kit/locales/es'`, then
+ * `<PodiumProvider locale="es-ES" labelPacks={{ es }}>`.
+ */
+export const es = {
   retry: 'Reintentar',
   retrying: 'Reintentando…',
   notAvailable: '—',

@@ -3,8 +3,12 @@ import type { PodiumLabelKey } from '../labels.js';
 /**
  * French (`fr`, any region): "vous", and a no-break space (`\u00a0`) before `:` and inside
  * « », as French typography wants, so a line never starts with the punctuation.
+ *
+ * Opt-in, so that a host ships only the languages it registers:
+ * `import { fr } from 'podium-kit/locales/fr'`, then
+ * `<PodiumProvider locale="fr-FR" labelPacks={{ fr }}>`.
  */
-export const frLabels = {
+export const fr = {
   retry: 'Réessayer',
   retrying: 'Nouvel essai…',
   notAvailable: '—',

@@ -3,8 +3,12 @@ import type { PodiumLabelKey } from '../labels.js';
 /**
  * Japanese (`ja`): polite form (です・ます) for sentences, nouns for labels, no spaces between
  * words, full-width punctuation. Japanese has one plural form, so `…One` equals `…Other`.
+ *
+ * Opt-in, so that a host ships only the languages it registers:
+ * `import { ja } from 'podium-kit/locales/ja'`, then
+ * `<PodiumProvider locale="ja-JP" labelPacks={{ ja }}>`.
  */
-export const jaLabels = {
+export const ja = {
   retry: '再試行',
   retrying: '再試行中…',
   notAvailable: '—',

@@ -17,6 +17,7 @@ export default defineConfig({
     alias: [
       { find: /^podium-kit\/styles\.css$/, replacement: repo('components/styles.css') },
       { find: /^podium-kit\/hooks$/, replacement: repo('hooks/index.ts') },
+      { find: /^podium-kit\/locales\/(\w+)$/, replacement: `${repo('components/locales')}/$1.ts` },
       { find: /^podium-kit$/, replacement: repo('components/index.ts') },
     ],
   },

@@ -2,7 +2,7 @@ import { errorCodes, fieldErrorsFromIssues, type ErrorBody, type ErrorCode } fro
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
 import type { Logger } from './logger.js';
 
@@ -90,7 +90,8 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (isDatabaseUnavailable(error)) {
     return new HttpError(503, errorCodes.unavailable, 'The database is unavailable; try again shortly');
   }
-  if (error instanceof ZodError) return fromZodError(error);
+  // $ZodError: what both zod/mini (the shared contracts) and classic zod (server-local schemas) throw.
+  if (error instanceof $ZodError) return fromZodError(error);
   if (error instanceof HTTPException) return fromHonoException(error);
   const pg = asPostgresError(error);
   if (pg?.code === '23514' && pg.constraint && clientCheckConstraints[pg.constraint]) {
@@ -129,7 +130,7 @@ export async function withSentFields<T>(fields: readonly string[], fn: () => Pro
 }
 
 /** Zod issues become `details.fields` the same way the mocks name them (shared core mapping). */
-function fromZodError(error: ZodError): HttpError {
+function fromZodError(error: $ZodError): HttpError {
   const fields = fieldErrorsFromIssues(error.issues);
   return invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
 }

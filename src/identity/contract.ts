@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { defineSchema } from '../shared/defineSchema.js';
 import { hasUnsafeCharacter, isUserId, maxUserIdLength, printableTextSchema } from '../shared/text.js';
 
 /**
@@ -33,50 +34,64 @@ export function normalizeAddress(value: string): string {
   return value.toLowerCase();
 }
 
-export const addressSchema = z
-  .string({ error: 'must be a string' })
-  .regex(addressPattern, 'must be an address: 0x followed by 40 hexadecimal digits')
-  .transform(normalizeAddress);
+export const addressSchema = /* @__PURE__ */ defineSchema(() =>
+  z
+    .string({ error: 'must be a string' })
+    .check(
+      z.regex(addressPattern, 'must be an address: 0x followed by 40 hexadecimal digits'),
+      z.overwrite(normalizeAddress),
+    ),
+);
 
 /**
  * Body of `PUT /users/:id`: the whole user (a PUT replaces; a field left out is cleared, and the
  * wallet list replaces the stored one). Unknown fields are rejected.
  */
-export const putUserBodySchema = z.strictObject({
-  /** Unique, compared case-insensitively. A username that looks like an address is refused. */
-  username: z
-    .string({ error: 'must be a string' })
-    .regex(usernamePattern, 'must be a username of 1 to 64 letters, digits, "_", "." or "-"')
-    .refine((value) => !value.toLowerCase().startsWith('0x'), 'must not start with "0x"')
-    .nullable()
-    .optional(),
-  displayName: printableTextSchema(100).nullable().optional(),
-  avatarUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .max(2048, 'must be at most 2048 characters')
-    // The URL parser accepts (and escapes) some control characters; the stored string keeps them.
-    .refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters')
-    .nullable()
-    .optional(),
-  /** Verified wallet addresses; each may belong to one user only. */
-  wallets: z
-    .array(addressSchema)
-    .max(maxWalletsPerUser, `must list at most ${maxWalletsPerUser} wallets`)
-    .default([]),
-});
+export const putUserBodySchema = /* @__PURE__ */ defineSchema(() =>
+  z.strictObject({
+    /** Unique, compared case-insensitively. A username that looks like an address is refused. */
+    username: z.optional(
+      z.nullable(
+        z.string({ error: 'must be a string' }).check(
+          z.regex(usernamePattern, 'must be a username of 1 to 64 letters, digits, "_", "." or "-"'),
+          z.refine((value) => !value.toLowerCase().startsWith('0x'), 'must not start with "0x"'),
+        ),
+      ),
+    ),
+    displayName: z.optional(z.nullable(printableTextSchema(100))),
+    avatarUrl: z.optional(
+      z.nullable(
+        z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(
+          z.maxLength(2048, 'must be at most 2048 characters'),
+          // The URL parser accepts (and escapes) some control characters; the stored string keeps them.
+          z.refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters'),
+        ),
+      ),
+    ),
+    /** Verified wallet addresses; each may belong to one user only. */
+    wallets: z._default(
+      z
+        .array(addressSchema)
+        .check(z.maxLength(maxWalletsPerUser, `must list at most ${maxWalletsPerUser} wallets`)),
+      [],
+    ),
+  }),
+);
 
 export type PutUserBody = z.input<typeof putUserBodySchema>;
 
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string().nullable(),
-  displayName: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
-  /** Lower-case addresses, sorted. */
-  wallets: z.array(z.string()),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
-});
+export const userSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    id: z.string(),
+    username: z.nullable(z.string()),
+    displayName: z.nullable(z.string()),
+    avatarUrl: z.nullable(z.string()),
+    /** Lower-case addresses, sorted. */
+    wallets: z.array(z.string()),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 export type User = z.infer<typeof userSchema>;
 

@@ -1,6 +1,4 @@
 import {
-  jobSchema,
-  jobStatsResponseSchema,
   jobStatsRoute,
   type Job,
   type JobStatsQuery,
@@ -15,16 +13,15 @@ export function getJobStats(
   query: JobStatsQuery = {},
   options: { signal?: AbortSignal } = {},
 ): Promise<JobStatsResponse> {
-  return client.request({
+  return client.request<JobStatsResponse>({
     method: 'GET',
     path: jobStatsRoute,
     query: { ...query },
-    schema: jobStatsResponseSchema,
     signal: options.signal,
   });
 }
 
 /** `PATCH /stats`: creates or updates one of the signed-in user's jobs; returns the stored job. */
 export function recordJob(client: ApiClient, body: RecordJobBody): Promise<Job> {
-  return client.request({ method: 'PATCH', path: jobStatsRoute, body, schema: jobSchema });
+  return client.request<Job>({ method: 'PATCH', path: jobStatsRoute, body });
 }

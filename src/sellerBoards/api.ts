@@ -1,5 +1,4 @@
 import {
-  leaderboardResponseSchema,
   sellerLeaderboardRoute,
   type LeaderboardBoard,
   type LeaderboardResponse,
@@ -59,7 +58,6 @@ export async function getLeaderboard<B extends LeaderboardBoard>(
     method: 'GET',
     path: leaderboardPath(board),
     query: { ...params },
-    schema: leaderboardResponseSchema,
     signal: options.signal,
     headers: options.etag ? { 'if-none-match': options.etag } : undefined,
     onNotModified: options.etag ? () => null : undefined,

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { defineSchema } from '../shared/defineSchema.js';
 import { tieModes } from '../shared/ranking.js';
 import { hasUnsafeCharacter, userIdSchema } from '../shared/text.js';
 
@@ -31,29 +32,39 @@ export const defaultLeaderboardLimit = 20;
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Query of `GET /leaderboards/sellers`. `month` (UTC, `YYYY-MM`) defaults to the current month. */
-export const sellerLeaderboardQuerySchema = z.object({
-  metric: z.enum(sellerMetrics, { error: 'must be sales or views' }).default('sales'),
-  period: z.enum(leaderboardPeriods, { error: 'must be month or all-time' }).default('month'),
-  month: z.string().regex(monthPattern, 'must be a month such as 2026-11').optional(),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(maxLeaderboardLimit, `must be at most ${maxLeaderboardLimit}`)
-    .default(defaultLeaderboardLimit),
-  offset: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must not be negative')
-    .max(1_000_000, 'must be at most 1000000')
-    .default(0),
-  /**
-   * A user id: answer the page of `limit` entries centred on that user (`offset` is ignored).
-   * A user who is not on the board gets `around: null` and the first page.
-   */
-  around: userIdSchema.optional(),
-  ties: z.enum(tieModes, { error: 'must be standard, dense or first-reached' }).default('standard'),
-});
+export const sellerLeaderboardQuerySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    metric: z._default(z.enum(sellerMetrics, { error: 'must be sales or views' }), 'sales'),
+    period: z._default(z.enum(leaderboardPeriods, { error: 'must be month or all-time' }), 'month'),
+    month: z.optional(z.string().check(z.regex(monthPattern, 'must be a month such as 2026-11'))),
+    limit: z._default(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(
+          z.int('must be a whole number'),
+          z.minimum(1, 'must be at least 1'),
+          z.maximum(maxLeaderboardLimit, `must be at most ${maxLeaderboardLimit}`),
+        ),
+      defaultLeaderboardLimit,
+    ),
+    offset: z._default(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(
+          z.int('must be a whole number'),
+          z.minimum(0, 'must not be negative'),
+          z.maximum(1_000_000, 'must be at most 1000000'),
+        ),
+      0,
+    ),
+    /**
+     * A user id: answer the page of `limit` entries centred on that user (`offset` is ignored).
+     * A user who is not on the board gets `around: null` and the first page.
+     */
+    around: z.optional(userIdSchema),
+    ties: z._default(z.enum(tieModes, { error: 'must be standard, dense or first-reached' }), 'standard'),
+  }),
+);
 
 export type SellerLeaderboardQuery = Partial<z.input<typeof sellerLeaderboardQuerySchema>> & {
   limit?: number;
@@ -61,47 +72,57 @@ export type SellerLeaderboardQuery = Partial<z.input<typeof sellerLeaderboardQue
 };
 export type SellerLeaderboardParams = z.output<typeof sellerLeaderboardQuerySchema>;
 
-export const leaderboardEntrySchema = z.object({
-  rank: z.number().int().positive(),
-  userId: z.string(),
-  displayName: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
-  value: z.number().int().nonnegative(),
-});
+/** A rank: 1 or more. (Functions, not constants, so that they are built only where used.) */
+const rankSchema = () => z.number().check(z.int(), z.positive());
+/** A count: 0 or more. */
+const countSchema = () => z.number().check(z.int(), z.nonnegative());
+
+export const leaderboardEntrySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    rank: rankSchema(),
+    userId: z.string(),
+    displayName: z.nullable(z.string()),
+    avatarUrl: z.nullable(z.string()),
+    value: countSchema(),
+  }),
+);
 
 export type LeaderboardEntry = z.infer<typeof leaderboardEntrySchema>;
 
 /** The period a board covers: a UTC month (`start` inclusive, `end` exclusive) or all time. */
-export const leaderboardPeriodSchema = z.union([
-  z.object({
-    kind: z.literal('month'),
-    month: z.string(),
-    start: z.iso.datetime({ offset: true }),
-    end: z.iso.datetime({ offset: true }),
-  }),
-  z.object({ kind: z.literal('all-time') }),
-]);
+export const leaderboardPeriodSchema = /* @__PURE__ */ defineSchema(() =>
+  z.union([
+    z.object({
+      kind: z.literal('month'),
+      month: z.string(),
+      start: z.iso.datetime({ offset: true }),
+      end: z.iso.datetime({ offset: true }),
+    }),
+    z.object({ kind: z.literal('all-time') }),
+  ]),
+);
 
 export type LeaderboardPeriod = z.infer<typeof leaderboardPeriodSchema>;
 
-export const leaderboardResponseSchema = z.object({
-  board: z.string(),
-  metric: z.string(),
-  period: leaderboardPeriodSchema,
-  ties: z.enum(tieModes),
-  entries: z.array(leaderboardEntrySchema),
-  /** Ranked competitors (value > 0) on the whole board, not just this page. */
-  total: z.number().int().nonnegative(),
-  offset: z.number().int().nonnegative(),
-  limit: z.number().int().positive(),
-  /** When the board last changed (`null`: empty board). Stable between polls: it is part of the ETag. */
-  updatedAt: z.iso.datetime({ offset: true }).nullable(),
-  /** With `around`: that user's standing, or `null` when they are not on the board. */
-  around: z
-    .object({ userId: z.string(), rank: z.number().int().positive(), value: z.number().int() })
-    .nullable()
-    .optional(),
-});
+export const leaderboardResponseSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    board: z.string(),
+    metric: z.string(),
+    period: leaderboardPeriodSchema,
+    ties: z.enum(tieModes),
+    entries: z.array(leaderboardEntrySchema),
+    /** Ranked competitors (value > 0) on the whole board, not just this page. */
+    total: countSchema(),
+    offset: countSchema(),
+    limit: rankSchema(),
+    /** When the board last changed (`null`: empty board). Stable between polls: it is part of the ETag. */
+    updatedAt: z.nullable(z.iso.datetime({ offset: true })),
+    /** With `around`: that user's standing, or `null` when they are not on the board. */
+    around: z.optional(
+      z.nullable(z.object({ userId: z.string(), rank: rankSchema(), value: z.number().check(z.int()) })),
+    ),
+  }),
+);
 
 export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
 
@@ -113,73 +134,84 @@ export type ProductStatus = (typeof productStatuses)[number];
  * `sold_at`; moving away clears it and takes the sale out of the month it was counted in. A
  * product's seller never changes (a different `sellerId` is a 409).
  */
-export const putProductBodySchema = z.strictObject({
-  sellerId: userIdSchema,
-  status: z.enum(productStatuses, { error: 'must be draft, active or sold' }),
-  /** A decimal amount such as "12.50" (up to 18 decimals). */
-  price: z
-    .string({ error: 'must be a decimal string' })
-    .regex(/^\d{1,20}(\.\d{1,18})?$/, 'must be a decimal amount such as 12.50'),
-  /** ISO 4217 code or token symbol, upper case. */
-  currency: z
-    .string({ error: 'is required' })
-    .regex(/^[A-Z0-9]{2,10}$/, 'must be a currency code such as USD or ETH'),
-});
+export const putProductBodySchema = /* @__PURE__ */ defineSchema(() =>
+  z.strictObject({
+    sellerId: userIdSchema,
+    status: z.enum(productStatuses, { error: 'must be draft, active or sold' }),
+    /** A decimal amount such as "12.50" (up to 18 decimals). */
+    price: z
+      .string({ error: 'must be a decimal string' })
+      .check(z.regex(/^\d{1,20}(\.\d{1,18})?$/, 'must be a decimal amount such as 12.50')),
+    /** ISO 4217 code or token symbol, upper case. */
+    currency: z
+      .string({ error: 'is required' })
+      .check(z.regex(/^[A-Z0-9]{2,10}$/, 'must be a currency code such as USD or ETH')),
+  }),
+);
 
 export type PutProductBody = z.infer<typeof putProductBodySchema>;
 
-export const productSchema = z.object({
-  id: z.string(),
-  sellerId: z.string(),
-  status: z.enum(productStatuses),
-  price: z.string(),
-  currency: z.string(),
-  soldAt: z.iso.datetime({ offset: true }).nullable(),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
-});
+export const productSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    id: z.string(),
+    sellerId: z.string(),
+    status: z.enum(productStatuses),
+    price: z.string(),
+    currency: z.string(),
+    soldAt: z.nullable(z.iso.datetime({ offset: true })),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 export type Product = z.infer<typeof productSchema>;
 
 /** Body of `POST /products/:id/views`: who viewed (a signed-in viewer, else a session). */
-export const recordViewBodySchema = z
-  .strictObject({
-    viewerId: userIdSchema.optional(),
-    sessionId: z
-      .string()
-      .min(8, 'must be at least 8 characters')
-      .max(128, 'must be at most 128 characters')
-      .refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters')
-      .optional(),
-  })
-  .refine((body) => (body.viewerId === undefined) !== (body.sessionId === undefined), {
-    message: 'give exactly one of viewerId and sessionId',
-    path: ['viewerId'],
-  });
+export const recordViewBodySchema = /* @__PURE__ */ defineSchema(() =>
+  z
+    .strictObject({
+      viewerId: z.optional(userIdSchema),
+      sessionId: z.optional(
+        z.string().check(
+          z.minLength(8, 'must be at least 8 characters'),
+          z.maxLength(128, 'must be at most 128 characters'),
+          z.refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters'),
+        ),
+      ),
+    })
+    .check(
+      z.refine((body) => (body.viewerId === undefined) !== (body.sessionId === undefined), {
+        message: 'give exactly one of viewerId and sessionId',
+        path: ['viewerId'],
+      }),
+    ),
+);
 
 export type RecordViewBody = z.infer<typeof recordViewBodySchema>;
 
 /** `counted: false` for a repeat viewer, a draft product, or the product's own seller. */
-export const recordViewResponseSchema = z.object({ counted: z.boolean() });
+export const recordViewResponseSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({ counted: z.boolean() }),
+);
 
-const moneySchema = z.object({ currency: z.string(), amount: z.string() });
-
-const monthAndAllTime = <T extends z.ZodTypeAny>(schema: T) => z.object({ month: schema, allTime: schema });
+const monthAndAllTime = <T extends z.ZodMiniType>(schema: T) => z.object({ month: schema, allTime: schema });
 
 /** `GET /sellers/:id/dashboard`: the same counts the leaderboard ranks by. */
-export const sellerDashboardSchema = z.object({
-  sellerId: z.string(),
-  month: z.string(),
-  activeListings: z.number().int().nonnegative(),
-  views: monthAndAllTime(z.number().int().nonnegative()),
-  sales: monthAndAllTime(z.number().int().nonnegative()),
-  /** Sum of sold products' prices, per currency. */
-  earnings: monthAndAllTime(z.array(moneySchema)),
-  /** The seller's rank (standard ties), `null` when not on that board. */
-  rank: z.object({
-    sales: monthAndAllTime(z.number().int().positive().nullable()),
-    views: monthAndAllTime(z.number().int().positive().nullable()),
+export const sellerDashboardSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    sellerId: z.string(),
+    month: z.string(),
+    activeListings: countSchema(),
+    views: monthAndAllTime(countSchema()),
+    sales: monthAndAllTime(countSchema()),
+    /** Sum of sold products' prices, per currency. */
+    earnings: monthAndAllTime(z.array(z.object({ currency: z.string(), amount: z.string() }))),
+    /** The seller's rank (standard ties), `null` when not on that board. */
+    rank: z.object({
+      sales: monthAndAllTime(z.nullable(rankSchema())),
+      views: monthAndAllTime(z.nullable(rankSchema())),
+    }),
   }),
-});
+);
 
 export type SellerDashboard = z.infer<typeof sellerDashboardSchema>;

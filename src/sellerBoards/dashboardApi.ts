@@ -1,4 +1,4 @@
-import { sellerDashboardRoute, sellerDashboardSchema, type SellerDashboard } from './contract.js';
+import { sellerDashboardRoute, type SellerDashboard } from './contract.js';
 import type { ApiClient } from '../shared/createApiClient.js';
 
 /** `GET /sellers/:id/dashboard`: a seller's listings, views, sales, earnings and ranks. */
@@ -7,10 +7,9 @@ export function getSellerDashboard(
   sellerId: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<SellerDashboard> {
-  return client.request({
+  return client.request<SellerDashboard>({
     method: 'GET',
     path: sellerDashboardRoute.replace(':id', encodeURIComponent(sellerId)),
-    schema: sellerDashboardSchema,
     signal: options.signal,
   });
 }

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { errorBodySchema } from './errors.js';
+import { isErrorBody } from './errors.js';
 import { PodiumApiError } from './PodiumApiError.js';
 
 export interface ApiClientOptions {
@@ -22,8 +21,14 @@ export interface ApiRequest<T> {
   path: string;
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
-  /** Schema the response body must match. */
-  schema: z.ZodType<T>;
+  /**
+   * A check of the response body, for endpoints of your own: any Standard Schema (zod, zod/mini,
+   * Valibot…); a body it refuses is an `invalid_response` error. Podium's endpoint functions pass
+   * none: the browser parses only what it must (a JSON object, and the error shape), and the
+   * contract's schemas hold the server and the mocks to the same types in their tests. Without
+   * it the body must be a JSON object or array. @default none
+   */
+  schema?: ResponseSchema<T>;
   signal?: AbortSignal;
   /** Extra headers for this request only (e.g. `If-None-Match`), over the client's own. */
   headers?: Record<string, string>;
@@ -39,9 +44,29 @@ export interface ApiRequest<T> {
   onResponse?: (response: { status: number; headers: Headers }) => void;
 }
 
+/**
+ * What `ApiRequest.schema` accepts: the Standard Schema interface (`~standard.validate`), which
+ * zod 4 schemas implement, so the client itself needs no validation library.
+ */
+export interface ResponseSchema<T> {
+  readonly '~standard': {
+    readonly validate: (value: unknown) => ResponseCheck<T> | Promise<ResponseCheck<T>>;
+  };
+}
+
+/** A Standard Schema result: the value, or the issues that refused it. */
+export type ResponseCheck<T> =
+  | { readonly value: T; readonly issues?: undefined }
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+      }>;
+    };
+
 export interface ApiClient {
   readonly baseUrl: string;
-  /** Sends a request and returns the parsed body, or throws a {@link PodiumApiError}. */
+  /** Sends a request and returns its JSON body, or throws a {@link PodiumApiError}. */
   request<T>(request: ApiRequest<T>): Promise<T>;
 }
 
@@ -94,20 +119,36 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const payload = await readJson(response);
     if (!response.ok) throw toApiError(response, payload);
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new PodiumApiError({
+    const invalid = (problem: string, cause?: unknown) =>
+      new PodiumApiError({
         status: response.status,
         code: 'invalid_response',
-        message: `Unexpected response from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid body'}`,
-        cause: parsed.error,
+        message: `Unexpected response from ${method} ${path}: ${problem}`,
+        cause,
       });
+    let data = payload as T;
+    if (schema) {
+      const result = await schema['~standard'].validate(payload);
+      if (result.issues) throw invalid(describeIssue(result.issues[0]), result.issues);
+      data = result.value;
+    } else if (typeof payload !== 'object' || payload === null) {
+      // An HTML page from a wrong baseUrl (a host's SPA fallback) or an empty body.
+      throw invalid('expected a JSON body');
     }
     onResponse?.({ status: response.status, headers: response.headers });
-    return parsed.data;
+    return data;
   }
 
   return { baseUrl, request };
+}
+
+/** "entries.0.rank: Invalid input": zod/mini words every issue alike, so the path says where. */
+function describeIssue(
+  issue: Extract<ResponseCheck<unknown>, { issues: unknown }>['issues'][number] | undefined,
+) {
+  if (!issue) return 'invalid body';
+  const path = (issue.path ?? []).map((key) => String(typeof key === 'object' ? key.key : key));
+  return path.length > 0 ? `${path.join('.')}: ${issue.message}` : issue.message;
 }
 
 function buildUrl(baseUrl: string, path: string, query: ApiRequest<unknown>['query']): string {
@@ -130,9 +171,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function toApiError(response: Response, payload: unknown): PodiumApiError {
-  const parsed = errorBodySchema.safeParse(payload);
-  if (parsed.success) {
-    return new PodiumApiError({ status: response.status, ...parsed.data.error });
+  if (isErrorBody(payload)) {
+    const { code, message, details } = payload.error;
+    return new PodiumApiError({ status: response.status, code, message, details });
   }
   return new PodiumApiError({
     status: response.status,

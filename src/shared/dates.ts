@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { defineSchema } from './defineSchema.js';
 
 /**
  * Calendar dates in queries (`YYYY-MM-DD`, UTC days). Only dates that exist and fall between
@@ -30,6 +31,6 @@ export function isQueryInstant(time: number): boolean {
 export const calendarDateMessage = `must be a real date (YYYY-MM-DD) between ${minQueryDate} and ${maxQueryDate}`;
 
 /** A query date `YYYY-MM-DD`: see {@link isCalendarDate}. */
-export const calendarDateSchema = z
-  .string({ error: 'must be a date (YYYY-MM-DD)' })
-  .refine(isCalendarDate, calendarDateMessage);
+export const calendarDateSchema = /* @__PURE__ */ defineSchema(() =>
+  z.string({ error: 'must be a date (YYYY-MM-DD)' }).check(z.refine(isCalendarDate, calendarDateMessage)),
+);

@@ -1,26 +1,50 @@
-// A namespace import lets bundlers drop the parts of zod Podium does not use (about 70 kB gz
-// less than `import { z }`, which keeps the whole namespace object); see npm run budgets.
-import * as z from 'zod';
+// zod/mini: the same schemas as zod with functions instead of methods, so a bundle keeps only the
+// parts of zod it uses (see "Bundle size" in the README and npm run budgets).
+import * as z from 'zod/mini';
+import { defineSchema } from './defineSchema.js';
 
 /**
  * Every error the server returns has this one shape:
  * `{ "error": { "code", "message", "details"? } }`.
  * Validation failures carry `details.fields`: field path -> messages.
  */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z
-      .object({
-        fields: z.record(z.string(), z.array(z.string())).optional(),
-      })
-      .catchall(z.unknown())
-      .optional(),
+export const errorBodySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.optional(
+        z.catchall(z.object({ fields: z.optional(z.record(z.string(), z.array(z.string()))) }), z.unknown()),
+      ),
+    }),
   }),
-});
+);
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * True when `payload` matches {@link errorBodySchema}. The API client reads error bodies with
+ * this check rather than the schema so that a browser bundle needs no zod (see "Bundle size" in
+ * the README); a property test holds the two to the same answer.
+ */
+export function isErrorBody(payload: unknown): payload is ErrorBody {
+  if (!isRecord(payload) || !isRecord(payload.error)) return false;
+  const { code, message, details } = payload.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return false;
+  if (details === undefined) return true;
+  if (!isRecord(details)) return false;
+  const { fields } = details;
+  return (
+    fields === undefined ||
+    (isRecord(fields) &&
+      Object.values(fields).every(
+        (messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'),
+      ))
+  );
+}
 
 /** Error codes the server uses. Hosts can switch on them; messages are for humans. */
 export const errorCodes = {
@@ -52,6 +76,18 @@ interface IssueLike {
   inclusive?: boolean;
   format?: string;
   divisor?: number | bigint;
+}
+
+/**
+ * The message of a field a caller left out: "is required". Pass it as the `error` of a schema
+ * whose field may be missing (`z.string({ error: requiredFieldError })`; the ids and texts of
+ * `text.ts` do). Only the issue as it is raised still has the `input`: zod/mini ships no English
+ * messages (every issue reads "Invalid input" unless zod's locale is loaded), so once the issue
+ * is finished nothing tells a missing field from a wrong type. Returns `undefined` (zod's own
+ * message, worded by {@link friendlyIssueMessage}) for every other issue.
+ */
+export function requiredFieldError(issue: { code: string; input?: unknown }): string | undefined {
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined;
 }
 
 /**
@@ -114,7 +150,10 @@ export function friendlyIssueMessage(issue: IssueLike): string {
   }
 }
 
-/** Zod 4's English messages all start like this; the schemas' own messages never do. */
+/**
+ * Zod 4's English messages all start like this, and so does zod/mini's "Invalid input" when no
+ * locale is loaded; the schemas' own messages never do.
+ */
 function isZodDefaultMessage(message: string): boolean {
   return /^(Invalid|Too (small|big)|Unrecognized key|Expected|Required)\b/.test(message);
 }

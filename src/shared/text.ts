@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { defineSchema } from './defineSchema.js';
+import { requiredFieldError } from './errors.js';
 
 /**
  * The one grammar of text that reaches storage. Postgres refuses `\u0000` in text (a 500 if it
@@ -29,13 +31,14 @@ const noUnsafeCharacters = 'must not contain control characters';
  * Unicode. Use it for every free-text field that is stored (display names, opaque ids).
  */
 export function printableTextSchema(max: number) {
-  // No custom type error: `fieldErrorsFromIssues` words it ("is required" / "must be a string").
-  return z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !hasUnsafeCharacter(value), noUnsafeCharacters);
+  // Only "is required" is set here (see requiredFieldError); `fieldErrorsFromIssues` words a
+  // wrong type ("must be a string").
+  return z.string({ error: requiredFieldError }).check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.refine((value) => !hasUnsafeCharacter(value), noUnsafeCharacters),
+  );
 }
 
 /**
@@ -55,9 +58,11 @@ export function isUserId(value: string): boolean {
  * A host's user id, wherever one is given: `PUT /users/:id`, a token's `sub`, seller and viewer
  * ids, `around`, `:id` path params. Opaque to Podium; only its length and characters are checked.
  */
-export const userIdSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(maxUserIdLength, `must be at most ${maxUserIdLength} characters`)
-  .refine((value) => !hasUnsafeCharacter(value), noUnsafeCharacters)
-  .refine((value) => value.trim() === value, 'must not start or end with a space');
+export const userIdSchema = /* @__PURE__ */ defineSchema(() =>
+  z.string({ error: requiredFieldError }).check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(maxUserIdLength, `must be at most ${maxUserIdLength} characters`),
+    z.refine((value) => !hasUnsafeCharacter(value), noUnsafeCharacters),
+    z.refine((value) => value.trim() === value, 'must not start or end with a space'),
+  ),
+);

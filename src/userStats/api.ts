@@ -1,10 +1,7 @@
 import {
-  statsHistoryResponseSchema,
-  statsLeadersResponseSchema,
   statsLeadersRoute,
   userStatsHistoryRoute,
   userStatsPath,
-  userStatsResponseSchema,
   userStatsRoute,
   userTransactionsCsvRoute,
   type StatsHistoryQuery,
@@ -17,7 +14,7 @@ import type { ApiClient } from '../shared/createApiClient.js';
 
 /** What {@link getUserStats} returns: the body, and whether the server has calculated it yet. */
 export interface UserStatsResult {
-  /** The parsed body. On a 202 its `stats` are zeros and every percentile is `null`. */
+  /** The body. On a 202 its `stats` are zeros and every percentile is `null`. */
   data: UserStatsResponse;
   /** The HTTP status: 200 (calculated, possibly stale) or 202 (queued, not calculated yet). */
   status: number;
@@ -38,10 +35,9 @@ export async function getUserStats(
 ): Promise<UserStatsResult> {
   let status: number | undefined;
   let retryAfterHeader: string | null = null;
-  const data = await client.request({
+  const data = await client.request<UserStatsResponse>({
     method: 'GET',
     path: userStatsPath(userStatsRoute, identifier),
-    schema: userStatsResponseSchema,
     signal: options.signal,
     onResponse: (response) => {
       status = response.status;
@@ -66,11 +62,10 @@ export function getUserStatsHistory(
   query: StatsHistoryQuery = {},
   options: { signal?: AbortSignal } = {},
 ): Promise<StatsHistoryResponse> {
-  return client.request({
+  return client.request<StatsHistoryResponse>({
     method: 'GET',
     path: userStatsPath(userStatsHistoryRoute, identifier),
     query: { ...query },
-    schema: statsHistoryResponseSchema,
     signal: options.signal,
   });
 }
@@ -81,11 +76,10 @@ export function getStatsLeaders(
   query: StatsLeadersQuery = {},
   options: { signal?: AbortSignal } = {},
 ): Promise<StatsLeadersResponse> {
-  return client.request({
+  return client.request<StatsLeadersResponse>({
     method: 'GET',
     path: statsLeadersRoute,
     query: { ...query },
-    schema: statsLeadersResponseSchema,
     signal: options.signal,
   });
 }

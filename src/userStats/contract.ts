@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { defineSchema } from '../shared/defineSchema.js';
 import { calendarDateSchema } from '../shared/dates.js';
 import { maxUserIdLength } from '../shared/text.js';
 
@@ -26,95 +27,111 @@ export function userStatsPath(route: string, identifier: string): string {
 /** The native token (ETH) is the zero address in token breakdowns. */
 export const nativeTokenAddress = '0x0000000000000000000000000000000000000000';
 
-const amountSchema = z.string().regex(/^\d+$/, 'must be a non-negative integer string');
-const count = z.number().int().nonnegative();
-const instant = z.iso.datetime({ offset: true });
+// Functions, not constants, so that each is built only inside the schemas a bundle keeps.
+const amountSchema = () => z.string().check(z.regex(/^\d+$/, 'must be a non-negative integer string'));
+const count = () => z.number().check(z.int(), z.nonnegative());
+const positiveInt = () => z.number().check(z.int(), z.positive());
+const instant = () => z.iso.datetime({ offset: true });
 
 /** One token of a breakdown: what was paid in that token. */
-export const tokenAmountSchema = z.object({
-  /** Lower-case token contract; the zero address is the native token (ETH). */
-  address: z.string(),
-  /** From the configured token list; `null` for a token the list does not know. */
-  symbol: z.string().nullable(),
-  /** From the token list; `null` when unknown (show the raw integer amount then). */
-  decimals: z.number().int().nonnegative().nullable(),
-  /** Records (sales, purchases or bids) paid in this token. */
-  count,
-  /** Sum of their amounts, in the token's smallest unit. */
-  amount: amountSchema,
-});
+export const tokenAmountSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** Lower-case token contract; the zero address is the native token (ETH). */
+    address: z.string(),
+    /** From the configured token list; `null` for a token the list does not know. */
+    symbol: z.nullable(z.string()),
+    /** From the token list; `null` when unknown (show the raw integer amount then). */
+    decimals: z.nullable(count()),
+    /** Records (sales, purchases or bids) paid in this token. */
+    count: count(),
+    /** Sum of their amounts, in the token's smallest unit. */
+    amount: amountSchema(),
+  }),
+);
 
 export type TokenAmount = z.infer<typeof tokenAmountSchema>;
 
 /** The user as seller: purchases of listings whose seller is one of the user's wallets. */
-export const salesStatsSchema = z.object({
-  /** Purchase records on the user's listings (one purchase may carry several editions). */
-  count,
-  /** Editions sold: the sum of the purchases' `count`. */
-  editions: count,
-  /** Native-token (ETH) volume received, in wei. Other tokens are only in `tokens`: amounts in different tokens cannot be added without prices. */
-  volumeWei: amountSchema,
-  /** Distinct buyer addresses, not counting the user's own wallets. */
-  uniqueBuyers: count,
-  /** Per payment token, largest count first. */
-  tokens: z.array(tokenAmountSchema),
-  firstAt: instant.nullable(),
-  lastAt: instant.nullable(),
-});
+export const salesStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** Purchase records on the user's listings (one purchase may carry several editions). */
+    count: count(),
+    /** Editions sold: the sum of the purchases' `count`. */
+    editions: count(),
+    /** Native-token (ETH) volume received, in wei. Other tokens are only in `tokens`: amounts in different tokens cannot be added without prices. */
+    volumeWei: amountSchema(),
+    /** Distinct buyer addresses, not counting the user's own wallets. */
+    uniqueBuyers: count(),
+    /** Per payment token, largest count first. */
+    tokens: z.array(tokenAmountSchema),
+    firstAt: z.nullable(instant()),
+    lastAt: z.nullable(instant()),
+  }),
+);
 
 /** The user as buyer: purchases whose buyer is one of the user's wallets. */
-export const purchaseStatsSchema = z.object({
-  count,
-  editions: count,
-  /** Native-token (ETH) volume spent, in wei. */
-  volumeWei: amountSchema,
-  /** Distinct sellers the user bought from (addresses, not counting the user's own wallets). */
-  uniqueSellers: count,
-  tokens: z.array(tokenAmountSchema),
-  firstAt: instant.nullable(),
-  lastAt: instant.nullable(),
-});
+export const purchaseStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    count: count(),
+    editions: count(),
+    /** Native-token (ETH) volume spent, in wei. */
+    volumeWei: amountSchema(),
+    /** Distinct sellers the user bought from (addresses, not counting the user's own wallets). */
+    uniqueSellers: count(),
+    tokens: z.array(tokenAmountSchema),
+    firstAt: z.nullable(instant()),
+    lastAt: z.nullable(instant()),
+  }),
+);
 
-export const bidStatsSchema = z.object({
-  /** Bid records the user placed (every bid, outbid or not). */
-  placed: count,
-  /** Listings the user bid on and then became a buyer of. */
-  won: count,
-  /** Listings still `ACTIVE` that the user has bid on. */
-  active: count,
-  /** Native-token (ETH) sum of every bid placed, in wei. */
-  volumeWei: amountSchema,
-  tokens: z.array(tokenAmountSchema),
-});
+export const bidStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** Bid records the user placed (every bid, outbid or not). */
+    placed: count(),
+    /** Listings the user bid on and then became a buyer of. */
+    won: count(),
+    /** Listings still `ACTIVE` that the user has bid on. */
+    active: count(),
+    /** Native-token (ETH) sum of every bid placed, in wei. */
+    volumeWei: amountSchema(),
+    tokens: z.array(tokenAmountSchema),
+  }),
+);
 
-export const offerStatsSchema = z.object({
-  /** Offers the user made. */
-  made: count,
-  /** Offers others made on the user's listings. */
-  received: count,
-  /** Offers the user made that a seller accepted. */
-  accepted: count,
-  /** Offers the user made and then withdrew. */
-  rescinded: count,
-});
+export const offerStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** Offers the user made. */
+    made: count(),
+    /** Offers others made on the user's listings. */
+    received: count(),
+    /** Offers the user made that a seller accepted. */
+    accepted: count(),
+    /** Offers the user made and then withdrew. */
+    rescinded: count(),
+  }),
+);
 
-export const listingStatsSchema = z.object({
-  /** The user's listings still `ACTIVE`. */
-  active: count,
-  /** Every listing the user created. */
-  created: count,
-  /** The user's listings that were `CANCELLED`. */
-  cancelled: count,
-});
+export const listingStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** The user's listings still `ACTIVE`. */
+    active: count(),
+    /** Every listing the user created. */
+    created: count(),
+    /** The user's listings that were `CANCELLED`. */
+    cancelled: count(),
+  }),
+);
 
 /** Every figure of one subject (a registered user over all their wallets, or one bare address). */
-export const userStatsSchema = z.object({
-  sales: salesStatsSchema,
-  purchases: purchaseStatsSchema,
-  bids: bidStatsSchema,
-  offers: offerStatsSchema,
-  listings: listingStatsSchema,
-});
+export const userStatsSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    sales: salesStatsSchema,
+    purchases: purchaseStatsSchema,
+    bids: bidStatsSchema,
+    offers: offerStatsSchema,
+    listings: listingStatsSchema,
+  }),
+);
 
 export type UserStats = z.infer<typeof userStatsSchema>;
 
@@ -135,7 +152,7 @@ export const statsMetrics = [
   'listingsCreated',
   'trades',
 ] as const;
-export const statsMetricSchema = z.enum(statsMetrics);
+export const statsMetricSchema = /* @__PURE__ */ defineSchema(() => z.enum(statsMetrics));
 export type StatsMetric = z.infer<typeof statsMetricSchema>;
 
 /** Metrics whose values are native-token (ETH) amounts in wei; the others are counts. */
@@ -146,27 +163,31 @@ export const volumeStatsMetrics: readonly StatsMetric[] = ['salesVolume', 'purch
  * `rank` 1 is the highest (ties share a rank), `of` is how many are ranked, and `topPercent`
  * is `ceil(100 * rank / of)` ("top 3 %"). `null` when the subject's own value is zero.
  */
-export const percentileSchema = z
-  .object({
-    rank: z.number().int().positive(),
-    of: z.number().int().positive(),
-    topPercent: z.number().int().min(1).max(100),
-  })
-  .nullable();
+export const percentileSchema = /* @__PURE__ */ defineSchema(() =>
+  z.nullable(
+    z.object({
+      rank: positiveInt(),
+      of: positiveInt(),
+      topPercent: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+    }),
+  ),
+);
 
 export type Percentile = z.infer<typeof percentileSchema>;
 
 /** Who the stats are about. */
-export const statsSubjectSchema = z.object({
-  /** `user`: a registered user (all their wallets); `address`: a wallet no user has claimed. */
-  kind: z.enum(['user', 'address']),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  displayName: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
-  /** Lower-case wallet addresses the stats cover. */
-  addresses: z.array(z.string()),
-});
+export const statsSubjectSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** `user`: a registered user (all their wallets); `address`: a wallet no user has claimed. */
+    kind: z.enum(['user', 'address']),
+    userId: z.nullable(z.string()),
+    username: z.nullable(z.string()),
+    displayName: z.nullable(z.string()),
+    avatarUrl: z.nullable(z.string()),
+    /** Lower-case wallet addresses the stats cover. */
+    addresses: z.array(z.string()),
+  }),
+);
 
 export type StatsSubject = z.infer<typeof statsSubjectSchema>;
 
@@ -174,23 +195,27 @@ export type StatsSubject = z.infer<typeof statsSubjectSchema>;
  * `GET /user/:identifier/stats`. 200: cached stats (`cached: true`). 202: nothing calculated yet;
  * `stats` are zeros, the calculation is queued and `retryAfterSeconds` says when to ask again.
  */
-export const userStatsResponseSchema = z.object({
-  subject: statsSubjectSchema,
-  stats: userStatsSchema,
-  /**
-   * One entry per metric of `statsMetrics`. Keyed by string so a client keeps working when a
-   * newer server ranks by a metric it does not know yet (it simply ignores that key).
-   */
-  percentiles: z.record(z.string(), percentileSchema) as z.ZodType<Partial<Record<StatsMetric, Percentile>>>,
-  cached: z.boolean(),
-  /** Older than the server's stale age (24 h by default); a refresh is queued. */
-  stale: z.boolean(),
-  calculatedAt: instant.nullable(),
-  /** When the last refresh attempt failed (the stats shown are the last good ones), else `null`. */
-  refreshFailedAt: instant.nullable(),
-  /** Present on 202: seconds until the stats are worth asking for again. */
-  retryAfterSeconds: z.number().int().positive().optional(),
-});
+export const userStatsResponseSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    subject: statsSubjectSchema,
+    stats: userStatsSchema,
+    /**
+     * One entry per metric of `statsMetrics`. Keyed by string so a client keeps working when a
+     * newer server ranks by a metric it does not know yet (it simply ignores that key).
+     */
+    percentiles: z.record(z.string(), percentileSchema) as z.ZodMiniType<
+      Partial<Record<StatsMetric, Percentile>>
+    >,
+    cached: z.boolean(),
+    /** Older than the server's stale age (24 h by default); a refresh is queued. */
+    stale: z.boolean(),
+    calculatedAt: z.nullable(instant()),
+    /** When the last refresh attempt failed (the stats shown are the last good ones), else `null`. */
+    refreshFailedAt: z.nullable(instant()),
+    /** Present on 202: seconds until the stats are worth asking for again. */
+    retryAfterSeconds: z.optional(positiveInt()),
+  }),
+);
 
 export type UserStatsResponse = z.infer<typeof userStatsResponseSchema>;
 
@@ -200,22 +225,26 @@ export const maxStatsHistoryDays = 731;
 export const defaultStatsHistoryDays = 90;
 
 /** Query of `GET /user/:identifier/stats/history`: UTC calendar days, both ends included. */
-export const statsHistoryQuerySchema = z.object({
-  from: calendarDateSchema.optional(),
-  to: calendarDateSchema.optional(),
-});
+export const statsHistoryQuerySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    from: z.optional(calendarDateSchema),
+    to: z.optional(calendarDateSchema),
+  }),
+);
 
 export type StatsHistoryQuery = z.input<typeof statsHistoryQuerySchema>;
 
 /** One UTC day of activity. Days without activity are present with zeros. */
-export const statsHistoryDaySchema = z.object({
-  date: z.string(),
-  salesCount: count,
-  salesVolumeWei: amountSchema,
-  purchasesCount: count,
-  purchasesVolumeWei: amountSchema,
-  bidsPlaced: count,
-});
+export const statsHistoryDaySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    date: z.string(),
+    salesCount: count(),
+    salesVolumeWei: amountSchema(),
+    purchasesCount: count(),
+    purchasesVolumeWei: amountSchema(),
+    bidsPlaced: count(),
+  }),
+);
 
 export type StatsHistoryDay = z.infer<typeof statsHistoryDaySchema>;
 
@@ -223,75 +252,96 @@ export type StatsHistoryDay = z.infer<typeof statsHistoryDaySchema>;
  * Daily series for trends, derived from the indexed events (so a user's trend starts at their
  * first sale, not at the day stats were first calculated). Volumes are native-token (ETH) wei.
  */
-export const statsHistoryResponseSchema = z.object({
-  subject: statsSubjectSchema,
-  from: z.string(),
-  to: z.string(),
-  days: z.array(statsHistoryDaySchema),
-});
+export const statsHistoryResponseSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    subject: statsSubjectSchema,
+    from: z.string(),
+    to: z.string(),
+    days: z.array(statsHistoryDaySchema),
+  }),
+);
 
 export type StatsHistoryResponse = z.infer<typeof statsHistoryResponseSchema>;
 
 export const maxStatsLeadersLimit = 100;
 
 /** Query of `GET /stats/leaders`: top sellers (`salesVolume`), top collectors (`purchasesCount`), most active traders (`trades`), or any metric. */
-export const statsLeadersQuerySchema = z.object({
-  metric: statsMetricSchema.default('salesVolume'),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(maxStatsLeadersLimit, `must be at most ${maxStatsLeadersLimit}`)
-    .default(10),
-});
+export const statsLeadersQuerySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    metric: z._default(statsMetricSchema, 'salesVolume'),
+    limit: z._default(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(
+          z.int('must be a whole number'),
+          z.minimum(1, 'must be at least 1'),
+          z.maximum(maxStatsLeadersLimit, `must be at most ${maxStatsLeadersLimit}`),
+        ),
+      10,
+    ),
+  }),
+);
 
 export type StatsLeadersQuery = { metric?: StatsMetric; limit?: number };
 
-export const statsLeaderSchema = z.object({
-  /** 1, 2, 2, 4: equal values share a rank. */
-  rank: z.number().int().positive(),
-  subject: statsSubjectSchema,
-  /** The metric's value: an integer string (wei for volumes, a count otherwise). */
-  value: amountSchema,
-});
+export const statsLeaderSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    /** 1, 2, 2, 4: equal values share a rank. */
+    rank: positiveInt(),
+    subject: statsSubjectSchema,
+    /** The metric's value: an integer string (wei for volumes, a count otherwise). */
+    value: amountSchema(),
+  }),
+);
 
-export const statsLeadersResponseSchema = z.object({
-  metric: statsMetricSchema,
-  leaders: z.array(statsLeaderSchema),
-  /** Subjects with a non-zero value. */
-  total: count,
-  /** Newest `calculatedAt` among the ranked stats. */
-  updatedAt: instant.nullable(),
-});
+export const statsLeadersResponseSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    metric: statsMetricSchema,
+    leaders: z.array(statsLeaderSchema),
+    /** Subjects with a non-zero value. */
+    total: count(),
+    /** Newest `calculatedAt` among the ranked stats. */
+    updatedAt: z.nullable(instant()),
+  }),
+);
 
 export type StatsLeadersResponse = z.infer<typeof statsLeadersResponseSchema>;
 
 /** Query of the cron endpoint: one `address` (or any identifier), or a batch of subjects. */
-export const calculateUserStatsQuerySchema = z.object({
-  address: z.string().min(1).max(maxUserIdLength).optional(),
-  batch: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000')
-    .default(100),
-  offset: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must not be negative')
-    .default(0),
-});
+export const calculateUserStatsQuerySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    address: z.optional(z.string().check(z.minLength(1), z.maxLength(maxUserIdLength))),
+    batch: z._default(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(
+          z.int('must be a whole number'),
+          z.minimum(1, 'must be at least 1'),
+          z.maximum(1000, 'must be at most 1000'),
+        ),
+      100,
+    ),
+    offset: z._default(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(z.int('must be a whole number'), z.minimum(0, 'must not be negative')),
+      0,
+    ),
+  }),
+);
 
-export const calculateUserStatsResultSchema = z.object({
-  total: count,
-  successful: count,
-  failed: count,
-  errors: z.array(z.object({ subject: z.string(), error: z.string() })),
-  /** Offset of the next batch, `null` after the last one. */
-  nextOffset: z.number().int().nonnegative().nullable(),
-  /** Milliseconds. */
-  duration: z.number().nonnegative(),
-});
+export const calculateUserStatsResultSchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    total: count(),
+    successful: count(),
+    failed: count(),
+    errors: z.array(z.object({ subject: z.string(), error: z.string() })),
+    /** Offset of the next batch, `null` after the last one. */
+    nextOffset: z.nullable(count()),
+    /** Milliseconds. */
+    duration: z.number().check(z.nonnegative()),
+  }),
+);
 
 /**
  * Columns of `GET /user/:identifier/transactions.csv`, in order: `date` (ISO 8601, UTC), `side`

@@ -215,7 +215,10 @@ export const Dark: Story = {
   },
 };
 
-/** German: numbers and dates through Intl, strings from the `de` label pack the locale selects. */
+/**
+ * German: numbers and dates through Intl, strings from the `de` label pack the locale selects (a
+ * host registers it: `<PodiumProvider labelPacks={{ de }}>` with `de` from `podium-kit/locales/de`).
+ */
 export const GermanLocale: Story = {
   globals: { locale: 'de-DE' },
   parameters: {

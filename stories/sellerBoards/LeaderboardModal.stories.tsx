@@ -182,7 +182,10 @@ export const Dark: Story = {
   },
 };
 
-/** German: numbers, dates and every string from the `de` pack, picked by the provider's locale. */
+/**
+ * German: numbers, dates and every string from the `de` pack, picked by the provider's locale. A
+ * host registers the pack: `import { de } from 'podium-kit/locales/de'`, `<PodiumProvider labelPacks={{ de }}>`.
+ */
 export const GermanLocale: Story = {
   args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId },
   globals: { locale: 'de-DE' },

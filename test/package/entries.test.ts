@@ -17,7 +17,6 @@ const expected: Record<string, string[]> = {
     'createApiClient',
     'isPodiumApiError',
     'defaultLabels',
-    'labelPacks',
     'labelsForLocale',
     'pluralLabel',
   ],
@@ -54,7 +53,25 @@ const expected: Record<string, string[]> = {
     'createUserStatsFixture',
     'createLeaderboardFixture',
   ],
+  'podium-kit/locales/de': ['de'],
+  'podium-kit/locales/es': ['es'],
+  'podium-kit/locales/fr': ['fr'],
+  'podium-kit/locales/ja': ['ja'],
 };
+
+/** Every dist file an entry loads: the entry and the local chunks it imports, transitively. */
+async function chunkGraph(entry: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    const code = await readFile(file, 'utf8');
+    files.set(file, code);
+    for (const [, chunk] of code.matchAll(/from ["']\.\/([^"']+)["']/g)) queue.push(`dist/${chunk}`);
+  }
+  return files;
+}
 
 describe('built entries', () => {
   it.each(Object.entries(expected))('%s exports its public API as ESM and CJS', async (name, names) => {
@@ -78,16 +95,16 @@ describe('built entries', () => {
   it('keeps React out of podium-kit/core and podium-kit/mocks', async () => {
     // Follow the local chunk graph from each entry and make sure no file on it imports React.
     for (const entry of ['dist/core.js', 'dist/mocks.js']) {
-      const seen = new Set<string>();
-      const queue = [entry];
-      while (queue.length) {
-        const file = queue.pop()!;
-        if (seen.has(file)) continue;
-        seen.add(file);
-        const code = await readFile(file, 'utf8');
+      for (const [file, code] of await chunkGraph(entry)) {
         expect(code, file).not.toMatch(/from ["'](react|react-dom|@tanstack\/react-query|zustand)["']/);
-        for (const [, chunk] of code.matchAll(/from ["']\.\/([^"']+)["']/g)) queue.push(`dist/${chunk}`);
       }
+    }
+  });
+
+  it('keeps the label packs out of the root entry: a host ships only the packs it imports', async () => {
+    const { de } = (await import('podium-kit/locales/de')) as { de: Record<string, string> };
+    for (const [file, code] of await chunkGraph('dist/index.js')) {
+      expect(code, file).not.toContain(de.jobStatsTitle);
     }
   });
 

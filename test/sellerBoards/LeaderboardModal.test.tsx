@@ -16,6 +16,7 @@ import {
   type PodiumHandlersOptions,
 } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
+import { de } from '../../components/locales/de.js';
 import { renderWithPodium } from '../shared/renderWithPodium.js';
 
 const server = setupServer();
@@ -316,7 +317,7 @@ describe('Leaderboard (inline)', () => {
 
   it('formats numbers with the provider locale and falls back to initials', async () => {
     useMocks({ scenario: 'largeNumbers' });
-    renderWithPodium(<Leaderboard />, { locale: 'de-DE' });
+    renderWithPodium(<Leaderboard />, { locale: 'de-DE', labelPacks: { de } });
     await waitFor(() =>
       expect(document.querySelectorAll('.podium-leaderboard__row').length).toBeGreaterThan(0),
     );

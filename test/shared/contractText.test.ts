@@ -5,8 +5,8 @@ import { fieldErrorsFromIssues } from '../../src/shared/errors.js';
 import { recordJobBodySchema } from '../../src/jobs/contract.js';
 import { hasUnsafeCharacter, isUserId, printableTextSchema, userIdSchema } from '../../src/shared/text.js';
 
-const fieldsOf = (schema: z.ZodType, input: unknown) => {
-  const result = schema.safeParse(input);
+const fieldsOf = (schema: z.core.$ZodType, input: unknown) => {
+  const result = z.safeParse(schema, input);
   if (result.success) throw new Error('expected a validation failure');
   return fieldErrorsFromIssues(result.error.issues);
 };

@@ -4,6 +4,7 @@ import { getJobStats, recordJob } from '../../src/jobs/api.js';
 import { isPodiumApiError, type PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { fieldErrorsFromIssues } from '../../src/shared/errors.js';
 import { recordJobBodySchema } from '../../src/jobs/contract.js';
+import * as z from 'zod/mini';
 
 const storedJob = {
   job_id: 'j1',
@@ -34,13 +35,27 @@ describe('createApiClient', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ job_id: 'j1', status: 'completed' });
 
     token = 't2';
-    fetch.mockResolvedValueOnce(json({}, 200));
+    // A wrong baseUrl often answers the host's own HTML page (an SPA fallback) with a 200.
+    fetch.mockResolvedValueOnce(new Response('<!doctype html><div id="root"></div>', { status: 200 }));
     await expect(getJobStats(client, { from: '2024-06-01', limit: 5, tz: undefined })).rejects.toMatchObject({
       code: 'invalid_response',
+      message: 'Unexpected response from GET /stats: expected a JSON body',
     });
     const [url2, init2] = fetch.mock.calls[1]!;
     expect(url2).toBe('https://host.test/api/stats?from=2024-06-01&limit=5');
     expect((init2?.headers as Record<string, string>).authorization).toBe('Bearer t2');
+  });
+
+  it('checks a body against the schema a custom request passes (any Standard Schema), naming the field', async () => {
+    const client = createApiClient({ baseUrl: '/api', fetch: async () => json({ count: 'x' }) });
+    const schema = z.object({ count: z.number() });
+    await expect(client.request({ method: 'GET', path: '/custom', schema })).rejects.toMatchObject({
+      code: 'invalid_response',
+      // zod/mini alone words every issue "Invalid input": the path says where.
+      message: expect.stringMatching(/^Unexpected response from GET \/custom: count: /),
+    });
+    const ok = createApiClient({ baseUrl: '/api', fetch: async () => json({ count: 2, extra: true }) });
+    await expect(ok.request({ method: 'GET', path: '/custom', schema })).resolves.toEqual({ count: 2 });
   });
 
   it('omits the authorization header when there is no token', async () => {

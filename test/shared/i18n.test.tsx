@@ -2,6 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Leaderboard, StatsTab } from '../../components/index.js';
+import { de } from '../../components/locales/de.js';
+import { fr } from '../../components/locales/fr.js';
+import { ja } from '../../components/locales/ja.js';
 import {
   createLeaderboardSellers,
   createPodiumHandlers,
@@ -10,7 +13,8 @@ import {
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { renderWithPodium } from './renderWithPodium.js';
 
-// The label packs as a host sees them: picked by the provider's `locale`, under its `labels`.
+// The label packs as a host uses them: imported one by one, registered with the provider's
+// `labelPacks`, picked by its `locale`, under its `labels`.
 const NOW = new Date('2025-06-15T12:00:00Z');
 const server = setupServer();
 
@@ -50,9 +54,22 @@ const values = async () => {
 describe('label packs in the components', () => {
   it('shows "Aktualisiert vor …" in de-DE, the whole sentence in German', async () => {
     useMocks();
-    const { container } = renderWithPodium(<StatsTab identifier="alice" />, { locale: 'de-DE' });
+    const { container } = renderWithPodium(<StatsTab identifier="alice" />, {
+      locale: 'de-DE',
+      labelPacks: { de },
+    });
     expect(await freshness(container)).toMatch(/^Aktualisiert vor \d+ Stunden$/);
     expect(screen.getByRole('heading', { name: 'Statistiken' })).toBeInTheDocument();
+  });
+
+  it('keeps English words for a locale whose pack the host did not register (opt-in)', async () => {
+    useMocks();
+    const { container } = renderWithPodium(<StatsTab identifier="alice" />, {
+      locale: 'de-DE',
+      labelPacks: { fr },
+    });
+    // German relative time from Intl, English words around it.
+    expect(await freshness(container)).toMatch(/^Updated vor \d+ Stunden$/);
   });
 
   it('falls back to English for a language without a pack (pt-BR)', async () => {
@@ -66,7 +83,11 @@ describe('label packs in the components', () => {
     useMocks();
     const { container } = renderWithPodium(
       <StatsTab identifier="alice" labels={{ statsTabTitle: 'Meine Zahlen' }} />,
-      { locale: 'de-DE', labels: { statsTabUpdated: 'Stand: {time}', statsTabTitle: 'Zahlen' } },
+      {
+        locale: 'de-DE',
+        labelPacks: { de },
+        labels: { statsTabUpdated: 'Stand: {time}', statsTabTitle: 'Zahlen' },
+      },
     );
     expect(await freshness(container)).toMatch(/^Stand: vor \d+ Stunden$/);
     expect(screen.getByRole('heading', { name: 'Meine Zahlen' })).toBeInTheDocument();
@@ -74,11 +95,11 @@ describe('label packs in the components', () => {
 
   it('puts counts into words by the locale plural rules: fr 1 is singular, ja has one form', async () => {
     useMocks({ leaderboardSellers: smallBoard() });
-    const fr = renderWithPodium(<Leaderboard />, { locale: 'fr-FR' });
+    const french = renderWithPodium(<Leaderboard />, { locale: 'fr-FR', labelPacks: { fr, ja } });
     expect(await values()).toEqual(['2\u00a0ventes', '1\u00a0vente', '1\u00a0vente']);
-    fr.unmount();
+    french.unmount();
 
-    renderWithPodium(<Leaderboard />, { locale: 'ja-JP' });
+    renderWithPodium(<Leaderboard />, { locale: 'ja-JP', labelPacks: { fr, ja } });
     expect(await values()).toEqual(['販売2件', '販売1件', '販売1件']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLabels, labelPacks, labelsForLocale, pluralLabel } from '../../components/index.js';
+import { defaultLabels, labelsForLocale, pluralLabel } from '../../components/index.js';
+import { labelPacks } from '../../components/locales/index.js';
 
 /** The `{name}` placeholders of a template, as a sorted list. */
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -24,13 +25,21 @@ describe('label packs', () => {
       expect(pack.statsTabUpdated).not.toBe(defaultLabels.statsTabUpdated);
   });
 
-  it('picks a pack by the language subtag and falls back to English', () => {
-    expect(labelsForLocale('de-DE').statsTabUpdated).toBe('Aktualisiert {time}');
-    expect(labelsForLocale('de-AT')).toEqual(labelsForLocale('de'));
-    expect(labelsForLocale('FR-ca').retry).toBe(labelPacks.fr.retry);
-    expect(labelsForLocale('ja_JP').retry).toBe(labelPacks.ja.retry);
-    expect(labelsForLocale('pt-BR')).toEqual(defaultLabels);
-    expect(labelsForLocale('not a locale')).toEqual(defaultLabels);
+  it('picks a registered pack by the language subtag and falls back to English', () => {
+    expect(labelsForLocale('de-DE', labelPacks).statsTabUpdated).toBe('Aktualisiert {time}');
+    expect(labelsForLocale('de-AT', labelPacks)).toEqual(labelsForLocale('de', labelPacks));
+    expect(labelsForLocale('FR-ca', labelPacks).retry).toBe(labelPacks.fr.retry);
+    expect(labelsForLocale('ja_JP', labelPacks).retry).toBe(labelPacks.ja.retry);
+    expect(labelsForLocale('pt-BR', labelPacks)).toEqual(defaultLabels);
+    expect(labelsForLocale('not a locale', labelPacks)).toEqual(defaultLabels);
+  });
+
+  it('uses only the packs a host registers (opt-in), a partial pack over English', () => {
+    expect(labelsForLocale('de-DE')).toEqual(defaultLabels);
+    expect(labelsForLocale('de-DE', { fr: labelPacks.fr })).toEqual(defaultLabels);
+    const pt = labelsForLocale('pt-BR', { pt: { retry: 'Tentar de novo', retrying: undefined } });
+    expect(pt.retry).toBe('Tentar de novo');
+    expect(pt.retrying).toBe(defaultLabels.retrying);
   });
 });
 
@@ -39,11 +48,11 @@ describe('pluralLabel', () => {
     const en = labelsForLocale('en-US');
     expect(pluralLabel(en, 'leaderboardSales', 0, 'en-US')).toBe('{count} sales');
     expect(pluralLabel(en, 'leaderboardSales', 1, 'en-US')).toBe('{count} sale');
-    const fr = labelsForLocale('fr-FR');
+    const fr = labelsForLocale('fr-FR', labelPacks);
     expect(pluralLabel(fr, 'leaderboardSales', 0, 'fr-FR')).toBe(fr.leaderboardSalesOne);
     expect(pluralLabel(fr, 'leaderboardSales', 1, 'fr-FR')).toBe(fr.leaderboardSalesOne);
     expect(pluralLabel(fr, 'leaderboardSales', 2, 'fr-FR')).toBe(fr.leaderboardSalesOther);
-    const ja = labelsForLocale('ja-JP');
+    const ja = labelsForLocale('ja-JP', labelPacks);
     expect(pluralLabel(ja, 'leaderboardSales', 1, 'ja-JP')).toBe(ja.leaderboardSalesOther);
   });
 

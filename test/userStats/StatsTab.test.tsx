@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultLabels, labelPacks, StatsTab } from '../../components/index.js';
+import { defaultLabels, StatsTab } from '../../components/index.js';
+import { de } from '../../components/locales/de.js';
 import {
   createPodiumHandlers,
   createUserStatsFixture,
@@ -38,7 +39,8 @@ function renderTab(
   locale = 'en-US',
 ) {
   server.use(...createPodiumHandlers({ baseUrl, now: NOW, ...mocks }));
-  return renderWithPodium(<StatsTab identifier="alice" {...props} />, { locale });
+  // The German pack registered as a host would (opt-in), so `de-DE` speaks German.
+  return renderWithPodium(<StatsTab identifier="alice" {...props} />, { locale, labelPacks: { de } });
 }
 
 const root = (container: HTMLElement) => container.querySelector('.podium-stats-tab') as HTMLElement;
@@ -144,9 +146,7 @@ describe('StatsTab', () => {
     expect(figure(container, 'purchasesVolume').value).toBe('1,2345 ETH');
     expect(figure(container, 'salesVolume').badge).toBe('Top 3 %, Rang 52 von 1.840');
     expect(
-      within(screen.getByRole('table', { name: labelPacks.de.statsTabSalesTokens })).getByText(
-        '12.450,5 USDC',
-      ),
+      within(screen.getByRole('table', { name: de.statsTabSalesTokens })).getByText('12.450,5 USDC'),
     ).toBeInTheDocument();
   });
 

@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'react';
 import { JobStats, PodiumProvider, StatsTab } from 'podium-kit';
+import { de } from 'podium-kit/locales/de';
+import { es } from 'podium-kit/locales/es';
+import { fr } from 'podium-kit/locales/fr';
+import { ja } from 'podium-kit/locales/ja';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
 import { MarketplacePanel } from './MarketplacePanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';
 import { SellerBoardsPanel } from './SellerBoardsPanel.js';
 
 type Theme = 'light' | 'dark' | 'system';
+
+/** The demo offers every language, so it registers every pack (a host registers the ones it uses). */
+const labelPacks = { de, es, fr, ja };
 
 const locales = [
   { value: 'en-US', label: 'English (US)' },
@@ -109,6 +116,7 @@ export function DemoApp() {
             getToken={() => demoToken(userId)}
             theme={theme}
             locale={locale}
+            labelPacks={labelPacks}
           >
             {/* JobStats brings its own heading ("Job statistics"), so the section needs none. */}
             <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
