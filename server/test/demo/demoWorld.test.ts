@@ -92,5 +92,6 @@ describe('the demo world', () => {
     expect(second.reports['userStats']!.counts['subjects']).toBe(
       first.reports['userStats']!.counts['subjects'],
     );
-  });
+    // Two demo seeds (a full stats backfill each) and ~90 reads: about 20 s on a quiet 2-core machine.
+  }, 120_000);
 });
