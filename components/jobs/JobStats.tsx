@@ -17,6 +17,7 @@ import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../label
 import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** What `renderEmpty` receives. */
@@ -119,9 +120,35 @@ export function JobStats({
     content = <JobStatsSkeleton label={labels.jobStatsLoading} {...part} />;
   } else if (state === 'error' && error) {
     const context: JobStatsErrorContext = { error, retry, isRetrying: query.isFetching, labels };
-    content = renderError ? renderError(context) : <JobStatsError {...context} {...part} />;
+    content = renderError ? (
+      renderError(context)
+    ) : (
+      <WidgetState
+        kind="error"
+        block="podium-job-stats"
+        title={labels.jobStatsErrorTitle}
+        description={error.message}
+        onRetry={retry}
+        isRetrying={context.isRetrying}
+        labels={labels}
+        classNames={classNames}
+        unstyled={unstyled}
+      />
+    );
   } else if (state === 'empty') {
-    content = renderEmpty ? renderEmpty({ range: bounds, labels }) : <JobStatsEmpty labels={labels} {...part} />;
+    content = renderEmpty ? (
+      renderEmpty({ range: bounds, labels })
+    ) : (
+      <WidgetState
+        kind="empty"
+        block="podium-job-stats"
+        title={labels.jobStatsEmptyTitle}
+        description={labels.jobStatsEmptyHint}
+        labels={labels}
+        classNames={classNames}
+        unstyled={unstyled}
+      />
+    );
   } else if (state === 'ready' && stats) {
     content = (
       <JobStatsFigures
@@ -231,42 +258,6 @@ export function JobStats({
 interface PartProps {
   styled: boolean;
   classNames: JobStatsClassNames;
-}
-
-function JobStatsError({ error, retry, isRetrying, labels, styled, classNames }: JobStatsErrorContext & PartProps) {
-  return (
-    <div
-      role="alert"
-      className={cx(
-        'podium-job-stats__error',
-        styled &&
-          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-        classNames.error,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.jobStatsErrorTitle}</p>
-      <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
-      <Button unstyled={!styled} className={classNames.button} onClick={retry} aria-disabled={isRetrying || undefined}>
-        {isRetrying ? labels.retrying : labels.retry}
-      </Button>
-    </div>
-  );
-}
-
-function JobStatsEmpty({ labels, styled, classNames }: { labels: PodiumLabels } & PartProps) {
-  return (
-    <div
-      className={cx(
-        'podium-job-stats__empty',
-        styled &&
-          'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
-        classNames.empty,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.jobStatsEmptyTitle}</p>
-      <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.jobStatsEmptyHint}</p>
-    </div>
-  );
 }
 
 interface JobStatsFiguresProps extends PartProps {

@@ -6,7 +6,6 @@ import { useUserStatsHistory } from '../../hooks/userStats/useUserStatsHistory.j
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { userTransactionsCsvUrl } from '../../src/userStats/api.js';
 import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/contract.js';
-import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
@@ -17,6 +16,7 @@ import { StatsFreshness } from './StatsFreshness.js';
 import { StatsTabSkeleton } from './StatsTabSkeleton.js';
 import type { StatsTabClassNames, StatsTabPartStyle } from './statsTabSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** The tab's state, also exposed as `data-state` on the root. */
@@ -114,7 +114,8 @@ export function StatsTab({
         retry={retry}
         isRetrying={query.isFetching}
         labels={labels}
-        {...part}
+        unstyled={unstyled}
+        classNames={classNames}
       />
     );
   } else if (state === 'calculating') {
@@ -140,19 +141,15 @@ export function StatsTab({
     );
   } else if (state === 'empty') {
     content = (
-      <div
-        className={cx(
-          'podium-stats-tab__empty',
-          styled &&
-            'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
-          classNames.empty,
-        )}
-      >
-        <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.statsTabEmptyTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
-          {labels.statsTabEmptyHint}
-        </p>
-      </div>
+      <WidgetState
+        kind="empty"
+        block="podium-stats-tab"
+        title={labels.statsTabEmptyTitle}
+        description={labels.statsTabEmptyHint}
+        labels={labels}
+        classNames={classNames}
+        unstyled={unstyled}
+      />
     );
   } else if (state === 'ready' && stats && query.percentiles) {
     content = (
@@ -282,24 +279,18 @@ export function StatsTab({
   );
 }
 
-interface StatsTabErrorProps extends StatsTabPartStyle {
+interface StatsTabErrorProps {
   error: PodiumApiError;
   identifier: string;
   retry: () => void;
   isRetrying: boolean;
   labels: PodiumLabels;
+  unstyled: boolean;
+  classNames: StatsTabClassNames;
 }
 
 /** A failed load: "No user named …" (404) and a malformed identifier (400) cannot be retried. */
-function StatsTabError({
-  error,
-  identifier,
-  retry,
-  isRetrying,
-  labels,
-  styled,
-  classNames,
-}: StatsTabErrorProps) {
+function StatsTabError({ error, identifier, retry, isRetrying, labels, unstyled, classNames }: StatsTabErrorProps) {
   const permanent = error.status === 404 || error.status === 400;
   const message =
     error.status === 404
@@ -308,29 +299,16 @@ function StatsTabError({
         ? formatLabel(labels.statsTabInvalidIdentifier, { identifier })
         : null;
   return (
-    <div
-      role="alert"
-      className={cx(
-        'podium-stats-tab__error',
-        styled &&
-          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-        classNames.error,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
-        {message ?? labels.statsTabErrorTitle}
-      </p>
-      {message ? null : <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>}
-      {permanent ? null : (
-        <Button
-          unstyled={!styled}
-          className={classNames.button}
-          onClick={retry}
-          aria-disabled={isRetrying || undefined}
-        >
-          {isRetrying ? labels.retrying : labels.retry}
-        </Button>
-      )}
-    </div>
+    <WidgetState
+      kind="error"
+      block="podium-stats-tab"
+      title={message ?? labels.statsTabErrorTitle}
+      description={message ? null : error.message}
+      onRetry={permanent ? undefined : retry}
+      isRetrying={isRetrying}
+      labels={labels}
+      classNames={classNames}
+      unstyled={unstyled}
+    />
   );
 }
