@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { usePodium } from '../../hooks/usePodium.js';
 import { normalizeStatsIdentifier } from '../../hooks/userStats/userStatsQueryOptions.js';
 import { useUserStats } from '../../hooks/userStats/useUserStats.js';
@@ -10,12 +10,12 @@ import { cx } from '../shared/cx.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { StatsFigures } from './StatsFigures.js';
 import { StatsFreshness } from './StatsFreshness.js';
 import { StatsTabSkeleton } from './StatsTabSkeleton.js';
 import type { StatsTabClassNames, StatsTabPartStyle } from './statsTabSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
@@ -63,7 +63,6 @@ export function StatsTab({
   const { client } = usePodium();
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
   const styled = !unstyled;
   const part: StatsTabPartStyle = { styled, classNames };
   const id = normalizeStatsIdentifier(identifier);
@@ -94,7 +93,6 @@ export function StatsTab({
   const history = useUserStatsHistory(id, { days: historyDays, enabled: state === 'ready' });
   const retry = () => void query.refetch();
   const now = Date.now();
-  const Heading = `h${headingLevel}` as const;
   const sectionHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
 
   let content: ReactNode = null;
@@ -169,40 +167,12 @@ export function StatsTab({
   const showDownload = csv && (state === 'ready' || state === 'empty' || state === 'calculating');
 
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
-      unstyled={unstyled}
-      className={cx(
-        'podium-stats-tab',
-        styled &&
-          'podium:@container podium:flex podium:flex-col podium:gap-4 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
-      data-state={state}
-      data-error-status={state === 'error' ? error?.status : undefined}
-      data-fetching={query.isFetching || undefined}
-      data-stale={(stats && query.stale) || undefined}
-    >
-      <header
-        className={cx(
-          'podium-stats-tab__header',
-          styled && 'podium:flex podium:flex-wrap podium:items-start podium:justify-between podium:gap-3',
-          classNames.header,
-        )}
-      >
-        <div className={cx(styled && 'podium:flex podium:flex-col podium:gap-1')}>
-          <Heading
-            id={titleId}
-            className={cx(
-              'podium-stats-tab__title',
-              styled && 'podium:m-0 podium:text-lg podium:font-semibold',
-              classNames.title,
-            )}
-          >
-            {title ?? labels.statsTabTitle}
-          </Heading>
+    <WidgetCard
+      block="podium-stats-tab"
+      title={title ?? labels.statsTabTitle}
+      headingLevel={headingLevel}
+      subtitle={
+        <>
           {query.subject ? (
             <p
               className={cx(
@@ -243,8 +213,10 @@ export function StatsTab({
               {...part}
             />
           ) : null}
-        </div>
-        {showDownload ? (
+        </>
+      }
+      actions={
+        showDownload ? (
           <a
             href={userTransactionsCsvUrl(client, id)}
             download
@@ -257,14 +229,18 @@ export function StatsTab({
           >
             {labels.statsTabDownloadCsv}
           </a>
-        ) : null}
-      </header>
-
-      {/* Polite, and only filled once real figures are shown: polls and refreshes stay quiet. */}
-      <p role="status" className="podium-sr-only">
-        {state === 'ready' || state === 'empty' ? labels.statsTabAnnounceLoaded : ''}
-      </p>
-
+        ) : null
+      }
+      // Polite, and only filled once real figures are shown: polls and refreshes stay quiet.
+      announcement={state === 'ready' || state === 'empty' ? labels.statsTabAnnounceLoaded : ''}
+      className={className}
+      classNames={classNames}
+      unstyled={unstyled}
+      data-state={state}
+      data-error-status={state === 'error' ? error?.status : undefined}
+      data-fetching={query.isFetching || undefined}
+      data-stale={(stats && query.stale) || undefined}
+    >
       <div
         className={cx(
           'podium-stats-tab__body',
@@ -275,7 +251,7 @@ export function StatsTab({
       >
         {content}
       </div>
-    </PodiumRoot>
+    </WidgetCard>
   );
 }
 
