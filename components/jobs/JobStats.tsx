@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { resolveJobStatsRange, type JobStatsRange } from '../../hooks/jobs/resolveJobStatsRange.js';
 import { useJobStats, type JobStatsSummary } from '../../hooks/jobs/useJobStats.js';
 import { useJobStatsRange } from '../../hooks/jobs/useJobStatsRange.js';
@@ -14,9 +14,9 @@ import { JobStatsSkeleton } from './JobStatsSkeleton.js';
 import type { JobStatsClassNames } from './jobStatsSlots.js';
 import { KpiCard } from './KpiCard.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
@@ -88,7 +88,6 @@ export function JobStats({
   const { timeZone } = usePodium();
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
   const styled = !unstyled;
   const part = { styled, classNames };
 
@@ -112,7 +111,6 @@ export function JobStats({
   const stale = Boolean(stats && query.isRefetchError);
   const running = stats ? stats.totals.byStatus.pending + stats.totals.byStatus.processing : 0;
   const rangeText = valid ? format.dayRange(bounds.from, bounds.to) : '';
-  const Heading = `h${headingLevel}` as const;
   const partHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
 
   let content: ReactNode = null;
@@ -163,53 +161,34 @@ export function JobStats({
   }
 
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
+    <WidgetCard
+      block="podium-job-stats"
+      title={title ?? labels.jobStatsTitle}
+      headingLevel={headingLevel}
+      subtitle={
+        <p className={cx('podium-job-stats__range', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)', classNames.range)}>
+          {rangeText}
+          {query.isFetching && state !== 'loading' && !query.isLoadingMoreJobs ? (
+            <span
+              className={cx('podium-job-stats__updating', styled && 'podium:ms-2 podium:text-(--podium-muted) podium:italic', classNames.status)}
+              data-testid="podium-job-stats-updating"
+            >
+              {labels.jobStatsUpdating}
+            </span>
+          ) : null}
+        </p>
+      }
+      actions={<JobStatsRangePicker range={range} onChange={setRange} timeZone={timeZone} labels={labels} {...part} />}
+      // Polite, and only changes when figures for a new range arrive: background refreshes stay quiet.
+      announcement={stats && valid ? formatLabel(labels.jobStatsAnnounceLoaded, { range: rangeText }) : ''}
+      className={className}
+      classNames={classNames}
       unstyled={unstyled}
-      className={cx(
-        'podium-job-stats',
-        styled &&
-          'podium:@container podium:flex podium:flex-col podium:gap-4 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
       data-state={state}
       data-fetching={query.isFetching || undefined}
       data-stale={stale || undefined}
       data-partial={running > 0 || undefined}
     >
-      <header
-        className={cx(
-          'podium-job-stats__header',
-          styled && 'podium:flex podium:flex-wrap podium:items-start podium:justify-between podium:gap-3',
-          classNames.header,
-        )}
-      >
-        <div className={cx(styled && 'podium:flex podium:flex-col podium:gap-0.5')}>
-          <Heading id={titleId} className={cx('podium-job-stats__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
-            {title ?? labels.jobStatsTitle}
-          </Heading>
-          <p className={cx('podium-job-stats__range', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)', classNames.range)}>
-            {rangeText}
-            {query.isFetching && state !== 'loading' && !query.isLoadingMoreJobs ? (
-              <span
-                className={cx('podium-job-stats__updating', styled && 'podium:ms-2 podium:text-(--podium-muted) podium:italic', classNames.status)}
-                data-testid="podium-job-stats-updating"
-              >
-                {labels.jobStatsUpdating}
-              </span>
-            ) : null}
-          </p>
-        </div>
-        <JobStatsRangePicker range={range} onChange={setRange} timeZone={timeZone} labels={labels} {...part} />
-      </header>
-
-      {/* Polite, and only changes when figures for a new range arrive: background refreshes stay quiet. */}
-      <p role="status" className="podium-sr-only">
-        {stats && valid ? formatLabel(labels.jobStatsAnnounceLoaded, { range: rangeText }) : ''}
-      </p>
-
       {stale ? (
         <div
           role="status"
@@ -251,7 +230,7 @@ export function JobStats({
       >
         {content}
       </div>
-    </PodiumRoot>
+    </WidgetCard>
   );
 }
 
