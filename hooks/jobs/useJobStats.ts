@@ -4,6 +4,7 @@ import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { Job, JobStatsResponse } from '../../src/jobs/contract.js';
 import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
 import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export interface UseJobStatsOptions {
@@ -85,7 +86,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
   );
   const jobs = useMemo(() => pages?.flatMap((page) => page.jobs) ?? [], [pages]);
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadMoreJobs = useCallback(() => {
     // cancelRefetch: false joins a page request already in flight instead of restarting it, so
     // double clicks (even within one render) never fire two requests.
@@ -99,12 +100,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
     loadMoreJobs,
     isLoadingMoreJobs: isFetchingNextPage,
     isLoadMoreError: query.isFetchNextPageError,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
+    ...podiumQueryState(query),
     isRefetchError: query.isRefetchError,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch,
   };
 }

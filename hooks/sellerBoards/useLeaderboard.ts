@@ -14,6 +14,7 @@ import {
   type LeaderboardQueryData,
 } from './leaderboardQueryOptions.js';
 import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { withLazyQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardParams<B> & {
@@ -92,7 +93,7 @@ export function useLeaderboard<B extends LeaderboardBoard>(
 
   // Getters, not values: reading a field here would subscribe the caller to it (React Query
   // tracks the fields a render reads), and e.g. `isFetching` flips twice on every poll.
-  return {
+  return withLazyQueryState(query, {
     get entries() {
       return query.data?.data.entries ?? noEntries;
     },
@@ -115,29 +116,11 @@ export function useLeaderboard<B extends LeaderboardBoard>(
       const data = query.data?.data;
       return data ? data.entries.length < data.total && data.limit < maxLeaderboardLimit : false;
     },
-    get status() {
-      return query.status;
-    },
-    get isLoading() {
-      return query.isLoading;
-    },
-    get isFetching() {
-      return query.isFetching;
-    },
     get isPlaceholderData() {
       return query.isPlaceholderData;
-    },
-    get error() {
-      return query.error;
     },
     get isRefetchError() {
       return query.isRefetchError;
     },
-    get dataUpdatedAt() {
-      return query.dataUpdatedAt;
-    },
-    get refetch() {
-      return query.refetch;
-    },
-  };
+  });
 }

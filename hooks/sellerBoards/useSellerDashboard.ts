@@ -5,6 +5,7 @@ import { getSellerDashboard } from '../../src/sellerBoards/dashboardApi.js';
 import type { SellerDashboard } from '../../src/sellerBoards/contract.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { withPodiumErrors } from '../shared/toPodiumApiError.js';
 import { usePodium } from '../usePodium.js';
 
@@ -53,11 +54,6 @@ export function useSellerDashboard(
   const query = useQuery({ ...base, enabled: base.enabled !== false && (options.enabled ?? true) }, queryClient);
   return {
     dashboard: query.data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }

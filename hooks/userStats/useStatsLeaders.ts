@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsLeadersResponse, StatsMetric } from '../../src/userStats/contract.js';
 import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { statsLeadersQueryOptions } from './statsLeadersQueryOptions.js';
 import { usePodium } from '../usePodium.js';
 
@@ -58,11 +59,6 @@ export function useStatsLeaders(options: UseStatsLeadersOptions = {}): UseStatsL
     total: query.data?.total ?? 0,
     updatedAt: query.data?.updatedAt ?? null,
     data: query.data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }

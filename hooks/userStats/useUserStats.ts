@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
 import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsQueryOptions } from './userStatsQueryOptions.js';
 
@@ -79,12 +80,7 @@ export function useUserStats(identifier: string, options: UseUserStatsOptions = 
     calculatedAt: data?.calculatedAt ?? null,
     refreshFailedAt: data?.refreshFailedAt ?? null,
     data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
+    ...podiumQueryState(query),
     isRefetchError: query.isRefetchError,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../src/userStats/contract.js';
 import { addDays, dayKey } from '../../src/shared/periods.js';
 import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsHistoryQueryOptions } from './userStatsHistoryQueryOptions.js';
 
@@ -64,11 +65,6 @@ export function useUserStatsHistory(
     history: query.data,
     days: query.data?.days ?? noDays,
     range: { from, to },
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }
