@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { Job, JobStatsResponse } from '../../src/jobs/contract.js';
 import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
@@ -71,7 +71,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
       ...jobStatsInfiniteQueryOptions(
         client,
         { from, to, tz, limit: pageSize },
-        { retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined },
+        { retry: hostRetry(queryClient) },
       ),
       enabled,
     },

@@ -13,7 +13,7 @@ import {
   leaderboardQueryOptions,
   type LeaderboardQueryData,
 } from './leaderboardQueryOptions.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { withLazyQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
@@ -78,7 +78,7 @@ export function useLeaderboard<B extends LeaderboardBoard>(
   const { client, queryClient } = usePodium();
   const { enabled = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
   const base = leaderboardQueryOptions(client, board, params as LeaderboardParams<B>, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
     pollIntervalMs: enabled ? pollIntervalMs : false,
   });
   const query = useQuery(

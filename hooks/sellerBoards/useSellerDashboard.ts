@@ -4,6 +4,7 @@ import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { getSellerDashboard } from '../../src/sellerBoards/dashboardApi.js';
 import type { SellerDashboard } from '../../src/sellerBoards/contract.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
 import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { withPodiumErrors } from '../shared/toPodiumApiError.js';
@@ -49,7 +50,7 @@ export function useSellerDashboard(
 ): UseSellerDashboardResult {
   const { client, queryClient } = usePodium();
   const base = sellerDashboardQueryOptions(client, sellerId, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
   });
   const query = useQuery({ ...base, enabled: base.enabled !== false && (options.enabled ?? true) }, queryClient);
   return {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsLeadersResponse, StatsMetric } from '../../src/userStats/contract.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { statsLeadersQueryOptions } from './statsLeadersQueryOptions.js';
 import { usePodium } from '../usePodium.js';
@@ -47,7 +47,7 @@ export function useStatsLeaders(options: UseStatsLeadersOptions = {}): UseStatsL
         client,
         { metric, limit },
         {
-          retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+          retry: hostRetry(queryClient),
         },
       ),
       enabled,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsQueryOptions } from './userStatsQueryOptions.js';
@@ -61,7 +61,7 @@ export function useUserStats(identifier: string, options: UseUserStatsOptions = 
   const { client, queryClient } = usePodium();
   const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
   const base = userStatsQueryOptions(client, identifier, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
     minPollIntervalMs,
     maxPollIntervalMs,
     ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),

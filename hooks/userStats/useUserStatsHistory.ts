@@ -6,7 +6,7 @@ import {
   type StatsHistoryResponse,
 } from '../../src/userStats/contract.js';
 import { addDays, dayKey } from '../../src/shared/periods.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsHistoryQueryOptions } from './userStatsHistoryQueryOptions.js';
@@ -57,7 +57,7 @@ export function useUserStatsHistory(
     identifier,
     { from, to },
     {
-      retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+      retry: hostRetry(queryClient),
     },
   );
   const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
