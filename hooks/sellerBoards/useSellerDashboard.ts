@@ -6,7 +6,7 @@ import type { SellerDashboard } from '../../src/sellerBoards/contract.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
-import { podiumQueryState } from '../shared/podiumQueryState.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { withPodiumErrors } from '../shared/toPodiumApiError.js';
 import { usePodium } from '../usePodium.js';
 
@@ -32,15 +32,9 @@ export interface UseSellerDashboardOptions {
   enabled?: boolean;
 }
 
-export interface UseSellerDashboardResult {
+export interface UseSellerDashboardResult extends PodiumQueryState {
   /** Listings, views, sales, earnings and ranks; `undefined` until loaded. */
   dashboard: SellerDashboard | undefined;
-  status: 'pending' | 'error' | 'success';
-  isLoading: boolean;
-  isFetching: boolean;
-  error: PodiumApiError | null;
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
 }
 
 /** A seller's dashboard figures: the same counts the seller leaderboard ranks by. */

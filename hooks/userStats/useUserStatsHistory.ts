@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import {
   defaultStatsHistoryDays,
   type StatsHistoryDay,
@@ -7,7 +6,7 @@ import {
 } from '../../src/userStats/contract.js';
 import { addDays, dayKey } from '../../src/shared/periods.js';
 import { hostRetry } from '../shared/hostRetry.js';
-import { podiumQueryState } from '../shared/podiumQueryState.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsHistoryQueryOptions } from './userStatsHistoryQueryOptions.js';
 
@@ -22,19 +21,13 @@ export interface UseUserStatsHistoryOptions {
   enabled?: boolean;
 }
 
-export interface UseUserStatsHistoryResult {
+export interface UseUserStatsHistoryResult extends PodiumQueryState {
   /** The whole response (subject, range, days); `undefined` until loaded. */
   history: StatsHistoryResponse | undefined;
   /** Every UTC day of the range in order, days without activity as zeros; `[]` until loaded. */
   days: StatsHistoryDay[];
   /** The range asked for (UTC days, both included). */
   range: { from: string; to: string };
-  status: 'pending' | 'error' | 'success';
-  isLoading: boolean;
-  isFetching: boolean;
-  error: PodiumApiError | null;
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
 }
 
 const noDays: StatsHistoryDay[] = [];
