@@ -17,7 +17,7 @@ import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../label
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
-import { WidgetState } from '../shared/WidgetState.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** What `renderEmpty` receives. */
@@ -112,6 +112,7 @@ export function JobStats({
   const running = stats ? stats.totals.byStatus.pending + stats.totals.byStatus.processing : 0;
   const rangeText = valid ? format.dayRange(bounds.from, bounds.to) : '';
   const partHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
+  const states: WidgetStateBase = { block: 'podium-job-stats', labels, classNames, unstyled };
 
   let content: ReactNode = null;
   if (state === 'loading') {
@@ -123,29 +124,18 @@ export function JobStats({
     ) : (
       <WidgetState
         kind="error"
-        block="podium-job-stats"
+        {...states}
         title={labels.jobStatsErrorTitle}
         description={error.message}
         onRetry={retry}
         isRetrying={context.isRetrying}
-        labels={labels}
-        classNames={classNames}
-        unstyled={unstyled}
       />
     );
   } else if (state === 'empty') {
     content = renderEmpty ? (
       renderEmpty({ range: bounds, labels })
     ) : (
-      <WidgetState
-        kind="empty"
-        block="podium-job-stats"
-        title={labels.jobStatsEmptyTitle}
-        description={labels.jobStatsEmptyHint}
-        labels={labels}
-        classNames={classNames}
-        unstyled={unstyled}
-      />
+      <WidgetState kind="empty" {...states} title={labels.jobStatsEmptyTitle} description={labels.jobStatsEmptyHint} />
     );
   } else if (state === 'ready' && stats) {
     content = (

@@ -16,7 +16,7 @@ import { LeaderboardRow } from './LeaderboardRow.js';
 import { LeaderboardSwitch } from './LeaderboardSwitch.js';
 import { LeaderboardUpdated } from './LeaderboardUpdated.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
-import { WidgetState } from '../shared/WidgetState.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 
 /**
  * The parts of a leaderboard a host can add classes to through `classNames`. Each also carries a
@@ -159,6 +159,7 @@ export function LeaderboardBody({
   const rows = showPodium ? entries.slice(3) : entries;
   const loadingMore = query.isPlaceholderData;
 
+  const states: WidgetStateBase = { block: 'podium-leaderboard', labels, classNames, unstyled: !styled };
   let content: ReactNode;
   if (state === 'loading') {
     content = (
@@ -168,27 +169,16 @@ export function LeaderboardBody({
     content = (
       <WidgetState
         kind="error"
-        block="podium-leaderboard"
+        {...states}
         title={labels.leaderboardErrorTitle}
         description={query.error.message}
         onRetry={query.error.isRetryable ? () => void query.refetch() : undefined}
         isRetrying={query.isFetching}
-        labels={labels}
-        classNames={classNames}
-        unstyled={!styled}
       />
     );
   } else if (state === 'empty') {
     content = (
-      <WidgetState
-        kind="empty"
-        block="podium-leaderboard"
-        title={labels.leaderboardEmptyTitle}
-        description={labels.leaderboardEmptyHint}
-        labels={labels}
-        classNames={classNames}
-        unstyled={!styled}
-      />
+      <WidgetState kind="empty" {...states} title={labels.leaderboardEmptyTitle} description={labels.leaderboardEmptyHint} />
     );
   } else if (data) {
     content = (

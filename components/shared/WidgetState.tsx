@@ -36,6 +36,12 @@ export interface WidgetStateProps extends Pick<PodiumWidgetProps<WidgetStateClas
   labels: Pick<PodiumLabels, 'retry' | 'retrying'>;
 }
 
+/**
+ * The props a widget passes to each of its states alike; bind them once
+ * (`const states = { block, labels, classNames, unstyled }`) and spread them.
+ */
+export type WidgetStateBase = Pick<WidgetStateProps, 'block' | 'labels' | 'classNames' | 'unstyled'>;
+
 const noClassNames: WidgetStateClassNames = {};
 
 /**

@@ -16,7 +16,7 @@ import { StatsTabSkeleton } from './StatsTabSkeleton.js';
 import type { StatsTabClassNames, StatsTabPartStyle } from './statsTabSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
-import { WidgetState } from '../shared/WidgetState.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** The tab's state, also exposed as `data-state` on the root. */
@@ -94,6 +94,7 @@ export function StatsTab({
   const retry = () => void query.refetch();
   const now = Date.now();
   const sectionHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
+  const states: WidgetStateBase = { block: 'podium-stats-tab', labels, classNames, unstyled };
 
   let content: ReactNode = null;
   if (state === 'idle') {
@@ -112,8 +113,7 @@ export function StatsTab({
         retry={retry}
         isRetrying={query.isFetching}
         labels={labels}
-        unstyled={unstyled}
-        classNames={classNames}
+        states={states}
       />
     );
   } else if (state === 'calculating') {
@@ -139,15 +139,7 @@ export function StatsTab({
     );
   } else if (state === 'empty') {
     content = (
-      <WidgetState
-        kind="empty"
-        block="podium-stats-tab"
-        title={labels.statsTabEmptyTitle}
-        description={labels.statsTabEmptyHint}
-        labels={labels}
-        classNames={classNames}
-        unstyled={unstyled}
-      />
+      <WidgetState kind="empty" {...states} title={labels.statsTabEmptyTitle} description={labels.statsTabEmptyHint} />
     );
   } else if (state === 'ready' && stats && query.percentiles) {
     content = (
@@ -261,12 +253,11 @@ interface StatsTabErrorProps {
   retry: () => void;
   isRetrying: boolean;
   labels: PodiumLabels;
-  unstyled: boolean;
-  classNames: StatsTabClassNames;
+  states: WidgetStateBase;
 }
 
 /** A failed load: "No user named …" (404) and a malformed identifier (400) cannot be retried. */
-function StatsTabError({ error, identifier, retry, isRetrying, labels, unstyled, classNames }: StatsTabErrorProps) {
+function StatsTabError({ error, identifier, retry, isRetrying, labels, states }: StatsTabErrorProps) {
   const permanent = error.status === 404 || error.status === 400;
   const message =
     error.status === 404
@@ -277,14 +268,11 @@ function StatsTabError({ error, identifier, retry, isRetrying, labels, unstyled,
   return (
     <WidgetState
       kind="error"
-      block="podium-stats-tab"
+      {...states}
       title={message ?? labels.statsTabErrorTitle}
       description={message ? null : error.message}
       onRetry={permanent ? undefined : retry}
       isRetrying={isRetrying}
-      labels={labels}
-      classNames={classNames}
-      unstyled={unstyled}
     />
   );
 }
