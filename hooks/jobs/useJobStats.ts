@@ -1,10 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { Job, JobStatsResponse } from '../../src/jobs/contract.js';
 import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
 import { hostRetry } from '../shared/hostRetry.js';
-import { podiumQueryState } from '../shared/podiumQueryState.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export interface UseJobStatsOptions {
@@ -29,7 +28,7 @@ export interface UseJobStatsOptions {
 /** The range summary of a response: everything but the jobs list and its cursor. */
 export type JobStatsSummary = Pick<JobStatsResponse, 'range' | 'totals' | 'series'>;
 
-export interface UseJobStatsResult {
+export interface UseJobStatsResult extends PodiumQueryState {
   /** Range, totals and per-day series (from the first page); `undefined` until loaded. */
   stats: JobStatsSummary | undefined;
   /** Every loaded page of jobs, newest first. */
@@ -42,18 +41,10 @@ export interface UseJobStatsResult {
   isLoadingMoreJobs: boolean;
   /** True when loading the next page failed (loaded data is kept, `error` says why). */
   isLoadMoreError: boolean;
-  /** `pending` (no data yet), `error` (see `error`) or `success`. */
-  status: 'pending' | 'error' | 'success';
   /** True during the first load of this range (no data to show yet). */
   isLoading: boolean;
-  /** True whenever a request is in flight, background refreshes included. */
-  isFetching: boolean;
-  /** The last error, or `null`. */
-  error: PodiumApiError | null;
   /** True when a refresh failed but the previous data is still shown (stale). */
   isRefetchError: boolean;
-  /** When the shown data was fetched (ms since epoch), 0 before the first success. */
-  dataUpdatedAt: number;
   /** Fetches the range again (every loaded page). */
   refetch: () => Promise<unknown>;
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderboardParams } from '../../src/sellerBoards/api.js';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import {
   maxLeaderboardLimit,
   type LeaderboardBoard,
@@ -14,7 +13,7 @@ import {
   type LeaderboardQueryData,
 } from './leaderboardQueryOptions.js';
 import { hostRetry } from '../shared/hostRetry.js';
-import { withLazyQueryState } from '../shared/podiumQueryState.js';
+import { withLazyQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardParams<B> & {
@@ -27,7 +26,7 @@ export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard>
   pollIntervalMs?: number | false;
 };
 
-export interface UseLeaderboardResult {
+export interface UseLeaderboardResult extends PodiumQueryState {
   /** The page's entries, best first; `[]` until loaded. */
   entries: LeaderboardEntry[];
   /** Ranked competitors on the whole board; `0` until loaded. */
@@ -42,18 +41,11 @@ export interface UseLeaderboardResult {
   etag: string | null;
   /** More entries exist than this page shows and `limit` can still grow (to 100). */
   hasMore: boolean;
-  status: 'pending' | 'error' | 'success';
-  /** True during the first load (nothing to show yet). */
-  isLoading: boolean;
-  /** True whenever a request is in flight, polls included. */
-  isFetching: boolean;
   /**
    * True while the previous window of the same board stands in for the requested one (after
    * `limit` grew or `around` changed): show it, and a "loading" hint.
    */
   isPlaceholderData: boolean;
-  /** The last error, or `null`. */
-  error: PodiumApiError | null;
   /** True when a poll failed but the last good board is still shown. */
   isRefetchError: boolean;
   /** When the data was last confirmed (a 200 or a 304), ms since epoch; 0 before the first answer. */

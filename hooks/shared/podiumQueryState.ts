@@ -25,14 +25,8 @@ export interface PodiumQueryState {
  * them, as when a hook lists them one by one.
  */
 export function podiumQueryState(query: PodiumQueryState): PodiumQueryState {
-  return {
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
-  };
+  // Spreading reads every getter once, now.
+  return { ...withLazyQueryState(query, {}) };
 }
 
 /**
