@@ -273,7 +273,9 @@ describe('useLeaderboard', () => {
     expect(result.current.error).toMatchObject({ status: 500 });
     mocks.setScenario('success');
     await act(() => result.current.refetch());
-    expect(result.current.status).toBe('success');
+    // React Query delivers the new result in its own batched (setTimeout) notification, which
+    // a busy machine can run after act() has returned: wait for the render instead of racing it.
+    await waitFor(() => expect(result.current.status).toBe('success'));
   });
 });
 
