@@ -11,6 +11,7 @@ export * from './jobs/resolveJobStatsRange.js';
 export * from './jobs/validateJobStatsRange.js';
 export * from './jobs/jobStatsInfiniteQueryOptions.js';
 export * from './shared/podiumRetry.js';
+export type { PodiumQueryState } from './shared/podiumQueryState.js';
 export * from './jobs/useJobStats.js';
 export * from './jobs/useJobStatsRange.js';
 export * from './jobs/useRecordJob.js';

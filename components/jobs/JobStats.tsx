@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { resolveJobStatsRange, type JobStatsRange } from '../../hooks/jobs/resolveJobStatsRange.js';
 import { useJobStats, type JobStatsSummary } from '../../hooks/jobs/useJobStats.js';
 import { useJobStatsRange } from '../../hooks/jobs/useJobStatsRange.js';
@@ -14,9 +14,10 @@ import { JobStatsSkeleton } from './JobStatsSkeleton.js';
 import type { JobStatsClassNames } from './jobStatsSlots.js';
 import { KpiCard } from './KpiCard.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** What `renderEmpty` receives. */
@@ -87,7 +88,6 @@ export function JobStats({
   const { timeZone } = usePodium();
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
   const styled = !unstyled;
   const part = { styled, classNames };
 
@@ -111,17 +111,32 @@ export function JobStats({
   const stale = Boolean(stats && query.isRefetchError);
   const running = stats ? stats.totals.byStatus.pending + stats.totals.byStatus.processing : 0;
   const rangeText = valid ? format.dayRange(bounds.from, bounds.to) : '';
-  const Heading = `h${headingLevel}` as const;
   const partHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
+  const states: WidgetStateBase = { block: 'podium-job-stats', labels, classNames, unstyled };
 
   let content: ReactNode = null;
   if (state === 'loading') {
     content = <JobStatsSkeleton label={labels.jobStatsLoading} {...part} />;
   } else if (state === 'error' && error) {
     const context: JobStatsErrorContext = { error, retry, isRetrying: query.isFetching, labels };
-    content = renderError ? renderError(context) : <JobStatsError {...context} {...part} />;
+    content = renderError ? (
+      renderError(context)
+    ) : (
+      <WidgetState
+        kind="error"
+        {...states}
+        title={labels.jobStatsErrorTitle}
+        description={error.message}
+        onRetry={retry}
+        isRetrying={context.isRetrying}
+      />
+    );
   } else if (state === 'empty') {
-    content = renderEmpty ? renderEmpty({ range: bounds, labels }) : <JobStatsEmpty labels={labels} {...part} />;
+    content = renderEmpty ? (
+      renderEmpty({ range: bounds, labels })
+    ) : (
+      <WidgetState kind="empty" {...states} title={labels.jobStatsEmptyTitle} description={labels.jobStatsEmptyHint} />
+    );
   } else if (state === 'ready' && stats) {
     content = (
       <JobStatsFigures
@@ -136,53 +151,34 @@ export function JobStats({
   }
 
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
+    <WidgetCard
+      block="podium-job-stats"
+      title={title ?? labels.jobStatsTitle}
+      headingLevel={headingLevel}
+      subtitle={
+        <p className={cx('podium-job-stats__range', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)', classNames.range)}>
+          {rangeText}
+          {query.isFetching && state !== 'loading' && !query.isLoadingMoreJobs ? (
+            <span
+              className={cx('podium-job-stats__updating', styled && 'podium:ms-2 podium:text-(--podium-muted) podium:italic', classNames.status)}
+              data-testid="podium-job-stats-updating"
+            >
+              {labels.jobStatsUpdating}
+            </span>
+          ) : null}
+        </p>
+      }
+      actions={<JobStatsRangePicker range={range} onChange={setRange} timeZone={timeZone} labels={labels} {...part} />}
+      // Polite, and only changes when figures for a new range arrive: background refreshes stay quiet.
+      announcement={stats && valid ? formatLabel(labels.jobStatsAnnounceLoaded, { range: rangeText }) : ''}
+      className={className}
+      classNames={classNames}
       unstyled={unstyled}
-      className={cx(
-        'podium-job-stats',
-        styled &&
-          'podium:@container podium:flex podium:flex-col podium:gap-4 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
       data-state={state}
       data-fetching={query.isFetching || undefined}
       data-stale={stale || undefined}
       data-partial={running > 0 || undefined}
     >
-      <header
-        className={cx(
-          'podium-job-stats__header',
-          styled && 'podium:flex podium:flex-wrap podium:items-start podium:justify-between podium:gap-3',
-          classNames.header,
-        )}
-      >
-        <div className={cx(styled && 'podium:flex podium:flex-col podium:gap-0.5')}>
-          <Heading id={titleId} className={cx('podium-job-stats__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
-            {title ?? labels.jobStatsTitle}
-          </Heading>
-          <p className={cx('podium-job-stats__range', styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)', classNames.range)}>
-            {rangeText}
-            {query.isFetching && state !== 'loading' && !query.isLoadingMoreJobs ? (
-              <span
-                className={cx('podium-job-stats__updating', styled && 'podium:ms-2 podium:text-(--podium-muted) podium:italic', classNames.status)}
-                data-testid="podium-job-stats-updating"
-              >
-                {labels.jobStatsUpdating}
-              </span>
-            ) : null}
-          </p>
-        </div>
-        <JobStatsRangePicker range={range} onChange={setRange} timeZone={timeZone} labels={labels} {...part} />
-      </header>
-
-      {/* Polite, and only changes when figures for a new range arrive: background refreshes stay quiet. */}
-      <p role="status" className="podium-sr-only">
-        {stats && valid ? formatLabel(labels.jobStatsAnnounceLoaded, { range: rangeText }) : ''}
-      </p>
-
       {stale ? (
         <div
           role="status"
@@ -224,49 +220,13 @@ export function JobStats({
       >
         {content}
       </div>
-    </PodiumRoot>
+    </WidgetCard>
   );
 }
 
 interface PartProps {
   styled: boolean;
   classNames: JobStatsClassNames;
-}
-
-function JobStatsError({ error, retry, isRetrying, labels, styled, classNames }: JobStatsErrorContext & PartProps) {
-  return (
-    <div
-      role="alert"
-      className={cx(
-        'podium-job-stats__error',
-        styled &&
-          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-        classNames.error,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.jobStatsErrorTitle}</p>
-      <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
-      <Button unstyled={!styled} className={classNames.button} onClick={retry} aria-disabled={isRetrying || undefined}>
-        {isRetrying ? labels.retrying : labels.retry}
-      </Button>
-    </div>
-  );
-}
-
-function JobStatsEmpty({ labels, styled, classNames }: { labels: PodiumLabels } & PartProps) {
-  return (
-    <div
-      className={cx(
-        'podium-job-stats__empty',
-        styled &&
-          'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
-        classNames.empty,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.jobStatsEmptyTitle}</p>
-      <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.jobStatsEmptyHint}</p>
-    </div>
-  );
 }
 
 interface JobStatsFiguresProps extends PartProps {

@@ -1,9 +1,8 @@
-import { useId, type ReactNode } from 'react';
-import { cx } from '../shared/cx.js';
+import type { ReactNode } from 'react';
 import { useLabels } from '../labels.js';
 import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 export interface LeaderboardProps extends PodiumWidgetProps<LeaderboardClassNames>, PodiumHeadingProps, LeaderboardViewOptions {
@@ -32,33 +31,27 @@ export function Leaderboard({
 }: LeaderboardProps) {
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
-  const styled = !unstyled;
-  const Heading = `h${headingLevel}` as const;
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
+    <WidgetCard
+      block="podium-leaderboard"
+      title={title ?? labels.leaderboardTitle}
+      headingLevel={headingLevel}
+      compact
+      // The body needs no container queries, and a container would collapse in a host's
+      // shrink-to-fit layout (a flex row, an inline-block) where the board sizes to its content.
+      containerQueries={false}
+      className={className}
+      classNames={classNames}
       unstyled={unstyled}
-      className={cx(
-        'podium-leaderboard',
-        styled &&
-          'podium:flex podium:flex-col podium:gap-3 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
     >
-      <Heading id={titleId} className={cx('podium-leaderboard__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
-        {title ?? labels.leaderboardTitle}
-      </Heading>
       <LeaderboardBody
         {...view}
         pollIntervalMs={enabled ? pollIntervalMs : false}
         labels={labels}
         format={format}
-        styled={styled}
+        styled={!unstyled}
         classNames={classNames}
       />
-    </PodiumRoot>
+    </WidgetCard>
   );
 }

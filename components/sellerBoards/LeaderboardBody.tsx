@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLeaderboard } from '../../hooks/sellerBoards/useLeaderboard.js';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import {
   defaultLeaderboardLimit,
   maxLeaderboardLimit,
@@ -17,6 +16,7 @@ import { LeaderboardRow } from './LeaderboardRow.js';
 import { LeaderboardSwitch } from './LeaderboardSwitch.js';
 import { LeaderboardUpdated } from './LeaderboardUpdated.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 
 /**
  * The parts of a leaderboard a host can add classes to through `classNames`. Each also carries a
@@ -159,6 +159,7 @@ export function LeaderboardBody({
   const rows = showPodium ? entries.slice(3) : entries;
   const loadingMore = query.isPlaceholderData;
 
+  const states: WidgetStateBase = { block: 'podium-leaderboard', labels, classNames, unstyled: !styled };
   let content: ReactNode;
   if (state === 'loading') {
     content = (
@@ -166,30 +167,18 @@ export function LeaderboardBody({
     );
   } else if (state === 'error' && query.error) {
     content = (
-      <LeaderboardError
-        error={query.error}
-        retry={() => void query.refetch()}
+      <WidgetState
+        kind="error"
+        {...states}
+        title={labels.leaderboardErrorTitle}
+        description={query.error.message}
+        onRetry={query.error.isRetryable ? () => void query.refetch() : undefined}
         isRetrying={query.isFetching}
-        labels={labels}
-        styled={styled}
-        classNames={classNames}
       />
     );
   } else if (state === 'empty') {
     content = (
-      <div
-        className={cx(
-          'podium-leaderboard__empty',
-          styled &&
-            'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
-          classNames.empty,
-        )}
-      >
-        <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.leaderboardEmptyTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
-          {labels.leaderboardEmptyHint}
-        </p>
-      </div>
+      <WidgetState kind="empty" {...states} title={labels.leaderboardEmptyTitle} description={labels.leaderboardEmptyHint} />
     );
   } else if (data) {
     content = (
@@ -430,44 +419,6 @@ function LeaderboardSkeleton({
           )}
         />
       ))}
-    </div>
-  );
-}
-
-interface LeaderboardErrorProps {
-  error: PodiumApiError;
-  retry: () => void;
-  isRetrying: boolean;
-  labels: PodiumLabels;
-  styled: boolean;
-  classNames: LeaderboardClassNames;
-}
-
-function LeaderboardError({ error, retry, isRetrying, labels, styled, classNames }: LeaderboardErrorProps) {
-  return (
-    <div
-      role="alert"
-      className={cx(
-        'podium-leaderboard__error',
-        styled &&
-          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-        classNames.error,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
-        {labels.leaderboardErrorTitle}
-      </p>
-      <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
-      {error.isRetryable ? (
-        <Button
-          unstyled={!styled}
-          className={classNames.button}
-          onClick={retry}
-          aria-disabled={isRetrying || undefined}
-        >
-          {isRetrying ? labels.retrying : labels.retry}
-        </Button>
-      ) : null}
     </div>
   );
 }

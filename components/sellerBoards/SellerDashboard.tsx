@@ -1,12 +1,12 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useSellerDashboard } from '../../hooks/sellerBoards/useSellerDashboard.js';
 import type { SellerDashboard as SellerDashboardBody } from '../../src/sellerBoards/contract.js';
-import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { formatLabel, useLabels } from '../labels.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { formatMoney } from './SellerDashboardMoney.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
+import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** The parts of SellerDashboard a host can add classes to (`podium-seller-dashboard__<part>` stays). */
@@ -48,7 +48,6 @@ export function SellerDashboard({
 }: SellerDashboardProps) {
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
   const styled = !unstyled;
   const query = useSellerDashboard(sellerId);
   const { dashboard } = query;
@@ -59,7 +58,6 @@ export function SellerDashboard({
       : query.status === 'error'
         ? 'error'
         : 'loading';
-  const Heading = `h${headingLevel}` as const;
 
   const card = (name: string, label: string, value: ReactNode, hint?: ReactNode) => (
     <div
@@ -109,22 +107,17 @@ export function SellerDashboard({
     );
   } else if (state === 'error' && query.error) {
     content = (
-      <div
-        role="alert"
-        className={cx(
-          'podium-seller-dashboard__error',
-          styled && 'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-          classNames.error,
-        )}
-      >
-        <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.sellerDashboardErrorTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{query.error.message}</p>
-        {query.error.isRetryable ? (
-          <Button unstyled={unstyled} className={classNames.button} onClick={() => void query.refetch()} aria-disabled={query.isFetching || undefined}>
-            {query.isFetching ? labels.retrying : labels.retry}
-          </Button>
-        ) : null}
-      </div>
+      <WidgetState
+        kind="error"
+        block="podium-seller-dashboard"
+        title={labels.sellerDashboardErrorTitle}
+        description={query.error.message}
+        onRetry={query.error.isRetryable ? () => void query.refetch() : undefined}
+        isRetrying={query.isFetching}
+        labels={labels}
+        classNames={classNames}
+        unstyled={unstyled}
+      />
     );
   } else if (dashboard) {
     const allTime = (value: number) => formatLabel(labels.sellerDashboardAllTime, { value: format.number(value) });
@@ -158,22 +151,17 @@ export function SellerDashboard({
   }
 
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
+    <WidgetCard
+      block="podium-seller-dashboard"
+      title={title ?? labels.sellerDashboardTitle}
+      headingLevel={headingLevel}
+      compact
+      className={className}
+      classNames={classNames}
       unstyled={unstyled}
-      className={cx(
-        'podium-seller-dashboard',
-        styled && 'podium:@container podium:flex podium:flex-col podium:gap-3 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
       data-state={state}
     >
-      <Heading id={titleId} className={cx('podium-seller-dashboard__title', styled && 'podium:m-0 podium:text-lg podium:font-semibold', classNames.title)}>
-        {title ?? labels.sellerDashboardTitle}
-      </Heading>
       <div aria-busy={state === 'loading'}>{content}</div>
-    </PodiumRoot>
+    </WidgetCard>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { usePodium } from '../../hooks/usePodium.js';
 import { normalizeStatsIdentifier } from '../../hooks/userStats/userStatsQueryOptions.js';
 import { useUserStats } from '../../hooks/userStats/useUserStats.js';
@@ -6,17 +6,17 @@ import { useUserStatsHistory } from '../../hooks/userStats/useUserStatsHistory.j
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { userTransactionsCsvUrl } from '../../src/userStats/api.js';
 import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/contract.js';
-import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
-import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { StatsFigures } from './StatsFigures.js';
 import { StatsFreshness } from './StatsFreshness.js';
 import { StatsTabSkeleton } from './StatsTabSkeleton.js';
 import type { StatsTabClassNames, StatsTabPartStyle } from './statsTabSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
+import { WidgetCard } from '../shared/WidgetCard.js';
+import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
 
 /** The tab's state, also exposed as `data-state` on the root. */
@@ -63,7 +63,6 @@ export function StatsTab({
   const { client } = usePodium();
   const labels = useLabels(labelsProp);
   const format = useFormatters();
-  const titleId = useId();
   const styled = !unstyled;
   const part: StatsTabPartStyle = { styled, classNames };
   const id = normalizeStatsIdentifier(identifier);
@@ -94,8 +93,8 @@ export function StatsTab({
   const history = useUserStatsHistory(id, { days: historyDays, enabled: state === 'ready' });
   const retry = () => void query.refetch();
   const now = Date.now();
-  const Heading = `h${headingLevel}` as const;
   const sectionHeading = (headingLevel + 1) as 3 | 4 | 5 | 6;
+  const states: WidgetStateBase = { block: 'podium-stats-tab', labels, classNames, unstyled };
 
   let content: ReactNode = null;
   if (state === 'idle') {
@@ -114,7 +113,7 @@ export function StatsTab({
         retry={retry}
         isRetrying={query.isFetching}
         labels={labels}
-        {...part}
+        states={states}
       />
     );
   } else if (state === 'calculating') {
@@ -140,19 +139,7 @@ export function StatsTab({
     );
   } else if (state === 'empty') {
     content = (
-      <div
-        className={cx(
-          'podium-stats-tab__empty',
-          styled &&
-            'podium:flex podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-dashed podium:border-(--podium-border) podium:p-8 podium:text-center',
-          classNames.empty,
-        )}
-      >
-        <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.statsTabEmptyTitle}</p>
-        <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
-          {labels.statsTabEmptyHint}
-        </p>
-      </div>
+      <WidgetState kind="empty" {...states} title={labels.statsTabEmptyTitle} description={labels.statsTabEmptyHint} />
     );
   } else if (state === 'ready' && stats && query.percentiles) {
     content = (
@@ -172,40 +159,12 @@ export function StatsTab({
   const showDownload = csv && (state === 'ready' || state === 'empty' || state === 'calculating');
 
   return (
-    <PodiumRoot
-      as="section"
-      aria-labelledby={titleId}
-      unstyled={unstyled}
-      className={cx(
-        'podium-stats-tab',
-        styled &&
-          'podium:@container podium:flex podium:flex-col podium:gap-4 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-4',
-        classNames.root,
-        className,
-      )}
-      data-state={state}
-      data-error-status={state === 'error' ? error?.status : undefined}
-      data-fetching={query.isFetching || undefined}
-      data-stale={(stats && query.stale) || undefined}
-    >
-      <header
-        className={cx(
-          'podium-stats-tab__header',
-          styled && 'podium:flex podium:flex-wrap podium:items-start podium:justify-between podium:gap-3',
-          classNames.header,
-        )}
-      >
-        <div className={cx(styled && 'podium:flex podium:flex-col podium:gap-1')}>
-          <Heading
-            id={titleId}
-            className={cx(
-              'podium-stats-tab__title',
-              styled && 'podium:m-0 podium:text-lg podium:font-semibold',
-              classNames.title,
-            )}
-          >
-            {title ?? labels.statsTabTitle}
-          </Heading>
+    <WidgetCard
+      block="podium-stats-tab"
+      title={title ?? labels.statsTabTitle}
+      headingLevel={headingLevel}
+      subtitle={
+        <>
           {query.subject ? (
             <p
               className={cx(
@@ -246,8 +205,10 @@ export function StatsTab({
               {...part}
             />
           ) : null}
-        </div>
-        {showDownload ? (
+        </>
+      }
+      actions={
+        showDownload ? (
           <a
             href={userTransactionsCsvUrl(client, id)}
             download
@@ -260,14 +221,18 @@ export function StatsTab({
           >
             {labels.statsTabDownloadCsv}
           </a>
-        ) : null}
-      </header>
-
-      {/* Polite, and only filled once real figures are shown: polls and refreshes stay quiet. */}
-      <p role="status" className="podium-sr-only">
-        {state === 'ready' || state === 'empty' ? labels.statsTabAnnounceLoaded : ''}
-      </p>
-
+        ) : null
+      }
+      // Polite, and only filled once real figures are shown: polls and refreshes stay quiet.
+      announcement={state === 'ready' || state === 'empty' ? labels.statsTabAnnounceLoaded : ''}
+      className={className}
+      classNames={classNames}
+      unstyled={unstyled}
+      data-state={state}
+      data-error-status={state === 'error' ? error?.status : undefined}
+      data-fetching={query.isFetching || undefined}
+      data-stale={(stats && query.stale) || undefined}
+    >
       <div
         className={cx(
           'podium-stats-tab__body',
@@ -278,28 +243,21 @@ export function StatsTab({
       >
         {content}
       </div>
-    </PodiumRoot>
+    </WidgetCard>
   );
 }
 
-interface StatsTabErrorProps extends StatsTabPartStyle {
+interface StatsTabErrorProps {
   error: PodiumApiError;
   identifier: string;
   retry: () => void;
   isRetrying: boolean;
   labels: PodiumLabels;
+  states: WidgetStateBase;
 }
 
 /** A failed load: "No user named …" (404) and a malformed identifier (400) cannot be retried. */
-function StatsTabError({
-  error,
-  identifier,
-  retry,
-  isRetrying,
-  labels,
-  styled,
-  classNames,
-}: StatsTabErrorProps) {
+function StatsTabError({ error, identifier, retry, isRetrying, labels, states }: StatsTabErrorProps) {
   const permanent = error.status === 404 || error.status === 400;
   const message =
     error.status === 404
@@ -308,29 +266,13 @@ function StatsTabError({
         ? formatLabel(labels.statsTabInvalidIdentifier, { identifier })
         : null;
   return (
-    <div
-      role="alert"
-      className={cx(
-        'podium-stats-tab__error',
-        styled &&
-          'podium:flex podium:flex-col podium:items-start podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-danger) podium:p-4',
-        classNames.error,
-      )}
-    >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
-        {message ?? labels.statsTabErrorTitle}
-      </p>
-      {message ? null : <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>}
-      {permanent ? null : (
-        <Button
-          unstyled={!styled}
-          className={classNames.button}
-          onClick={retry}
-          aria-disabled={isRetrying || undefined}
-        >
-          {isRetrying ? labels.retrying : labels.retry}
-        </Button>
-      )}
-    </div>
+    <WidgetState
+      kind="error"
+      {...states}
+      title={message ?? labels.statsTabErrorTitle}
+      description={message ? null : error.message}
+      onRetry={permanent ? undefined : retry}
+      isRetrying={isRetrying}
+    />
   );
 }

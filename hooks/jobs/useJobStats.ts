@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { Job, JobStatsResponse } from '../../src/jobs/contract.js';
 import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export interface UseJobStatsOptions {
@@ -28,7 +28,7 @@ export interface UseJobStatsOptions {
 /** The range summary of a response: everything but the jobs list and its cursor. */
 export type JobStatsSummary = Pick<JobStatsResponse, 'range' | 'totals' | 'series'>;
 
-export interface UseJobStatsResult {
+export interface UseJobStatsResult extends PodiumQueryState {
   /** Range, totals and per-day series (from the first page); `undefined` until loaded. */
   stats: JobStatsSummary | undefined;
   /** Every loaded page of jobs, newest first. */
@@ -41,18 +41,10 @@ export interface UseJobStatsResult {
   isLoadingMoreJobs: boolean;
   /** True when loading the next page failed (loaded data is kept, `error` says why). */
   isLoadMoreError: boolean;
-  /** `pending` (no data yet), `error` (see `error`) or `success`. */
-  status: 'pending' | 'error' | 'success';
   /** True during the first load of this range (no data to show yet). */
   isLoading: boolean;
-  /** True whenever a request is in flight, background refreshes included. */
-  isFetching: boolean;
-  /** The last error, or `null`. */
-  error: PodiumApiError | null;
   /** True when a refresh failed but the previous data is still shown (stale). */
   isRefetchError: boolean;
-  /** When the shown data was fetched (ms since epoch), 0 before the first success. */
-  dataUpdatedAt: number;
   /** Fetches the range again (every loaded page). */
   refetch: () => Promise<unknown>;
 }
@@ -70,7 +62,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
       ...jobStatsInfiniteQueryOptions(
         client,
         { from, to, tz, limit: pageSize },
-        { retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined },
+        { retry: hostRetry(queryClient) },
       ),
       enabled,
     },
@@ -85,7 +77,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
   );
   const jobs = useMemo(() => pages?.flatMap((page) => page.jobs) ?? [], [pages]);
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadMoreJobs = useCallback(() => {
     // cancelRefetch: false joins a page request already in flight instead of restarting it, so
     // double clicks (even within one render) never fire two requests.
@@ -99,12 +91,7 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
     loadMoreJobs,
     isLoadingMoreJobs: isFetchingNextPage,
     isLoadMoreError: query.isFetchNextPageError,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
+    ...podiumQueryState(query),
     isRefetchError: query.isRefetchError,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch,
   };
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderboardParams } from '../../src/sellerBoards/api.js';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import {
   maxLeaderboardLimit,
   type LeaderboardBoard,
@@ -13,7 +12,8 @@ import {
   leaderboardQueryOptions,
   type LeaderboardQueryData,
 } from './leaderboardQueryOptions.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
+import { withLazyQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 
 export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardParams<B> & {
@@ -26,7 +26,7 @@ export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard>
   pollIntervalMs?: number | false;
 };
 
-export interface UseLeaderboardResult {
+export interface UseLeaderboardResult extends PodiumQueryState {
   /** The page's entries, best first; `[]` until loaded. */
   entries: LeaderboardEntry[];
   /** Ranked competitors on the whole board; `0` until loaded. */
@@ -41,18 +41,11 @@ export interface UseLeaderboardResult {
   etag: string | null;
   /** More entries exist than this page shows and `limit` can still grow (to 100). */
   hasMore: boolean;
-  status: 'pending' | 'error' | 'success';
-  /** True during the first load (nothing to show yet). */
-  isLoading: boolean;
-  /** True whenever a request is in flight, polls included. */
-  isFetching: boolean;
   /**
    * True while the previous window of the same board stands in for the requested one (after
    * `limit` grew or `around` changed): show it, and a "loading" hint.
    */
   isPlaceholderData: boolean;
-  /** The last error, or `null`. */
-  error: PodiumApiError | null;
   /** True when a poll failed but the last good board is still shown. */
   isRefetchError: boolean;
   /** When the data was last confirmed (a 200 or a 304), ms since epoch; 0 before the first answer. */
@@ -77,7 +70,7 @@ export function useLeaderboard<B extends LeaderboardBoard>(
   const { client, queryClient } = usePodium();
   const { enabled = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
   const base = leaderboardQueryOptions(client, board, params as LeaderboardParams<B>, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
     pollIntervalMs: enabled ? pollIntervalMs : false,
   });
   const query = useQuery(
@@ -92,7 +85,7 @@ export function useLeaderboard<B extends LeaderboardBoard>(
 
   // Getters, not values: reading a field here would subscribe the caller to it (React Query
   // tracks the fields a render reads), and e.g. `isFetching` flips twice on every poll.
-  return {
+  return withLazyQueryState(query, {
     get entries() {
       return query.data?.data.entries ?? noEntries;
     },
@@ -115,29 +108,11 @@ export function useLeaderboard<B extends LeaderboardBoard>(
       const data = query.data?.data;
       return data ? data.entries.length < data.total && data.limit < maxLeaderboardLimit : false;
     },
-    get status() {
-      return query.status;
-    },
-    get isLoading() {
-      return query.isLoading;
-    },
-    get isFetching() {
-      return query.isFetching;
-    },
     get isPlaceholderData() {
       return query.isPlaceholderData;
-    },
-    get error() {
-      return query.error;
     },
     get isRefetchError() {
       return query.isRefetchError;
     },
-    get dataUpdatedAt() {
-      return query.dataUpdatedAt;
-    },
-    get refetch() {
-      return query.refetch;
-    },
-  };
+  });
 }

@@ -4,7 +4,9 @@ import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { getSellerDashboard } from '../../src/sellerBoards/dashboardApi.js';
 import type { SellerDashboard } from '../../src/sellerBoards/contract.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { hostRetry } from '../shared/hostRetry.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { withPodiumErrors } from '../shared/toPodiumApiError.js';
 import { usePodium } from '../usePodium.js';
 
@@ -30,15 +32,9 @@ export interface UseSellerDashboardOptions {
   enabled?: boolean;
 }
 
-export interface UseSellerDashboardResult {
+export interface UseSellerDashboardResult extends PodiumQueryState {
   /** Listings, views, sales, earnings and ranks; `undefined` until loaded. */
   dashboard: SellerDashboard | undefined;
-  status: 'pending' | 'error' | 'success';
-  isLoading: boolean;
-  isFetching: boolean;
-  error: PodiumApiError | null;
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
 }
 
 /** A seller's dashboard figures: the same counts the seller leaderboard ranks by. */
@@ -48,16 +44,11 @@ export function useSellerDashboard(
 ): UseSellerDashboardResult {
   const { client, queryClient } = usePodium();
   const base = sellerDashboardQueryOptions(client, sellerId, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
   });
   const query = useQuery({ ...base, enabled: base.enabled !== false && (options.enabled ?? true) }, queryClient);
   return {
     dashboard: query.data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }

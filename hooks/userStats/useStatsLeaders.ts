@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsLeadersResponse, StatsMetric } from '../../src/userStats/contract.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { statsLeadersQueryOptions } from './statsLeadersQueryOptions.js';
 import { usePodium } from '../usePodium.js';
 
@@ -17,7 +17,7 @@ export interface UseStatsLeadersOptions {
 /** One ranked subject. */
 export type StatsLeader = StatsLeadersResponse['leaders'][number];
 
-export interface UseStatsLeadersResult {
+export interface UseStatsLeadersResult extends PodiumQueryState {
   /** The ranked subjects, best first (equal values share a rank); `[]` until loaded. */
   leaders: StatsLeader[];
   /** Subjects with a non-zero value on the metric; `0` until loaded. */
@@ -26,12 +26,6 @@ export interface UseStatsLeadersResult {
   updatedAt: string | null;
   /** The whole response; `undefined` until loaded. */
   data: StatsLeadersResponse | undefined;
-  status: 'pending' | 'error' | 'success';
-  isLoading: boolean;
-  isFetching: boolean;
-  error: PodiumApiError | null;
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
 }
 
 const noLeaders: StatsLeader[] = [];
@@ -46,7 +40,7 @@ export function useStatsLeaders(options: UseStatsLeadersOptions = {}): UseStatsL
         client,
         { metric, limit },
         {
-          retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+          retry: hostRetry(queryClient),
         },
       ),
       enabled,
@@ -58,11 +52,6 @@ export function useStatsLeaders(options: UseStatsLeadersOptions = {}): UseStatsL
     total: query.data?.total ?? 0,
     updatedAt: query.data?.updatedAt ?? null,
     data: query.data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsQueryOptions } from './userStatsQueryOptions.js';
 
@@ -16,7 +16,7 @@ export interface UseUserStatsOptions {
   stalePollIntervalMs?: number | false;
 }
 
-export interface UseUserStatsResult {
+export interface UseUserStatsResult extends PodiumQueryState {
   /** Who the stats are about; `undefined` until the first answer. */
   subject: StatsSubject | undefined;
   /** Every figure; zeros while `isCalculating`; `undefined` until the first answer. */
@@ -37,18 +37,8 @@ export interface UseUserStatsResult {
   data: UserStatsResponse | undefined;
   /** `pending` (no answer yet), `error` (see `error`) or `success` (a 200 or a 202). */
   status: 'pending' | 'error' | 'success';
-  /** True during the first load (nothing to show yet). */
-  isLoading: boolean;
-  /** True whenever a request is in flight, polls and background refreshes included. */
-  isFetching: boolean;
-  /** The last error, or `null`. */
-  error: PodiumApiError | null;
   /** True when a refresh failed but the previous answer is still shown. */
   isRefetchError: boolean;
-  /** When the shown answer was fetched (ms since epoch), 0 before the first one. */
-  dataUpdatedAt: number;
-  /** Fetches again. */
-  refetch: () => Promise<unknown>;
 }
 
 /**
@@ -60,7 +50,7 @@ export function useUserStats(identifier: string, options: UseUserStatsOptions = 
   const { client, queryClient } = usePodium();
   const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
   const base = userStatsQueryOptions(client, identifier, {
-    retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+    retry: hostRetry(queryClient),
     minPollIntervalMs,
     maxPollIntervalMs,
     ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),
@@ -79,12 +69,7 @@ export function useUserStats(identifier: string, options: UseUserStatsOptions = 
     calculatedAt: data?.calculatedAt ?? null,
     refreshFailedAt: data?.refreshFailedAt ?? null,
     data,
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
+    ...podiumQueryState(query),
     isRefetchError: query.isRefetchError,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
   };
 }

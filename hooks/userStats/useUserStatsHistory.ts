@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import {
   defaultStatsHistoryDays,
   type StatsHistoryDay,
   type StatsHistoryResponse,
 } from '../../src/userStats/contract.js';
 import { addDays, dayKey } from '../../src/shared/periods.js';
-import type { RetryPolicy } from '../shared/podiumRetry.js';
+import { hostRetry } from '../shared/hostRetry.js';
+import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
 import { userStatsHistoryQueryOptions } from './userStatsHistoryQueryOptions.js';
 
@@ -21,19 +21,13 @@ export interface UseUserStatsHistoryOptions {
   enabled?: boolean;
 }
 
-export interface UseUserStatsHistoryResult {
+export interface UseUserStatsHistoryResult extends PodiumQueryState {
   /** The whole response (subject, range, days); `undefined` until loaded. */
   history: StatsHistoryResponse | undefined;
   /** Every UTC day of the range in order, days without activity as zeros; `[]` until loaded. */
   days: StatsHistoryDay[];
   /** The range asked for (UTC days, both included). */
   range: { from: string; to: string };
-  status: 'pending' | 'error' | 'success';
-  isLoading: boolean;
-  isFetching: boolean;
-  error: PodiumApiError | null;
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
 }
 
 const noDays: StatsHistoryDay[] = [];
@@ -56,7 +50,7 @@ export function useUserStatsHistory(
     identifier,
     { from, to },
     {
-      retry: queryClient.getDefaultOptions().queries?.retry as RetryPolicy | undefined,
+      retry: hostRetry(queryClient),
     },
   );
   const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
@@ -64,11 +58,6 @@ export function useUserStatsHistory(
     history: query.data,
     days: query.data?.days ?? noDays,
     range: { from, to },
-    status: query.status,
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    error: query.error,
-    dataUpdatedAt: query.dataUpdatedAt,
-    refetch: query.refetch,
+    ...podiumQueryState(query),
   };
 }

@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { JobStats } from '../../components/jobs/JobStats.js';
-import { createPodiumHandlers, createPodiumMocks } from '../../mocks/index.js';
+import { createPodiumMocks } from '../../mocks/index.js';
 import { addDays, dayKey } from '../../src/shared/periods.js';
+import { mocked, withMocks } from '../shared/storyMocks.js';
+import { widgetProbe } from '../shared/widgetProbe.js';
 
 /**
  * Every state of `JobStats`, each served by its own MSW handler set from `podium-kit/mocks` (and so
@@ -14,7 +16,7 @@ const meta = {
   component: JobStats,
   args: { onRangeChange: fn() },
   parameters: {
-    msw: { handlers: createPodiumHandlers({ scenario: 'success' }) },
+    ...mocked({ scenario: 'success' }),
     docs: {
       description: {
         component:
@@ -30,16 +32,7 @@ type Story = StoryObj<typeof meta>;
 type Canvas = ReturnType<typeof within>;
 
 /** The component root: `data-state` says which state it shows. */
-function root(canvasElement: HTMLElement): HTMLElement {
-  const element = canvasElement.querySelector<HTMLElement>('.podium-job-stats');
-  if (!element) throw new Error('JobStats did not render its root');
-  return element;
-}
-
-/** Waits for a state; generous, since the Slow story answers after 1.5 s. */
-async function expectState(canvasElement: HTMLElement, state: string, timeout = 4000) {
-  await waitFor(() => expect(root(canvasElement)).toHaveAttribute('data-state', state), { timeout });
-}
+const { root, expectState } = widgetProbe('.podium-job-stats');
 
 async function expectPreset(canvas: Canvas, name: string) {
   await expect(await canvas.findByRole('radio', { name })).toHaveAttribute('aria-checked', 'true');
@@ -99,7 +92,7 @@ export const CustomRange: Story = {
 
 /** A user with no jobs yet. */
 export const Empty: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'empty' }) } },
+  parameters: mocked({ scenario: 'empty' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'empty');
     await expect(await within(canvasElement).findByText('No jobs in this range')).toBeInTheDocument();
@@ -108,7 +101,7 @@ export const Empty: Story = {
 
 /** The newest jobs are still pending or processing: the figures can still change. */
 export const Partial: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'partial' }) } },
+  parameters: mocked({ scenario: 'partial' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     await expect(root(canvasElement)).toHaveAttribute('data-partial', 'true');
@@ -118,7 +111,7 @@ export const Partial: Story = {
 
 /** The first load, held forever: the skeleton. */
 export const Loading: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'loading' }) } },
+  parameters: mocked({ scenario: 'loading' }),
   play: async ({ canvasElement }) => {
     await expect(root(canvasElement)).toHaveAttribute('data-state', 'loading');
     await expect(within(canvasElement).getByText('Loading job statistics…')).toBeInTheDocument();
@@ -127,7 +120,7 @@ export const Loading: Story = {
 
 /** The server answers after 1.5 s: the skeleton, then the figures. */
 export const Slow: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'slow' }) } },
+  parameters: mocked({ scenario: 'slow' }),
   play: async ({ canvasElement }) => {
     await expect(root(canvasElement)).toHaveAttribute('data-state', 'loading');
     await expectState(canvasElement, 'ready', 6000);
@@ -138,7 +131,7 @@ export const Slow: Story = {
 // Not exported as `Error`, which would shadow the global inside this module.
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'error' }) } },
+  parameters: mocked({ scenario: 'error' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expectState(canvasElement, 'error');
@@ -155,9 +148,8 @@ const flakyServer = createPodiumMocks({ scenario: 'error' });
 
 /** The server fails, then recovers: Retry brings the figures. */
 export const RetryAfterError: Story = {
-  parameters: { msw: { handlers: flakyServer.handlers } },
   // Every visit starts failing again, whatever an earlier visit left behind.
-  beforeEach: () => flakyServer.reset(),
+  ...withMocks(flakyServer),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expectState(canvasElement, 'error');
@@ -198,7 +190,7 @@ export const LoadMoreJobs: Story = {
 
 /** A heavy user: totals in the hundreds of millions, grouped by the locale. */
 export const LargeNumbers: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) } },
+  parameters: mocked({ scenario: 'largeNumbers' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     const requested = canvasElement.querySelector('[data-kpi="requested"]');
@@ -221,9 +213,7 @@ export const Dark: Story = {
  */
 export const GermanLocale: Story = {
   globals: { locale: 'de-DE' },
-  parameters: {
-    msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) },
-  },
+  parameters: mocked({ scenario: 'largeNumbers' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expectState(canvasElement, 'ready');
@@ -262,7 +252,7 @@ export const CustomLabels: Story = {
 
 /** `renderEmpty` and `renderError` replace the built-in states with the host's own markup. */
 export const CustomEmptyState: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'empty' }) } },
+  parameters: mocked({ scenario: 'empty' }),
   args: {
     renderEmpty: ({ range }) => (
       <p className="podium-story-empty">

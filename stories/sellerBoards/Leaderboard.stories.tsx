@@ -1,25 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { Leaderboard } from '../../components/sellerBoards/Leaderboard.js';
-import { createPodiumHandlers, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { leaderboardCurrentUserId } from '../../mocks/index.js';
+import { mocked } from '../shared/storyMocks.js';
+import { widgetProbe } from '../shared/widgetProbe.js';
 
 /** The leaderboard inline on a page (no dialog): the same body as `LeaderboardModal`. */
 const meta = {
   title: 'Leaderboards/Leaderboard',
   component: Leaderboard,
   args: { pageSize: 10, currentUserId: leaderboardCurrentUserId },
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'success' }) } },
+  parameters: mocked({ scenario: 'success' }),
 } satisfies Meta<typeof Leaderboard>;
 
 export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-const body = (canvasElement: HTMLElement) => canvasElement.querySelector('.podium-leaderboard__body');
-
-async function expectState(canvasElement: HTMLElement, state: string) {
-  await waitFor(() => expect(body(canvasElement)).toHaveAttribute('data-state', state), { timeout: 4000 });
-}
+const { expectState } = widgetProbe('.podium-leaderboard__body');
 
 /** This month's top sellers, Alice highlighted once she is in view. */
 export const Inline: Story = {
@@ -41,13 +39,13 @@ export const ViewsAllTime: Story = {
 };
 
 export const Empty: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'empty' }) } },
+  parameters: mocked({ scenario: 'empty' }),
   play: async ({ canvasElement }) => expectState(canvasElement, 'empty'),
 };
 
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'error' }) } },
+  parameters: mocked({ scenario: 'error' }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
       'Could not load the leaderboard',

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LeaderboardModal } from '../../components/sellerBoards/LeaderboardModal.js';
-import { createPodiumHandlers, createPodiumMocks, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { createPodiumMocks, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { mocked, withMocks } from '../shared/storyMocks.js';
+import { widgetProbe } from '../shared/widgetProbe.js';
 
 /**
  * Every state of `LeaderboardModal`, each served by its own MSW handler set from `podium-kit/mocks`.
@@ -13,7 +15,7 @@ const meta = {
   component: LeaderboardModal,
   args: { pageSize: 10 },
   parameters: {
-    msw: { handlers: createPodiumHandlers({ scenario: 'success' }) },
+    ...mocked({ scenario: 'success' }),
     docs: {
       description: {
         component:
@@ -34,11 +36,8 @@ async function openDialog(canvasElement: HTMLElement): Promise<HTMLElement> {
   return page(canvasElement).findByRole('dialog', {}, { timeout: 4000 });
 }
 
-async function expectBody(dialog: HTMLElement, state: string, timeout = 4000) {
-  await waitFor(() => expect(dialog.querySelector('.podium-leaderboard__body')).toHaveAttribute('data-state', state), {
-    timeout,
-  });
-}
+/** Waits for the board's state inside the dialog. */
+const { expectState: expectBody } = widgetProbe('.podium-leaderboard__body');
 
 /** Closed: only the trigger. Opening moves focus in; Escape closes and returns focus. */
 export const Closed: Story = {
@@ -81,7 +80,7 @@ export const ViewsAllTime: Story = {
 /** The first load, held forever: the skeleton. */
 export const Loading: Story = {
   args: { defaultOpen: true },
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'loading' }) } },
+  parameters: mocked({ scenario: 'loading' }),
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expect(within(dialog).getByText('Loading leaderboard…')).toBeInTheDocument();
@@ -91,7 +90,7 @@ export const Loading: Story = {
 /** Nobody has sold anything this period. */
 export const Empty: Story = {
   args: { defaultOpen: true },
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'empty' }) } },
+  parameters: mocked({ scenario: 'empty' }),
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expectBody(dialog, 'empty');
@@ -105,8 +104,7 @@ const flakyServer = createPodiumMocks({ scenario: 'error' });
 export const ErrorState: Story = {
   name: 'Error',
   args: { defaultOpen: true },
-  parameters: { msw: { handlers: flakyServer.handlers } },
-  beforeEach: () => flakyServer.reset(),
+  ...withMocks(flakyServer),
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     const alert = await within(dialog).findByRole('alert', {}, { timeout: 4000 });
@@ -150,8 +148,7 @@ const liveServer = createPodiumMocks({ live: true });
  */
 export const LiveUpdates: Story = {
   args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId, pollIntervalMs: 2000 },
-  parameters: { msw: { handlers: liveServer.handlers } },
-  beforeEach: () => liveServer.reset(),
+  ...withMocks(liveServer),
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expectBody(dialog, 'ready');
@@ -163,7 +160,7 @@ export const LiveUpdates: Story = {
 /** Huge counts, grouped by the locale. */
 export const LargeNumbers: Story = {
   args: { defaultOpen: true },
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) } },
+  parameters: mocked({ scenario: 'largeNumbers' }),
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expectBody(dialog, 'ready');

@@ -1,25 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { SellerDashboard } from '../../components/sellerBoards/SellerDashboard.js';
-import { createPodiumHandlers, createPodiumMocks, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { createPodiumMocks, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { mocked, withMocks } from '../shared/storyMocks.js';
+import { widgetProbe } from '../shared/widgetProbe.js';
 
 /** A seller's cards: listings, views, sales, earnings per currency and this month's ranks. */
 const meta = {
   title: 'Leaderboards/SellerDashboard',
   component: SellerDashboard,
   args: { sellerId: leaderboardCurrentUserId },
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'success' }) } },
+  parameters: mocked({ scenario: 'success' }),
 } satisfies Meta<typeof SellerDashboard>;
 
 export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-const root = (canvasElement: HTMLElement) => canvasElement.querySelector('.podium-seller-dashboard');
-
-async function expectState(canvasElement: HTMLElement, state: string) {
-  await waitFor(() => expect(root(canvasElement)).toHaveAttribute('data-state', state), { timeout: 4000 });
-}
+const { expectState } = widgetProbe('.podium-seller-dashboard');
 
 export const Loaded: Story = {
   play: async ({ canvasElement }) => {
@@ -39,7 +37,7 @@ export const Newcomer: Story = {
 };
 
 export const LargeNumbers: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) } },
+  parameters: mocked({ scenario: 'largeNumbers' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     await expect(within(canvasElement).getByText('$425,000,000,000.00')).toBeInTheDocument();
@@ -47,7 +45,7 @@ export const LargeNumbers: Story = {
 };
 
 export const Loading: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'loading' }) } },
+  parameters: mocked({ scenario: 'loading' }),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Loading dashboard…')).toBeInTheDocument();
   },
@@ -57,8 +55,7 @@ const flakyServer = createPodiumMocks({ scenario: 'error' });
 
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: flakyServer.handlers } },
-  beforeEach: () => flakyServer.reset(),
+  ...withMocks(flakyServer),
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 4000 });
     flakyServer.setScenario('success');

@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { StatsTab } from '../../components/userStats/StatsTab.js';
 import {
-  createPodiumHandlers,
   createPodiumMocks,
   createUserStatsFixture,
   unknownTokenAddress,
   usdcToken,
 } from '../../mocks/index.js';
+import { mocked, withMocks } from '../shared/storyMocks.js';
+import { widgetProbe } from '../shared/widgetProbe.js';
 
 /**
  * Every state of `StatsTab`, each served by its own MSW handler set from `podium-kit/mocks`. The
@@ -20,7 +21,7 @@ const meta = {
   component: StatsTab,
   args: { identifier: 'alice' },
   parameters: {
-    msw: { handlers: createPodiumHandlers({ scenario: 'success' }) },
+    ...mocked({ scenario: 'success' }),
     docs: {
       description: {
         component:
@@ -34,15 +35,7 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-function root(canvasElement: HTMLElement): HTMLElement {
-  const element = canvasElement.querySelector<HTMLElement>('.podium-stats-tab');
-  if (!element) throw new Error('StatsTab did not render its root');
-  return element;
-}
-
-async function expectState(canvasElement: HTMLElement, state: string, timeout = 4000) {
-  await waitFor(() => expect(root(canvasElement)).toHaveAttribute('data-state', state), { timeout });
-}
+const { root, expectState } = widgetProbe('.podium-stats-tab');
 
 const figureValue = (canvasElement: HTMLElement, name: string) =>
   canvasElement.querySelector(`[data-figure="${name}"] .podium-stats-tab__figure-value`)?.textContent;
@@ -78,7 +71,7 @@ export const WalletAddress: Story = {
 
 /** Older than the server's stale age: the figures stay, with a visible warning. */
 export const Stale: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'stale' }) } },
+  parameters: mocked({ scenario: 'stale' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     await expect(root(canvasElement)).toHaveAttribute('data-stale', 'true');
@@ -88,7 +81,7 @@ export const Stale: Story = {
 
 /** Stale, and the last refresh failed: a note says the figures are the last good ones. */
 export const RefreshFailed: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'refreshFailed' }) } },
+  parameters: mocked({ scenario: 'refreshFailed' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     await expect(
@@ -101,8 +94,7 @@ const pendingServer = createPodiumMocks({ scenario: 'pending', pendingResponses:
 
 /** Never calculated before: the server answers 202, the tab explains and polls until the 200. */
 export const PendingThenReady: Story = {
-  parameters: { msw: { handlers: pendingServer.handlers } },
-  beforeEach: () => pendingServer.reset(),
+  ...withMocks(pendingServer),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'calculating');
     await expect(within(canvasElement).getByText('Calculating stats…')).toBeInTheDocument();
@@ -112,15 +104,7 @@ export const PendingThenReady: Story = {
 
 /** Still calculating (the server keeps answering 202). */
 export const Calculating: Story = {
-  parameters: {
-    msw: {
-      handlers: createPodiumHandlers({
-        scenario: 'pending',
-        pendingResponses: Number.POSITIVE_INFINITY,
-        retryAfterSeconds: 30,
-      }),
-    },
-  },
+  parameters: mocked({ scenario: 'pending', pendingResponses: Number.POSITIVE_INFINITY, retryAfterSeconds: 30 }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'calculating');
     await expect(canvasElement.querySelector('.podium-stats-tab__body')).toHaveAttribute('aria-busy', 'true');
@@ -129,7 +113,7 @@ export const Calculating: Story = {
 
 /** Calculated, but no activity at all. */
 export const Empty: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'empty' }) } },
+  parameters: mocked({ scenario: 'empty' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'empty');
     await expect(within(canvasElement).getByText('No activity yet')).toBeInTheDocument();
@@ -138,7 +122,7 @@ export const Empty: Story = {
 
 /** The first load, held forever: the skeleton. */
 export const Loading: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'loading' }) } },
+  parameters: mocked({ scenario: 'loading' }),
   play: async ({ canvasElement }) => {
     await expect(root(canvasElement)).toHaveAttribute('data-state', 'loading');
     await expect(within(canvasElement).getByText('Loading stats…')).toBeInTheDocument();
@@ -148,7 +132,7 @@ export const Loading: Story = {
 /** Every request fails with a 500: the error with a Retry. */
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'error' }) } },
+  parameters: mocked({ scenario: 'error' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'error');
     const alert = await within(canvasElement).findByRole('alert');
@@ -161,8 +145,7 @@ const flakyServer = createPodiumMocks({ scenario: 'error' });
 
 /** The server fails, then recovers: Retry brings the figures. */
 export const RetryAfterError: Story = {
-  parameters: { msw: { handlers: flakyServer.handlers } },
-  beforeEach: () => flakyServer.reset(),
+  ...withMocks(flakyServer),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'error');
     flakyServer.setScenario('success');
@@ -194,7 +177,7 @@ export const InvalidIdentifier: Story = {
 
 /** A whale: volumes of about a trillion ETH, exact to the wei before rounding. */
 export const LargeNumbers: Story = {
-  parameters: { msw: { handlers: createPodiumHandlers({ scenario: 'largeNumbers' }) } },
+  parameters: mocked({ scenario: 'largeNumbers' }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     await expect(figureValue(canvasElement, 'salesVolume')).toBe('987,654,321,098.7654 ETH');
@@ -203,35 +186,31 @@ export const LargeNumbers: Story = {
 
 /** Sales mostly in tokens the server's list does not know: raw integers and shortened addresses. */
 export const UnknownToken: Story = {
-  parameters: {
-    msw: {
-      handlers: createPodiumHandlers({
-        userStats: createUserStatsFixture({
-          stats: {
-            sales: {
-              tokens: [
-                {
-                  address: unknownTokenAddress,
-                  symbol: null,
-                  decimals: null,
-                  count: 25,
-                  amount: '42000000000000000000000',
-                },
-                {
-                  address: '0x6b175474e89094c44da98b954eedeac495271d0f',
-                  symbol: null,
-                  decimals: null,
-                  count: 7,
-                  amount: '7',
-                },
-                { address: usdcToken.address, symbol: 'USDC', decimals: 6, count: 10, amount: '1000000' },
-              ],
+  parameters: mocked({
+    userStats: createUserStatsFixture({
+      stats: {
+        sales: {
+          tokens: [
+            {
+              address: unknownTokenAddress,
+              symbol: null,
+              decimals: null,
+              count: 25,
+              amount: '42000000000000000000000',
             },
-          },
-        }),
-      }),
-    },
-  },
+            {
+              address: '0x6b175474e89094c44da98b954eedeac495271d0f',
+              symbol: null,
+              decimals: null,
+              count: 7,
+              amount: '7',
+            },
+            { address: usdcToken.address, symbol: 'USDC', decimals: 6, count: 10, amount: '1000000' },
+          ],
+        },
+      },
+    }),
+  }),
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     const table = within(canvasElement).getByRole('table', { name: 'Sales by payment token' });

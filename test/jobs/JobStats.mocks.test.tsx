@@ -1,27 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JobStats, defaultLabels } from '../../components/index.js';
-import { createPodiumMocks, type PodiumMockScenario } from '../../mocks/index.js';
 import { summarizeJobs } from '../../src/jobs/jobStats.js';
 import { lastDaysRange, resolveRange } from '../../src/shared/periods.js';
 import { baseUrl } from './jobStatsBackend.js';
 import { kpiValue, renderWithPodium } from '../shared/renderWithPodium.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 /** JobStats against the shared `podium-kit/mocks` handlers: the same data Storybook and demos use. */
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
 const now = new Date('2025-06-20T09:30:00Z');
-
-function useScenario(scenario: PodiumMockScenario, extra: { errorCount?: number } = {}) {
-  const mocks = createPodiumMocks({ baseUrl, scenario, now, ...extra });
-  server.use(...mocks.handlers);
-  return mocks;
-}
+const { requests, serve } = setupMswServer({ mocks: { baseUrl, now } });
 
 const root = (container: HTMLElement) => container.querySelector('.podium-job-stats') as HTMLElement;
 
@@ -29,7 +18,7 @@ describe('JobStats with podium-kit/mocks', () => {
   it.each(['success', 'partial', 'largeNumbers'] as const)(
     'shows the %s scenario totals',
     async (scenario) => {
-      const mocks = useScenario(scenario);
+      const mocks = serve({ scenario });
       // The mocks' clock is fixed and the widget reads the real one: pin the range to the mocks' days.
       const range = lastDaysRange(30, now, 'UTC');
       const { container } = renderWithPodium(<JobStats range={{ preset: 'custom', ...range }} />, {
@@ -48,7 +37,7 @@ describe('JobStats with podium-kit/mocks', () => {
 
   it('retries a 500 three times, then shows the error; Retry recovers', async () => {
     // One first try plus three automatic retries fail; the fifth request succeeds.
-    useScenario('error', { errorCount: 4 });
+    serve({ scenario: 'error', errorCount: 4 });
     const user = userEvent.setup();
     const { container } = renderWithPodium(<JobStats />, { getToken: () => 'token' });
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
@@ -61,18 +50,16 @@ describe('JobStats with podium-kit/mocks', () => {
   });
 
   it("shows the mock server's 401 message when no token is sent, without retrying", async () => {
-    useScenario('success');
+    serve({ scenario: 'success' });
     // Ask the mock directly for its answer, so the test follows the mocks' wording.
     const answer = await fetch(`${baseUrl}/stats`);
     expect(answer.status).toBe(401);
     const { error } = (await answer.json()) as { error: { message: string } };
-    const onRequest = vi.fn();
-    server.events.on('request:start', onRequest);
+    const asked = requests.length;
     renderWithPodium(<JobStats />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(defaultLabels.jobStatsErrorTitle);
     expect(alert).toHaveTextContent(error.message);
-    expect(onRequest).toHaveBeenCalledOnce();
-    server.events.removeAllListeners();
+    expect(requests).toHaveLength(asked + 1);
   });
 });

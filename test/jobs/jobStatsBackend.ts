@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import type { SetupServer } from 'msw/node';
+import { afterEach, beforeEach, vi } from 'vitest';
 import {
   jobStatsQuerySchema,
   recordJobBodySchema,
@@ -9,6 +9,7 @@ import {
 } from '../../src/jobs/contract.js';
 import { dailyJobSeries, jobsInRange, mergeJobUpdate, summarizeJobs } from '../../src/jobs/jobStats.js';
 import { resolveRange } from '../../src/shared/periods.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 export const baseUrl = 'http://podium.test/api';
 
@@ -155,21 +156,15 @@ export function createJobStatsBackend(initialJobs: Job[] = [], apiBase = baseUrl
  */
 export function setupJobStatsBackend(initialJobs: () => Job[]): {
   backend: JobStatsBackend;
-  server: ReturnType<typeof setupServer>;
+  server: SetupServer;
 } {
   const backend = createJobStatsBackend();
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  const { server } = setupMswServer({ now: NOW });
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
     backend.reset(initialJobs());
     server.use(...backend.handlers);
   });
   afterEach(() => {
-    server.resetHandlers();
-    vi.useRealTimers();
     vi.restoreAllMocks();
   });
   return { backend, server };

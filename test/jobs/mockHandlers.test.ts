@@ -1,30 +1,20 @@
 // @vitest-environment jsdom
 // (the handlers resolve their default relative base URL against the page, as in a browser)
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../src/shared/errors.js';
 import { jobSchema, jobStatsResponseSchema, type Job } from '../../src/jobs/contract.js';
 import {
   createJobFixtures,
-  createPodiumHandlers,
   createPodiumMocks,
   podiumHandlers,
-  type PodiumHandlersOptions,
 } from '../../mocks/index.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
-const server = setupServer();
+const { server, serve } = setupMswServer({ mocks: { now } });
 // jsdom gives the page an origin; relative handler paths match against it, like in a browser.
 const statsUrl = new URL('/api/stats', globalThis.location.href).href;
 const auth = { authorization: 'Bearer test-token' };
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function use(options: PodiumHandlersOptions = {}) {
-  server.use(...createPodiumHandlers({ now, ...options }));
-}
 
 async function patch(body: unknown, headers: Record<string, string> = auth) {
   const response = await fetch(statsUrl, {
@@ -57,7 +47,7 @@ function fieldsOf(body: unknown): Record<string, string[]> {
 
 describe('PATCH /stats', () => {
   it('records a job that the next GET reflects', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const created = await patch({ job_id: 'j-1', requested_count: 5, status: 'processing' });
     expect(created.status).toBe(200);
     expect(jobSchema.parse(created.body)).toMatchObject({
@@ -90,7 +80,7 @@ describe('PATCH /stats', () => {
   });
 
   it('answers 400 naming the invalid fields, in the error shape', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const bad = await patch({ requested_count: -1, status: 'done', user_id: 'x' });
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error.code).toBe('invalid_request');
@@ -108,7 +98,7 @@ describe('PATCH /stats', () => {
   });
 
   it('rejects outcomes above the stored requested count, as the server does', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const orphan = await patch({ job_id: 'new', successful_count: 1 });
     expect(orphan.status).toBe(400);
     expect(Object.keys(fieldsOf(orphan.body)).sort()).toEqual(['requested_count', 'successful_count']);
@@ -122,7 +112,7 @@ describe('PATCH /stats', () => {
   });
 
   it('answers 415 when the body is not sent as JSON', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const response = await fetch(statsUrl, {
       method: 'PATCH',
       headers: { ...auth, 'content-type': 'text/plain' },
@@ -133,7 +123,7 @@ describe('PATCH /stats', () => {
   });
 
   it('answers 401 without a bearer token, on both methods', async () => {
-    use();
+    serve();
     const noToken = await patch({ job_id: 'j' }, {});
     expect(noToken.status).toBe(401);
     expect(errorBodySchema.parse(noToken.body).error.code).toBe('unauthorized');
@@ -142,7 +132,7 @@ describe('PATCH /stats', () => {
   });
 
   it('moves jobs forward only, like the server: the larger count wins, 10 then 5 keeps 10', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     await patch({ job_id: 'm', requested_count: 10, successful_count: 6, status: 'processing' });
     const lower = await patch({ job_id: 'm', requested_count: 5, successful_count: 2, failed_count: 1 });
     expect(lower.status).toBe(200);
@@ -159,7 +149,7 @@ describe('PATCH /stats', () => {
   });
 
   it('ignores stale updates and returns the stored job', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     await patch({ job_id: 'j', requested_count: 2, status: 'processing' });
     // A status behind the stored one is ignored; a larger count still counts.
     const back = await patch({ job_id: 'j', status: 'pending', requested_count: 9 });
@@ -178,7 +168,7 @@ describe('PATCH /stats', () => {
 
 describe('GET /stats', () => {
   it('names invalid query fields', async () => {
-    use();
+    serve();
     const bad = await get({ from: 'yesterday', tz: 'Mars/Olympus', limit: '500' });
     expect(bad.status).toBe(400);
     expect(Object.keys(fieldsOf(bad.body)).sort()).toEqual(['from', 'limit', 'tz']);
@@ -201,7 +191,7 @@ describe('GET /stats', () => {
         completed_at: '2025-06-10T23:31:00.000Z',
       },
     ];
-    use({ jobs });
+    serve({ jobs });
     const utc = await getStats({ from: '2025-06-10', to: '2025-06-10' });
     expect(utc.totals.jobs).toBe(1);
     // In Berlin that instant is already June 11th.
@@ -220,7 +210,7 @@ describe('GET /stats', () => {
     const ties = base
       .slice(0, 6)
       .map((job, i) => ({ ...job, job_id: `tie-${i}`, created_at: base[10]!.created_at }));
-    use({ jobs: [...base, ...ties] });
+    serve({ jobs: [...base, ...ties] });
     const first = await getStats({ limit: '7' });
     const expected = first.totals.jobs;
     expect(expected).toBeGreaterThan(20);
@@ -244,14 +234,14 @@ describe('GET /stats', () => {
 
 describe('scenarios', () => {
   it('success has jobs over the last 30 days', async () => {
-    use({ scenario: 'success' });
+    serve({ scenario: 'success' });
     const stats = await getStats();
     expect(stats.totals.jobs).toBeGreaterThan(0);
     expect(stats.series).toHaveLength(30);
   });
 
   it('empty answers zero totals', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const stats = await getStats();
     expect(stats.totals).toEqual({
       jobs: 0,
@@ -266,19 +256,19 @@ describe('scenarios', () => {
   });
 
   it('partial has pending or processing jobs', async () => {
-    use({ scenario: 'partial' });
+    serve({ scenario: 'partial' });
     const { byStatus } = (await getStats()).totals;
     expect(byStatus.pending + byStatus.processing).toBeGreaterThan(0);
     expect(byStatus.completed).toBeGreaterThan(0);
   });
 
   it('largeNumbers answers totals in the hundreds of millions', async () => {
-    use({ scenario: 'largeNumbers' });
+    serve({ scenario: 'largeNumbers' });
     expect((await getStats()).totals.requested).toBeGreaterThan(100_000_000);
   });
 
   it('error answers 500 in the error shape on both methods', async () => {
-    use({ scenario: 'error' });
+    serve({ scenario: 'error' });
     const failed = await get();
     expect(failed.status).toBe(500);
     expect(errorBodySchema.parse(failed.body).error.code).toBe('internal_error');
@@ -286,8 +276,7 @@ describe('scenarios', () => {
   });
 
   it('error with errorCount recovers, and reset() restores the failures and the store', async () => {
-    const mocks = createPodiumMocks({ scenario: 'error', errorCount: 1, now });
-    server.use(...mocks.handlers);
+    const mocks = serve({ scenario: 'error', errorCount: 1 });
     expect((await get()).status).toBe(500);
     expect((await get()).status).toBe(200);
     await patch({ job_id: 'extra' });
@@ -298,8 +287,7 @@ describe('scenarios', () => {
   });
 
   it('setScenario switches live behaviour and keeps the store', async () => {
-    const mocks = createPodiumMocks({ scenario: 'error', now });
-    server.use(...mocks.handlers);
+    const mocks = serve({ scenario: 'error' });
     expect((await get()).status).toBe(500);
     mocks.setScenario('success');
     await patch({ job_id: 'kept' });
@@ -310,14 +298,14 @@ describe('scenarios', () => {
   });
 
   it('slow answers after its delay', async () => {
-    use({ scenario: 'slow', delayMs: 150 });
+    serve({ scenario: 'slow', delayMs: 150 });
     const started = performance.now();
     await getStats();
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('loading never answers', async () => {
-    use({ scenario: 'loading' });
+    serve({ scenario: 'loading' });
     const outcome = await Promise.race([
       fetch(statsUrl, { headers: auth }).then(() => 'answered'),
       new Promise((resolve) => setTimeout(() => resolve('pending'), 300)),
@@ -337,7 +325,7 @@ describe('scenarios', () => {
 
 describe('baseUrl', () => {
   it('serves an absolute base URL and nothing else', async () => {
-    use({ baseUrl: 'http://localhost:4000/api/', scenario: 'success' });
+    serve({ baseUrl: 'http://localhost:4000/api/', scenario: 'success' });
     const remote = await get({}, auth, 'http://localhost:4000/api/stats');
     expect(remote.status).toBe(200);
     expect(jobStatsResponseSchema.parse(remote.body).totals.jobs).toBeGreaterThan(0);

@@ -1,46 +1,23 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Leaderboard,
   LeaderboardModal,
   leaderboardInitials,
   type LeaderboardModalProps,
 } from '../../components/index.js';
-import {
-  createLeaderboardSellers,
-  createPodiumMocks,
-  leaderboardCurrentUserId,
-  type PodiumHandlersOptions,
-} from '../../mocks/index.js';
+import { createLeaderboardSellers, leaderboardCurrentUserId } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { de } from '../../components/locales/de.js';
 import { renderWithPodium } from '../shared/renderWithPodium.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
-const server = setupServer();
-/** Query strings of every board request. */
-let boardRequests: URLSearchParams[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname.endsWith('/leaderboards/sellers')) boardRequests.push(url.searchParams);
-  });
-});
-beforeEach(() => {
-  boardRequests = [];
-});
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function useMocks(options: PodiumHandlersOptions = {}) {
-  const mocks = createPodiumMocks({ baseUrl, ...options });
-  server.use(...mocks.handlers);
-  return mocks;
-}
+const { server, requests, serve } = setupMswServer({ mocks: { baseUrl } });
+/** Query strings of every board request in this test. */
+const boardRequests = () =>
+  requests.filter((url) => url.pathname.endsWith('/leaderboards/sellers')).map((url) => url.searchParams);
 
 function renderModal(props: Partial<LeaderboardModalProps> = {}) {
   const user = userEvent.setup();
@@ -58,13 +35,13 @@ const rowsOf = (element: HTMLElement) => [...element.querySelectorAll<HTMLElemen
 
 describe('LeaderboardModal', () => {
   it('opens from its trigger, moves focus in, loads the board, and Escape returns focus to the trigger', async () => {
-    useMocks();
+    serve();
     const { user, container } = renderModal();
     const trigger = screen.getByRole('button', { name: 'Leaderboard' });
     expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
     expect(trigger).toHaveAttribute('aria-expanded', 'false');
     expect(trigger).toHaveAttribute('data-state', 'closed');
-    expect(boardRequests).toHaveLength(0);
+    expect(boardRequests()).toHaveLength(0);
 
     await user.click(trigger);
     const modal = dialog();
@@ -91,7 +68,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('traps focus: Tab from the last control wraps to the first and back', async () => {
-    useMocks();
+    serve();
     const { user } = renderModal({ defaultOpen: true, pageSize: 5 });
     const modal = dialog();
     await waitFor(() => expect(within(modal).getByRole('button', { name: 'Load more' })).toBeInTheDocument());
@@ -110,7 +87,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('closes from the close button and the overlay', async () => {
-    useMocks();
+    serve();
     const { user } = renderModal();
     await user.click(screen.getByRole('button', { name: 'Leaderboard' }));
     await user.click(within(dialog()).getByRole('button', { name: 'Close' }));
@@ -121,7 +98,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('is controllable: open + onOpenChange, with a custom trigger', async () => {
-    useMocks();
+    serve();
     const onOpenChange = vi.fn();
     function Host() {
       const [open, setOpen] = useState(false);
@@ -153,7 +130,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('stays open when controlled and the parent does not agree to close', async () => {
-    useMocks();
+    serve();
     const onOpenChange = vi.fn();
     const { user, rerender } = renderModal({ open: true, onOpenChange });
     await user.keyboard('{Escape}');
@@ -164,7 +141,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('switches metric and period with aria-pressed buttons, each a new query', async () => {
-    useMocks();
+    serve();
     const onMetricChange = vi.fn();
     const { user } = renderModal({ defaultOpen: true, onMetricChange });
     const modal = dialog();
@@ -175,18 +152,18 @@ describe('LeaderboardModal', () => {
     await user.click(views);
     expect(views).toHaveAttribute('aria-pressed', 'true');
     expect(onMetricChange).toHaveBeenCalledWith('views');
-    await waitFor(() => expect(boardRequests.at(-1)?.get('metric')).toBe('views'));
+    await waitFor(() => expect(boardRequests().at(-1)?.get('metric')).toBe('views'));
     await waitFor(() =>
       expect(modal.querySelector('.podium-leaderboard__value')).toHaveTextContent(/views$/),
     );
 
     await user.click(within(modal).getByRole('button', { name: 'All time' }));
-    await waitFor(() => expect(boardRequests.at(-1)?.get('period')).toBe('all-time'));
-    expect(boardRequests.at(-1)?.get('metric')).toBe('views');
+    await waitFor(() => expect(boardRequests().at(-1)?.get('period')).toBe('all-time'));
+    expect(boardRequests().at(-1)?.get('metric')).toBe('views');
   });
 
   it('highlights the current user and jumps to them with around, then back to the top', async () => {
-    useMocks();
+    serve();
     const { user } = renderModal({ defaultOpen: true, currentUserId: leaderboardCurrentUserId, pageSize: 5 });
     const modal = dialog();
     await waitFor(() => expect(rowsOf(modal)).toHaveLength(5));
@@ -196,7 +173,7 @@ describe('LeaderboardModal', () => {
     await waitFor(() =>
       expect(modal.querySelector(`[data-user-id="${leaderboardCurrentUserId}"]`)).not.toBeNull(),
     );
-    expect(boardRequests.at(-1)?.get('around')).toBe(leaderboardCurrentUserId);
+    expect(boardRequests().at(-1)?.get('around')).toBe(leaderboardCurrentUserId);
     const mine = modal.querySelector<HTMLElement>(`[data-user-id="${leaderboardCurrentUserId}"]`)!;
     expect(mine).toHaveAttribute('aria-current', 'true');
     expect(mine).toHaveTextContent('Alice Moreau');
@@ -225,7 +202,7 @@ describe('LeaderboardModal', () => {
         .filter((seller) => seller.userId !== leaderboardCurrentUserId)
         .map((seller) => withSales(seller, 1)),
     ];
-    useMocks({ leaderboardSellers: sellers });
+    serve({ leaderboardSellers: sellers });
     renderModal({ defaultOpen: true, currentUserId: leaderboardCurrentUserId, pageSize: 5 });
     const podium = await within(dialog()).findByRole('list', { name: 'Top three' });
     const places = [...podium.querySelectorAll<HTMLElement>('[data-rank]')];
@@ -238,7 +215,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('loads more by growing the limit, keeping the rows shown meanwhile', async () => {
-    useMocks();
+    serve();
     const { user } = renderModal({ defaultOpen: true, pageSize: 5 });
     const modal = dialog();
     await waitFor(() => expect(rowsOf(modal)).toHaveLength(5));
@@ -246,12 +223,12 @@ describe('LeaderboardModal', () => {
     await user.click(within(modal).getByRole('button', { name: 'Load more' }));
     expect(rowsOf(modal).length).toBeGreaterThanOrEqual(5);
     await waitFor(() => expect(rowsOf(modal)).toHaveLength(10));
-    expect(boardRequests.at(-1)?.get('limit')).toBe('10');
+    expect(boardRequests().at(-1)?.get('limit')).toBe('10');
     expect(within(modal).getByText('Showing 10 of 21')).toBeInTheDocument();
   });
 
   it('announces the current user moving between polls in a polite live region', async () => {
-    useMocks({ live: true });
+    serve({ live: true });
     renderModal({ defaultOpen: true, currentUserId: leaderboardCurrentUserId, pollIntervalMs: 150 });
     const modal = dialog();
     const status = modal.querySelector('p[role="status"]')!;
@@ -268,7 +245,7 @@ describe('LeaderboardModal', () => {
   });
 
   it('shows loading, empty and error states, and retries', async () => {
-    const loading = useMocks({ scenario: 'loading' });
+    const loading = serve({ scenario: 'loading' });
     const { unmount } = renderModal({ defaultOpen: true });
     expect(within(dialog()).getByText('Loading leaderboard…')).toBeInTheDocument();
     expect(dialog().querySelector('.podium-leaderboard__content')).toHaveAttribute('aria-busy', 'true');
@@ -276,14 +253,14 @@ describe('LeaderboardModal', () => {
     loading.reset();
     server.resetHandlers();
 
-    useMocks({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const empty = renderModal({ defaultOpen: true });
     await waitFor(() => expect(within(dialog()).getByText('No one on this board yet')).toBeInTheDocument());
     expect(dialog().querySelector('.podium-leaderboard__body')).toHaveAttribute('data-state', 'empty');
     empty.unmount();
     server.resetHandlers();
 
-    const failing = useMocks({ scenario: 'error' });
+    const failing = serve({ scenario: 'error' });
     const { user } = renderModal({ defaultOpen: true });
     const alert = await within(dialog()).findByRole('alert', {}, { timeout: 3000 });
     expect(alert).toHaveTextContent('Could not load the leaderboard');
@@ -293,19 +270,19 @@ describe('LeaderboardModal', () => {
   });
 
   it('stops polling once closed', async () => {
-    useMocks();
+    serve();
     const { user } = renderModal({ defaultOpen: true, pollIntervalMs: 100 });
-    await waitFor(() => expect(boardRequests.length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect(boardRequests().length).toBeGreaterThanOrEqual(2));
     await user.keyboard('{Escape}');
-    const count = boardRequests.length;
+    const count = boardRequests().length;
     await act(() => new Promise((resolve) => setTimeout(resolve, 350)));
-    expect(boardRequests).toHaveLength(count);
+    expect(boardRequests()).toHaveLength(count);
   });
 });
 
 describe('Leaderboard (inline)', () => {
   it('renders the same body in a labelled section, no dialog', async () => {
-    useMocks();
+    serve();
     renderWithPodium(
       <Leaderboard currentUserId={leaderboardCurrentUserId} title="Top sellers" headingLevel={3} />,
     );
@@ -316,7 +293,7 @@ describe('Leaderboard (inline)', () => {
   });
 
   it('formats numbers with the provider locale and falls back to initials', async () => {
-    useMocks({ scenario: 'largeNumbers' });
+    serve({ scenario: 'largeNumbers' });
     renderWithPodium(<Leaderboard />, { locale: 'de-DE', labelPacks: { de } });
     await waitFor(() =>
       expect(document.querySelectorAll('.podium-leaderboard__row').length).toBeGreaterThan(0),

@@ -1,29 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, isIsoCurrency, SellerDashboard } from '../../components/index.js';
-import { createPodiumMocks, leaderboardCurrentUserId, type PodiumHandlersOptions } from '../../mocks/index.js';
+import { leaderboardCurrentUserId } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { renderWithPodium } from '../shared/renderWithPodium.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function useMocks(options: PodiumHandlersOptions = {}) {
-  const mocks = createPodiumMocks({ baseUrl, ...options });
-  server.use(...mocks.handlers);
-  return mocks;
-}
+const { server, serve } = setupMswServer({ mocks: { baseUrl } });
 
 const card = (name: string) => document.querySelector<HTMLElement>(`[data-card="${name}"]`)!;
 const value = (name: string) => card(name).querySelector('.podium-seller-dashboard__card-value')?.textContent;
 
 describe('SellerDashboard', () => {
   it('shows listings, views, sales, earnings per currency and ranks', async () => {
-    useMocks();
+    serve();
     renderWithPodium(<SellerDashboard sellerId={leaderboardCurrentUserId} />);
     const section = screen.getByRole('region', { name: 'Seller dashboard' });
     await waitFor(() => expect(section).toHaveAttribute('data-state', 'ready'));
@@ -36,7 +27,7 @@ describe('SellerDashboard', () => {
   });
 
   it('formats with the provider locale', async () => {
-    useMocks();
+    serve();
     renderWithPodium(<SellerDashboard sellerId={leaderboardCurrentUserId} />, { locale: 'de-DE' });
     await waitFor(() => expect(card('earningsMonth')).toBeTruthy());
     expect(within(card('earningsMonth')).getByText('425,00 $')).toBeInTheDocument();
@@ -44,7 +35,7 @@ describe('SellerDashboard', () => {
   });
 
   it('shows a newcomer with zeros and no ranks', async () => {
-    useMocks();
+    serve();
     renderWithPodium(<SellerDashboard sellerId="newcomer" />);
     await waitFor(() => expect(card('rank')).toBeTruthy());
     expect(value('activeListings')).toBe('0');
@@ -54,7 +45,7 @@ describe('SellerDashboard', () => {
   });
 
   it('shows loading, idle and error (with retry) states', async () => {
-    useMocks({ scenario: 'loading' });
+    serve({ scenario: 'loading' });
     const loading = renderWithPodium(<SellerDashboard sellerId="u_alice" />);
     expect(screen.getByText('Loading dashboard…')).toBeInTheDocument();
     loading.unmount();
@@ -64,7 +55,7 @@ describe('SellerDashboard', () => {
     idle.unmount();
 
     server.resetHandlers();
-    const mocks = useMocks({ scenario: 'error' });
+    const mocks = serve({ scenario: 'error' });
     renderWithPodium(<SellerDashboard sellerId="u_alice" />);
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     expect(alert).toHaveTextContent('Could not load the dashboard');

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 // (the handlers resolve their default relative base URL against the page, as in a browser)
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/shared/createApiClient.js';
 import { getLeaderboard } from '../../src/sellerBoards/api.js';
 import { getSellerDashboard } from '../../src/sellerBoards/dashboardApi.js';
@@ -10,26 +9,16 @@ import { leaderboardResponseSchema, sellerDashboardSchema, type LeaderboardRespo
 import {
   createLeaderboardFixture,
   createLeaderboardSellers,
-  createPodiumHandlers,
-  createPodiumMocks,
   createSellerDashboardFixture,
   leaderboardCurrentUserId,
   type LeaderboardSeller,
-  type PodiumHandlersOptions,
 } from '../../mocks/index.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
-const server = setupServer();
+const { server, serve } = setupMswServer({ mocks: { now } });
 const base = new URL('/api', globalThis.location.href).href;
 const client = createApiClient({ baseUrl: base });
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function use(options: PodiumHandlersOptions = {}) {
-  server.use(...createPodiumHandlers({ now, ...options }));
-}
 
 async function board(params: Parameters<typeof getLeaderboard>[2] = {}, etag?: string | null) {
   const result = await getLeaderboard(client, 'sellers', params, { etag });
@@ -57,7 +46,7 @@ function sellersWith(values: Record<string, number>, reachedAt: Record<string, s
 
 describe('leaderboard mocks', () => {
   it('serves a contract-valid board with an ETag, ranked best first, month period in UTC', async () => {
-    use();
+    serve();
     const { data, etag } = await board({ limit: 5 });
     expect(leaderboardResponseSchema.parse(data)).toEqual(data);
     expect(etag).toMatch(/^W\/".+"$/);
@@ -77,8 +66,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('answers a bodiless 304 to a matching If-None-Match, and 200 once the board changed', async () => {
-    const mocks = createPodiumMocks({ now });
-    server.use(...mocks.handlers);
+    const mocks = serve();
     const first = await board({ limit: 10 });
     const again = await getLeaderboard(client, 'sellers', { limit: 10 }, { etag: first.etag });
     expect(again).toEqual({ notModified: true });
@@ -98,7 +86,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('ranks ties by the chosen mode', async () => {
-    use({
+    serve({
       leaderboardSellers: sellersWith(
         { a: 10, b: 8, c: 8, d: 5, e: 0 },
         { b: '2025-06-03T00:00:00.000Z', c: '2025-06-02T00:00:00.000Z' },
@@ -113,7 +101,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('pages with limit and offset', async () => {
-    use();
+    serve();
     const all = (await board({ limit: 100 })).data;
     const page = (await board({ limit: 5, offset: 5 })).data;
     expect(page.offset).toBe(5);
@@ -122,7 +110,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('centres the page on `around` and reports that user, or null when not on the board', async () => {
-    use();
+    serve();
     const all = (await board({ limit: 100 })).data;
     const index = all.entries.findIndex((entry) => entry.userId === leaderboardCurrentUserId);
     expect(index).toBeGreaterThan(5);
@@ -140,7 +128,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('rejects bad params with the server error shape and named fields', async () => {
-    use();
+    serve();
     const response = await fetch(`${base}/leaderboards/sellers?metric=likes&limit=500`);
     expect(response.status).toBe(400);
     const body = errorBodySchema.parse(await response.json());
@@ -148,20 +136,20 @@ describe('leaderboard mocks', () => {
   });
 
   it('serves empty, largeNumbers, error and live scenarios', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const empty = (await board()).data;
     expect(empty).toMatchObject({ entries: [], total: 0, updatedAt: null });
 
     server.resetHandlers();
-    use({ scenario: 'largeNumbers' });
+    serve({ scenario: 'largeNumbers' });
     expect((await board()).data.entries[0]!.value).toBeGreaterThan(1e9);
 
     server.resetHandlers();
-    use({ scenario: 'error' });
+    serve({ scenario: 'error' });
     await expect(getLeaderboard(client, 'sellers')).rejects.toMatchObject({ status: 500 });
 
     server.resetHandlers();
-    use({ live: true });
+    serve({ live: true });
     const first = await board({ limit: 100 });
     const rankOf = (data: LeaderboardResponse) => data.entries.find((e) => e.userId === leaderboardCurrentUserId)!.rank;
     const polled = await board({ limit: 100 }, first.etag);
@@ -170,7 +158,7 @@ describe('leaderboard mocks', () => {
   });
 
   it('serves seller dashboards that agree with the boards', async () => {
-    use();
+    serve();
     const dashboard = await getSellerDashboard(client, leaderboardCurrentUserId);
     expect(sellerDashboardSchema.parse(dashboard)).toEqual(dashboard);
     const sales = (await board({ around: leaderboardCurrentUserId, limit: 1 })).data.around;

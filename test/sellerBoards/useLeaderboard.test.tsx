@@ -1,8 +1,7 @@
 import { focusManager, QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   isSameLeaderboard,
   leaderboardQueryOptions,
@@ -11,30 +10,32 @@ import {
   useSellerDashboard,
   type UseLeaderboardOptions,
 } from '../../hooks/index.js';
-import { createLeaderboardFixture, createPodiumMocks, leaderboardCurrentUserId } from '../../mocks/index.js';
+import { createLeaderboardFixture, leaderboardCurrentUserId } from '../../mocks/index.js';
 import { createApiClient } from '../../src/shared/createApiClient.js';
 import { getLeaderboard } from '../../src/sellerBoards/api.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { providerWrapper } from '../shared/providerWrapper.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
-const server = setupServer();
 const now = new Date('2025-06-15T12:00:00.000Z');
+const { server, serve } = setupMswServer({ mocks: { baseUrl, now } });
 /** Every board request: its query and If-None-Match. */
 let requests: { search: string; ifNoneMatch: string | null; path: string }[] = [];
 let visibility: DocumentVisibilityState = 'visible';
 /** Statuses of the mocked answers, in order. */
 let statuses: number[] = [];
 
+// The board's conditional requests need more than the helper's URLs: the If-None-Match sent and
+// the status answered.
+server.events.on('request:start', ({ request }) => {
+  const url = new URL(request.url);
+  requests.push({ path: url.pathname, search: url.search, ifNoneMatch: request.headers.get('if-none-match') });
+});
+server.events.on('response:mocked', ({ response }) => {
+  statuses.push(response.status);
+});
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    requests.push({ path: url.pathname, search: url.search, ifNoneMatch: request.headers.get('if-none-match') });
-  });
-  server.events.on('response:mocked', ({ response }) => {
-    statuses.push(response.status);
-  });
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
 });
 beforeEach(() => {
@@ -43,23 +44,15 @@ beforeEach(() => {
   visibility = 'visible';
 });
 afterEach(() => {
-  server.resetHandlers();
   vi.useRealTimers();
   focusManager.setFocused(undefined);
 });
-afterAll(() => server.close());
 
 const timers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
 
 function setVisibility(state: DocumentVisibilityState) {
   visibility = state;
   window.dispatchEvent(new Event('visibilitychange'));
-}
-
-function useMocks(options: Parameters<typeof createPodiumMocks>[0] = {}) {
-  const mocks = createPodiumMocks({ baseUrl, now, ...options });
-  server.use(...mocks.handlers);
-  return mocks;
 }
 
 function renderLeaderboard(options: UseLeaderboardOptions<'sellers'> = {}, queryClient?: QueryClient) {
@@ -121,7 +114,7 @@ describe('leaderboard query options', () => {
 
 describe('useLeaderboard', () => {
   it('loads a page of the board with its ETag', async () => {
-    useMocks();
+    serve();
     const { result } = renderLeaderboard({ metric: 'views', limit: 5 });
     expect(result.current.isLoading).toBe(true);
     await waitFor(() => expect(result.current.status).toBe('success'));
@@ -135,7 +128,7 @@ describe('useLeaderboard', () => {
 
   it('polls every 30 s while visible, with If-None-Match of that exact query', async () => {
     timers();
-    useMocks();
+    serve();
     const { result } = renderLeaderboard({ limit: 10 });
     await act(() => vi.advanceTimersByTimeAsync(50));
     expect(result.current.status).toBe('success');
@@ -155,7 +148,7 @@ describe('useLeaderboard', () => {
 
   it('keeps the same data object on a 304 and does not re-render', async () => {
     timers();
-    useMocks();
+    serve();
     const { Wrapper } = providerWrapper();
     let renders = 0;
     const { result } = renderHook(
@@ -182,7 +175,7 @@ describe('useLeaderboard', () => {
 
   it('re-renders with the new board when a poll finds a change', async () => {
     timers();
-    const mocks = useMocks();
+    const mocks = serve();
     const { result } = renderLeaderboard({ limit: 30 });
     await act(() => vi.advanceTimersByTimeAsync(50));
     const before = result.current.entries.find((e) => e.userId === leaderboardCurrentUserId)!.rank;
@@ -195,7 +188,7 @@ describe('useLeaderboard', () => {
 
   it('stops polling while the page is hidden and resumes when it is visible again', async () => {
     timers();
-    useMocks();
+    serve();
     const { unmount } = renderLeaderboard();
     await act(() => vi.advanceTimersByTimeAsync(50));
     expect(requests).toHaveLength(1);
@@ -213,7 +206,7 @@ describe('useLeaderboard', () => {
 
   it('does not fetch or poll while disabled, and stops when disabled later', async () => {
     timers();
-    useMocks();
+    serve();
     const { rerender, result } = renderLeaderboard({ enabled: false });
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     expect(requests).toHaveLength(0);
@@ -230,7 +223,7 @@ describe('useLeaderboard', () => {
 
   it('honours a custom interval, and false for no polling', async () => {
     timers();
-    useMocks();
+    serve();
     const { rerender } = renderLeaderboard({ pollIntervalMs: 5_000 });
     await act(() => vi.advanceTimersByTimeAsync(50));
     await act(() => vi.advanceTimersByTimeAsync(10_100));
@@ -242,7 +235,7 @@ describe('useLeaderboard', () => {
 
   it('keeps the previous window while a larger limit or around loads, never across metrics', async () => {
     let release: () => void = () => {};
-    useMocks();
+    serve();
     const { result, rerender } = renderLeaderboard({ limit: 5 });
     await waitFor(() => expect(result.current.entries).toHaveLength(5));
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -264,7 +257,7 @@ describe('useLeaderboard', () => {
   });
 
   it('centres on `around` and exposes that user', async () => {
-    useMocks();
+    serve();
     const { result } = renderLeaderboard({ limit: 5, around: leaderboardCurrentUserId });
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(requests[0]!.search).toContain(`around=${leaderboardCurrentUserId}`);
@@ -274,19 +267,21 @@ describe('useLeaderboard', () => {
   });
 
   it('exposes errors as PodiumApiError and recovers on refetch', async () => {
-    const mocks = useMocks({ scenario: 'error' });
+    const mocks = serve({ scenario: 'error' });
     const { result } = renderLeaderboard({}, new QueryClient({ defaultOptions: { queries: { retry: false } } }));
     await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 3000 });
     expect(result.current.error).toMatchObject({ status: 500 });
     mocks.setScenario('success');
     await act(() => result.current.refetch());
-    expect(result.current.status).toBe('success');
+    // React Query delivers the new result in its own batched (setTimeout) notification, which
+    // a busy machine can run after act() has returned: wait for the render instead of racing it.
+    await waitFor(() => expect(result.current.status).toBe('success'));
   });
 });
 
 describe('useSellerDashboard', () => {
   it('loads a seller dashboard and holds an empty id', async () => {
-    useMocks();
+    serve();
     const { Wrapper } = providerWrapper();
     const { result, rerender } = renderHook(({ id }: { id: string }) => useSellerDashboard(id), {
       wrapper: Wrapper,

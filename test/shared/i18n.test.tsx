@@ -1,37 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Leaderboard, StatsTab } from '../../components/index.js';
 import { de } from '../../components/locales/de.js';
 import { fr } from '../../components/locales/fr.js';
 import { ja } from '../../components/locales/ja.js';
-import {
-  createLeaderboardSellers,
-  createPodiumHandlers,
-  type PodiumHandlersOptions,
-} from '../../mocks/index.js';
+import { createLeaderboardSellers } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { renderWithPodium } from './renderWithPodium.js';
+import { setupMswServer } from './setupMswServer.js';
 
 // The label packs as a host uses them: imported one by one, registered with the provider's
 // `labelPacks`, picked by its `locale`, under its `labels`.
 const NOW = new Date('2025-06-15T12:00:00Z');
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
-
-function useMocks(options: PodiumHandlersOptions = {}) {
-  server.use(...createPodiumHandlers({ baseUrl, now: NOW, ...options }));
-}
+const { serve } = setupMswServer({ now: NOW, mocks: { baseUrl, now: NOW } });
 
 const freshness = (container: HTMLElement) =>
   waitFor(() => {
@@ -53,7 +34,7 @@ const values = async () => {
 
 describe('label packs in the components', () => {
   it('shows "Aktualisiert vor …" in de-DE, the whole sentence in German', async () => {
-    useMocks();
+    serve();
     const { container } = renderWithPodium(<StatsTab identifier="alice" />, {
       locale: 'de-DE',
       labelPacks: { de },
@@ -63,7 +44,7 @@ describe('label packs in the components', () => {
   });
 
   it('keeps English words for a locale whose pack the host did not register (opt-in)', async () => {
-    useMocks();
+    serve();
     const { container } = renderWithPodium(<StatsTab identifier="alice" />, {
       locale: 'de-DE',
       labelPacks: { fr },
@@ -73,14 +54,14 @@ describe('label packs in the components', () => {
   });
 
   it('falls back to English for a language without a pack (pt-BR)', async () => {
-    useMocks();
+    serve();
     const { container } = renderWithPodium(<StatsTab identifier="alice" />, { locale: 'pt-BR' });
     // Portuguese relative time from Intl, English words around it.
     expect(await freshness(container)).toMatch(/^Updated há \d+ horas$/);
   });
 
   it('lets the provider `labels` override a pack key, and a component `labels` the provider', async () => {
-    useMocks();
+    serve();
     const { container } = renderWithPodium(
       <StatsTab identifier="alice" labels={{ statsTabTitle: 'Meine Zahlen' }} />,
       {
@@ -94,7 +75,7 @@ describe('label packs in the components', () => {
   });
 
   it('puts counts into words by the locale plural rules: fr 1 is singular, ja has one form', async () => {
-    useMocks({ leaderboardSellers: smallBoard() });
+    serve({ leaderboardSellers: smallBoard() });
     const french = renderWithPodium(<Leaderboard />, { locale: 'fr-FR', labelPacks: { fr, ja } });
     expect(await values()).toEqual(['2\u00a0ventes', '1\u00a0vente', '1\u00a0vente']);
     french.unmount();

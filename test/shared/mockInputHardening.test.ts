@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 // (the handlers resolve their default relative base URL against the page, as in a browser)
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPodiumHandlers } from '../../mocks/index.js';
+import { describe, expect, it } from 'vitest';
+import { setupMswServer } from './setupMswServer.js';
 
 /**
  * The mocks refuse the same hostile input as the server (issue 9), through the same contract
@@ -10,18 +9,14 @@ import { createPodiumHandlers } from '../../mocks/index.js';
  */
 
 const now = new Date('2025-06-15T12:00:00.000Z');
-const server = setupServer();
+const { serve } = setupMswServer({ mocks: { now } });
 const base = new URL('/api', globalThis.location.href).href;
 const auth = { authorization: 'Bearer test-token' };
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 type ErrorJson = { error: { code: string; details?: { fields?: Record<string, string[]> } } };
 
 async function send(path: string, init: RequestInit = {}) {
-  server.use(...createPodiumHandlers({ now }));
+  serve();
   const response = await fetch(`${base}${path}`, init);
   return { status: response.status, body: (await response.json()) as ErrorJson };
 }

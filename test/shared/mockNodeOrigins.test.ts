@@ -1,17 +1,13 @@
 // @vitest-environment node
 // Plain Node, as in a host's tests or server-side rendering: no `location`, so MSW cannot resolve
 // a relative handler path against a page origin.
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPodiumHandlers } from '../../mocks/index.js';
+import { setupMswServer } from './setupMswServer.js';
 
-const server = setupServer();
+// A request no handler matches is the bug: the server fails it instead of reaching the network.
+const { server } = setupMswServer();
 const auth = { authorization: 'Bearer test-token' };
-
-// A request no handler matches is the bug: fail instead of reaching the network.
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 describe('the mocks in Node (no page origin)', () => {
   it('has no location to resolve relative paths against', () => {

@@ -1,44 +1,24 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultLabels, StatsTab } from '../../components/index.js';
 import { de } from '../../components/locales/de.js';
-import {
-  createPodiumHandlers,
-  createUserStatsFixture,
-  type PodiumHandlersOptions,
-} from '../../mocks/index.js';
+import { createUserStatsFixture, type PodiumHandlersOptions } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { renderWithPodium } from '../shared/renderWithPodium.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
-const server = setupServer();
-let requests: string[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url).pathname);
-  });
-});
-beforeEach(() => {
-  requests = [];
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const { requests, serve } = setupMswServer({ now: NOW, mocks: { baseUrl, now: NOW } });
+/** Paths of the requests the server saw in this test, in order. */
+const paths = () => requests.map((url) => url.pathname);
 
 function renderTab(
   mocks: PodiumHandlersOptions = {},
   props: Partial<Parameters<typeof StatsTab>[0]> = {},
   locale = 'en-US',
 ) {
-  server.use(...createPodiumHandlers({ baseUrl, now: NOW, ...mocks }));
+  serve(mocks);
   // The German pack registered as a host would (opt-in), so `de-DE` speaks German.
   return renderWithPodium(<StatsTab identifier="alice" {...props} />, { locale, labelPacks: { de } });
 }
@@ -137,7 +117,7 @@ describe('StatsTab', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(91);
     expect(container.querySelectorAll('polyline[data-series]')).toHaveLength(2);
     expect(screen.getByText(/^Sales: .+ ETH over 90 days$/)).toBeInTheDocument();
-    expect(requests).toContain('/api/user/alice/stats/history');
+    expect(paths()).toContain('/api/user/alice/stats/history');
   });
 
   it('formats amounts and speaks German in the provider locale (de-DE)', async () => {
@@ -166,7 +146,7 @@ describe('StatsTab', () => {
     expect(container.querySelector('[data-figure]')).toBeNull();
     await expectState(container, 'ready', 4000);
     expect(figure(container, 'salesCount').value).toBe('42');
-    expect(requests.filter((path) => path === '/api/user/alice/stats')).toHaveLength(2);
+    expect(paths().filter((path) => path === '/api/user/alice/stats')).toHaveLength(2);
   });
 
   it('says so when the user has no activity at all', async () => {
@@ -177,7 +157,7 @@ describe('StatsTab', () => {
     expect(root(container).querySelector('.podium-stats-tab__freshness')).toHaveTextContent(
       'Updated 1 hour ago',
     );
-    expect(requests).not.toContain('/api/user/alice/stats/history');
+    expect(paths()).not.toContain('/api/user/alice/stats/history');
   });
 
   it('warns when the stats are stale, and notes a failed refresh', async () => {
@@ -193,7 +173,7 @@ describe('StatsTab', () => {
   });
 
   it('says "No user named …" for a 404 and names a malformed identifier (400), without a Retry', async () => {
-    server.use(...createPodiumHandlers({ baseUrl, now: NOW }));
+    serve();
     const missing = renderWithPodium(<StatsTab identifier="nobody" />);
     expect(await screen.findByRole('alert')).toHaveTextContent('No user named “nobody”.');
     expect(root(missing.container)).toHaveAttribute('data-error-status', '404');
@@ -205,7 +185,7 @@ describe('StatsTab', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       '“0x123” is not a username, user id or wallet address.',
     );
-    expect(requests.filter((path) => path.endsWith('/stats'))).toHaveLength(2);
+    expect(paths().filter((path) => path.endsWith('/stats'))).toHaveLength(2);
   });
 
   it('shows other failures with a Retry that refetches', async () => {
@@ -217,7 +197,7 @@ describe('StatsTab', () => {
     expect(alert).toHaveTextContent('The Podium mock server is in its error scenario');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expectState(container, 'ready');
-    expect(requests.filter((path) => path === '/api/user/alice/stats')).toHaveLength(5);
+    expect(paths().filter((path) => path === '/api/user/alice/stats')).toHaveLength(5);
   });
 
   it('honours csv={false}, an empty identifier, labels and unstyled', async () => {

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 // (the handlers resolve their default relative base URL against the page, as in a browser)
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/shared/createApiClient.js';
 import {
   getStatsLeaders,
@@ -19,29 +18,19 @@ import {
 } from '../../src/userStats/contract.js';
 import { emptyUserStats } from '../../src/userStats/userStats.js';
 import {
-  createPodiumHandlers,
-  createPodiumMocks,
   createStatsLeadersFixture,
   createUserStatsFixture,
   defaultStatsSubject,
   userStatsCacheControl,
   userStatsCdnCacheControl,
   userStatsScenarios,
-  type PodiumHandlersOptions,
 } from '../../mocks/index.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
-const server = setupServer();
+const { server, serve } = setupMswServer({ mocks: { now } });
 const base = new URL('/api', globalThis.location.href).href;
 const alice = defaultStatsSubject;
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function use(options: PodiumHandlersOptions = {}) {
-  server.use(...createPodiumHandlers({ now, ...options }));
-}
 
 async function get(path: string) {
   const response = await fetch(`${base}${path}`);
@@ -84,7 +73,7 @@ describe('user stats fixtures', () => {
 
 describe('GET /user/:identifier/stats', () => {
   it('answers 200 with cached stats and the cache policy, by username, user id or wallet', async () => {
-    use();
+    serve();
     for (const identifier of [
       'alice',
       'ALICE',
@@ -106,7 +95,7 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it('answers an If-None-Match that still matches with a bodiless 304, like the server', async () => {
-    use();
+    serve();
     for (const path of ['/user/alice/stats', '/user/alice/stats/history']) {
       const first = await get(path);
       const etag = first.headers.get('etag')!;
@@ -122,7 +111,7 @@ describe('GET /user/:identifier/stats', () => {
       expect(other.status).toBe(200);
     }
     // A 202 is never cached and has no ETag.
-    use({ scenario: 'pending' });
+    serve({ scenario: 'pending' });
     const pending = await get('/user/alice/stats');
     expect(pending.status).toBe(202);
     expect(pending.headers.get('cache-control')).toBe('no-store');
@@ -130,7 +119,7 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it('serves any other address as a subject of its own', async () => {
-    use();
+    serve();
     const address = '0x00000000000000000000000000000000000000aa';
     const { body } = await get(`/user/${address}/stats`);
     expect(userStatsResponseSchema.parse(body).subject).toMatchObject({
@@ -141,7 +130,7 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it('answers 400 naming the identifier for a malformed one, and 404 for an unknown username', async () => {
-    use();
+    serve();
     const bad = await get('/user/0x123/stats');
     expect(bad.status).toBe(400);
     const error = errorBodySchema.parse(bad.body).error;
@@ -154,8 +143,7 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it('pending: answers 202 with zeros, null percentiles and Retry-After, then 200; reset starts over', async () => {
-    const mocks = createPodiumMocks({ now, scenario: 'pending', pendingResponses: 2, retryAfterSeconds: 3 });
-    server.use(...mocks.handlers);
+    const mocks = serve({ scenario: 'pending', pendingResponses: 2, retryAfterSeconds: 3 });
     for (let i = 0; i < 2; i += 1) {
       const { status, headers, body } = await get('/user/alice/stats');
       expect(status).toBe(202);
@@ -176,7 +164,7 @@ describe('GET /user/:identifier/stats', () => {
   });
 
   it('is read by the client as pending on a 202 and as ready on a 200', async () => {
-    use({ scenario: 'pending', pendingResponses: 1, retryAfterSeconds: 4 });
+    serve({ scenario: 'pending', pendingResponses: 1, retryAfterSeconds: 4 });
     const first = await getUserStats(client(), 'alice');
     expect(first).toMatchObject({ status: 202, pending: true, retryAfterSeconds: 4 });
     const second = await getUserStats(client(), 'alice');
@@ -200,17 +188,17 @@ describe('GET /user/:identifier/stats', () => {
         expect(BigInt(body.stats.sales.volumeWei) > 10n ** 29n).toBe(true),
     ],
   ] as const)('serves the %s scenario', async (scenario, check) => {
-    use({ scenario });
+    serve({ scenario });
     const { status, body } = await get('/user/alice/stats');
     expect(status).toBe(200);
     check(userStatsResponseSchema.parse(body));
   });
 
   it('serves a given body, fails in the error scenario, then recovers after errorCount', async () => {
-    use({ userStats: createUserStatsFixture({ stats: { offers: { made: 99 } } }) });
+    serve({ userStats: createUserStatsFixture({ stats: { offers: { made: 99 } } }) });
     expect(userStatsResponseSchema.parse((await get('/user/alice/stats')).body).stats.offers.made).toBe(99);
     server.resetHandlers();
-    use({ scenario: 'error', errorCount: 1 });
+    serve({ scenario: 'error', errorCount: 1 });
     expect((await get('/user/alice/stats')).status).toBe(500);
     expect((await get('/user/alice/stats')).status).toBe(200);
   });
@@ -218,7 +206,7 @@ describe('GET /user/:identifier/stats', () => {
 
 describe('GET /user/:identifier/stats/history', () => {
   it('answers every UTC day of the last 90 by default, zeros on quiet days', async () => {
-    use();
+    serve();
     const history = await getUserStatsHistory(client(), 'alice');
     expect(statsHistoryResponseSchema.safeParse(history).success).toBe(true);
     expect(history).toMatchObject({ from: '2025-03-18', to: '2025-06-15' });
@@ -228,7 +216,7 @@ describe('GET /user/:identifier/stats/history', () => {
   });
 
   it('keeps a day the same whatever range it is asked in, and refuses bad ranges', async () => {
-    use();
+    serve();
     const wide = await getUserStatsHistory(client(), 'alice', { from: '2025-06-01', to: '2025-06-10' });
     const narrow = await getUserStatsHistory(client(), 'alice', { from: '2025-06-05', to: '2025-06-05' });
     expect(narrow.days).toEqual([wide.days[4]]);
@@ -238,7 +226,7 @@ describe('GET /user/:identifier/stats/history', () => {
   });
 
   it('is all zeros in the empty scenario', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     const history = await getUserStatsHistory(client(), 'alice');
     expect(history.days.every((day) => day.salesCount === 0 && day.purchasesCount === 0)).toBe(true);
   });
@@ -246,7 +234,7 @@ describe('GET /user/:identifier/stats/history', () => {
 
 describe('GET /stats/leaders', () => {
   it('answers the metric and limit asked for, and 400 for a bad one', async () => {
-    use();
+    serve();
     const top = await getStatsLeaders(client(), { metric: 'trades', limit: 5 });
     expect(top.metric).toBe('trades');
     expect(top.leaders).toHaveLength(5);
@@ -256,14 +244,14 @@ describe('GET /stats/leaders', () => {
   });
 
   it('has nobody to rank in the empty scenario', async () => {
-    use({ scenario: 'empty' });
+    serve({ scenario: 'empty' });
     expect(await getStatsLeaders(client())).toMatchObject({ leaders: [], total: 0, updatedAt: null });
   });
 });
 
 describe('GET /user/:identifier/transactions.csv', () => {
   it('downloads a CSV attachment at the URL the client builds', async () => {
-    use();
+    serve();
     const url = userTransactionsCsvUrl(client(), 'alice');
     expect(url).toBe(`${base}/user/alice/transactions.csv`);
     const response = await fetch(url);

@@ -1,28 +1,15 @@
 import { renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useStatsLeaders, type UseStatsLeadersOptions } from '../../hooks/index.js';
-import { createPodiumHandlers, type PodiumHandlersOptions } from '../../mocks/index.js';
+import type { PodiumHandlersOptions } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { providerWrapper } from '../shared/providerWrapper.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
-const server = setupServer();
-let requests: URL[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url));
-  });
-});
-beforeEach(() => {
-  requests = [];
-});
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { requests, serve } = setupMswServer({ mocks: { baseUrl } });
 
 function renderLeaders(options: UseStatsLeadersOptions = {}, mocks: PodiumHandlersOptions = {}) {
-  server.use(...createPodiumHandlers({ baseUrl, ...mocks }));
+  serve(mocks);
   return renderHook(() => useStatsLeaders(options), { wrapper: providerWrapper().Wrapper });
 }
 

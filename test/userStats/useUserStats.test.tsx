@@ -1,8 +1,7 @@
 import { focusManager, QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   normalizeStatsIdentifier,
   usePodium,
@@ -20,26 +19,15 @@ import { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { providerWrapper } from '../shared/providerWrapper.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
-const server = setupServer();
-/** Paths of every user-stats request the server saw, in order. */
-let requests: string[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url).pathname);
-  });
-});
-beforeEach(() => {
-  requests = [];
-});
+const { server, requests } = setupMswServer();
+/** Paths of every user-stats request the server saw in this test, in order. */
+const paths = () => requests.map((url) => url.pathname);
 afterEach(() => {
-  server.resetHandlers();
   vi.useRealTimers();
   focusManager.setFocused(undefined);
 });
-afterAll(() => server.close());
 
 const statsUrl = `${baseUrl}/user/:identifier/stats`;
 
@@ -77,7 +65,7 @@ describe('useUserStats', () => {
     expect(result.current.isLoading).toBe(true);
     await waitFor(() => expect(result.current.status).toBe('success'));
 
-    expect(requests).toEqual(['/api/user/alice/stats']);
+    expect(paths()).toEqual(['/api/user/alice/stats']);
     expect(result.current.stats?.sales.volumeWei).toBe('18734500000000000000');
     expect(result.current.percentiles?.salesVolume).toEqual({ rank: 52, of: 1840, topPercent: 3 });
     expect(result.current.subject?.username).toBe('alice');
@@ -208,7 +196,7 @@ describe('useUserStats', () => {
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(requests).toHaveLength(3);
 
-    requests = [];
+    requests.length = 0;
     answerInTurn(failure(503, 'service_unavailable'));
     const noRetries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const other = renderUserStats('alice', {}, noRetries);
@@ -239,7 +227,7 @@ describe('useUserStats', () => {
       },
     );
     await waitFor(() => expect(result.current[1].status).toBe('success'));
-    expect(requests).toEqual([`/api/user/${address.toLowerCase()}/stats`]);
+    expect(paths()).toEqual([`/api/user/${address.toLowerCase()}/stats`]);
     expect(normalizeStatsIdentifier(` ${address} `)).toBe(address.toLowerCase());
     expect(normalizeStatsIdentifier(' Alice ')).toBe('Alice');
     expect(userStatsQueryOptions(result.current[2].client, address).queryKey).toEqual(

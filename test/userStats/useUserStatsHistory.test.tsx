@@ -1,39 +1,22 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   usePodium,
   userStatsHistoryQueryOptions,
   useUserStatsHistory,
   type UseUserStatsHistoryOptions,
 } from '../../hooks/index.js';
-import { createPodiumHandlers } from '../../mocks/index.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { providerWrapper } from '../shared/providerWrapper.js';
+import { setupMswServer } from '../shared/setupMswServer.js';
 
 const NOW = new Date('2025-06-15T22:30:00Z');
-const server = setupServer();
-let requests: URL[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url));
-  });
-});
+const { server, requests, serve } = setupMswServer({ now: NOW, mocks: { baseUrl, now: NOW } });
 beforeEach(() => {
-  requests = [];
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  server.use(...createPodiumHandlers({ baseUrl, now: NOW }));
+  serve();
 });
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
 
 function renderHistory(identifier: string, options: UseUserStatsHistoryOptions = {}) {
   // A zone far from UTC: the range must still be UTC days, like the server's.
