@@ -7,6 +7,9 @@ import { validateJobStatsRange } from '../../hooks/jobs/validateJobStatsRange.js
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { InboxIcon } from '../shared/icons/InboxIcon.js';
+import { RefreshIcon } from '../shared/icons/RefreshIcon.js';
 import { DailyJobsChart } from './DailyJobsChart.js';
 import { JobsTable } from './JobsTable.js';
 import { JobStatsRangePicker } from './JobStatsRangePicker.js';
@@ -195,9 +198,11 @@ export function JobStats({
           )}
         >
           <p className={cx(styled && 'podium:m-0')}>
+            <AlertIcon className={cx(styled && 'podium:me-1.5')} />
             {formatLabel(labels.jobStatsStale, { time: format.relativeTime(query.dataUpdatedAt, Date.now()) })}
           </p>
           <Button size="sm" unstyled={unstyled} className={classNames.button} onClick={retry} aria-disabled={query.isFetching || undefined}>
+            <RefreshIcon className={cx(styled && query.isFetching && 'podium:animate-spin podium:motion-reduce:animate-none')} />
             {query.isFetching ? labels.retrying : labels.retry}
           </Button>
         </div>
@@ -244,9 +249,13 @@ function JobStatsError({ error, retry, isRetrying, labels, styled, classNames }:
         classNames.error,
       )}
     >
-      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.jobStatsErrorTitle}</p>
+      <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        <AlertIcon className={cx(styled && 'podium:me-1.5')} />
+        {labels.jobStatsErrorTitle}
+      </p>
       <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
       <Button unstyled={!styled} className={classNames.button} onClick={retry} aria-disabled={isRetrying || undefined}>
+        <RefreshIcon className={cx(styled && isRetrying && 'podium:animate-spin podium:motion-reduce:animate-none')} />
         {isRetrying ? labels.retrying : labels.retry}
       </Button>
     </div>
@@ -263,6 +272,7 @@ function JobStatsEmpty({ labels, styled, classNames }: { labels: PodiumLabels } 
         classNames.empty,
       )}
     >
+      <InboxIcon className={cx(styled && 'podium:mb-1 podium:size-8 podium:text-(--podium-muted)')} />
       <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.jobStatsEmptyTitle}</p>
       <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>{labels.jobStatsEmptyHint}</p>
     </div>

@@ -11,6 +11,10 @@ import {
 import type { TieMode } from '../../src/shared/ranking.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
+import { InboxIcon } from '../shared/icons/InboxIcon.js';
+import { RefreshIcon } from '../shared/icons/RefreshIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import { LeaderboardPodium } from './LeaderboardPodium.js';
 import { LeaderboardRow } from './LeaderboardRow.js';
@@ -185,6 +189,7 @@ export function LeaderboardBody({
           classNames.empty,
         )}
       >
+        <InboxIcon className={cx(styled && 'podium:mb-1 podium:size-8 podium:text-(--podium-muted)')} />
         <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.leaderboardEmptyTitle}</p>
         <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
           {labels.leaderboardEmptyHint}
@@ -357,6 +362,7 @@ export function LeaderboardBody({
                   if (!loadingMore) setLimit(Math.min(maxLeaderboardLimit, limit + pageSize));
                 }}
               >
+                <ChevronDownIcon />
                 {loadingMore ? labels.leaderboardLoadingMore : labels.leaderboardLoadMore}
               </Button>
             ) : null}
@@ -455,6 +461,7 @@ function LeaderboardError({ error, retry, isRetrying, labels, styled, classNames
       )}
     >
       <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        <AlertIcon className={cx(styled && 'podium:me-1.5')} />
         {labels.leaderboardErrorTitle}
       </p>
       <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>
@@ -465,6 +472,7 @@ function LeaderboardError({ error, retry, isRetrying, labels, styled, classNames
           onClick={retry}
           aria-disabled={isRetrying || undefined}
         >
+          <RefreshIcon className={cx(styled && isRetrying && 'podium:animate-spin podium:motion-reduce:animate-none')} />
           {isRetrying ? labels.retrying : labels.retry}
         </Button>
       ) : null}

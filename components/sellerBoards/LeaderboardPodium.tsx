@@ -1,5 +1,6 @@
 import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
 import { cx } from '../shared/cx.js';
+import { MedalIcon } from '../shared/icons/MedalIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
@@ -80,10 +81,11 @@ export function LeaderboardPodium({
             <span
               className={cx(
                 'podium-leaderboard__medal',
-                styled && 'podium:text-sm podium:font-bold podium:tabular-nums',
+                styled && 'podium:inline-flex podium:items-center podium:gap-1 podium:text-sm podium:font-bold podium:tabular-nums',
                 styled && medal && medalColour[medal],
               )}
             >
+              {medal ? <MedalIcon className={cx(styled && 'podium:size-5')} /> : null}
               <span className="podium-sr-only">
                 {formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}
               </span>

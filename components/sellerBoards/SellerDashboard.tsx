@@ -3,6 +3,8 @@ import { useSellerDashboard } from '../../hooks/sellerBoards/useSellerDashboard.
 import type { SellerDashboard as SellerDashboardBody } from '../../src/sellerBoards/contract.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { RefreshIcon } from '../shared/icons/RefreshIcon.js';
 import { formatLabel, useLabels } from '../labels.js';
 import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { formatMoney } from './SellerDashboardMoney.js';
@@ -117,10 +119,14 @@ export function SellerDashboard({
           classNames.error,
         )}
       >
-        <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>{labels.sellerDashboardErrorTitle}</p>
+        <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+          <AlertIcon className={cx(styled && 'podium:me-1.5')} />
+          {labels.sellerDashboardErrorTitle}
+        </p>
         <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{query.error.message}</p>
         {query.error.isRetryable ? (
           <Button unstyled={unstyled} className={classNames.button} onClick={() => void query.refetch()} aria-disabled={query.isFetching || undefined}>
+            <RefreshIcon className={cx(styled && query.isFetching && 'podium:animate-spin podium:motion-reduce:animate-none')} />
             {query.isFetching ? labels.retrying : labels.retry}
           </Button>
         ) : null}

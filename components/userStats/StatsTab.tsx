@@ -8,6 +8,9 @@ import { userTransactionsCsvUrl } from '../../src/userStats/api.js';
 import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/contract.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { InboxIcon } from '../shared/icons/InboxIcon.js';
+import { RefreshIcon } from '../shared/icons/RefreshIcon.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
@@ -148,6 +151,7 @@ export function StatsTab({
           classNames.empty,
         )}
       >
+        <InboxIcon className={cx(styled && 'podium:mb-1 podium:size-8 podium:text-(--podium-muted)')} />
         <p className={cx(styled && 'podium:m-0 podium:font-semibold')}>{labels.statsTabEmptyTitle}</p>
         <p className={cx(styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)')}>
           {labels.statsTabEmptyHint}
@@ -318,6 +322,7 @@ function StatsTabError({
       )}
     >
       <p className={cx(styled && 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)')}>
+        <AlertIcon className={cx(styled && 'podium:me-1.5')} />
         {message ?? labels.statsTabErrorTitle}
       </p>
       {message ? null : <p className={cx(styled && 'podium:m-0 podium:text-sm')}>{error.message}</p>}
@@ -328,6 +333,7 @@ function StatsTabError({
           onClick={retry}
           aria-disabled={isRetrying || undefined}
         >
+          <RefreshIcon className={cx(styled && isRetrying && 'podium:animate-spin podium:motion-reduce:animate-none')} />
           {isRetrying ? labels.retrying : labels.retry}
         </Button>
       )}
