@@ -2,7 +2,7 @@ import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
 import { cx } from '../shared/cx.js';
 import { MedalIcon } from '../shared/icons/MedalIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import { Avatar } from '../shared/Avatar.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
 import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -93,12 +93,13 @@ export function LeaderboardPodium({
                 {formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}
               </span>
             </span>
-            <LeaderboardAvatar
+            <Avatar
               src={entry.avatarUrl}
               name={name}
+              id={entry.userId}
               size="lg"
-              styled={styled}
-              className={classNames.avatar}
+              unstyled={!styled}
+              className={cx('podium-leaderboard__avatar', classNames.avatar)}
             />
             <span
               className={cx(

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
 import { cx } from '../shared/cx.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import { Avatar } from '../shared/Avatar.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 
@@ -64,7 +64,13 @@ export function LeaderboardRow({ entry, metric, current, labels, format, styled,
         <span className="podium-sr-only">{formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}</span>
         <span aria-hidden="true">{formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}</span>
       </span>
-      <LeaderboardAvatar src={entry.avatarUrl} name={name} styled={styled} className={classNames.avatar} />
+      <Avatar
+        src={entry.avatarUrl}
+        name={name}
+        id={entry.userId}
+        unstyled={!styled}
+        className={cx('podium-leaderboard__avatar', classNames.avatar)}
+      />
       <span
         className={cx(
           'podium-leaderboard__name',

@@ -20,6 +20,8 @@ const expected: Record<string, string[]> = {
     'labelPacks',
     'labelsForLocale',
     'pluralLabel',
+    'Avatar',
+    'LeaderboardAvatar',
   ],
   'podium-kit/hooks': [
     'PodiumProvider',
