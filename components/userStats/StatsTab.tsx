@@ -6,6 +6,7 @@ import { useUserStatsHistory } from '../../hooks/userStats/useUserStatsHistory.j
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { userTransactionsCsvUrl } from '../../src/userStats/api.js';
 import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/contract.js';
+import { Avatar } from '../shared/Avatar.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { AlertIcon } from '../shared/icons/AlertIcon.js';
@@ -219,6 +220,13 @@ export function StatsTab({
                 classNames.subject,
               )}
             >
+              <Avatar
+                src={query.subject.avatarUrl}
+                name={subjectName(query.subject, identifier)}
+                id={query.subject.userId ?? query.subject.addresses[0] ?? identifier}
+                size="sm"
+                unstyled={unstyled}
+              />
               <span title={query.subject.addresses.join(', ') || undefined}>
                 {subjectName(query.subject, identifier)}
               </span>
