@@ -20,6 +20,8 @@ const englishLabels = {
   retry: 'Retry',
   retrying: 'Retrying…',
   notAvailable: '—',
+  /** How to read a chart from the keyboard (said when the chart gets focus). */
+  chartKeyboardHint: 'Use the left and right arrow keys to read each day.',
 
   jobStatsTitle: 'Job statistics',
   jobStatsRangeLabel: 'Date range',
@@ -154,6 +156,8 @@ const englishLabels = {
   /** `statsTabTrendTotal` when `{days}` is singular. */
   statsTabTrendTotalOne: '{series}: {amount} over {days} day',
   statsTabTrendTableCaption: 'Sales and purchases per day',
+  /** One day of the trend, announced as the arrow keys move along the chart. */
+  statsTabTrendPoint: '{date}: sales {sales}, purchases {purchases}',
   statsTabTrendEmpty: 'No sales or purchases in the last {days} days.',
   /** `statsTabTrendEmpty` for a one-day window (no `{days}`: "in the last day"). */
   statsTabTrendEmptyOne: 'No sales or purchases in the last day.',

@@ -5,6 +5,7 @@ export const deLabels = {
   retry: 'Erneut versuchen',
   retrying: 'Wird wiederholt…',
   notAvailable: '—',
+  chartKeyboardHint: 'Mit den Pfeiltasten links und rechts liest du jeden Tag einzeln.',
 
   jobStatsTitle: 'Auftragsstatistik',
   jobStatsRangeLabel: 'Zeitraum',
@@ -133,6 +134,7 @@ export const deLabels = {
   statsTabTrendTotal: '{series}: {amount} in {days} Tagen',
   statsTabTrendTotalOne: '{series}: {amount} in {days} Tag',
   statsTabTrendTableCaption: 'Verkäufe und Käufe pro Tag',
+  statsTabTrendPoint: '{date}: Verkäufe {sales}, Käufe {purchases}',
   statsTabTrendEmpty: 'Keine Verkäufe oder Käufe in den letzten {days} Tagen.',
   statsTabTrendEmptyOne: 'Keine Verkäufe oder Käufe am letzten Tag.',
   statsTabTrendError: 'Der Tagesverlauf konnte nicht geladen werden.',

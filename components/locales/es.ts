@@ -5,6 +5,7 @@ export const esLabels = {
   retry: 'Reintentar',
   retrying: 'Reintentando…',
   notAvailable: '—',
+  chartKeyboardHint: 'Usa las flechas izquierda y derecha para leer cada día.',
 
   jobStatsTitle: 'Estadísticas de trabajos',
   jobStatsRangeLabel: 'Periodo',
@@ -134,6 +135,7 @@ export const esLabels = {
   statsTabTrendTotal: '{series}: {amount} en {days} días',
   statsTabTrendTotalOne: '{series}: {amount} en {days} día',
   statsTabTrendTableCaption: 'Ventas y compras por día',
+  statsTabTrendPoint: '{date}: ventas {sales}, compras {purchases}',
   statsTabTrendEmpty: 'Sin ventas ni compras en los últimos {days} días.',
   statsTabTrendEmptyOne: 'Sin ventas ni compras en el último día.',
   statsTabTrendError: 'No se pudo cargar la evolución diaria.',

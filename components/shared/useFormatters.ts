@@ -6,6 +6,11 @@ export interface PodiumFormatters {
   readonly timeZone: string;
   /** A count with the locale's grouping, e.g. `1,234` or `1.234`. */
   number(value: number): string;
+  /**
+   * A tick of a chart's value axis whose ticks are `step` apart: as many decimals as the step
+   * needs (`0.25`, not `0.250`), compact from a step of 1,000 (`15K`, `1.5 Mio.`).
+   */
+  axis(value: number, step: number): string;
   /** A ratio between 0 and 1 as a percentage, e.g. `87.5%`. */
   percent(ratio: number): string;
   /** An instant as date and time in the provider's zone. */
@@ -60,10 +65,30 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
   // Seconds always as a number: 'auto' would turn 0 s into "now" ("figures from now").
   const relativeSeconds = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' }), locale, timeZone);
   const plural = safe((l) => new Intl.PluralRules(l), locale, timeZone);
+  const compact = safe(
+    (l) => new Intl.NumberFormat(l, { notation: 'compact', maximumSignificantDigits: 3 }),
+    locale,
+    timeZone,
+  );
+  const byDecimals = new Map<number, Intl.NumberFormat>();
+  const withDecimals = (digits: number) => {
+    let format = byDecimals.get(digits);
+    if (!format) {
+      format = safe((l) => new Intl.NumberFormat(l, { maximumFractionDigits: digits }), locale, timeZone);
+      byDecimals.set(digits, format);
+    }
+    return format;
+  };
   return {
     locale,
     timeZone,
     number: (value) => sameOnEveryIcu(number.format(value)),
+    axis: (value, step) => {
+      if (step >= 1000) return sameOnEveryIcu(compact.format(value));
+      let digits = 0;
+      while (digits < 20 && !Number.isInteger(Number((step * 10 ** digits).toPrecision(12)))) digits++;
+      return sameOnEveryIcu(withDecimals(digits).format(value));
+    },
     percent: (ratio) => sameOnEveryIcu(percent.format(ratio)),
     dateTime: (value) => sameOnEveryIcu(dateTime.format(new Date(value))),
     day: (value) => sameOnEveryIcu(day.format(dayAsUtc(value))),
