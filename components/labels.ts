@@ -64,6 +64,8 @@ const englishLabels = {
   jobStatsColJobs: 'Jobs',
 
   jobStatsTableCaption: 'Jobs',
+  /** Under the jobs table when it is wider than its box (a phone): it scrolls inside the box. */
+  jobStatsTableScrollHint: 'Scroll sideways for more columns',
   jobStatsColJobId: 'Job',
   jobStatsColStatus: 'Status',
   jobStatsColRequested: 'Requested',

@@ -47,6 +47,7 @@ export const deLabels = {
   jobStatsColJobs: 'Aufträge',
 
   jobStatsTableCaption: 'Aufträge',
+  jobStatsTableScrollHint: 'Seitlich scrollen für weitere Spalten',
   jobStatsColJobId: 'Auftrag',
   jobStatsColStatus: 'Status',
   jobStatsColRequested: 'Angefordert',

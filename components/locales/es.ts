@@ -47,6 +47,7 @@ export const esLabels = {
   jobStatsColJobs: 'Trabajos',
 
   jobStatsTableCaption: 'Trabajos',
+  jobStatsTableScrollHint: 'Desplaza en horizontal para ver más columnas',
   jobStatsColJobId: 'Trabajo',
   jobStatsColStatus: 'Estado',
   jobStatsColRequested: 'Solicitados',

@@ -51,6 +51,7 @@ export const frLabels = {
   jobStatsColJobs: 'Tâches',
 
   jobStatsTableCaption: 'Tâches',
+  jobStatsTableScrollHint: 'Faites défiler horizontalement pour voir les autres colonnes',
   jobStatsColJobId: 'Tâche',
   jobStatsColStatus: 'Statut',
   jobStatsColRequested: 'Demandés',

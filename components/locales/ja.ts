@@ -50,6 +50,7 @@ export const jaLabels = {
   jobStatsColJobs: 'ジョブ',
 
   jobStatsTableCaption: 'ジョブ',
+  jobStatsTableScrollHint: '横にスクロールすると他の列が表示されます',
   jobStatsColJobId: 'ジョブ',
   jobStatsColStatus: 'ステータス',
   jobStatsColRequested: 'リクエスト',

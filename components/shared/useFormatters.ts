@@ -15,6 +15,10 @@ export interface PodiumFormatters {
   percent(ratio: number): string;
   /** An instant as date and time in the provider's zone. */
   dateTime(value: string | number | Date): string;
+  /** The date part of `dateTime` alone, e.g. `Mar 9, 2025` (for two-line cells). */
+  date(value: string | number | Date): string;
+  /** The time part of `dateTime` alone, e.g. `4:24 PM`. */
+  time(value: string | number | Date): string;
   /** A calendar day (`YYYY-MM-DD`), short (`Mar 9`); days have no zone, so none is applied. */
   day(day: string): string;
   /** Two calendar days as a compact range, e.g. `Mar 9 – 15, 2025`. */
@@ -59,6 +63,16 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
     locale,
     timeZone,
   );
+  const dateOnly = safe(
+    (l, tz) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: tz }),
+    locale,
+    timeZone,
+  );
+  const timeOnly = safe(
+    (l, tz) => new Intl.DateTimeFormat(l, { timeStyle: 'short', timeZone: tz }),
+    locale,
+    timeZone,
+  );
   const day = safe((l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', timeZone: 'UTC' }), locale, timeZone);
   const dayWithYear = safe((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), locale, timeZone);
   const relative = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), locale, timeZone);
@@ -91,6 +105,8 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
     },
     percent: (ratio) => sameOnEveryIcu(percent.format(ratio)),
     dateTime: (value) => sameOnEveryIcu(dateTime.format(new Date(value))),
+    date: (value) => sameOnEveryIcu(dateOnly.format(new Date(value))),
+    time: (value) => sameOnEveryIcu(timeOnly.format(new Date(value))),
     day: (value) => sameOnEveryIcu(day.format(dayAsUtc(value))),
     dayRange: (from, to) => sameOnEveryIcu(dayWithYear.formatRange(dayAsUtc(from), dayAsUtc(to))),
     relativeTime: (value, now) => {

@@ -30,6 +30,7 @@ describe('useFormatters', () => {
         format.dayRange('2025-03-09', '2025-04-15'),
         format.dayRange('2024-12-30', '2025-01-02'),
         format.dateTime('2025-03-09T16:24:00Z'),
+        format.time('2025-03-09T16:24:00Z'),
         format.day('2025-03-09'),
         format.number(1_234_567),
         format.percent(0.875),
@@ -45,6 +46,8 @@ describe('useFormatters', () => {
     expect(format.dayRange('2025-03-09', '2025-03-15')).toBe('Mar 9 – 15, 2025');
     expect(format.dateTime('2025-03-09T16:24:00Z')).toBe('Mar 9, 2025, 4:24 PM');
     expect(format.number(1_234_567)).toBe('1,234,567');
+    expect(format.date('2025-03-09T16:24:00Z')).toBe('Mar 9, 2025');
+    expect(format.time('2025-03-09T16:24:00Z')).toBe('4:24 PM');
   });
 
   it('prints axis ticks with the decimals their step needs, compact from a step of 1,000', () => {
