@@ -21,10 +21,11 @@ export interface TokenBreakdownProps extends StatsTabPartStyle {
  */
 export function TokenBreakdown({ tokens, caption, labels, format, styled, classNames }: TokenBreakdownProps) {
   if (tokens.length === 0) return null;
-  const cell = cx(
-    styled && 'podium:px-2 podium:py-1.5 podium:text-start podium:border-b podium:border-(--podium-border)',
-  );
-  const numeric = cx(cell, styled && 'podium:text-end podium:tabular-nums');
+  const box = 'podium:px-2 podium:py-1.5 podium:border-b podium:border-(--podium-border)';
+  // Two alignments, never both on one cell: which of text-start and text-end won was up to the
+  // order of the generated CSS (the numbers ended up left-aligned).
+  const cell = cx(styled && `${box} podium:text-start`);
+  const numeric = cx(styled && `${box} podium:text-end podium:tabular-nums`);
   return (
     <div className={cx('podium-stats-tab__tokens', styled && 'podium:overflow-x-auto', classNames.tokens)}>
       <table className={cx(styled && 'podium:w-full podium:border-collapse podium:text-sm')}>
