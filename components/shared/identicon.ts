@@ -60,13 +60,21 @@ export function walletIdenticon(address: string, size = 8): Identicon {
   return { size, cells, background, color, spot };
 }
 
-/** A hue (0–359) from any id: FNV-1a, so ids that differ by a character get unrelated hues. */
+/**
+ * A hue (0–359) from any id: FNV-1a, then murmur3's final mix, so ids that differ only in their
+ * last character (`s_04`, `s_05`) get unrelated hues rather than neighbouring ones.
+ */
 export function avatarHue(id: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % 360;
 }
 
