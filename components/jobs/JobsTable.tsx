@@ -1,10 +1,15 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactElement } from 'react';
 import type { Job, JobStatus } from '../../src/jobs/contract.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { ArrowRightIcon } from '../shared/icons/ArrowRightIcon.js';
+import { CheckIcon } from '../shared/icons/CheckIcon.js';
 import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
+import { ClockIcon } from '../shared/icons/ClockIcon.js';
+import type { IconProps } from '../shared/icons/Icon.js';
 import { ListIcon } from '../shared/icons/ListIcon.js';
+import { SpinnerIcon } from '../shared/icons/SpinnerIcon.js';
+import { XIcon } from '../shared/icons/XIcon.js';
 import { useScrollEdges } from '../shared/useScrollEdges.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
@@ -33,11 +38,12 @@ const statusLabelKey: Record<JobStatus, keyof PodiumLabels> = {
   failed: 'jobStatsStatusFailed',
 };
 
-const statusDot: Record<JobStatus, string> = {
-  pending: 'podium:bg-(--podium-pending)',
-  processing: 'podium:bg-(--podium-warning)',
-  completed: 'podium:bg-(--podium-success)',
-  failed: 'podium:bg-(--podium-danger)',
+/** A shape per status as well as a colour, so the badges differ without colour vision too. */
+const statusIcon: Record<JobStatus, { Icon: (props: IconProps) => ReactElement; colour: string }> = {
+  pending: { Icon: ClockIcon, colour: 'podium:text-(--podium-muted)' },
+  processing: { Icon: SpinnerIcon, colour: 'podium:text-(--podium-warning)' },
+  completed: { Icon: CheckIcon, colour: 'podium:text-(--podium-success)' },
+  failed: { Icon: XIcon, colour: 'podium:text-(--podium-danger)' },
 };
 
 /** The range's jobs as a table, one page at a time, with "Load more" driven by the cursor. */
@@ -176,7 +182,7 @@ export function JobsTable({
                         classNames.badge,
                       )}
                     >
-                      <span aria-hidden="true" className={cx(styled && 'podium:size-2 podium:rounded-full', styled && statusDot[job.status])} />
+                      <StatusIcon status={job.status} styled={styled} />
                       {labels[statusLabelKey[job.status]]}
                     </span>
                   </td>
@@ -228,4 +234,9 @@ export function JobsTable({
       </div>
     </div>
   );
+}
+
+function StatusIcon({ status, styled }: { status: JobStatus; styled: boolean }) {
+  const { Icon, colour } = statusIcon[status];
+  return <Icon className={cx(styled && colour)} />;
 }

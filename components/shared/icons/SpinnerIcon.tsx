@@ -1,6 +1,6 @@
 import { Icon, type IconProps } from './Icon.js';
 
-/** Three quarters of a ring: work in progress (spins only when a class animates it). */
+/** Three quarters of a ring: work in progress (still; a class may animate it). */
 export function SpinnerIcon(props: IconProps) {
   return (
     <Icon {...props}>
