@@ -15,7 +15,7 @@
 // Under each row, the top inputs by minified bytes, traced back to the original sources through
 // esbuild's metafile and the dist source maps, so a failing budget says what to look at.
 import { Buffer } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -54,17 +54,26 @@ const entries = [
   // Raised for the label packs (issue 10): de, es, fr and ja add 8.7 kB gz to the root entry
   // (59.2 -> 68.1 kB with dependencies, 31.0 -> 39.7 kB own), plain string tables picked by the
   // provider's locale; see `labelsBudget` below.
-  { name: 'podium-kit', file: 'index.js', withDeps: 69 * kB, own: 40.5 * kB },
+  // Raised for the visual pass (issue 10): chart gridlines, tooltips and keyboard reading, the
+  // generated avatars (identicons, tinted initials), the jobs table's scroll affordance and the
+  // icons add 6.0 kB gz (68.1 -> 74.1 kB with dependencies, 39.8 -> 45.8 kB own).
+  { name: 'podium-kit', file: 'index.js', withDeps: 75 * kB, own: 46.5 * kB },
   { name: 'podium-kit/mocks', file: 'mocks.js', withDeps: 43 * kB, own: 15 * kB },
 ];
 
 /** Styled components of the root entry, each measured over PodiumProvider and the labels. */
+// Raised for the visual pass (issue 10), measured 6.7 -> 9.7 kB (JobStats), 6.5 -> 10.2 kB
+// (StatsTab), 6.0 -> 8.2 kB (LeaderboardModal): the shared ChartPlot (gridlines, tooltip, arrow
+// keys, live region; ~1.5 kB gz), the jobs table's pinned column and scroll hint, Avatar with its
+// identicon (~1.6 kB gz, StatsTab and the leaderboard) and each widget's few icons (~0.15 kB each).
 const components = [
-  { name: 'JobStats', budget: 8 * kB },
-  { name: 'StatsTab', budget: 8 * kB },
-  { name: 'LeaderboardModal', budget: 7 * kB },
+  { name: 'JobStats', budget: 10.5 * kB },
+  { name: 'StatsTab', budget: 11 * kB },
+  { name: 'LeaderboardModal', budget: 9 * kB },
   { name: 'SellerDashboard', budget: 3 * kB },
 ];
+/** Where the icons live: one module each, so a widget's bundle must hold only those it draws. */
+const iconFolder = 'components/shared/icons/';
 const providerBudget = { withDeps: 36 * kB, own: 8 * kB };
 // Every widget's strings, read through useLabels: the English table plus the de, es, fr and ja
 // packs picked by the provider's locale (issue 10; about 2.2 kB gz for English and 2.5 kB per
@@ -110,11 +119,29 @@ const labels = await measure(labelsCode);
 const labelsAdded = added(labels, provider);
 rows.push(row('+ labels (useLabels)', 'over PodiumProvider', labelsAdded, labelsBudget));
 details.push(['labels over PodiumProvider alone (English and the packs)', labelsAdded.top]);
+// Each icon is recognised in a bundle by its last path's data, a string minifiers keep as is.
+const iconMarkers = readdirSync(join(root, iconFolder))
+  .filter((file) => /Icon\.tsx$/.test(file) && file !== 'Icon.tsx')
+  .map((file) => {
+    const paths = [...readFileSync(join(root, iconFolder, file), 'utf8').matchAll(/\bd="([^"]+)"/g)];
+    return { name: file.replace(/\.tsx$/, ''), marker: paths.at(-1)?.[1] };
+  });
+const sharedMarkers = iconMarkers.filter(
+  (icon, i) => !icon.marker || iconMarkers.some((other, j) => j !== i && other.marker === icon.marker),
+);
+if (sharedMarkers.length > 0) {
+  console.error(`✖ Icons without a path of their own to recognise them by: ${sharedMarkers.map((i) => i.name).join(', ')}.`);
+  process.exit(1);
+}
+const iconsPerComponent = [];
 for (const component of components) {
   const code = `import { ${component.name} } from ${distPath('index.js')}; console.log(${component.name});`;
-  const extra = added(await measure(code), labels);
+  const measured = await measure(code);
+  const extra = added(measured, labels);
   rows.push(row(`+ ${component.name}`, 'over provider + labels', extra, component.budget));
   details.push([`${component.name} over PodiumProvider and labels (what importing it adds)`, extra.top]);
+  const icons = iconMarkers.filter((icon) => measured.code.includes(icon.marker)).map((icon) => icon.name);
+  iconsPerComponent.push({ name: component.name, icons });
 }
 
 const css = await measureCss(join(dist, stylesheet.file));
@@ -132,6 +159,11 @@ for (const [title, top] of details) {
     `    ${top.map(([source, bytes, share]) => `${source} ${size(bytes)} (${share})`).join(' · ')}`,
   );
 }
+
+console.log(`\nIcons in each component's bundle (of ${iconMarkers.length}; unused ones must be shaken out):`);
+for (const { name, icons } of iconsPerComponent) console.log(`  ${name}: ${icons.length} (${icons.join(', ') || 'none'})`);
+// Every widget drawing every icon means tree-shaking broke (a barrel, a side effect, a registry).
+const unshaken = iconsPerComponent.filter(({ icons }) => icons.length === iconMarkers.length);
 
 const aimsMissed = rows.filter((r) => r.aim !== undefined && r.gz > r.aim);
 if (aimsMissed.length > 0) {
@@ -155,6 +187,10 @@ if (aimsMissed.length > 0) {
   );
 }
 
+if (unshaken.length > 0) {
+  console.error(`\n✖ Every icon is in the bundle of ${unshaken.map((c) => c.name).join(', ')}: icons no longer tree-shake.`);
+  process.exit(1);
+}
 const over = rows.filter((r) => r.gz > r.budget);
 if (over.length > 0) {
   console.error(
@@ -193,6 +229,7 @@ async function measure(contents, { ownOnly = false } = {}) {
   const map = JSON.parse(result.outputFiles.find((f) => f.path === `${outfile}.map`).text);
   const sources = attribute(map, code, result.metafile);
   return {
+    code: Buffer.from(code).toString('utf8'),
     min: code.length,
     gz: gzipSync(code, { level: 9 }).length,
     sources,
