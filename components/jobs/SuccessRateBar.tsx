@@ -70,7 +70,7 @@ export function SuccessRateBar({ totals, labels, format, headingLevel = 3, style
       </div>
       <ul className={cx('podium-job-stats__legend', styled && 'podium:m-0 podium:flex podium:flex-wrap podium:gap-x-4 podium:gap-y-1 podium:p-0 podium:list-none podium:text-sm')}>
         {parts.map((part) => (
-          <li key={part.outcome} data-outcome={part.outcome} className={cx('podium-job-stats__legend-item', styled && 'podium:flex podium:items-center podium:gap-1.5')}>
+          <li key={part.outcome} data-outcome={part.outcome} className={cx('podium-job-stats__legend-item', styled && 'podium:flex podium:flex-wrap podium:items-center podium:gap-1.5')}>
             <span
               aria-hidden="true"
               className={cx(
