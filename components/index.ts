@@ -26,6 +26,8 @@ export * from './sellerBoards/Leaderboard.js';
 export * from './sellerBoards/LeaderboardBody.js';
 export * from './sellerBoards/LeaderboardRow.js';
 export * from './sellerBoards/LeaderboardPodium.js';
+export * from './shared/Avatar.js';
+export { avatarInitials } from './shared/identicon.js';
 export * from './shared/LeaderboardAvatar.js';
 export * from './sellerBoards/LeaderboardSwitch.js';
 export * from './sellerBoards/LeaderboardUpdated.js';

@@ -20,6 +20,8 @@ const englishLabels = {
   retry: 'Retry',
   retrying: 'Retrying…',
   notAvailable: '—',
+  /** How to read a chart from the keyboard (said when the chart gets focus). */
+  chartKeyboardHint: 'Use the left and right arrow keys to read each day.',
 
   jobStatsTitle: 'Job statistics',
   jobStatsRangeLabel: 'Date range',
@@ -62,6 +64,8 @@ const englishLabels = {
   jobStatsColJobs: 'Jobs',
 
   jobStatsTableCaption: 'Jobs',
+  /** Under the jobs table when it is wider than its box (a phone): it scrolls inside the box. */
+  jobStatsTableScrollHint: 'Scroll sideways for more columns',
   jobStatsColJobId: 'Job',
   jobStatsColStatus: 'Status',
   jobStatsColRequested: 'Requested',
@@ -154,6 +158,8 @@ const englishLabels = {
   /** `statsTabTrendTotal` when `{days}` is singular. */
   statsTabTrendTotalOne: '{series}: {amount} over {days} day',
   statsTabTrendTableCaption: 'Sales and purchases per day',
+  /** One day of the trend, announced as the arrow keys move along the chart. */
+  statsTabTrendPoint: '{date}: sales {sales}, purchases {purchases}',
   statsTabTrendEmpty: 'No sales or purchases in the last {days} days.',
   /** `statsTabTrendEmpty` for a one-day window (no `{days}`: "in the last day"). */
   statsTabTrendEmptyOne: 'No sales or purchases in the last day.',

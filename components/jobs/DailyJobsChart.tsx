@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import type { JobDay } from '../../src/jobs/contract.js';
+import { ChartPlot, ChartTooltipRow } from '../shared/ChartPlot.js';
 import { cx } from '../shared/cx.js';
+import { BarChartIcon } from '../shared/icons/BarChartIcon.js';
+import { niceScale } from '../shared/niceScale.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -15,12 +18,13 @@ export interface DailyJobsChartProps extends JobStatsPartStyle {
 }
 
 const BAR = 10;
-const GAP = 2;
+const GAP = 3;
 const HEIGHT = 100;
 
 /**
- * Requested items per day as plain SVG bars, split into successful, failed and pending. The SVG
- * is hidden from assistive technology; a visually hidden table carries the same figures.
+ * Requested items per day as stacked SVG bars (successful, failed, still pending) over round
+ * gridlines, with a tooltip of the exact counts on hover or keyboard focus (arrow keys move
+ * between days). A visually hidden table carries every day's figures for screen readers.
  */
 export function DailyJobsChart({
   series,
@@ -32,11 +36,19 @@ export function DailyJobsChart({
 }: DailyJobsChartProps) {
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
-  const max = Math.max(1, ...series.map((day) => Math.max(day.requested, day.successful + day.failed)));
-  const width = Math.max(1, series.length) * (BAR + GAP);
-  const scale = (count: number) => (count / max) * HEIGHT;
+  const scale = niceScale(Math.max(0, ...series.map((day) => Math.max(day.requested, day.successful + day.failed))), {
+    integer: true,
+  });
+  const width = Math.max(1, series.length) * (BAR + GAP) - GAP;
+  const height = (count: number) => (count / scale.max) * HEIGHT;
   const first = series[0];
   const last = series.at(-1);
+  const counts = (day: JobDay) => ({
+    date: format.day(day.date),
+    requested: format.number(day.requested),
+    successful: format.number(day.successful),
+    failed: format.number(day.failed),
+  });
 
   return (
     <figure
@@ -52,72 +64,47 @@ export function DailyJobsChart({
           id={titleId}
           className={cx(
             'podium-job-stats__subtitle',
-            styled && 'podium:m-0 podium:text-sm podium:font-semibold',
+            styled && 'podium:m-0 podium:flex podium:items-center podium:gap-2 podium:text-sm podium:font-semibold',
           )}
         >
+          <BarChartIcon className={cx(styled && 'podium:text-(--podium-muted)')} />
           {labels.jobStatsChartTitle}
         </Heading>
       </figcaption>
-      <div
-        aria-hidden="true"
-        className={cx(
-          'podium-job-stats__chart-plot',
-          styled && 'podium:flex podium:items-stretch podium:gap-2',
-        )}
-      >
-        <span
-          className={cx(
-            'podium-job-stats__chart-max',
-            styled && 'podium:text-xs podium:text-(--podium-muted) podium:tabular-nums',
-          )}
-        >
-          {format.number(max)}
-        </span>
-        <svg
-          viewBox={`0 0 ${width} ${HEIGHT}`}
-          preserveAspectRatio="none"
-          focusable="false"
-          className={cx(
-            'podium-job-stats__chart-svg',
-            styled && 'podium:h-32 podium:w-full podium:border-b podium:border-(--podium-control-border)',
-          )}
-        >
-          {series.map((day, index) => {
+      <ChartPlot
+        block="podium-job-stats__chart"
+        count={series.length}
+        positionOf={(index) => (index * (BAR + GAP) + BAR / 2) / width}
+        indexAt={(share) => Math.floor((share * (width + GAP)) / (BAR + GAP))}
+        ticks={scale.ticks.map((value) => ({ at: value / scale.max, label: format.axis(value, scale.step) }))}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        labelledBy={titleId}
+        keyboardHint={labels.chartKeyboardHint}
+        describe={(index) => formatLabel(labels.jobStatsChartBarTitle, counts(series[index]!))}
+        renderSvg={(active) =>
+          series.map((day, index) => {
             const x = index * (BAR + GAP);
-            const successful = scale(day.successful);
-            const failed = scale(day.failed);
-            const pending = scale(Math.max(0, day.requested - day.successful - day.failed));
+            const successful = height(day.successful);
+            const failed = height(day.failed);
+            const pending = height(Math.max(0, day.requested - day.successful - day.failed));
             return (
               <g key={day.date} data-date={day.date}>
-                <title>
-                  {formatLabel(labels.jobStatsChartBarTitle, {
-                    date: format.day(day.date),
-                    requested: format.number(day.requested),
-                    successful: format.number(day.successful),
-                    failed: format.number(day.failed),
-                  })}
-                </title>
-                {/* Transparent full-height hit area so the tooltip works on empty days too. */}
-                <rect x={x} y={0} width={BAR} height={HEIGHT} fill="transparent" />
-                {successful > 0 ? (
+                {index === active ? (
                   <rect
-                    x={x}
-                    y={HEIGHT - successful}
-                    width={BAR}
-                    height={successful}
-                    fill="var(--podium-success)"
-                    data-outcome="successful"
+                    x={x - GAP / 2}
+                    y={0}
+                    width={BAR + GAP}
+                    height={HEIGHT}
+                    fill="var(--podium-fg)"
+                    fillOpacity={0.07}
+                    data-highlight=""
                   />
                 ) : null}
+                {successful > 0 ? (
+                  <rect x={x} y={HEIGHT - successful} width={BAR} height={successful} fill="var(--podium-success)" data-outcome="successful" />
+                ) : null}
                 {failed > 0 ? (
-                  <rect
-                    x={x}
-                    y={HEIGHT - successful - failed}
-                    width={BAR}
-                    height={failed}
-                    fill="var(--podium-danger)"
-                    data-outcome="failed"
-                  />
+                  <rect x={x} y={HEIGHT - successful - failed} width={BAR} height={failed} fill="var(--podium-danger)" data-outcome="failed" />
                 ) : null}
                 {pending > 0 ? (
                   <rect
@@ -131,21 +118,46 @@ export function DailyJobsChart({
                 ) : null}
               </g>
             );
-          })}
-        </svg>
-      </div>
-      {first && last ? (
-        <div
-          aria-hidden="true"
-          className={cx(
-            'podium-job-stats__chart-axis',
-            styled && 'podium:flex podium:justify-between podium:text-xs podium:text-(--podium-muted)',
-          )}
-        >
-          <span>{format.day(first.date)}</span>
-          <span>{format.day(last.date)}</span>
-        </div>
-      ) : null}
+          })
+        }
+        renderTooltip={(index) => {
+          const day = series[index]!;
+          const text = counts(day);
+          return (
+            <>
+              <span className={cx(styled && 'podium:font-semibold')}>{text.date}</span>
+              <ChartTooltipRow label={labels.jobStatsColRequested} value={text.requested} styled={styled} />
+              <ChartTooltipRow
+                label={labels.jobStatsOutcomeSuccessful}
+                value={text.successful}
+                swatch="var(--podium-success)"
+                styled={styled}
+              />
+              <ChartTooltipRow
+                label={labels.jobStatsOutcomeFailed}
+                value={text.failed}
+                swatch="var(--podium-danger)"
+                styled={styled}
+              />
+              <ChartTooltipRow
+                label={labels.jobStatsOutcomePending}
+                value={format.number(Math.max(0, day.requested - day.successful - day.failed))}
+                swatch="var(--podium-pending)"
+                styled={styled}
+              />
+            </>
+          );
+        }}
+        xAxis={
+          first && last ? (
+            <>
+              <span>{format.day(first.date)}</span>
+              <span>{format.day(last.date)}</span>
+            </>
+          ) : null
+        }
+        styled={styled}
+      />
       {/* Hidden through a wrapper: a table ignores the 1 px box of .podium-sr-only and would
           still take its full width and height (a 1,000 px blank below the page, sideways scroll). */}
       <div className="podium-sr-only">

@@ -7,6 +7,8 @@ import { validateJobStatsRange } from '../../hooks/jobs/validateJobStatsRange.js
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { RefreshIcon } from '../shared/icons/RefreshIcon.js';
 import { DailyJobsChart } from './DailyJobsChart.js';
 import { JobsTable } from './JobsTable.js';
 import { JobStatsRangePicker } from './JobStatsRangePicker.js';
@@ -191,9 +193,11 @@ export function JobStats({
           )}
         >
           <p className={cx(styled && 'podium:m-0')}>
+            <AlertIcon className={cx(styled && 'podium:me-1.5')} />
             {formatLabel(labels.jobStatsStale, { time: format.relativeTime(query.dataUpdatedAt, Date.now()) })}
           </p>
           <Button size="sm" unstyled={unstyled} className={classNames.button} onClick={retry} aria-disabled={query.isFetching || undefined}>
+            <RefreshIcon className={cx(styled && query.isFetching && 'podium:animate-spin podium:motion-reduce:animate-none')} />
             {query.isFetching ? labels.retrying : labels.retry}
           </Button>
         </div>

@@ -33,7 +33,8 @@ export function KpiCard({ label, value, hint, name, tone = 'default', styled, cl
       <dd
         className={cx(
           'podium-job-stats__kpi-value',
-          styled && 'podium:m-0 podium:text-2xl podium:font-semibold podium:tabular-nums',
+          // One size down in a narrow widget, and free to break: 537,111,325 is wider than a phone's card.
+          styled && 'podium:m-0 podium:text-xl podium:@sm:text-2xl podium:font-semibold podium:tabular-nums podium:break-words',
           styled && tone === 'success' && 'podium:text-(--podium-success)',
           styled && tone === 'danger' && 'podium:text-(--podium-danger)',
           classNames.kpiValue,

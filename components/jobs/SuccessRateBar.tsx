@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { JobTotals } from '../../src/jobs/contract.js';
 import { cx } from '../shared/cx.js';
+import { PieChartIcon } from '../shared/icons/PieChartIcon.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -42,7 +43,11 @@ export function SuccessRateBar({ totals, labels, format, headingLevel = 3, style
       role="group"
       aria-labelledby={titleId}
     >
-      <Heading id={titleId} className={cx('podium-job-stats__subtitle', styled && 'podium:m-0 podium:text-sm podium:font-semibold')}>
+      <Heading
+        id={titleId}
+        className={cx('podium-job-stats__subtitle', styled && 'podium:m-0 podium:flex podium:items-center podium:gap-2 podium:text-sm podium:font-semibold')}
+      >
+        <PieChartIcon className={cx(styled && 'podium:text-(--podium-muted)')} />
         {labels.jobStatsOutcomesTitle}
       </Heading>
       <div
@@ -65,7 +70,7 @@ export function SuccessRateBar({ totals, labels, format, headingLevel = 3, style
       </div>
       <ul className={cx('podium-job-stats__legend', styled && 'podium:m-0 podium:flex podium:flex-wrap podium:gap-x-4 podium:gap-y-1 podium:p-0 podium:list-none podium:text-sm')}>
         {parts.map((part) => (
-          <li key={part.outcome} data-outcome={part.outcome} className={cx('podium-job-stats__legend-item', styled && 'podium:flex podium:items-center podium:gap-1.5')}>
+          <li key={part.outcome} data-outcome={part.outcome} className={cx('podium-job-stats__legend-item', styled && 'podium:flex podium:flex-wrap podium:items-center podium:gap-1.5')}>
             <span
               aria-hidden="true"
               className={cx(

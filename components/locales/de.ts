@@ -11,6 +11,7 @@ export const de = {
   retry: 'Erneut versuchen',
   retrying: 'Wird wiederholt…',
   notAvailable: '—',
+  chartKeyboardHint: 'Mit den Pfeiltasten links und rechts liest du jeden Tag einzeln.',
 
   jobStatsTitle: 'Auftragsstatistik',
   jobStatsRangeLabel: 'Zeitraum',
@@ -52,6 +53,7 @@ export const de = {
   jobStatsColJobs: 'Aufträge',
 
   jobStatsTableCaption: 'Aufträge',
+  jobStatsTableScrollHint: 'Seitlich scrollen für weitere Spalten',
   jobStatsColJobId: 'Auftrag',
   jobStatsColStatus: 'Status',
   jobStatsColRequested: 'Angefordert',
@@ -139,6 +141,7 @@ export const de = {
   statsTabTrendTotal: '{series}: {amount} in {days} Tagen',
   statsTabTrendTotalOne: '{series}: {amount} in {days} Tag',
   statsTabTrendTableCaption: 'Verkäufe und Käufe pro Tag',
+  statsTabTrendPoint: '{date}: Verkäufe {sales}, Käufe {purchases}',
   statsTabTrendEmpty: 'Keine Verkäufe oder Käufe in den letzten {days} Tagen.',
   statsTabTrendEmptyOne: 'Keine Verkäufe oder Käufe am letzten Tag.',
   statsTabTrendError: 'Der Tagesverlauf konnte nicht geladen werden.',

@@ -11,6 +11,7 @@ export const es = {
   retry: 'Reintentar',
   retrying: 'Reintentando…',
   notAvailable: '—',
+  chartKeyboardHint: 'Usa las flechas izquierda y derecha para leer cada día.',
 
   jobStatsTitle: 'Estadísticas de trabajos',
   jobStatsRangeLabel: 'Periodo',
@@ -52,6 +53,7 @@ export const es = {
   jobStatsColJobs: 'Trabajos',
 
   jobStatsTableCaption: 'Trabajos',
+  jobStatsTableScrollHint: 'Desplaza en horizontal para ver más columnas',
   jobStatsColJobId: 'Trabajo',
   jobStatsColStatus: 'Estado',
   jobStatsColRequested: 'Solicitados',
@@ -140,6 +142,7 @@ export const es = {
   statsTabTrendTotal: '{series}: {amount} en {days} días',
   statsTabTrendTotalOne: '{series}: {amount} en {days} día',
   statsTabTrendTableCaption: 'Ventas y compras por día',
+  statsTabTrendPoint: '{date}: ventas {sales}, compras {purchases}',
   statsTabTrendEmpty: 'Sin ventas ni compras en los últimos {days} días.',
   statsTabTrendEmptyOne: 'Sin ventas ni compras en el último día.',
   statsTabTrendError: 'No se pudo cargar la evolución diaria.',

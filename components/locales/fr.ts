@@ -12,6 +12,7 @@ export const fr = {
   retry: 'Réessayer',
   retrying: 'Nouvel essai…',
   notAvailable: '—',
+  chartKeyboardHint: 'Utilisez les flèches gauche et droite pour lire chaque jour.',
 
   jobStatsTitle: 'Statistiques des tâches',
   jobStatsRangeLabel: 'Période',
@@ -54,6 +55,7 @@ export const fr = {
   jobStatsColJobs: 'Tâches',
 
   jobStatsTableCaption: 'Tâches',
+  jobStatsTableScrollHint: 'Faites défiler horizontalement pour voir les autres colonnes',
   jobStatsColJobId: 'Tâche',
   jobStatsColStatus: 'Statut',
   jobStatsColRequested: 'Demandés',
@@ -143,6 +145,7 @@ export const fr = {
   statsTabTrendTotal: '{series}\u00a0: {amount} sur {days}\u00a0jours',
   statsTabTrendTotalOne: '{series}\u00a0: {amount} sur {days}\u00a0jour',
   statsTabTrendTableCaption: 'Ventes et achats par jour',
+  statsTabTrendPoint: '{date}\u00a0: ventes {sales}, achats {purchases}',
   statsTabTrendEmpty: 'Aucune vente ni aucun achat ces {days}\u00a0derniers jours.',
   statsTabTrendEmptyOne: 'Aucune vente ni aucun achat sur le dernier jour.',
   statsTabTrendError: 'Impossible de charger l’évolution quotidienne.',

@@ -12,6 +12,7 @@ export const ja = {
   retry: '再試行',
   retrying: '再試行中…',
   notAvailable: '—',
+  chartKeyboardHint: '左右の矢印キーで1日ずつ読み上げます。',
 
   jobStatsTitle: 'ジョブ統計',
   jobStatsRangeLabel: '期間',
@@ -53,6 +54,7 @@ export const ja = {
   jobStatsColJobs: 'ジョブ',
 
   jobStatsTableCaption: 'ジョブ',
+  jobStatsTableScrollHint: '横にスクロールすると他の列が表示されます',
   jobStatsColJobId: 'ジョブ',
   jobStatsColStatus: 'ステータス',
   jobStatsColRequested: 'リクエスト',
@@ -139,6 +141,7 @@ export const ja = {
   statsTabTrendTotal: '{series}：{days}日間で{amount}',
   statsTabTrendTotalOne: '{series}：{days}日間で{amount}',
   statsTabTrendTableCaption: '日別の販売と購入',
+  statsTabTrendPoint: '{date}：販売{sales}、購入{purchases}',
   statsTabTrendEmpty: '過去{days}日間に販売・購入はありません。',
   statsTabTrendEmptyOne: '過去1日間に販売・購入はありません。',
   statsTabTrendError: '日別の推移を読み込めませんでした。',

@@ -10,6 +10,7 @@ import {
 import type { TieMode } from '../../src/shared/ranking.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import { LeaderboardPodium } from './LeaderboardPodium.js';
 import { LeaderboardRow } from './LeaderboardRow.js';
@@ -124,7 +125,7 @@ export function LeaderboardBody({
       ? data.around.rank
       : entries.find((entry) => entry.userId === currentUserId)?.rank
     : undefined;
-  const announcement = useRankAnnouncement(boardKey, myRank, labels);
+  const { message: announcement, direction: myMovement } = useRankAnnouncement(boardKey, myRank, labels);
 
   // After "Jump to me", move focus to the user's row once it is on screen.
   const myRowRef = useRef<HTMLLIElement>(null);
@@ -188,6 +189,7 @@ export function LeaderboardBody({
             entries={podiumEntries}
             metric={data.metric}
             currentUserId={currentUserId}
+            currentMovement={myMovement}
             labels={labels}
             format={format}
             styled={styled}
@@ -222,6 +224,7 @@ export function LeaderboardBody({
                   metric={data.metric}
                   current={current}
                   rowRef={current ? myRowRef : undefined}
+                  movement={current ? myMovement : undefined}
                   labels={labels}
                   format={format}
                   styled={styled}
@@ -346,6 +349,7 @@ export function LeaderboardBody({
                   if (!loadingMore) setLimit(Math.min(maxLeaderboardLimit, limit + pageSize));
                 }}
               >
+                <ChevronDownIcon />
                 {loadingMore ? labels.leaderboardLoadingMore : labels.leaderboardLoadMore}
               </Button>
             ) : null}
@@ -356,29 +360,37 @@ export function LeaderboardBody({
   );
 }
 
+interface RankMove {
+  /** The live region's text, e.g. "You moved up to #3"; empty before any move. */
+  message: string;
+  /** Which way the last move went (the row's arrow); `undefined` before any move. */
+  direction: 'up' | 'down' | undefined;
+}
+
 /**
  * The live region's text: "You moved up to #3" when the user's rank on the same board changes
- * between answers (polls), kept until the next move. Switching board, metric or period forgets
- * the last rank, so a switch itself is never announced as a move.
+ * between answers (polls), kept until the next move, with its direction for the row's arrow.
+ * Switching board, metric or period forgets the last rank, so a switch itself is never announced
+ * as a move.
  */
-function useRankAnnouncement(boardKey: string, rank: number | undefined, labels: PodiumLabels): string {
-  const [tracked, setTracked] = useState<{ key: string; rank: number | undefined; message: string }>({
+function useRankAnnouncement(boardKey: string, rank: number | undefined, labels: PodiumLabels): RankMove {
+  const [tracked, setTracked] = useState<{ key: string; rank: number | undefined } & RankMove>({
     key: boardKey,
     rank,
     message: '',
+    direction: undefined,
   });
   if (tracked.key !== boardKey) {
-    setTracked({ key: boardKey, rank, message: '' });
+    setTracked({ key: boardKey, rank, message: '', direction: undefined });
   } else if (rank !== undefined && rank !== tracked.rank) {
+    const direction = tracked.rank === undefined ? tracked.direction : rank < tracked.rank ? 'up' : 'down';
     const message =
       tracked.rank === undefined
         ? tracked.message
-        : formatLabel(rank < tracked.rank ? labels.leaderboardMovedUp : labels.leaderboardMovedDown, {
-            rank,
-          });
-    setTracked({ key: boardKey, rank, message });
+        : formatLabel(direction === 'up' ? labels.leaderboardMovedUp : labels.leaderboardMovedDown, { rank });
+    setTracked({ key: boardKey, rank, message, direction });
   }
-  return tracked.message;
+  return tracked;
 }
 
 function monthName(month: string, locale: string): string {

@@ -11,6 +11,8 @@ import {
 import { createPortal } from 'react-dom';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
+import { TrophyIcon } from '../shared/icons/TrophyIcon.js';
+import { XIcon } from '../shared/icons/XIcon.js';
 import { useLabels, type PodiumLabels } from '../labels.js';
 import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
 import { PodiumRoot } from '../shared/PodiumRoot.js';
@@ -133,6 +135,7 @@ export function LeaderboardModal({
           variant="primary"
           className={cx('podium-leaderboard__trigger', classNames.trigger)}
         >
+          <TrophyIcon />
           {triggerLabel ?? labels.leaderboardOpen}
         </Button>
       </PodiumRoot>
@@ -300,7 +303,7 @@ function LeaderboardDialog({ id, titleId, title, onClose, className, classNames,
             className={cx('podium-leaderboard__close', classNames.button)}
             onClick={() => onCloseRef.current()}
           >
-            <span aria-hidden="true">×</span>
+            <XIcon />
           </Button>
         </div>
         {children}

@@ -1,7 +1,10 @@
 import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
 import { cx } from '../shared/cx.js';
+import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
+import { MedalIcon } from '../shared/icons/MedalIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import { Avatar } from '../shared/Avatar.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
 import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -11,6 +14,8 @@ export interface LeaderboardPodiumProps {
   entries: readonly LeaderboardEntry[];
   metric: string;
   currentUserId?: string;
+  /** Which way the current user last moved between polls (an arrow by their value). */
+  currentMovement?: 'up' | 'down';
   labels: PodiumLabels;
   format: PodiumFormatters;
   styled: boolean;
@@ -28,10 +33,16 @@ const heights = ['podium:pt-6', 'podium:pt-3', 'podium:pt-1'];
 export function leaderboardMedal(rank: number): 'gold' | 'silver' | 'bronze' | undefined {
   return rank === 1 ? 'gold' : rank === 2 ? 'silver' : rank === 3 ? 'bronze' : undefined;
 }
-const medalColour = {
-  gold: 'podium:text-(--podium-gold)',
-  silver: 'podium:text-(--podium-silver)',
-  bronze: 'podium:text-(--podium-bronze)',
+/** Medal colours as utilities (literal strings, so the stylesheet build finds them). */
+const medalFill = {
+  gold: 'podium:bg-(--podium-gold-fill)',
+  silver: 'podium:bg-(--podium-silver-fill)',
+  bronze: 'podium:bg-(--podium-bronze-fill)',
+} as const;
+const medalEdge = {
+  gold: 'podium:border-t-(--podium-gold-fill)',
+  silver: 'podium:border-t-(--podium-silver-fill)',
+  bronze: 'podium:border-t-(--podium-bronze-fill)',
 } as const;
 
 /** The top three as a podium: first in the middle and highest, the others either side. */
@@ -39,6 +50,7 @@ export function LeaderboardPodium({
   entries,
   metric,
   currentUserId,
+  currentMovement,
   labels,
   format,
   styled,
@@ -70,38 +82,54 @@ export function LeaderboardPodium({
             className={cx(
               'podium-leaderboard__podium-place',
               styled &&
-                'podium:flex podium:min-w-0 podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-2 podium:pb-3 podium:text-center',
+                'podium:flex podium:min-w-0 podium:flex-col podium:items-center podium:gap-1 podium:rounded-(--podium-radius) podium:border podium:border-t-4 podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-2 podium:pb-3 podium:text-center',
               styled && visualOrder[index],
               styled && heights[index],
               styled && current && 'podium:bg-(--podium-highlight) podium:border-(--podium-accent)',
+              styled && medal && medalEdge[medal],
               classNames.podiumPlace,
             )}
           >
+            {/* The avatar in a ring of its medal's metal, the medal with the rank hanging over
+                its lower edge: the place reads at a glance, the rank in words for screen readers. */}
             <span
               className={cx(
-                'podium-leaderboard__medal',
-                styled && 'podium:text-sm podium:font-bold podium:tabular-nums',
-                styled && medal && medalColour[medal],
+                'podium-leaderboard__avatar-frame',
+                styled && 'podium:relative podium:mb-2.5 podium:rounded-full podium:p-0.5',
+                styled && medal && medalFill[medal],
               )}
             >
-              <span className="podium-sr-only">
-                {formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}
-              </span>
-              <span aria-hidden="true">
-                {formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}
+              <Avatar
+                src={entry.avatarUrl}
+                name={name}
+                id={entry.userId}
+                size="lg"
+                unstyled={!styled}
+                className={cx('podium-leaderboard__avatar', classNames.avatar)}
+              />
+              <span
+                className={cx(
+                  'podium-leaderboard__medal',
+                  styled &&
+                    'podium:absolute podium:-bottom-2.5 podium:left-1/2 podium:inline-flex podium:h-5 podium:-translate-x-1/2 podium:items-center podium:gap-0.5 podium:whitespace-nowrap podium:rounded-full podium:px-1.5 podium:text-xs podium:font-bold podium:text-(--podium-medal-fg) podium:ring-2',
+                  styled && medal && medalFill[medal],
+                  styled && (current ? 'podium:ring-(--podium-highlight)' : 'podium:ring-(--podium-surface)'),
+                )}
+              >
+                {medal ? <MedalIcon className={cx(styled && 'podium:size-3')} /> : null}
+                <span className="podium-sr-only">
+                  {formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}
+                </span>
+                <span aria-hidden="true">
+                  {formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}
+                </span>
               </span>
             </span>
-            <LeaderboardAvatar
-              src={entry.avatarUrl}
-              name={name}
-              size="lg"
-              styled={styled}
-              className={classNames.avatar}
-            />
             <span
               className={cx(
                 'podium-leaderboard__name',
-                styled && 'podium:max-w-full podium:truncate podium:text-sm podium:font-semibold',
+                // Two lines before an ellipsis: three places share a phone's width.
+                styled && 'podium:line-clamp-2 podium:max-w-full podium:text-sm podium:font-semibold podium:break-words',
               )}
             >
               {name}
@@ -122,10 +150,15 @@ export function LeaderboardPodium({
             <span
               className={cx(
                 'podium-leaderboard__value',
-                styled && 'podium:text-xs podium:tabular-nums podium:text-(--podium-muted)',
+                styled && 'podium:inline-flex podium:items-center podium:gap-0.5 podium:text-xs podium:tabular-nums podium:text-(--podium-muted)',
               )}
             >
               {leaderboardValue(metric, entry.value, labels, format)}
+              {current && currentMovement === 'up' ? (
+                <ArrowUpIcon data-movement="up" className={cx(styled && 'podium:text-(--podium-success)')} />
+              ) : current && currentMovement === 'down' ? (
+                <ArrowDownIcon data-movement="down" className={cx(styled && 'podium:text-(--podium-danger)')} />
+              ) : null}
             </span>
           </li>
         );

@@ -2,7 +2,9 @@ import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
 import { cx } from '../shared/cx.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardAvatar } from '../shared/LeaderboardAvatar.js';
+import { Avatar } from '../shared/Avatar.js';
+import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
 import type { LeaderboardClassNames } from './LeaderboardBody.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 
@@ -30,10 +32,25 @@ export interface LeaderboardRowProps {
   classNames: LeaderboardClassNames;
   /** Receives the current user's row element (to focus it). */
   rowRef?: Ref<HTMLLIElement>;
+  /**
+   * Which way this row last moved between polls: an arrow by the rank. Visual only; the move is
+   * announced by the board's live region. @default undefined (no arrow)
+   */
+  movement?: 'up' | 'down';
 }
 
 /** One ranked competitor: rank, avatar (or initials), name, value. */
-export function LeaderboardRow({ entry, metric, current, labels, format, styled, classNames, rowRef }: LeaderboardRowProps) {
+export function LeaderboardRow({
+  entry,
+  metric,
+  current,
+  labels,
+  format,
+  styled,
+  classNames,
+  rowRef,
+  movement,
+}: LeaderboardRowProps) {
   const name = leaderboardName(entry);
   return (
     <li
@@ -46,7 +63,7 @@ export function LeaderboardRow({ entry, metric, current, labels, format, styled,
       className={cx(
         'podium-leaderboard__row',
         styled &&
-          'podium:flex podium:items-center podium:gap-3 podium:rounded-(--podium-radius) podium:px-3 podium:py-2 podium:scroll-my-16',
+          'podium:flex podium:items-center podium:gap-2.5 podium:rounded-(--podium-radius) podium:px-3 podium:py-2 podium:scroll-my-16',
         styled &&
           (current
             ? 'podium:bg-(--podium-highlight) podium:outline-2 podium:outline-(--podium-accent) podium:-outline-offset-2'
@@ -57,28 +74,41 @@ export function LeaderboardRow({ entry, metric, current, labels, format, styled,
       <span
         className={cx(
           'podium-leaderboard__rank',
-          styled && 'podium:w-10 podium:shrink-0 podium:text-sm podium:font-semibold podium:tabular-nums podium:text-(--podium-muted)',
+          styled &&
+            'podium:flex podium:min-w-10 podium:shrink-0 podium:items-center podium:gap-0.5 podium:text-sm podium:font-semibold podium:tabular-nums podium:text-(--podium-muted)',
           classNames.rank,
         )}
       >
         <span className="podium-sr-only">{formatLabel(labels.leaderboardRankLabel, { rank: format.number(entry.rank) })}</span>
         <span aria-hidden="true">{formatLabel(labels.leaderboardRank, { rank: format.number(entry.rank) })}</span>
+        {movement === 'up' ? (
+          <ArrowUpIcon data-movement="up" className={cx(styled && 'podium:size-3.5 podium:text-(--podium-success)')} />
+        ) : movement === 'down' ? (
+          <ArrowDownIcon data-movement="down" className={cx(styled && 'podium:size-3.5 podium:text-(--podium-danger)')} />
+        ) : null}
       </span>
-      <LeaderboardAvatar src={entry.avatarUrl} name={name} styled={styled} className={classNames.avatar} />
+      <Avatar
+        src={entry.avatarUrl}
+        name={name}
+        id={entry.userId}
+        unstyled={!styled}
+        className={cx('podium-leaderboard__avatar', classNames.avatar)}
+      />
       <span
         className={cx(
           'podium-leaderboard__name',
-          styled && 'podium:min-w-0 podium:flex-1 podium:truncate podium:font-medium',
+          styled && 'podium:flex podium:min-w-0 podium:flex-1 podium:items-center podium:gap-2 podium:font-medium',
           classNames.name,
         )}
       >
-        {name}
+        <span className={cx(styled && 'podium:truncate')}>{name}</span>
         {current ? (
+          // Outside the truncated name, so a long name never hides it.
           <span
             className={cx(
               'podium-leaderboard__you',
               styled &&
-                'podium:ms-2 podium:rounded-full podium:bg-(--podium-accent) podium:px-2 podium:py-0.5 podium:text-xs podium:text-(--podium-accent-fg)',
+                'podium:shrink-0 podium:rounded-full podium:bg-(--podium-accent) podium:px-2 podium:py-0.5 podium:text-xs podium:text-(--podium-accent-fg)',
             )}
           >
             {labels.leaderboardYou}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { cx } from '../shared/cx.js';
+import { ClockIcon } from '../shared/icons/ClockIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 
@@ -31,10 +32,11 @@ export function LeaderboardUpdated({ updatedAt, labels, format, tickMs = 15_000,
     <p
       className={cx(
         'podium-leaderboard__updated',
-        styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)',
+        styled && 'podium:m-0 podium:flex podium:items-center podium:gap-1.5 podium:text-xs podium:text-(--podium-muted)',
         className,
       )}
     >
+      <ClockIcon />
       <time dateTime={updatedAt} title={format.dateTime(updatedAt)}>
         {formatLabel(labels.leaderboardUpdated, { time })}
       </time>

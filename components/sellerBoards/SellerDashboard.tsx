@@ -71,7 +71,7 @@ export function SellerDashboard({
       )}
     >
       <dt className={cx('podium-seller-dashboard__card-label', styled && 'podium:text-sm podium:text-(--podium-muted)', classNames.cardLabel)}>{label}</dt>
-      <dd className={cx('podium-seller-dashboard__card-value', styled && 'podium:m-0 podium:text-2xl podium:font-semibold podium:tabular-nums', classNames.cardValue)}>
+      <dd className={cx('podium-seller-dashboard__card-value', styled && 'podium:m-0 podium:text-xl podium:@sm:text-2xl podium:font-semibold podium:tabular-nums podium:break-words', classNames.cardValue)}>
         {value}
       </dd>
       {hint ? (

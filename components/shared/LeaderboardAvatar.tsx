@@ -1,52 +1,29 @@
-import { useState } from 'react';
-import { cx } from './cx.js';
+import { Avatar } from './Avatar.js';
+import { avatarInitials } from './identicon.js';
 
+/** @deprecated Use `AvatarProps` (`unstyled` instead of `styled`). */
 export interface LeaderboardAvatarProps {
-  /** The picture, or `null` for initials. */
+  /** The picture, or `null` for the generated fallback. */
   src: string | null;
   /** The name the initials come from. */
   name: string;
+  /** A stable id for the fallback's colour or identicon. @default name */
+  id?: string;
   /** `lg` on the podium. @default 'md' */
   size?: 'md' | 'lg';
+  /** False when the host asked for `unstyled`. */
   styled: boolean;
+  /** Extra classes on the avatar's box. */
   className?: string;
 }
 
-/** Up to two initials of a name: "Alice Moreau" → "AM", "s_07" → "S0". */
-export function leaderboardInitials(name: string): string {
-  const words = name.trim().split(/[\s_.-]+/).filter(Boolean);
-  const letters = words.length > 1 ? words.slice(0, 2).map((word) => word[0]) : [...(words[0] ?? '?').slice(0, 2)];
-  return letters.join('').toUpperCase();
-}
+/** @deprecated Use `avatarInitials`. Up to two initials of a name: "Alice Moreau" → "AM". */
+export const leaderboardInitials = avatarInitials;
 
 /**
- * A competitor's picture, or their initials when there is none or it fails to load. Decorative:
- * the name is always written next to it, so it is hidden from assistive technology.
+ * @deprecated Use `Avatar`, which this now renders: the leaderboard's avatar became the one every
+ * widget uses (picture, else identicon for wallets, else coloured initials). Decorative.
  */
-export function LeaderboardAvatar({ src, name, size = 'md', styled, className }: LeaderboardAvatarProps) {
-  const [failed, setFailed] = useState<string | null>(null);
-  const box = cx(
-    'podium-leaderboard__avatar',
-    styled &&
-      'podium:inline-flex podium:shrink-0 podium:items-center podium:justify-center podium:overflow-hidden podium:rounded-full podium:bg-(--podium-surface) podium:border podium:border-(--podium-border) podium:font-semibold podium:text-(--podium-fg)',
-    styled && (size === 'lg' ? 'podium:size-14 podium:text-lg' : 'podium:size-9 podium:text-xs'),
-    className,
-  );
-  if (src && failed !== src) {
-    return (
-      <span className={box} aria-hidden="true">
-        <img
-          src={src}
-          alt=""
-          className={cx(styled && 'podium:size-full podium:object-cover')}
-          onError={() => setFailed(src)}
-        />
-      </span>
-    );
-  }
-  return (
-    <span className={box} aria-hidden="true" data-initials="">
-      {leaderboardInitials(name)}
-    </span>
-  );
+export function LeaderboardAvatar({ styled, ...props }: LeaderboardAvatarProps) {
+  return <Avatar {...props} unstyled={!styled} />;
 }

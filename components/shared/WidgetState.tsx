@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import type { PodiumLabels } from '../labels.js';
 import { Button } from './Button.js';
 import { cx } from './cx.js';
+import { AlertIcon } from './icons/AlertIcon.js';
+import { InboxIcon } from './icons/InboxIcon.js';
+import { RefreshIcon } from './icons/RefreshIcon.js';
 import type { PodiumWidgetProps } from './widgetProps.js';
 
 /** The parts of a state a host can add classes to; a widget passes its own `classNames` through. */
@@ -76,7 +79,9 @@ export function WidgetState({
         className,
       )}
     >
+      {error ? null : <InboxIcon className={cx(styled && 'podium:mb-1 podium:size-8 podium:text-(--podium-muted)')} />}
       <p className={cx(styled && (error ? 'podium:m-0 podium:font-semibold podium:text-(--podium-danger)' : 'podium:m-0 podium:font-semibold'))}>
+        {error ? <AlertIcon className={cx(styled && 'podium:me-1.5')} /> : null}
         {title}
       </p>
       {description == null ? null : (
@@ -86,6 +91,7 @@ export function WidgetState({
       )}
       {onRetry ? (
         <Button unstyled={unstyled} className={classNames.button} onClick={onRetry} aria-disabled={isRetrying || undefined}>
+          <RefreshIcon className={cx(styled && isRetrying && 'podium:animate-spin podium:motion-reduce:animate-none')} />
           {isRetrying ? labels.retrying : labels.retry}
         </Button>
       ) : null}

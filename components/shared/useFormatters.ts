@@ -6,10 +6,19 @@ export interface PodiumFormatters {
   readonly timeZone: string;
   /** A count with the locale's grouping, e.g. `1,234` or `1.234`. */
   number(value: number): string;
+  /**
+   * A tick of a chart's value axis whose ticks are `step` apart: as many decimals as the step
+   * needs (`0.25`, not `0.250`), compact from a step of 1,000 (`15K`, `1.5 Mio.`).
+   */
+  axis(value: number, step: number): string;
   /** A ratio between 0 and 1 as a percentage, e.g. `87.5%`. */
   percent(ratio: number): string;
   /** An instant as date and time in the provider's zone. */
   dateTime(value: string | number | Date): string;
+  /** The date part of `dateTime` alone, e.g. `Mar 9, 2025` (for two-line cells). */
+  date(value: string | number | Date): string;
+  /** The time part of `dateTime` alone, e.g. `4:24 PM`. */
+  time(value: string | number | Date): string;
   /** A calendar day (`YYYY-MM-DD`), short (`Mar 9`); days have no zone, so none is applied. */
   day(day: string): string;
   /** Two calendar days as a compact range, e.g. `Mar 9 – 15, 2025`. */
@@ -54,18 +63,50 @@ function createFormatters(locale: string, timeZone: string): PodiumFormatters {
     locale,
     timeZone,
   );
+  const dateOnly = safe(
+    (l, tz) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: tz }),
+    locale,
+    timeZone,
+  );
+  const timeOnly = safe(
+    (l, tz) => new Intl.DateTimeFormat(l, { timeStyle: 'short', timeZone: tz }),
+    locale,
+    timeZone,
+  );
   const day = safe((l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', timeZone: 'UTC' }), locale, timeZone);
   const dayWithYear = safe((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), locale, timeZone);
   const relative = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), locale, timeZone);
   // Seconds always as a number: 'auto' would turn 0 s into "now" ("figures from now").
   const relativeSeconds = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' }), locale, timeZone);
   const plural = safe((l) => new Intl.PluralRules(l), locale, timeZone);
+  const compact = safe(
+    (l) => new Intl.NumberFormat(l, { notation: 'compact', maximumSignificantDigits: 3 }),
+    locale,
+    timeZone,
+  );
+  const byDecimals = new Map<number, Intl.NumberFormat>();
+  const withDecimals = (digits: number) => {
+    let format = byDecimals.get(digits);
+    if (!format) {
+      format = safe((l) => new Intl.NumberFormat(l, { maximumFractionDigits: digits }), locale, timeZone);
+      byDecimals.set(digits, format);
+    }
+    return format;
+  };
   return {
     locale,
     timeZone,
     number: (value) => sameOnEveryIcu(number.format(value)),
+    axis: (value, step) => {
+      if (step >= 1000) return sameOnEveryIcu(compact.format(value));
+      let digits = 0;
+      while (digits < 20 && !Number.isInteger(Number((step * 10 ** digits).toPrecision(12)))) digits++;
+      return sameOnEveryIcu(withDecimals(digits).format(value));
+    },
     percent: (ratio) => sameOnEveryIcu(percent.format(ratio)),
     dateTime: (value) => sameOnEveryIcu(dateTime.format(new Date(value))),
+    date: (value) => sameOnEveryIcu(dateOnly.format(new Date(value))),
+    time: (value) => sameOnEveryIcu(timeOnly.format(new Date(value))),
     day: (value) => sameOnEveryIcu(day.format(dayAsUtc(value))),
     dayRange: (from, to) => sameOnEveryIcu(dayWithYear.formatRange(dayAsUtc(from), dayAsUtc(to))),
     relativeTime: (value, now) => {

@@ -1,4 +1,6 @@
 import { cx } from '../shared/cx.js';
+import { AlertIcon } from '../shared/icons/AlertIcon.js';
+import { ClockIcon } from '../shared/icons/ClockIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -48,13 +50,16 @@ export function StatsFreshness({
       <p
         className={cx(
           'podium-stats-tab__freshness',
-          styled && 'podium:m-0 podium:text-sm podium:text-(--podium-muted)',
+          styled && 'podium:m-0 podium:flex podium:items-center podium:gap-1.5 podium:text-sm podium:text-(--podium-muted)',
           classNames.freshness,
         )}
       >
-        {before}
-        {updated}
-        {after}
+        <ClockIcon />
+        <span>
+          {before}
+          {updated}
+          {after}
+        </span>
       </p>
       {stale ? (
         <p
@@ -62,6 +67,7 @@ export function StatsFreshness({
           data-tone="warning"
           className={cx(notice, styled && 'podium:border-(--podium-warning) podium:text-(--podium-warning)')}
         >
+          <AlertIcon className={cx(styled && 'podium:me-1.5')} />
           {formatLabel(labels.statsTabStale, { time: format.relativeTime(calculatedAt, now) })}
         </p>
       ) : null}

@@ -6,6 +6,7 @@ import { useUserStatsHistory } from '../../hooks/userStats/useUserStatsHistory.j
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { userTransactionsCsvUrl } from '../../src/userStats/api.js';
 import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/contract.js';
+import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
 import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
@@ -174,6 +175,13 @@ export function StatsTab({
                 classNames.subject,
               )}
             >
+              <Avatar
+                src={query.subject.avatarUrl}
+                name={subjectName(query.subject, identifier)}
+                id={query.subject.userId ?? query.subject.addresses[0] ?? identifier}
+                size="sm"
+                unstyled={unstyled}
+              />
               <span title={query.subject.addresses.join(', ') || undefined}>
                 {subjectName(query.subject, identifier)}
               </span>

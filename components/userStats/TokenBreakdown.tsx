@@ -1,6 +1,8 @@
 import type { TokenAmount } from '../../src/userStats/contract.js';
+import { useId } from 'react';
 import { cx } from '../shared/cx.js';
 import { formatTokenAmount, shortenAddress } from '../shared/formatTokenAmount.js';
+import { useScrollEdges } from '../shared/useScrollEdges.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
@@ -20,15 +22,29 @@ export interface TokenBreakdownProps extends StatsTabPartStyle {
  * amount and its (shortened) address.
  */
 export function TokenBreakdown({ tokens, caption, labels, format, styled, classNames }: TokenBreakdownProps) {
+  const captionId = useId();
+  const { ref, edges } = useScrollEdges<HTMLDivElement>();
+  const scrolls = edges.start || edges.end;
   if (tokens.length === 0) return null;
-  const cell = cx(
-    styled && 'podium:px-2 podium:py-1.5 podium:text-start podium:border-b podium:border-(--podium-border)',
-  );
-  const numeric = cx(cell, styled && 'podium:text-end podium:tabular-nums');
+  const box = 'podium:px-2 podium:py-1.5 podium:border-b podium:border-(--podium-border)';
+  // Two alignments, never both on one cell: which of text-start and text-end won was up to the
+  // order of the generated CSS (the numbers ended up left-aligned).
+  const cell = cx(styled && `${box} podium:text-start`);
+  const numeric = cx(styled && `${box} podium:text-end podium:tabular-nums`);
+  // Amounts may break anywhere (an unknown token's raw integer is one 30-digit word); headers not.
+  const amount = cx(numeric, styled && 'podium:wrap-anywhere');
   return (
-    <div className={cx('podium-stats-tab__tokens', styled && 'podium:overflow-x-auto', classNames.tokens)}>
+    <div
+      ref={ref}
+      // Only when it really scrolls sideways (a narrow phone): then keyboard users must reach it.
+      role={scrolls ? 'region' : undefined}
+      aria-labelledby={scrolls ? captionId : undefined}
+      tabIndex={scrolls ? 0 : undefined}
+      className={cx('podium-stats-tab__tokens', styled && 'podium:overflow-x-auto', classNames.tokens)}
+    >
       <table className={cx(styled && 'podium:w-full podium:border-collapse podium:text-sm')}>
         <caption
+          id={captionId}
           className={cx(
             styled &&
               'podium:text-start podium:text-sm podium:font-medium podium:text-(--podium-muted) podium:pb-1',
@@ -60,7 +76,7 @@ export function TokenBreakdown({ tokens, caption, labels, format, styled, classN
                 )}
               </th>
               <td className={numeric}>{format.number(token.count)}</td>
-              <td className={numeric}>{formatTokenAmount(token.amount, token, format.locale)}</td>
+              <td className={amount}>{formatTokenAmount(token.amount, token, format.locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -35,7 +35,7 @@ describe('user stats in the live demo (Chromium)', () => {
     await expect.poll(() => tab.getByRole('heading', { name: 'Sales', exact: true }).count()).toBe(1);
     expect(await tab.textContent()).toMatch(/Top \d+ ?%/);
     // The trend comes from a second request (history): wait for it rather than race it.
-    await expect.poll(() => tab.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tab.locator('.podium-stats-tab__chart-svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
 
     const href = await tab.getByRole('link', { name: /CSV/ }).getAttribute('href');

@@ -14,7 +14,7 @@ describe('the demo at phone and desktop widths (Chromium)', () => {
       await page.goto(demo.server.url);
       await page.waitForSelector('.podium-stats-tab[data-state="ready"]', { timeout: 20_000 });
       // The trend comes from a second request: wait for its chart.
-      await page.waitForSelector('.podium-stats-tab svg', { timeout: 10_000 });
+      await page.waitForSelector('.podium-stats-tab__chart-svg', { timeout: 10_000 });
       const sizes = await page.evaluate(() => {
         const root = document.documentElement;
         // The lowest edge of anything visible: the page must not extend far below it.

@@ -271,13 +271,13 @@ describe('JobStats', () => {
     expect(backend.statsRequests()[0]!.searchParams.get('tz')).toBe('Asia/Tokyo');
 
     const job = backend.jobs.find((j) => j.job_id === 'job-1')!;
-    const created = new Intl.DateTimeFormat('de-DE', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Asia/Tokyo',
-    }).format(new Date(job.created_at));
+    const tokyo = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('de-DE', { ...options, timeZone: 'Asia/Tokyo' }).format(new Date(job.created_at));
     const row = screen.getByRole('rowheader', { name: 'job-1' }).closest('tr')!;
-    expect(row.querySelector(`time[datetime="${job.created_at}"]`)).toHaveTextContent(created);
+    const time = row.querySelector(`time[datetime="${job.created_at}"]`);
+    // Date above time in the cell; the whole instant in one string on hover.
+    expect(time).toHaveAttribute('title', tokyo({ dateStyle: 'medium', timeStyle: 'short' }));
+    expect(time).toHaveTextContent(`${tokyo({ dateStyle: 'medium' })} ${tokyo({ timeStyle: 'short' })}`);
   });
 
   it('drops every utility class when unstyled but keeps the structural names and state', async () => {

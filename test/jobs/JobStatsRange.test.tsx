@@ -83,8 +83,12 @@ describe('JobStats range', () => {
       visited.push(document.activeElement!);
     }
     expect(loadMore).toHaveFocus();
-    // Only the scrollable table region sits between the presets and the button.
-    expect(visited).toHaveLength(2);
+    // Only the chart (its arrow keys read each day) and the scrollable table region sit between
+    // the presets and the button.
+    expect(visited.slice(0, -1)).toEqual([
+      screen.getByRole('group', { name: defaultLabels.jobStatsChartTitle }),
+      screen.getByRole('region', { name: defaultLabels.jobStatsTableCaption }),
+    ]);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(backend.statsRequests().at(-1)?.searchParams.get('cursor')).toBe('2'));
   });

@@ -19,6 +19,8 @@ const expected: Record<string, string[]> = {
     'defaultLabels',
     'labelsForLocale',
     'pluralLabel',
+    'Avatar',
+    'LeaderboardAvatar',
   ],
   'podium-kit/hooks': [
     'PodiumProvider',

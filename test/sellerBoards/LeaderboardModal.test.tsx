@@ -242,6 +242,9 @@ describe('LeaderboardModal', () => {
     await waitFor(() => expect(status).toHaveTextContent(/^You moved up to #\d+$/), { timeout: 3000 });
     const announced = Number(status.textContent!.match(/#(\d+)/)![1]);
     expect(announced).toBeLessThan(first);
+    // And an arrow by the user's place, for everyone else.
+    expect(modal.querySelector('[data-current] [data-movement="up"]')).not.toBeNull();
+    expect(modal.querySelector('[data-movement="down"]')).toBeNull();
   });
 
   it('shows loading, empty and error states, and retries', async () => {

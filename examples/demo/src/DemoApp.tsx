@@ -42,25 +42,27 @@ export function DemoApp() {
       .catch((error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
   }, []);
 
-  const pageDark = theme === 'dark';
-
   return (
+    // An unstyled .podium-root: the page gets the --podium-* tokens of the chosen theme (demo.css
+    // maps them to its utilities) and none of Podium's styling, so page and widgets agree.
     <div
-      data-page-theme={pageDark ? 'dark' : 'light'}
-      className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+      className="podium-root demo-page min-h-screen bg-page text-fg"
+      data-theme={theme}
+      data-unstyled=""
+      style={{ colorScheme: theme === 'system' ? 'light dark' : theme }}
     >
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <header className="border-b border-line bg-page">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-4">
           <div className="mr-auto">
             <h1 className="text-xl font-semibold">Podium live demo</h1>
-            <p className="text-sm text-slate-600 dark:text-slate-300">
+            <p className="text-sm text-muted">
               Every Podium component against a live Podium server with seeded data.
             </p>
           </div>
           <label className="flex items-center gap-2 text-sm">
             Signed in as
             <select
-              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              className="rounded-podium border border-control bg-page px-2 py-1"
               value={userId}
               onChange={(event) => {
                 setUserId(event.target.value);
@@ -77,7 +79,7 @@ export function DemoApp() {
           <label className="flex items-center gap-2 text-sm">
             Theme
             <select
-              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              className="rounded-podium border border-control bg-page px-2 py-1"
               value={theme}
               onChange={(event) => setTheme(event.target.value as Theme)}
             >
@@ -89,7 +91,7 @@ export function DemoApp() {
           <label className="flex items-center gap-2 text-sm">
             Language
             <select
-              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              className="rounded-podium border border-control bg-page px-2 py-1"
               value={locale}
               onChange={(event) => setLocale(event.target.value)}
             >
@@ -105,7 +107,7 @@ export function DemoApp() {
 
       <main className="mx-auto max-w-7xl px-6 py-8">
         {loadError && (
-          <p role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p role="alert" className="mb-6 rounded-podium border border-danger p-4 text-danger">
             {loadError}. Is the Podium server running in demo mode (<code>npm start</code>)?
           </p>
         )}
@@ -139,7 +141,7 @@ export function DemoApp() {
         )}
       </main>
 
-      <footer className="mx-auto max-w-7xl px-6 pb-8 text-sm text-slate-600 dark:text-slate-300">
+      <footer className="mx-auto max-w-7xl px-6 pb-8 text-sm text-muted">
         Server health: <a className="underline" href={`${apiBase}/health`}>{`${apiBase}/health`}</a>
       </footer>
     </div>

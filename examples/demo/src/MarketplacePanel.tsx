@@ -57,12 +57,12 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
   return (
     <aside
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-podium border border-line bg-page p-4 text-sm"
     >
       <h2 id={headingId} className="mb-2 text-base font-semibold">
         Marketplace
       </h2>
-      <p className="mb-3 text-slate-600 dark:text-slate-300">
+      <p className="mb-3 text-muted">
         Stats come from a local subgraph of generated auction-house activity, synced into the server's cache.
       </p>
       <form onSubmit={submit} className="mb-3 flex flex-col gap-2">
@@ -72,14 +72,14 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
         <div className="flex gap-2">
           <input
             id={inputId}
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+            className="min-w-0 flex-1 rounded-podium border border-control bg-page px-2 py-1 font-mono text-xs"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             spellCheck={false}
           />
           <button
             type="submit"
-            className="rounded bg-slate-800 px-3 py-1 text-white dark:bg-slate-200 dark:text-slate-900"
+            className="rounded-podium bg-accent px-3 py-1 font-medium text-accent-fg hover:opacity-90"
           >
             Show
           </button>
@@ -90,7 +90,7 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
           <button
             key={user.id}
             type="button"
-            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
+            className="rounded-podium border border-control px-2 py-1 hover:bg-surface"
             onClick={() => show(user.username)}
           >
             {user.username}
@@ -98,7 +98,7 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
         ))}
         <button
           type="button"
-          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
+          className="rounded-podium border border-control px-2 py-1 hover:bg-surface"
           onClick={() => show(randomWallet())}
         >
           A new wallet
@@ -106,13 +106,13 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
       </div>
       <button
         type="button"
-        className="w-full rounded bg-indigo-600 px-3 py-2 font-medium text-white disabled:opacity-60"
+        className="w-full rounded-podium bg-accent px-3 py-2 font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
         onClick={simulate}
         disabled={busy}
       >
         Simulate marketplace activity
       </button>
-      <p role="status" className="mt-2 min-h-5 text-slate-600 dark:text-slate-300">
+      <p role="status" className="mt-2 min-h-5 text-muted">
         {message}
       </p>
     </aside>

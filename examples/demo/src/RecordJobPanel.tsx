@@ -55,17 +55,17 @@ export function RecordJobPanel() {
   }
 
   const input =
-    'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+    'mt-1 w-full rounded-podium border border-control bg-page px-2 py-1';
 
   return (
     <aside
       aria-labelledby={`${formId}-title`}
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      className="rounded-podium border border-line bg-page p-4"
     >
       <h2 id={`${formId}-title`} className="text-lg font-semibold">
         Record a job
       </h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mb-3 text-sm text-muted">
         What a host's backend sends to <code>PATCH /api/stats</code>.
       </p>
       <form onSubmit={submit} className="space-y-3 text-sm" noValidate>
@@ -115,7 +115,7 @@ export function RecordJobPanel() {
           <button
             type="submit"
             disabled={recordJob.isPending}
-            className="rounded bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+            className="rounded-podium bg-accent px-3 py-1.5 font-medium text-accent-fg hover:opacity-90 disabled:opacity-60"
           >
             Record job
           </button>
@@ -123,7 +123,7 @@ export function RecordJobPanel() {
             type="button"
             onClick={simulate}
             disabled={recordJob.isPending}
-            className="rounded border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+            className="rounded-podium border border-control px-3 py-1.5 font-medium hover:bg-surface disabled:opacity-60"
           >
             Simulate a job
           </button>
@@ -149,7 +149,7 @@ function Field({
     <label className="block">
       <span className="font-medium">{label}</span>
       {children}
-      {error && <span className="mt-1 block text-red-700 dark:text-red-300">{error.join(', ')}</span>}
+      {error && <span className="mt-1 block text-danger">{error.join(', ')}</span>}
     </label>
   );
 }

@@ -39,12 +39,12 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
       <SellerDashboard sellerId={userId} />
       <aside
         aria-labelledby={headingId}
-        className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="rounded-podium border border-line bg-page p-4 text-sm"
       >
         <h2 id={headingId} className="mb-2 text-base font-semibold">
           Seller leaderboard
         </h2>
-        <p className="mb-3 text-slate-600 dark:text-slate-300">
+        <p className="mb-3 text-muted">
           Counts kept current by database triggers. Open the board, then record a sale: it moves on the next
           poll (every {demoLeaderboardPollMs / 1000} s here, 30 s by default).
         </p>
@@ -54,20 +54,20 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
         <div className="flex flex-wrap gap-2">
           <button
             type="button"
-            className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white"
+            className="rounded-podium bg-accent px-3 py-1.5 font-medium text-accent-fg hover:opacity-90"
             onClick={() => record('sale')}
           >
             Record a sale for me
           </button>
           <button
             type="button"
-            className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-600"
+            className="rounded-podium border border-control px-3 py-1.5 hover:bg-surface"
             onClick={() => record('view')}
           >
             Record a view of my listing
           </button>
         </div>
-        <p role="status" className="mt-2 min-h-5 text-slate-600 dark:text-slate-300">
+        <p role="status" className="mt-2 min-h-5 text-muted">
           {message}
         </p>
       </aside>
