@@ -46,7 +46,8 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const { sync } = (await response.json()) as { sync: { entities: number; subjects: number } };
       setMessage(`Synced ${sync.entities} changed entities; ${sync.subjects} users' stats recalculated.`);
-      await queryClient.invalidateQueries({ queryKey: podiumKeys.userStats() });
+      // One world: new trades move the stats and the seller boards alike, so refresh every widget.
+      await queryClient.invalidateQueries({ queryKey: podiumKeys.all });
     } catch (error) {
       setMessage(`Could not simulate activity: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

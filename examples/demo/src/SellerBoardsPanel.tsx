@@ -27,8 +27,10 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
           ? 'Sale recorded. An open leaderboard shows it on its next poll.'
           : 'View recorded. An open leaderboard shows it on its next poll.',
       );
-      // The dashboard is not polled: refresh it now. The leaderboard is left to its own polling.
+      // The dashboard is not polled: refresh it now, and the stats tab (a sale is a marketplace
+      // trade, so the seller's stats move too). The leaderboard is left to its own polling.
       await queryClient.invalidateQueries({ queryKey: podiumKeys.sellerDashboard(apiBase, userId) });
+      if (kind === 'sale') await queryClient.invalidateQueries({ queryKey: podiumKeys.userStats() });
     } catch (error) {
       setMessage(`Could not record it: ${error instanceof Error ? error.message : String(error)}`);
     }
