@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { JobDay } from '../../src/jobs/contract.js';
+import { ChartDataTable } from '../shared/ChartDataTable.js';
 import { ChartPlot, ChartTooltipRow } from '../shared/ChartPlot.js';
 import { cx } from '../shared/cx.js';
 import { BarChartIcon } from '../shared/icons/BarChartIcon.js';
@@ -158,33 +159,21 @@ export function DailyJobsChart({
         }
         styled={styled}
       />
-      {/* Hidden through a wrapper: a table ignores the 1 px box of .podium-sr-only and would
-          still take its full width and height (a 1,000 px blank below the page, sideways scroll). */}
-      <div className="podium-sr-only">
-        <table>
-          <caption>{labels.jobStatsChartTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.jobStatsColDate}</th>
-              <th scope="col">{labels.jobStatsColJobs}</th>
-              <th scope="col">{labels.jobStatsColRequested}</th>
-              <th scope="col">{labels.jobStatsColSuccessful}</th>
-              <th scope="col">{labels.jobStatsColFailed}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((day) => (
-              <tr key={day.date}>
-                <th scope="row">{format.day(day.date)}</th>
-                <td>{format.number(day.jobs)}</td>
-                <td>{format.number(day.requested)}</td>
-                <td>{format.number(day.successful)}</td>
-                <td>{format.number(day.failed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable
+        caption={labels.jobStatsChartTableCaption}
+        columns={[
+          labels.jobStatsColDate,
+          labels.jobStatsColJobs,
+          labels.jobStatsColRequested,
+          labels.jobStatsColSuccessful,
+          labels.jobStatsColFailed,
+        ]}
+        rows={series.map((day) => ({
+          key: day.date,
+          header: format.day(day.date),
+          cells: [day.jobs, day.requested, day.successful, day.failed].map((count) => format.number(count)),
+        }))}
+      />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { nativeTokenAddress, type StatsHistoryDay } from '../../src/userStats/contract.js';
+import { ChartDataTable } from '../shared/ChartDataTable.js';
 import { ChartPlot, ChartTooltipRow } from '../shared/ChartPlot.js';
 import { cx } from '../shared/cx.js';
 import { TrendIcon } from '../shared/icons/TrendIcon.js';
@@ -202,33 +203,26 @@ export function StatsTrendChart({
         }
         styled={styled}
       />
-      {/* Hidden through a wrapper: a table ignores the 1 px box of .podium-sr-only and would
-          still take its full width and height (a 1,000 px blank below the page, sideways scroll). */}
-      <div className="podium-sr-only">
-        <table>
-          <caption>{labels.statsTabTrendTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.statsTabColDate}</th>
-              <th scope="col">{labels.statsTabColSalesCount}</th>
-              <th scope="col">{labels.statsTabColSalesVolume}</th>
-              <th scope="col">{labels.statsTabColPurchasesCount}</th>
-              <th scope="col">{labels.statsTabColPurchasesVolume}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day.date}>
-                <th scope="row">{format.day(day.date)}</th>
-                <td>{format.number(day.salesCount)}</td>
-                <td>{eth(day.salesVolumeWei)}</td>
-                <td>{format.number(day.purchasesCount)}</td>
-                <td>{eth(day.purchasesVolumeWei)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable
+        caption={labels.statsTabTrendTableCaption}
+        columns={[
+          labels.statsTabColDate,
+          labels.statsTabColSalesCount,
+          labels.statsTabColSalesVolume,
+          labels.statsTabColPurchasesCount,
+          labels.statsTabColPurchasesVolume,
+        ]}
+        rows={days.map((day) => ({
+          key: day.date,
+          header: format.day(day.date),
+          cells: [
+            format.number(day.salesCount),
+            eth(day.salesVolumeWei),
+            format.number(day.purchasesCount),
+            eth(day.purchasesVolumeWei),
+          ],
+        }))}
+      />
     </figure>
   );
 }
