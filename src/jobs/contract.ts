@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
+import { wholeNumberParam } from '../shared/queryParams.js';
 import { isValidTimeZone } from '../shared/periods.js';
 import { isCalendarDate, isQueryInstant, maxQueryDate, minQueryDate } from '../shared/dates.js';
 import { printableTextSchema } from '../shared/text.js';
@@ -125,16 +126,7 @@ export const jobStatsQuerySchema = /* @__PURE__ */ defineSchema(() =>
       z.string().check(z.refine(isValidTimeZone, 'must be an IANA time zone such as UTC or Europe/Paris')),
       'UTC',
     ),
-    limit: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(
-          z.int('must be a whole number'),
-          z.minimum(1, 'must be at least 1'),
-          z.maximum(maxJobsPageSize, `must be at most ${maxJobsPageSize}`),
-        ),
-      defaultJobsPageSize,
-    ),
+    limit: wholeNumberParam(1, maxJobsPageSize, defaultJobsPageSize),
     /** Opaque cursor from a previous response's `nextCursor`. */
     cursor: z.optional(z.string().check(z.maxLength(200))),
   }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
+import { wholeNumberParam } from '../shared/queryParams.js';
 import { tieModes } from '../shared/ranking.js';
 import { hasUnsafeCharacter, userIdSchema } from '../shared/text.js';
 
@@ -37,26 +38,8 @@ export const sellerLeaderboardQuerySchema = /* @__PURE__ */ defineSchema(() =>
     metric: z._default(z.enum(sellerMetrics, { error: 'must be sales or views' }), 'sales'),
     period: z._default(z.enum(leaderboardPeriods, { error: 'must be month or all-time' }), 'month'),
     month: z.optional(z.string().check(z.regex(monthPattern, 'must be a month such as 2026-11'))),
-    limit: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(
-          z.int('must be a whole number'),
-          z.minimum(1, 'must be at least 1'),
-          z.maximum(maxLeaderboardLimit, `must be at most ${maxLeaderboardLimit}`),
-        ),
-      defaultLeaderboardLimit,
-    ),
-    offset: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(
-          z.int('must be a whole number'),
-          z.minimum(0, 'must not be negative'),
-          z.maximum(1_000_000, 'must be at most 1000000'),
-        ),
-      0,
-    ),
+    limit: wholeNumberParam(1, maxLeaderboardLimit, defaultLeaderboardLimit),
+    offset: wholeNumberParam(0, 1_000_000, 0),
     /**
      * A user id: answer the page of `limit` entries centred on that user (`offset` is ignored).
      * A user who is not on the board gets `around: null` and the first page.

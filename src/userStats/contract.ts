@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
+import { wholeNumberParam } from '../shared/queryParams.js';
 import { calendarDateSchema } from '../shared/dates.js';
 import { maxUserIdLength } from '../shared/text.js';
 
@@ -269,16 +270,7 @@ export const maxStatsLeadersLimit = 100;
 export const statsLeadersQuerySchema = /* @__PURE__ */ defineSchema(() =>
   z.object({
     metric: z._default(statsMetricSchema, 'salesVolume'),
-    limit: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(
-          z.int('must be a whole number'),
-          z.minimum(1, 'must be at least 1'),
-          z.maximum(maxStatsLeadersLimit, `must be at most ${maxStatsLeadersLimit}`),
-        ),
-      10,
-    ),
+    limit: wholeNumberParam(1, maxStatsLeadersLimit, 10),
   }),
 );
 
@@ -311,22 +303,8 @@ export type StatsLeadersResponse = z.infer<typeof statsLeadersResponseSchema>;
 export const calculateUserStatsQuerySchema = /* @__PURE__ */ defineSchema(() =>
   z.object({
     address: z.optional(z.string().check(z.minLength(1), z.maxLength(maxUserIdLength))),
-    batch: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(
-          z.int('must be a whole number'),
-          z.minimum(1, 'must be at least 1'),
-          z.maximum(1000, 'must be at most 1000'),
-        ),
-      100,
-    ),
-    offset: z._default(
-      z.coerce
-        .number({ error: 'must be a number' })
-        .check(z.int('must be a whole number'), z.minimum(0, 'must not be negative')),
-      0,
-    ),
+    batch: wholeNumberParam(1, 1000, 100),
+    offset: wholeNumberParam(0, undefined, 0),
   }),
 );
 
