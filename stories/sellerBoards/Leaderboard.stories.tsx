@@ -10,7 +10,7 @@ const meta = {
   title: 'Leaderboards/Leaderboard',
   component: Leaderboard,
   args: { pageSize: 10, currentUserId: leaderboardCurrentUserId },
-  parameters: mocked({ scenario: 'success' }),
+  parameters: { ...mocked({ scenario: 'success' }) },
 } satisfies Meta<typeof Leaderboard>;
 
 export default meta;

@@ -10,7 +10,7 @@ const meta = {
   title: 'Leaderboards/SellerDashboard',
   component: SellerDashboard,
   args: { sellerId: leaderboardCurrentUserId },
-  parameters: mocked({ scenario: 'success' }),
+  parameters: { ...mocked({ scenario: 'success' }) },
 } satisfies Meta<typeof SellerDashboard>;
 
 export default meta;
