@@ -1,6 +1,6 @@
 import type { ServerFeature } from '../feature.js';
 import { demoPeople } from '../demo/demoPeople.js';
-import { registerDemoUsers } from './registerDemoUsers.js';
+import { registerDemoPeople } from './registerDemoPeople.js';
 import { createUsersRoutes } from './usersRoutes.js';
 import { createSqlUsersStore } from './usersStore.js';
 
@@ -11,7 +11,7 @@ export const identityFeature: ServerFeature = {
     createUsersRoutes({ store: createSqlUsersStore(db), apiKey: options.apiKey, now }),
   demoSeed: {
     async seed({ db, users, now, market }) {
-      const created = await registerDemoUsers(db, now, demoPeople(market));
+      const created = await registerDemoPeople(db, now, demoPeople(market));
       return { summary: `users: ${users.map((user) => user.id).join(', ')}`, counts: { created } };
     },
   },

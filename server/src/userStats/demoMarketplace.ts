@@ -141,7 +141,7 @@ export function createDemoMarketplace(options: DemoMarketplaceOptions = {}): Dem
 
 /**
  * Loads the demo marketplace into the stats cache (a full backfill, started over: the stand-in is
- * regenerated on every start). The demo users are registered first (`registerDemoUsers`).
+ * regenerated on every start). The demo users are registered first (`registerDemoPeople`).
  */
 export async function seedDemoStats(
   db: Database,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createDemoMarketplace, seedDemoStats } from '../../src/userStats/demoMarketplace.js';
-import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
+import { registerDemoPeople } from '../../src/identity/registerDemoPeople.js';
 import { demoUsers } from '../../src/demo/demoUsers.js';
 import { createSqlProductsStore } from '../../src/sellerBoards/productsStore.js';
 import { createRecordingLogger, signTestToken, testJwtSecret } from '../helpers/testApp.js';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
   const market = createDemoMarketplace({ events: 300, days: 30 });
-  await registerDemoUsers(db);
+  await registerDemoPeople(db);
   await seedDemoStats(db, market);
   const products = createSqlProductsStore(db);
   const productIds = ['fuzz-p1', 'fuzz-p2', 'fuzz-p3'];

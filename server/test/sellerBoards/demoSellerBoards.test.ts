@@ -1,4 +1,4 @@
-import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
+import { registerDemoPeople } from '../../src/identity/registerDemoPeople.js';
 import { leaderboardResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildSellerBoards } from '../../src/sellerBoards/rebuildSellerBoards.js';
@@ -18,7 +18,7 @@ describe('demo seller boards', () => {
 
   it('seeds boards the triggers keep exact, idempotently, and the demo buttons move them', async () => {
     test = await createTestDatabase();
-    await registerDemoUsers(test.db, now);
+    await registerDemoPeople(test.db, now);
     const seeded = await seedDemoSellerBoards(test.db, { now });
     expect(seeded.products).toBeGreaterThan(100);
     expect(seeded.views).toBeGreaterThan(300);

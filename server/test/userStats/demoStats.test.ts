@@ -1,4 +1,4 @@
-import { registerDemoUsers } from '../../src/identity/registerDemoUsers.js';
+import { registerDemoPeople } from '../../src/identity/registerDemoPeople.js';
 import { userStatsResponseSchema } from 'podium-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -18,7 +18,7 @@ describe('demo user stats', () => {
   it('registers the demo users and serves real stats computed from the local subgraph', async () => {
     test = await createTestDatabase();
     const market = createDemoMarketplace({ now: new Date('2026-11-01T12:00:00Z') });
-    await registerDemoUsers(test.db);
+    await registerDemoPeople(test.db);
     const seeded = await seedDemoStats(test.db, market);
     expect(seeded.entities).toBe(Object.values(market.data.counts()).reduce((a, b) => a + b, 0));
 

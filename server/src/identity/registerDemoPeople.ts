@@ -6,7 +6,7 @@ import { createSqlUsersStore } from './usersStore.js';
  * Registers the demo's people (the demo users and the crowd) with their names and wallets, as a
  * host's backend would with `PUT /users/:id`. Idempotent; returns how many were new.
  */
-export async function registerDemoUsers(
+export async function registerDemoPeople(
   db: Database,
   now: Date = new Date(),
   people: readonly DemoPerson[] = demoPeople(),
