@@ -112,7 +112,8 @@ export {
   type LeaderboardLiveOptions,
   type LeaderboardScenarioName,
 } from './sellerBoards/handlers.js';
-export type { LeaderboardEntry, LeaderboardResponse, SellerDashboard } from '../src/sellerBoards/contract.js';
+export type { SellerDashboard } from '../src/sellerBoards/contract.js';
+export type { LeaderboardEntry, LeaderboardResponse } from '../src/shared/leaderboard.js';
 export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/jobs/contract.js';
 export type {
   StatsHistoryResponse,

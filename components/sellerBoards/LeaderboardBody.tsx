@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLeaderboard } from '../../hooks/sellerBoards/useLeaderboard.js';
-import {
-  defaultLeaderboardLimit,
-  maxLeaderboardLimit,
-  type LeaderboardBoard,
-  type LeaderboardPeriodKind,
-  type SellerMetric,
-} from '../../src/sellerBoards/contract.js';
+import { type LeaderboardPeriodKind, type SellerMetric } from '../../src/sellerBoards/contract.js';
+import { defaultLeaderboardLimit, maxLeaderboardLimit, type LeaderboardBoard } from '../../src/shared/leaderboard.js';
 import type { TieMode } from '../../src/shared/ranking.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
+import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
 import { cx } from '../shared/cx.js';
 import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
 import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';

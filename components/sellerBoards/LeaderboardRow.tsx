@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { LeaderboardEntry } from '../../src/sellerBoards/contract.js';
+import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
 import { cx } from '../shared/cx.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
 import { Avatar } from '../shared/Avatar.js';

@@ -1,13 +1,8 @@
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
 import type { ApiClient } from '../../src/shared/createApiClient.js';
-import { getLeaderboard, type LeaderboardParams } from '../../src/sellerBoards/api.js';
+import { getLeaderboard, type LeaderboardParams } from '../../src/shared/leaderboardApi.js';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
-import {
-  defaultLeaderboardLimit,
-  maxLeaderboardLimit,
-  type LeaderboardBoard,
-  type LeaderboardResponse,
-} from '../../src/sellerBoards/contract.js';
+import { defaultLeaderboardLimit, maxLeaderboardLimit, type LeaderboardBoard, type LeaderboardResponse } from '../../src/shared/leaderboard.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
 import { withPodiumErrors } from '../shared/toPodiumApiError.js';
@@ -33,23 +28,31 @@ export interface LeaderboardQueryOptionsConfig {
 }
 
 /**
- * The params as the cache and the server see them: defaults filled (`sales`, `month`, 20 entries,
- * `standard` ties), `limit` clamped to 1..100, `month` only for monthly boards, and `offset`
- * dropped when `around` centres the page (the server ignores it then).
+ * The params as the cache and the server see them: defaults filled (sellers: `sales`, `month`;
+ * points: `lifetime`; 20 entries, `standard` ties), `limit` clamped to 1..100, `month` only for
+ * monthly seller boards, and `offset` dropped when `around` centres the page (the server ignores
+ * it then).
  */
 export function normalizeLeaderboardParams<B extends LeaderboardBoard>(
-  _board: B,
+  board: B,
   params: LeaderboardParams<B> = {},
 ): NormalizedLeaderboardParams {
-  const period = params.period ?? 'month';
   const limit = Math.min(maxLeaderboardLimit, Math.max(1, Math.trunc(params.limit ?? defaultLeaderboardLimit)));
-  const out: Record<string, string | number> = {
-    metric: params.metric ?? 'sales',
-    period,
-    limit,
-    ties: params.ties ?? 'standard',
-  };
-  if (period === 'month' && params.month) out.month = params.month;
+  const ties = params.ties ?? 'standard';
+  let out: Record<string, string | number>;
+  if (board === 'points') {
+    const points = params as LeaderboardParams<'points'>;
+    const timeframe = points.timeframe ?? 'lifetime';
+    out = { timeframe };
+    if (points.period && timeframe !== 'lifetime' && timeframe !== 'trending') out.period = points.period;
+    if (points.category) out.category = points.category;
+    Object.assign(out, { limit, ties });
+  } else {
+    const sellers = params as LeaderboardParams<'sellers'>;
+    const period = sellers.period ?? 'month';
+    out = { metric: sellers.metric ?? 'sales', period, limit, ties };
+    if (period === 'month' && sellers.month) out.month = sellers.month;
+  }
   const around = params.around?.trim();
   if (around) out.around = around;
   else out.offset = Math.max(0, Math.trunc(params.offset ?? 0));
@@ -57,7 +60,8 @@ export function normalizeLeaderboardParams<B extends LeaderboardBoard>(
 }
 
 /**
- * True when two leaderboard keys show the same board (board, metric, period, month, ties) and
+ * True when two leaderboard keys show the same board (board, metric or timeframe, period, month,
+ * category, ties) and
  * differ at most in the window (`limit`, `offset`, `around`): the previous page may stand in
  * while the next one loads, but a different metric never shows the old metric's numbers.
  */
@@ -66,7 +70,9 @@ export function isSameLeaderboard(a: QueryKey, b: QueryKey): boolean {
   if (a[2] !== b[2] || a[3] !== b[3]) return false;
   const pa = a[4] as NormalizedLeaderboardParams;
   const pb = b[4] as NormalizedLeaderboardParams;
-  return (['metric', 'period', 'month', 'ties'] as const).every((key) => pa[key] === pb[key]);
+  return (['metric', 'period', 'month', 'timeframe', 'category', 'ties'] as const).every(
+    (key) => pa[key] === pb[key],
+  );
 }
 
 /**

@@ -1,11 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { LeaderboardParams } from '../../src/sellerBoards/api.js';
-import {
-  maxLeaderboardLimit,
-  type LeaderboardBoard,
-  type LeaderboardEntry,
-  type LeaderboardResponse,
-} from '../../src/sellerBoards/contract.js';
+import type { LeaderboardParams } from '../../src/shared/leaderboardApi.js';
+import { maxLeaderboardLimit, type LeaderboardBoard, type LeaderboardEntry, type LeaderboardResponse } from '../../src/shared/leaderboard.js';
 import {
   defaultLeaderboardPollMs,
   isSameLeaderboard,

@@ -1,14 +1,5 @@
-import {
-  defaultLeaderboardLimit,
-  leaderboardPeriods,
-  sellerMetrics,
-  type LeaderboardEntry,
-  type LeaderboardPeriod,
-  type LeaderboardPeriodKind,
-  type LeaderboardResponse,
-  type SellerDashboard,
-  type SellerMetric,
-} from '../../src/sellerBoards/contract.js';
+import { leaderboardPeriods, sellerMetrics, type LeaderboardPeriodKind, type SellerDashboard, type SellerMetric } from '../../src/sellerBoards/contract.js';
+import { defaultLeaderboardLimit, type LeaderboardEntry, type LeaderboardPeriod, type LeaderboardResponse } from '../../src/shared/leaderboard.js';
 import { createSeededRandom } from '../../src/shared/random.js';
 import { aroundOffset, rankEntries, type TieMode } from '../../src/shared/ranking.js';
 

@@ -3,12 +3,8 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { ifNoneMatchMatches } from '../shared/etag.js';
 import { hashString } from '../../src/shared/random.js';
 import { errorCodes, fieldErrorsFromIssues } from '../../src/shared/errors.js';
-import {
-  sellerDashboardRoute,
-  sellerLeaderboardQuerySchema,
-  sellerLeaderboardRoute,
-  type LeaderboardResponse,
-} from '../../src/sellerBoards/contract.js';
+import { sellerDashboardRoute, sellerLeaderboardQuerySchema, sellerLeaderboardRoute } from '../../src/sellerBoards/contract.js';
+import { type LeaderboardResponse } from '../../src/shared/leaderboard.js';
 import { userIdSchema } from '../../src/shared/text.js';
 import {
   buildLeaderboardResponse,

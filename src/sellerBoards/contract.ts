@@ -2,13 +2,12 @@ import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
 import { wholeNumberParam } from '../shared/queryParams.js';
 import { tieModes } from '../shared/ranking.js';
+import { countSchema, defaultLeaderboardLimit, maxLeaderboardLimit, rankSchema } from '../shared/leaderboard.js';
 import { hasUnsafeCharacter, userIdSchema } from '../shared/text.js';
 
 /**
- * Leaderboards (design note 001 and Podium's general board shape). Every board answers the same
- * {@link leaderboardResponseSchema}: sellers today, points and referral boards later, so one
- * hook (`useLeaderboard`) and one component (`LeaderboardModal` / `Leaderboard`) serve them all.
- * Boards answer `ETag`; a poll with `If-None-Match` that finds nothing changed gets a bodiless 304.
+ * Seller boards (design note 001): products, views, the sellers leaderboard and each seller's
+ * dashboard. The board answers the shared leaderboard shape of `../shared/leaderboard.ts`.
  */
 
 /** Relative to the API base path. */
@@ -17,18 +16,12 @@ export const productRoute = '/products/:id';
 export const productViewsRoute = '/products/:id/views';
 export const sellerDashboardRoute = '/sellers/:id/dashboard';
 
-/** Boards the server knows, by the path segment after `/leaderboards/`. */
-export const leaderboardBoards = ['sellers'] as const;
-export type LeaderboardBoard = (typeof leaderboardBoards)[number];
-
 export const sellerMetrics = ['sales', 'views'] as const;
 export type SellerMetric = (typeof sellerMetrics)[number];
 
+/** The periods of the sellers board. */
 export const leaderboardPeriods = ['month', 'all-time'] as const;
 export type LeaderboardPeriodKind = (typeof leaderboardPeriods)[number];
-
-export const maxLeaderboardLimit = 100;
-export const defaultLeaderboardLimit = 20;
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -54,60 +47,6 @@ export type SellerLeaderboardQuery = Partial<z.input<typeof sellerLeaderboardQue
   offset?: number;
 };
 export type SellerLeaderboardParams = z.output<typeof sellerLeaderboardQuerySchema>;
-
-/** A rank: 1 or more. (Functions, not constants, so that they are built only where used.) */
-const rankSchema = () => z.number().check(z.int(), z.positive());
-/** A count: 0 or more. */
-const countSchema = () => z.number().check(z.int(), z.nonnegative());
-
-export const leaderboardEntrySchema = /* @__PURE__ */ defineSchema(() =>
-  z.object({
-    rank: rankSchema(),
-    userId: z.string(),
-    displayName: z.nullable(z.string()),
-    avatarUrl: z.nullable(z.string()),
-    value: countSchema(),
-  }),
-);
-
-export type LeaderboardEntry = z.infer<typeof leaderboardEntrySchema>;
-
-/** The period a board covers: a UTC month (`start` inclusive, `end` exclusive) or all time. */
-export const leaderboardPeriodSchema = /* @__PURE__ */ defineSchema(() =>
-  z.union([
-    z.object({
-      kind: z.literal('month'),
-      month: z.string(),
-      start: z.iso.datetime({ offset: true }),
-      end: z.iso.datetime({ offset: true }),
-    }),
-    z.object({ kind: z.literal('all-time') }),
-  ]),
-);
-
-export type LeaderboardPeriod = z.infer<typeof leaderboardPeriodSchema>;
-
-export const leaderboardResponseSchema = /* @__PURE__ */ defineSchema(() =>
-  z.object({
-    board: z.string(),
-    metric: z.string(),
-    period: leaderboardPeriodSchema,
-    ties: z.enum(tieModes),
-    entries: z.array(leaderboardEntrySchema),
-    /** Ranked competitors (value > 0) on the whole board, not just this page. */
-    total: countSchema(),
-    offset: countSchema(),
-    limit: rankSchema(),
-    /** When the board last changed (`null`: empty board). Stable between polls: it is part of the ETag. */
-    updatedAt: z.nullable(z.iso.datetime({ offset: true })),
-    /** With `around`: that user's standing, or `null` when they are not on the board. */
-    around: z.optional(
-      z.nullable(z.object({ userId: z.string(), rank: rankSchema(), value: z.number().check(z.int()) })),
-    ),
-  }),
-);
-
-export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
 
 export const productStatuses = ['draft', 'active', 'sold'] as const;
 export type ProductStatus = (typeof productStatuses)[number];

@@ -91,7 +91,7 @@ export function requiredFieldError(issue: { code: string; input?: unknown }): st
 }
 
 /**
- * Turns validation issues into `details.fields`: dotted field path -> messages. An unknown field
+ * Turns validation issues into `details.fields`: field path (`events[3].action`) -> messages. An unknown field
  * is named itself ("user_id": ["is not a known field"]) rather than reported on the whole body.
  * The server and the mocks both use this, so a host sees the same errors from either.
  *
@@ -108,7 +108,7 @@ export function fieldErrorsFromIssues(issues: readonly IssueLike[]): Record<stri
     fields.set(key, messages);
   };
   for (const issue of issues) {
-    const base = issue.path.map(String).join('.');
+    const base = fieldPath(issue.path);
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) add(base ? `${base}.${key}` : key, 'is not a known field');
     } else {
@@ -116,6 +116,16 @@ export function fieldErrorsFromIssues(issues: readonly IssueLike[]): Record<stri
     }
   }
   return Object.fromEntries(fields);
+}
+
+/** A field path as a caller writes it: `events[3].action` (list indexes in brackets). */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text ? `.${String(segment)}` : String(segment);
+  }
+  return text;
 }
 
 /**

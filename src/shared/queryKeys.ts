@@ -1,5 +1,5 @@
 import type { JobStatsQuery } from '../jobs/contract.js';
-import type { LeaderboardBoard } from '../sellerBoards/contract.js';
+import type { LeaderboardBoard } from './leaderboard.js';
 import type { StatsHistoryQuery, StatsLeadersQuery } from '../userStats/contract.js';
 
 /**

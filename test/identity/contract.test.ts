@@ -48,6 +48,6 @@ describe('putUserBodySchema', () => {
     });
     expect(result.success).toBe(false);
     const fields = fieldErrorsFromIssues(result.error!.issues);
-    expect(Object.keys(fields).sort()).toEqual(['avatarUrl', 'role', 'username', 'wallets.0']);
+    expect(Object.keys(fields).sort()).toEqual(['avatarUrl', 'role', 'username', 'wallets[0]']);
   });
 });

@@ -2,10 +2,11 @@
 // (the handlers resolve their default relative base URL against the page, as in a browser)
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/shared/createApiClient.js';
-import { getLeaderboard } from '../../src/sellerBoards/api.js';
+import { getLeaderboard, type LeaderboardParams } from '../../src/shared/leaderboardApi.js';
 import { getSellerDashboard } from '../../src/sellerBoards/dashboardApi.js';
 import { errorBodySchema } from '../../src/shared/errors.js';
-import { leaderboardResponseSchema, sellerDashboardSchema, type LeaderboardResponse } from '../../src/sellerBoards/contract.js';
+import { sellerDashboardSchema } from '../../src/sellerBoards/contract.js';
+import { leaderboardResponseSchema, type LeaderboardResponse } from '../../src/shared/leaderboard.js';
 import {
   createLeaderboardFixture,
   createLeaderboardSellers,
@@ -20,7 +21,7 @@ const { server, serve } = setupMswServer({ mocks: { now } });
 const base = new URL('/api', globalThis.location.href).href;
 const client = createApiClient({ baseUrl: base });
 
-async function board(params: Parameters<typeof getLeaderboard>[2] = {}, etag?: string | null) {
+async function board(params: LeaderboardParams<'sellers'> = {}, etag?: string | null) {
   const result = await getLeaderboard(client, 'sellers', params, { etag });
   if (result.notModified) throw new Error('unexpected 304');
   return result;

@@ -12,7 +12,7 @@ import {
 } from '../../hooks/index.js';
 import { createLeaderboardFixture, leaderboardCurrentUserId } from '../../mocks/index.js';
 import { createApiClient } from '../../src/shared/createApiClient.js';
-import { getLeaderboard } from '../../src/sellerBoards/api.js';
+import { getLeaderboard } from '../../src/shared/leaderboardApi.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
 import { providerWrapper } from '../shared/providerWrapper.js';

@@ -67,7 +67,7 @@ describe('PUT /api/users/:id', () => {
   });
 
   it.each([
-    ['a malformed wallet', { wallets: ['0x123'] }, 'wallets.0'],
+    ['a malformed wallet', { wallets: ['0x123'] }, 'wallets[0]'],
     ['a username starting with 0x', { username: '0xname' }, 'username'],
     ['an unknown field', { nickname: 'x' }, 'nickname'],
     ['a non-http avatar', { avatarUrl: 'javascript:alert(1)' }, 'avatarUrl'],

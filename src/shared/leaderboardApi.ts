@@ -1,22 +1,25 @@
-import {
-  sellerLeaderboardRoute,
-  type LeaderboardBoard,
-  type LeaderboardResponse,
-  type SellerLeaderboardQuery,
-} from './contract.js';
-import type { ApiClient } from '../shared/createApiClient.js';
+import type { ScoreLeaderboardQuery } from '../scoring/contract.js';
+import type { SellerLeaderboardQuery } from '../sellerBoards/contract.js';
+import type { ApiClient } from './createApiClient.js';
+import type { LeaderboardBoard, LeaderboardResponse } from './leaderboard.js';
 
-/** The query of each board, by board name (points and referral boards join here later). */
+/** The query of each board, by board name (each feature's contract defines its own). */
 export interface LeaderboardQueries {
   sellers: SellerLeaderboardQuery;
+  points: ScoreLeaderboardQuery;
 }
 
 /** What a board can be asked: its metric, period, page (`limit`/`offset`) or `around` a user. */
 export type LeaderboardParams<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardQueries[B];
 
-/** Relative route of each board. */
+/**
+ * Relative route of each board: the same strings as the features' `sellerLeaderboardRoute` and
+ * `scoreLeaderboardRoute` (a test holds them equal), written here because `shared/` imports no
+ * feature's values.
+ */
 const leaderboardRoutes: Record<LeaderboardBoard, string> = {
-  sellers: sellerLeaderboardRoute,
+  sellers: '/leaderboards/sellers',
+  points: '/scores/leaderboard',
 };
 
 /** The path (below the API base) of a board, e.g. `/leaderboards/sellers`. */
@@ -44,7 +47,7 @@ export interface GetLeaderboardOptions {
 }
 
 /**
- * `GET /leaderboards/:board`: one page of a board (or the page centred on `around`). With an
+ * `GET` one page of a board (`/leaderboards/sellers`, `/scores/leaderboard`): one page of a board (or the page centred on `around`). With an
  * `etag` the request is conditional: a 304 resolves with `{ notModified: true }`, no body.
  */
 export async function getLeaderboard<B extends LeaderboardBoard>(
