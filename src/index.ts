@@ -32,3 +32,4 @@ export * from './scoring/streaks.js';
 export * from './scoring/applyEvent.js';
 export * from './scoring/contract.js';
 export * from './scoring/api.js';
+export * from './scoring/boardKeys.js';

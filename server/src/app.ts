@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { errorCodes, type TokenInfo } from 'podium-kit/core';
+import { errorCodes, scoreActionsRoute, type ScoringRules, type TokenInfo } from 'podium-kit/core';
 import type { Database } from './db/Database.js';
 import type { DemoContext, FeatureContext, ServerFeature } from './feature.js';
 import { serverFeatures } from './features.js';
@@ -69,6 +69,14 @@ export interface CreateAppOptions {
    * @default 20
    */
   viewsPerClientPerDay?: number;
+  /**
+   * Points and achievements: the rule set (`PODIUM_SCORING_RULES`) and how far back events may
+   * be dated (`PODIUM_SCORES_BACKDATE_DAYS`).
+   * @default { rules: defaultScoringRules, backdateDays: 30 }
+   */
+  scoring?: { rules?: ScoringRules; backdateDays?: number };
+  /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
+  maxBatchBodyBytes?: number;
   /** Where unexpected errors are logged. @default console */
   logger?: Logger;
   /**
@@ -125,19 +133,18 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       }),
     );
   }
-  api.use(
-    '*',
+  // One limit for every body, and a larger one for event batches (1,000 events with metadata).
+  const bodyLimitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? 65_536,
+      maxSize,
       onError: () => {
-        throw new HttpError(
-          413,
-          errorCodes.payloadTooLarge,
-          `The request body is larger than ${options.maxBodyBytes ?? 65_536} bytes`,
-        );
+        throw new HttpError(413, errorCodes.payloadTooLarge, `The request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultBodyLimit = bodyLimitOf(options.maxBodyBytes ?? 65_536);
+  const batchBodyLimit = bodyLimitOf(options.maxBatchBodyBytes ?? 2_000_000);
+  const batchPath = `${basePath}${scoreActionsRoute}`;
+  api.use('*', (c, next) => (c.req.path === batchPath ? batchBodyLimit : defaultBodyLimit)(c, next));
 
   const context: FeatureContext = { db: options.db, now, logger, options };
   api.route(

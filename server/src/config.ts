@@ -1,4 +1,13 @@
-import { defaultTokenList, isAddress, type TokenInfo } from 'podium-kit/core';
+import { readFileSync } from 'node:fs';
+import {
+  defaultScoringRules,
+  defaultTokenList,
+  fieldPath,
+  isAddress,
+  scoringRulesSchema,
+  type ScoringRules,
+  type TokenInfo,
+} from 'podium-kit/core';
 import type { RateLimitRule, RateLimitRules } from './http/rateLimit.js';
 
 /**
@@ -95,6 +104,16 @@ export const configVariables: readonly ConfigVariable[] = [
     default: '20',
   },
   {
+    name: 'PODIUM_SCORING_RULES',
+    description:
+      'path of a JSON file of scoring rules replacing the defaults (actions, multipliers, achievements, caps, streaks; served at `GET /api/scores/rules`)',
+  },
+  {
+    name: 'PODIUM_SCORES_BACKDATE_DAYS',
+    description: 'events whose `occurredAt` is older than this many days are refused (raise it to import history)',
+    default: '30',
+  },
+  {
     name: 'PODIUM_HEALTH_TIMEOUT_MS',
     description: 'time limit of each health check, in milliseconds',
     default: '2000',
@@ -130,6 +149,9 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** 0: views are not capped per client. */
   viewsPerClientPerDay: number;
+  /** The rules of `PODIUM_SCORING_RULES`, else the defaults. */
+  scoringRules: ScoringRules;
+  scoresBackdateDays: number;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -231,6 +253,16 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems,
   );
 
+  const scoringRules = readScoringRules(read('PODIUM_SCORING_RULES'), problems);
+  const scoresBackdateDays = readInteger(
+    read('PODIUM_SCORES_BACKDATE_DAYS'),
+    'PODIUM_SCORES_BACKDATE_DAYS',
+    30,
+    0,
+    36_500,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -253,7 +285,27 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rateLimits,
     trustProxy: trustProxy === 'true',
     viewsPerClientPerDay,
+    scoringRules,
+    scoresBackdateDays,
   };
+}
+
+/** The rule set of the file at `path` (validated: each problem names its place), else the defaults. */
+function readScoringRules(path: string | undefined, problems: string[]): ScoringRules {
+  if (path === undefined) return defaultScoringRules;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`PODIUM_SCORING_RULES: cannot read ${path} as JSON (${(error as Error).message})`);
+    return defaultScoringRules;
+  }
+  const parsed = scoringRulesSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues.slice(0, 10)) {
+    problems.push(`PODIUM_SCORING_RULES: ${fieldPath(issue.path) || 'rules'} ${issue.message}`);
+  }
+  return defaultScoringRules;
 }
 
 const rateLimitFamilies = ['public', 'failedAuth', 'user', 'apiKey'] as const;

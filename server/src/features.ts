@@ -1,6 +1,7 @@
 import type { ServerFeature } from './feature.js';
 import { identityFeature } from './identity/identityFeature.js';
 import { jobsFeature } from './jobs/jobsFeature.js';
+import { scoringFeature } from './scoring/scoringFeature.js';
 import { sellerBoardsFeature } from './sellerBoards/sellerBoardsFeature.js';
 import { userStatsFeature } from './userStats/userStatsFeature.js';
 
@@ -14,4 +15,5 @@ export const serverFeatures: readonly ServerFeature[] = [
   jobsFeature,
   userStatsFeature,
   sellerBoardsFeature,
+  scoringFeature,
 ];

@@ -106,6 +106,7 @@ export async function startServer({
         config.rateLimits === false ? false : { rules: config.rateLimits, redis, exemptLoopback: !!demo },
       trustProxy: config.trustProxy,
       viewsPerClientPerDay: config.viewsPerClientPerDay,
+      scoring: { rules: config.scoringRules, backdateDays: config.scoresBackdateDays },
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
       demo: demoContext,

@@ -59,7 +59,7 @@ export interface LedgerEntry {
   trendingWeight: number;
   /** The event that earned this milestone; `null` for an event the host sent. */
   parentEventId: string | null;
-  /** The day (user's zone) this entry made active for the streak, `null` if none. */
+  /** For a scored entry of the streak action: its day in the user's zone (else `null`). */
   streakDay: string | null;
   /** Achievements this entry unlocked. */
   unlocked: string[];
@@ -226,8 +226,8 @@ function scoreEntry(
   state.actionCounts.set(event.action, (state.actionCounts.get(event.action) ?? 0) + 1);
   let streakDay: string | null = null;
   if (event.action === rules.streaks.action) {
-    const local = dayKey(event.occurredAt, state.timeZone);
-    if (insertSorted(state.streakDays, local)) streakDay = local;
+    streakDay = dayKey(event.occurredAt, state.timeZone);
+    insertSorted(state.streakDays, streakDay);
   }
   const unlocked: string[] = [];
   for (const achievement of rules.achievements) {
@@ -270,8 +270,8 @@ export function achievementHolds(
   }
 }
 
-/** Inserts `day` into the sorted list unless present; true when it was new. */
-function insertSorted(days: string[], day: string): boolean {
+/** Inserts `day` into the sorted list unless present. */
+function insertSorted(days: string[], day: string): void {
   let low = 0;
   let high = days.length;
   while (low < high) {
@@ -279,7 +279,5 @@ function insertSorted(days: string[], day: string): boolean {
     if (days[mid]! < day) low = mid + 1;
     else high = mid;
   }
-  if (days[low] === day) return false;
-  days.splice(low, 0, day);
-  return true;
+  if (days[low] !== day) days.splice(low, 0, day);
 }

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import {
+  applyEvent,
+  utcDayKey,
+  type EventOutcome,
+  type EventResult,
+  type ScoringEvent,
+  type ScoringRules,
+} from 'podium-kit/core';
+import type { Database } from '../db/Database.js';
+import { retryTransaction } from './retryTransaction.js';
+import { lockUserStates, parseJson } from './scoreUserStates.js';
+import { applySqlBoardDeltas } from './sqlScoreBoards.js';
+import { boardDeltasOf, writeLedgerEntries, type BoardDelta, type StoredEntry } from './writeLedgerEntries.js';
+
+/** An event validated by the route: resolved for the engine, with the digest of what was sent. */
+export interface PreparedEvent extends ScoringEvent {
+  requestHash: string;
+}
+
+/** Where the boards live: applied in the ledger's transaction (SQL), or after it (Redis). */
+export interface BoardSink {
+  /** Applies deltas inside the ledger transaction (the SQL projection). */
+  inTransaction?: typeof applySqlBoardDeltas;
+}
+
+/**
+ * The digest that tells a replay from a conflict: the event as the host sent it, keys sorted
+ * (so `{a,b}` and `{b,a}` are the same event), fields the host left out left out.
+ */
+export function requestHashOf(sent: unknown): string {
+  return createHash('sha256').update(canonicalJson(sent)).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The answer for a scored or ignored event. */
+export function toEventResult(outcome: EventOutcome): EventResult {
+  const result: EventResult = {
+    eventId: outcome.eventId,
+    status: outcome.status,
+    points: outcome.points,
+    multipliers: outcome.multipliers,
+    capped: outcome.capped,
+    milestones: outcome.milestones,
+    achievements: outcome.achievements,
+  };
+  if (outcome.reason) result.reason = outcome.reason;
+  return result;
+}
+
+function replayOf(original: EventResult): EventResult {
+  return { ...original, status: 'replayed', originalStatus: original.status as 'scored' | 'ignored', replayed: true };
+}
+
+function conflictOf(eventId: string): EventResult {
+  return {
+    eventId,
+    status: 'conflict',
+    reason: 'this eventId was already used for a different event',
+    points: 0,
+    multipliers: [],
+    capped: false,
+    milestones: [],
+    achievements: [],
+  };
+}
+
+/** What {@link ingestScoreEvents} did: an answer per event, and the board changes it committed. */
+export interface IngestResult {
+  results: EventResult[];
+  deltas: BoardDelta[];
+}
+
+/**
+ * Scores a batch (one event is a batch of one) in one transaction: locks the users, answers
+ * replays and conflicts from the ledger, runs the engine over the rest in order, and stores the
+ * ledger rows, totals and audit in bulk. With the SQL projection the boards change in the same
+ * transaction; otherwise the caller applies `deltas` after commit. A collision with a concurrent
+ * request (the same new event id) retries the whole batch, which then answers it as a replay.
+ */
+export async function ingestScoreEvents(
+  db: Database,
+  rules: ScoringRules,
+  events: readonly PreparedEvent[],
+  now: Date,
+  boards: BoardSink,
+): Promise<IngestResult> {
+  return retryTransaction(db, async (tx) => {
+    const days = [...new Set(events.map((e) => utcDayKey(e.occurredAt)))];
+    const states = await lockUserStates(tx, events.map((e) => e.userId), days, now);
+    const existing = new Map<string, { hash: string | null; result: EventResult | null }>();
+    const rows = await tx.query<{ event_id: string; request_hash: string | null; result: unknown }>(
+      'SELECT event_id, request_hash, result FROM podium_score_events WHERE event_id = ANY($1::text[])',
+      [events.map((e) => e.eventId)],
+    );
+    for (const row of rows) {
+      existing.set(row.event_id, { hash: row.request_hash, result: parseJson(row.result) as EventResult | null });
+    }
+    const results: EventResult[] = [];
+    const stored: StoredEntry[] = [];
+    for (const event of events) {
+      const prior = existing.get(event.eventId);
+      if (prior) {
+        results.push(prior.hash === event.requestHash && prior.result ? replayOf(prior.result) : conflictOf(event.eventId));
+        continue;
+      }
+      const { outcome, entries } = applyEvent(rules, states.get(event.userId)!, event);
+      const result = toEventResult(outcome);
+      results.push(result);
+      existing.set(event.eventId, { hash: event.requestHash, result });
+      entries.forEach((entry, index) =>
+        stored.push({
+          ...entry,
+          kind: index === 0 ? 'event' : 'milestone',
+          requestHash: index === 0 ? event.requestHash : null,
+          result: index === 0 ? result : null,
+        }),
+      );
+    }
+    await writeLedgerEntries(tx, stored, states, now);
+    const deltas = boardDeltasOf(stored);
+    if (boards.inTransaction) await boards.inTransaction(tx, deltas, now);
+    return { results, deltas };
+  });
+}

@@ -1,0 +1,75 @@
+import { emptyUserState, type UserScoringState } from 'podium-kit/core';
+import { toIsoString, toNumber, type Queryable } from '../db/Database.js';
+
+/**
+ * Loads (and locks) the scoring state of `userIds` for the engine: their rows in
+ * `podium_score_users` are created if missing and locked `FOR UPDATE` in one fixed order, so
+ * concurrent requests for one user apply one after the other and never deadlock each other.
+ * `days` are the UTC days whose points the daily cap needs.
+ */
+export async function lockUserStates(
+  tx: Queryable,
+  userIds: readonly string[],
+  days: readonly string[],
+  now: Date,
+): Promise<Map<string, UserScoringState>> {
+  const users = [...new Set(userIds)].sort();
+  await tx.query(
+    `INSERT INTO podium_score_users (user_id, updated_at)
+     SELECT u, $2 FROM unnest($1::text[]) AS u ORDER BY u COLLATE "C"
+     ON CONFLICT (user_id) DO NOTHING`,
+    [users, now],
+  );
+  const rows = await tx.query<{ user_id: string; lifetime_points: unknown; action_counts: unknown; time_zone: string | null }>(
+    `SELECT s.user_id, s.lifetime_points, s.action_counts, u.time_zone
+       FROM podium_score_users s LEFT JOIN podium_users u ON u.id = s.user_id
+      WHERE s.user_id = ANY($1::text[])
+      ORDER BY s.user_id COLLATE "C"
+        FOR UPDATE OF s`,
+    [users],
+  );
+  const states = new Map<string, UserScoringState>();
+  for (const row of rows) {
+    const state = emptyUserState(row.time_zone ?? 'UTC');
+    state.lifetimePoints = toNumber(row.lifetime_points);
+    state.actionCounts = new Map(Object.entries(parseJson(row.action_counts) as Record<string, number>));
+    states.set(row.user_id, state);
+  }
+  const [dayRows, recentRows, streakRows, achievementRows] = await Promise.all([
+    tx.query<{ user_id: string; day: string; points: unknown }>(
+      `SELECT user_id, day::text AS day, points FROM podium_score_user_days
+        WHERE user_id = ANY($1::text[]) AND day = ANY($2::date[])`,
+      [users, [...days]],
+    ),
+    tx.query<{ user_id: string; n: unknown }>(
+      `SELECT user_id, count(*) AS n FROM podium_score_events
+        WHERE user_id = ANY($1::text[]) AND kind = 'event' AND recorded_at > $2
+        GROUP BY user_id`,
+      [users, new Date(now.getTime() - 60_000)],
+    ),
+    tx.query<{ user_id: string; day: string }>(
+      `SELECT user_id, day::text AS day FROM podium_score_streak_days
+        WHERE user_id = ANY($1::text[]) ORDER BY user_id, day`,
+      [users],
+    ),
+    tx.query<{ user_id: string; achievement_id: string; unlocked_at: unknown }>(
+      `SELECT user_id, achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = ANY($1::text[])`,
+      [users],
+    ),
+  ]);
+  for (const row of dayRows) states.get(row.user_id)?.dayPoints.set(row.day, toNumber(row.points));
+  for (const row of recentRows) {
+    const state = states.get(row.user_id);
+    if (state) state.recentArrivals = toNumber(row.n);
+  }
+  for (const row of streakRows) states.get(row.user_id)?.streakDays.push(row.day);
+  for (const row of achievementRows) {
+    states.get(row.user_id)?.achievements.set(row.achievement_id, toIsoString(row.unlocked_at));
+  }
+  return states;
+}
+
+/** A `jsonb` column: an object on PGlite and node-postgres alike (a string only from odd drivers). */
+export function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}

@@ -1,0 +1,248 @@
+import { Hono } from 'hono';
+import {
+  errorCodes,
+  eventIdSchema,
+  fieldPath,
+  maxFutureSkewMs,
+  resolveScoreBoard,
+  scoreActionRoute,
+  scoreActionsRoute,
+  scoreAdjustmentSchema,
+  scoreAdjustmentsRoute,
+  scoreEventBatchSchema,
+  scoreEventSchema,
+  scoreLeaderboardQuerySchema,
+  scoreLeaderboardRoute,
+  scoreLedgerQuerySchema,
+  scoreMetricsRoute,
+  scoreUserIdSchema,
+  scoringRulesRoute,
+  trendingValue,
+  userAchievementsRoute,
+  userScoreLedgerRoute,
+  userScoreQuerySchema,
+  userScoreRoute,
+  type LeaderboardPeriod,
+  type LeaderboardResponse,
+  type ScoreEventInput,
+  type ScoringRules,
+} from 'podium-kit/core';
+import { requireApiKey } from '../auth.js';
+import type { Database } from '../db/Database.js';
+import { HttpError, invalidRequest, type FieldErrors } from '../errors.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import { parsePathParam } from '../http/pathParam.js';
+import { readJsonBody } from '../http/readJsonBody.js';
+import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
+import { recordAdjustment } from './recordAdjustment.js';
+import { revokeScoreEvent } from './revokeScoreEvent.js';
+import { readScoreLedger, readScoreMetrics, readUserAchievements, readUserScore, roundTrending } from './scoreReads.js';
+import { applySqlBoardDeltas, readSqlBoardPage, readSqlStanding } from './sqlScoreBoards.js';
+
+/** Options of {@link createScoringRoutes}. */
+export interface ScoringRoutesOptions {
+  db: Database;
+  rules: ScoringRules;
+  apiKey: string | undefined;
+  now: () => Date;
+  /** Events older than this many days are refused (`PODIUM_SCORES_BACKDATE_DAYS`). */
+  backdateDays: number;
+}
+
+/**
+ * The `/scores` endpoints. The static paths are registered before `/scores/:userId`, so they win,
+ * and the user id schema refuses their words.
+ */
+export function createScoringRoutes({ db, rules, apiKey, now, backdateDays }: ScoringRoutesOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const boards: BoardSink = { inTransaction: applySqlBoardDeltas };
+
+  /** Checks what the schema cannot: the action exists, `occurredAt` is inside the window. */
+  const prepare = (event: ScoreEventInput, prefix: string, fields: FieldErrors, at: Date): PreparedEvent | undefined => {
+    const rule = rules.actions[event.action];
+    if (!rule) (fields[`${prefix}action`] ??= []).push(`is not an action of the scoring rules (${Object.keys(rules.actions).join(', ')})`);
+    const occurredAt = checkOccurredAt(event.occurredAt, `${prefix}occurredAt`, fields, at, backdateDays);
+    if (!rule || !occurredAt) return undefined;
+    return {
+      eventId: event.eventId,
+      userId: event.userId,
+      action: event.action,
+      occurredAt,
+      category: event.category ?? rule.category,
+      metadata: event.metadata ?? {},
+      requestHash: requestHashOf(event),
+    };
+  };
+
+  routes.post(scoreActionsRoute, requireApiKey(apiKey), async (c) => {
+    const body = await readJsonBody(c);
+    const at = now();
+    const fields: FieldErrors = {};
+    const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'events' in body;
+    const events = batch ? scoreEventBatchSchema.parse(body).events : [scoreEventSchema.parse(body)];
+    const prepared = events.map((event, index) => prepare(event, batch ? `${fieldPath(['events', index])}.` : '', fields, at));
+    if (Object.keys(fields).length > 0) {
+      throw invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}; nothing was recorded`, fields);
+    }
+    const { results } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
+    c.header('Cache-Control', 'no-store');
+    if (batch) return c.json({ results }, 200);
+    const [result] = results;
+    if (result!.status === 'conflict') {
+      throw new HttpError(409, errorCodes.conflict, `Event ${result!.eventId} was already recorded with a different payload`, {
+        eventId: result!.eventId,
+      });
+    }
+    return c.json(result, 200);
+  });
+
+  routes.delete(scoreActionRoute, requireApiKey(apiKey), async (c) => {
+    const eventId = parsePathParam(eventIdSchema, 'eventId', c.req.param('eventId'), 'Invalid event id');
+    const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, now(), boards);
+    if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
+    return c.json(outcome.result, 200);
+  });
+
+  routes.post(scoreAdjustmentsRoute, requireApiKey(apiKey), async (c) => {
+    const body = scoreAdjustmentSchema.parse(await readJsonBody(c));
+    const at = now();
+    const fields: FieldErrors = {};
+    const occurredAt = checkOccurredAt(body.occurredAt, 'occurredAt', fields, at, backdateDays);
+    if (!occurredAt) throw invalidRequest('Invalid request: occurredAt', fields);
+    const { results } = await recordAdjustment(
+      db,
+      rules,
+      {
+        eventId: body.eventId,
+        userId: body.userId,
+        points: body.points,
+        reason: body.reason,
+        category: body.category ?? 'adjustment',
+        occurredAt,
+        requestHash: requestHashOf(body),
+      },
+      at,
+      boards,
+    );
+    const [result] = results;
+    if (result!.status === 'conflict') {
+      throw new HttpError(409, errorCodes.conflict, `Event ${result!.eventId} was already recorded with a different payload`, {
+        eventId: result!.eventId,
+      });
+    }
+    return c.json(result, 200);
+  });
+
+  routes.get(scoringRulesRoute, (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(rules, 200);
+  });
+
+  routes.get(scoreMetricsRoute, async (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.json(await readScoreMetrics(db, now()), 200);
+  });
+
+  routes.get(scoreLeaderboardRoute, async (c) => {
+    const query = scoreLeaderboardQuerySchema.parse(c.req.query());
+    const at = now();
+    const board = resolveScoreBoard(query, at);
+    const page = await readSqlBoardPage(db, {
+      key: board.key,
+      ties: query.ties,
+      limit: query.limit,
+      offset: query.offset,
+      around: query.around,
+    });
+    const trending = board.timeframe === 'trending';
+    const decay = (value: number) => (trending ? roundTrending(trendingValue(rules, value, at)) : value);
+    const body: LeaderboardResponse = {
+      board: 'points',
+      metric: board.timeframe,
+      unit: 'points',
+      ...(trending ? { valueDecimals: 1 } : {}),
+      category: board.category,
+      period: periodOf(board, at, rules),
+      ties: query.ties,
+      entries: page.entries.map((entry) => ({ ...entry, value: decay(entry.value) })),
+      total: page.total,
+      offset: page.offset,
+      limit: query.limit,
+      updatedAt: page.updatedAt,
+      ...(query.around !== undefined ? { around: page.around ? { ...page.around, value: decay(page.around.value) } : null } : {}),
+    };
+    const json = JSON.stringify(body);
+    const etag = strongEtag(json);
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', etag);
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
+  });
+
+  routes.get(userScoreLedgerRoute, requireApiKey(apiKey), async (c) => {
+    const userId = parseUserId(c.req.param('userId'));
+    const query = scoreLedgerQuerySchema.parse(c.req.query());
+    return c.json(await readScoreLedger(db, userId, query), 200);
+  });
+
+  routes.get(userAchievementsRoute, async (c) => {
+    const userId = parseUserId(c.req.param('userId'));
+    c.header('Cache-Control', 'no-cache');
+    return c.json(await readUserAchievements(db, rules, userId), 200);
+  });
+
+  routes.get(userScoreRoute, async (c) => {
+    const userId = parseUserId(c.req.param('userId'));
+    const query = userScoreQuerySchema.parse(c.req.query());
+    const at = now();
+    const board = resolveScoreBoard(query, at);
+    const standing = await readSqlStanding(db, board.key, userId);
+    c.header('Cache-Control', 'no-cache');
+    return c.json(await readUserScore(db, rules, userId, board, standing, at), 200);
+  });
+
+  return routes;
+}
+
+function parseUserId(raw: string): string {
+  return parsePathParam(scoreUserIdSchema, 'userId', raw, 'Invalid user id');
+}
+
+/** `occurredAt` as an instant inside `[now - backdateDays, now + skew]`, or a field error. */
+function checkOccurredAt(
+  raw: string | undefined,
+  field: string,
+  fields: FieldErrors,
+  now: Date,
+  backdateDays: number,
+): Date | undefined {
+  if (raw === undefined) return now;
+  const at = new Date(raw);
+  if (at.getTime() > now.getTime() + maxFutureSkewMs) {
+    (fields[field] ??= []).push('must not be in the future (5 minutes of clock skew are allowed)');
+    return undefined;
+  }
+  if (at.getTime() < now.getTime() - backdateDays * 86_400_000) {
+    (fields[field] ??= []).push(
+      `must be within the last ${backdateDays} days (PODIUM_SCORES_BACKDATE_DAYS; raise it to import history)`,
+    );
+    return undefined;
+  }
+  return at;
+}
+
+function periodOf(
+  board: ReturnType<typeof resolveScoreBoard>,
+  now: Date,
+  rules: ScoringRules,
+): LeaderboardPeriod {
+  if (board.timeframe === 'lifetime') return { kind: 'all-time' };
+  if (board.timeframe === 'trending') {
+    return { kind: 'trending', asOf: now.toISOString().slice(0, 10), decayPerDay: rules.trending.decayPerDay };
+  }
+  const start = board.bounds!.start.toISOString();
+  const end = board.bounds!.end.toISOString();
+  if (board.timeframe === 'monthly') return { kind: 'month', month: board.period!, key: board.period!, start, end };
+  return { kind: board.timeframe === 'daily' ? 'day' : 'week', key: board.period!, start, end };
+}
