@@ -49,12 +49,18 @@ export function getUserAchievements(
 }
 
 /** `GET /scores/rules`: how points are earned (actions, multipliers, achievements, limits). */
-export function getScoringRules(client: ApiClient, options: { signal?: AbortSignal } = {}): Promise<ScoringRules> {
+export function getScoringRules(
+  client: ApiClient,
+  options: { signal?: AbortSignal } = {},
+): Promise<ScoringRules> {
   return client.request<ScoringRules>({ method: 'GET', path: scoringRulesRoute, signal: options.signal });
 }
 
 /** `GET /scores/metrics`: scored users, today's activity, top scorers. */
-export function getScoreMetrics(client: ApiClient, options: { signal?: AbortSignal } = {}): Promise<ScoreMetrics> {
+export function getScoreMetrics(
+  client: ApiClient,
+  options: { signal?: AbortSignal } = {},
+): Promise<ScoreMetrics> {
   return client.request<ScoreMetrics>({ method: 'GET', path: scoreMetricsRoute, signal: options.signal });
 }
 
@@ -68,6 +74,9 @@ export function recordAction(client: ApiClient, event: ScoreEventInput): Promise
 }
 
 /** `POST /scores/actions` with up to 1,000 events: one result per event, in order. */
-export function recordActions(client: ApiClient, events: readonly ScoreEventInput[]): Promise<EventBatchResult> {
+export function recordActions(
+  client: ApiClient,
+  events: readonly ScoreEventInput[],
+): Promise<EventBatchResult> {
   return client.request<EventBatchResult>({ method: 'POST', path: scoreActionsRoute, body: { events } });
 }

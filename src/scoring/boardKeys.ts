@@ -16,7 +16,10 @@ export function boardKeysOf(category: string, occurredAt: Date): Array<{ key: st
     `week:${isoWeekKey(occurredAt)}`,
     `month:${utcMonthKey(occurredAt)}`,
   ];
-  const keys = [...plain, ...plain.map((key) => `cat:${category}:${key}`)].map((key) => ({ key, trending: false }));
+  const keys = [...plain, ...plain.map((key) => `cat:${category}:${key}`)].map((key) => ({
+    key,
+    trending: false,
+  }));
   keys.push({ key: 'trending', trending: true }, { key: `cat:${category}:trending`, trending: true });
   return keys;
 }
@@ -41,7 +44,13 @@ export function resolveScoreBoard(
   const category = query.category ?? null;
   const prefix = category ? `cat:${category}:` : '';
   if (query.timeframe === 'lifetime' || query.timeframe === 'trending') {
-    return { key: `${prefix}${query.timeframe}`, timeframe: query.timeframe, period: null, category, bounds: null };
+    return {
+      key: `${prefix}${query.timeframe}`,
+      timeframe: query.timeframe,
+      period: null,
+      category,
+      bounds: null,
+    };
   }
   const kind = timeframeKinds[query.timeframe];
   const period =
@@ -56,7 +65,11 @@ export function resolveScoreBoard(
 }
 
 /** The filter a board key puts on ledger rows (category, and `[start, end)` of its period). */
-export function boardFilterOf(key: string): { category: string | null; start: Date | null; end: Date | null } {
+export function boardFilterOf(key: string): {
+  category: string | null;
+  start: Date | null;
+  end: Date | null;
+} {
   let rest = key;
   let category: string | null = null;
   const match = /^cat:([^:]+):(.*)$/.exec(key);

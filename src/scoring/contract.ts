@@ -78,9 +78,13 @@ export const scoreEventSchema = /* @__PURE__ */ defineSchema(() =>
       .string({ error: requiredFieldError })
       .check(z.regex(actionNamePattern, 'must be an action name such as TRADE_EXECUTE')),
     /** When it happened (default: now); decides the day, week and month it counts in. */
-    occurredAt: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time with an offset' })),
+    occurredAt: z.optional(
+      z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time with an offset' }),
+    ),
     /** The category boards it counts on (default: the action's). */
-    category: z.optional(z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading'))),
+    category: z.optional(
+      z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading')),
+    ),
     metadata: z.optional(actionMetadataSchema),
   }),
 );
@@ -91,7 +95,10 @@ export const scoreEventBatchSchema = /* @__PURE__ */ defineSchema(() =>
   z.strictObject({
     events: z
       .array(scoreEventSchema)
-      .check(z.minLength(1, 'must not be empty'), z.maxLength(maxEventsPerBatch, `must have at most ${maxEventsPerBatch} events`)),
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(maxEventsPerBatch, `must have at most ${maxEventsPerBatch} events`),
+      ),
   }),
 );
 export type ScoreEventBatch = z.infer<typeof scoreEventBatchSchema>;
@@ -102,17 +109,19 @@ export const scoreAdjustmentSchema = /* @__PURE__ */ defineSchema(() =>
     /** Idempotency key, as for events (adjustments and events share the ledger's ids). */
     eventId: eventIdSchema,
     userId: scoreUserIdSchema,
-    points: z
-      .number({ error: requiredFieldError })
-      .check(
-        z.int('must be a whole number'),
-        z.refine((value) => value !== 0, 'must not be 0'),
-        z.minimum(-1_000_000, 'must be at least -1000000'),
-        z.maximum(1_000_000, 'must be at most 1000000'),
-      ),
+    points: z.number({ error: requiredFieldError }).check(
+      z.int('must be a whole number'),
+      z.refine((value) => value !== 0, 'must not be 0'),
+      z.minimum(-1_000_000, 'must be at least -1000000'),
+      z.maximum(1_000_000, 'must be at most 1000000'),
+    ),
     reason: printableTextSchema(200),
-    category: z.optional(z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading'))),
-    occurredAt: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time with an offset' })),
+    category: z.optional(
+      z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading')),
+    ),
+    occurredAt: z.optional(
+      z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time with an offset' }),
+    ),
   }),
 );
 export type ScoreAdjustmentInput = z.infer<typeof scoreAdjustmentSchema>;
@@ -200,7 +209,9 @@ export const scoreLeaderboardQuerySchema = /* @__PURE__ */ defineSchema(() =>
       /** A past period (`2026-11-26`, `2026-W47`, `2026-11`); default the current one (UTC). */
       period: z.optional(z.string()),
       /** One category's board; absent for every category. */
-      category: z.optional(z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading'))),
+      category: z.optional(
+        z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading')),
+      ),
       limit: wholeNumberParam(1, maxLeaderboardLimit, defaultLeaderboardLimit),
       offset: wholeNumberParam(0, 1_000_000, 0),
       around: z.optional(userIdSchema),
@@ -209,7 +220,12 @@ export const scoreLeaderboardQuerySchema = /* @__PURE__ */ defineSchema(() =>
     .check(
       z.superRefine((query, ctx) => {
         if (!periodMatchesTimeframe(query)) {
-          ctx.issues.push({ code: 'custom', message: periodMessage(query), path: ['period'], input: query.period });
+          ctx.issues.push({
+            code: 'custom',
+            message: periodMessage(query),
+            path: ['period'],
+            input: query.period,
+          });
         }
       }),
     ),
@@ -226,12 +242,19 @@ export const userScoreQuerySchema = /* @__PURE__ */ defineSchema(() =>
     .object({
       timeframe: timeframeSchema(),
       period: z.optional(z.string()),
-      category: z.optional(z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading'))),
+      category: z.optional(
+        z.string().check(z.regex(categoryPattern, 'must be a lower-case category such as trading')),
+      ),
     })
     .check(
       z.superRefine((query, ctx) => {
         if (!periodMatchesTimeframe(query)) {
-          ctx.issues.push({ code: 'custom', message: periodMessage(query), path: ['period'], input: query.period });
+          ctx.issues.push({
+            code: 'custom',
+            message: periodMessage(query),
+            path: ['period'],
+            input: query.period,
+          });
         }
       }),
     ),
@@ -320,7 +343,9 @@ export const scoreMetricsSchema = /* @__PURE__ */ defineSchema(() =>
     /** Users with an event today (UTC). */
     activeToday: z.number(),
     eventsToday: z.number(),
-    topScorers: z.array(z.object({ userId: z.string(), displayName: z.nullable(z.string()), points: z.number() })),
+    topScorers: z.array(
+      z.object({ userId: z.string(), displayName: z.nullable(z.string()), points: z.number() }),
+    ),
   }),
 );
 export type ScoreMetrics = z.infer<typeof scoreMetricsSchema>;
@@ -331,7 +356,11 @@ export const ledgerChanges = ['event', 'milestone', 'adjustment', 'revocation'] 
 export const scoreLedgerQuerySchema = /* @__PURE__ */ defineSchema(() =>
   z.object({
     limit: wholeNumberParam(1, 500, 100),
-    before: z.optional(z.coerce.number({ error: 'must be a number' }).check(z.int('must be a whole number'), z.positive('must be at least 1'))),
+    before: z.optional(
+      z.coerce
+        .number({ error: 'must be a number' })
+        .check(z.int('must be a whole number'), z.positive('must be at least 1')),
+    ),
   }),
 );
 
@@ -360,4 +389,3 @@ export const scoreLedgerSchema = /* @__PURE__ */ defineSchema(() =>
   }),
 );
 export type ScoreLedger = z.infer<typeof scoreLedgerSchema>;
-

@@ -31,14 +31,25 @@ export const multiplierSchema = /* @__PURE__ */ defineSchema(() =>
       tiers: z
         .array(
           z
-            .strictObject({ min: z.optional(z.number()), below: z.optional(z.number()), factor: factorSchema() })
+            .strictObject({
+              min: z.optional(z.number()),
+              below: z.optional(z.number()),
+              factor: factorSchema(),
+            })
             .check(
-              z.refine((tier) => (tier.min === undefined) !== (tier.below === undefined), 'give exactly one of min and below'),
+              z.refine(
+                (tier) => (tier.min === undefined) !== (tier.below === undefined),
+                'give exactly one of min and below',
+              ),
             ),
         )
         .check(z.minLength(1), z.maxLength(20)),
     }),
-    z.strictObject({ kind: z.literal('flag'), field: z.string().check(z.regex(fieldPattern)), factor: factorSchema() }),
+    z.strictObject({
+      kind: z.literal('flag'),
+      field: z.string().check(z.regex(fieldPattern)),
+      factor: factorSchema(),
+    }),
     z.strictObject({
       kind: z.literal('proportional'),
       field: z.string().check(z.regex(fieldPattern)),
@@ -113,7 +124,10 @@ export type AchievementRule = z.infer<typeof achievementRuleSchema>;
 export const scoringRulesSchema = /* @__PURE__ */ defineSchema(() =>
   z
     .strictObject({
-      actions: z.record(z.string().check(z.regex(actionNamePattern, 'action names are upper snake case')), actionRuleSchema),
+      actions: z.record(
+        z.string().check(z.regex(actionNamePattern, 'action names are upper snake case')),
+        actionRuleSchema,
+      ),
       achievements: z.array(achievementRuleSchema).check(z.maxLength(500)),
       /** The trending board: a point earned d days ago counts `decayPerDay`^d. */
       trending: z.strictObject({
@@ -143,9 +157,7 @@ export const scoringRulesSchema = /* @__PURE__ */ defineSchema(() =>
     .check(
       z.refine(
         (rules) =>
-          rules.achievements.every(
-            (a) => !('action' in a.condition) || a.condition.action in rules.actions,
-          ),
+          rules.achievements.every((a) => !('action' in a.condition) || a.condition.action in rules.actions),
         { message: 'every achievement must name an action of the rules', path: ['achievements'] },
       ),
       z.refine((rules) => rules.streaks.action in rules.actions, {

@@ -82,11 +82,8 @@ export const leaderboardResponseSchema = /* @__PURE__ */ defineSchema(() =>
     /** When the board last changed (`null`: empty board). Stable between polls: it is part of the ETag. */
     updatedAt: z.nullable(z.iso.datetime({ offset: true })),
     /** With `around`: that user's standing, or `null` when they are not on the board. */
-    around: z.optional(
-      z.nullable(z.object({ userId: z.string(), rank: rankSchema(), value: z.number() })),
-    ),
+    around: z.optional(z.nullable(z.object({ userId: z.string(), rank: rankSchema(), value: z.number() }))),
   }),
 );
 
 export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
-

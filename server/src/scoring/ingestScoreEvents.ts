@@ -10,8 +10,13 @@ import {
 import type { Database } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
 import { lockUserStates, parseJson } from './scoreUserStates.js';
-import { applySqlBoardDeltas } from './sqlScoreBoards.js';
-import { boardDeltasOf, writeLedgerEntries, type BoardDelta, type StoredEntry } from './writeLedgerEntries.js';
+import { type applySqlBoardDeltas } from './sqlScoreBoards.js';
+import {
+  boardDeltasOf,
+  writeLedgerEntries,
+  type BoardDelta,
+  type StoredEntry,
+} from './writeLedgerEntries.js';
 
 /** An event validated by the route: resolved for the engine, with the digest of what was sent. */
 export interface PreparedEvent extends ScoringEvent {
@@ -59,7 +64,12 @@ export function toEventResult(outcome: EventOutcome): EventResult {
 }
 
 function replayOf(original: EventResult): EventResult {
-  return { ...original, status: 'replayed', originalStatus: original.status as 'scored' | 'ignored', replayed: true };
+  return {
+    ...original,
+    status: 'replayed',
+    originalStatus: original.status as 'scored' | 'ignored',
+    replayed: true,
+  };
 }
 
 function conflictOf(eventId: string): EventResult {
@@ -97,21 +107,33 @@ export async function ingestScoreEvents(
 ): Promise<IngestResult> {
   return retryTransaction(db, async (tx) => {
     const days = [...new Set(events.map((e) => utcDayKey(e.occurredAt)))];
-    const states = await lockUserStates(tx, events.map((e) => e.userId), days, now);
+    const states = await lockUserStates(
+      tx,
+      events.map((e) => e.userId),
+      days,
+      now,
+    );
     const existing = new Map<string, { hash: string | null; result: EventResult | null }>();
     const rows = await tx.query<{ event_id: string; request_hash: string | null; result: unknown }>(
       'SELECT event_id, request_hash, result FROM podium_score_events WHERE event_id = ANY($1::text[])',
       [events.map((e) => e.eventId)],
     );
     for (const row of rows) {
-      existing.set(row.event_id, { hash: row.request_hash, result: parseJson(row.result) as EventResult | null });
+      existing.set(row.event_id, {
+        hash: row.request_hash,
+        result: parseJson(row.result) as EventResult | null,
+      });
     }
     const results: EventResult[] = [];
     const stored: StoredEntry[] = [];
     for (const event of events) {
       const prior = existing.get(event.eventId);
       if (prior) {
-        results.push(prior.hash === event.requestHash && prior.result ? replayOf(prior.result) : conflictOf(event.eventId));
+        results.push(
+          prior.hash === event.requestHash && prior.result
+            ? replayOf(prior.result)
+            : conflictOf(event.eventId),
+        );
         continue;
       }
       const { outcome, entries } = applyEvent(rules, states.get(event.userId)!, event);

@@ -74,7 +74,15 @@ export async function rebuildScores(db: Database, now: Date = new Date()): Promi
        SELECT count(*) AS n FROM fresh FULL JOIN podium_score_users s USING (user_id)
         WHERE coalesce(fresh.lifetime_points, 0) <> coalesce(s.lifetime_points, 0)
            OR coalesce(fresh.action_counts, '{}') <> coalesce(s.action_counts, '{}')`,
-      [JSON.stringify([...users].map(([user_id, u]) => ({ user_id, lifetime_points: u.lifetime, action_counts: u.counts })))],
+      [
+        JSON.stringify(
+          [...users].map(([user_id, u]) => ({
+            user_id,
+            lifetime_points: u.lifetime,
+            action_counts: u.counts,
+          })),
+        ),
+      ],
     );
     await tx.query('DELETE FROM podium_score_boards');
     await tx.query(
@@ -92,7 +100,16 @@ export async function rebuildScores(db: Database, now: Date = new Date()): Promi
        SELECT user_id, lifetime_points, action_counts, $2
          FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, lifetime_points bigint, action_counts jsonb)
        ON CONFLICT (user_id) DO UPDATE SET lifetime_points = EXCLUDED.lifetime_points, action_counts = EXCLUDED.action_counts`,
-      [JSON.stringify([...users].map(([user_id, u]) => ({ user_id, lifetime_points: u.lifetime, action_counts: u.counts }))), now],
+      [
+        JSON.stringify(
+          [...users].map(([user_id, u]) => ({
+            user_id,
+            lifetime_points: u.lifetime,
+            action_counts: u.counts,
+          })),
+        ),
+        now,
+      ],
     );
     await tx.query('DELETE FROM podium_score_user_days');
     await tx.query(

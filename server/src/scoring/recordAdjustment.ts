@@ -1,4 +1,10 @@
-import { trendingWeight, utcDayKey, achievementHolds, type EventResult, type ScoringRules } from 'podium-kit/core';
+import {
+  trendingWeight,
+  utcDayKey,
+  achievementHolds,
+  type EventResult,
+  type ScoringRules,
+} from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
 import { lockUserStates, parseJson } from './scoreUserStates.js';
@@ -43,7 +49,16 @@ export async function recordAdjustment(
       const result: EventResult =
         original && prior.request_hash === adjustment.requestHash
           ? { ...original, status: 'replayed', originalStatus: 'scored', replayed: true }
-          : { eventId: adjustment.eventId, status: 'conflict', reason: 'this eventId was already used for a different event', points: 0, multipliers: [], capped: false, milestones: [], achievements: [] };
+          : {
+              eventId: adjustment.eventId,
+              status: 'conflict',
+              reason: 'this eventId was already used for a different event',
+              points: 0,
+              multipliers: [],
+              capped: false,
+              milestones: [],
+              achievements: [],
+            };
       return { results: [result], deltas: [] };
     }
     state.lifetimePoints += adjustment.points;

@@ -50,7 +50,10 @@ export async function revokeScoreEvent(
   boards: BoardSink,
 ): Promise<RevokeOutcome | undefined> {
   return retryTransaction(db, async (tx) => {
-    const [found] = await tx.query<{ user_id: string }>('SELECT user_id FROM podium_score_events WHERE event_id = $1', [eventId]);
+    const [found] = await tx.query<{ user_id: string }>(
+      'SELECT user_id FROM podium_score_events WHERE event_id = $1',
+      [eventId],
+    );
     if (!found) return undefined;
     const userId = found.user_id;
     const rows = await tx.query<EventRow>(
@@ -62,20 +65,24 @@ export async function revokeScoreEvent(
     const states = await lockUserStates(tx, [userId], days, now);
     const state = states.get(userId)!;
     // Read again under the user's lock: a concurrent revocation may have committed meanwhile.
-    const [current] = await tx.query<{ revoked_at: unknown }>('SELECT revoked_at FROM podium_score_events WHERE event_id = $1', [eventId]);
+    const [current] = await tx.query<{ revoked_at: unknown }>(
+      'SELECT revoked_at FROM podium_score_events WHERE event_id = $1',
+      [eventId],
+    );
     if (current?.revoked_at != null) {
       return {
         result: { eventId, userId, points: 0, revoked: [], achievementsLost: [], alreadyRevoked: true },
         deltas: [],
       };
     }
-    const revoked = rows.filter((row) => row.revoked_at == null && (row.event_id === eventId || target.kind !== 'milestone'));
+    const revoked = rows.filter(
+      (row) => row.revoked_at == null && (row.event_id === eventId || target.kind !== 'milestone'),
+    );
     const entries = revoked.map(toEntry);
-    await tx.query('UPDATE podium_score_events SET revoked_at = $2, revoke_reason = $3 WHERE event_id = ANY($1::text[])', [
-      revoked.map((row) => row.event_id),
-      now,
-      reason,
-    ]);
+    await tx.query(
+      'UPDATE podium_score_events SET revoked_at = $2, revoke_reason = $3 WHERE event_id = ANY($1::text[])',
+      [revoked.map((row) => row.event_id), now, reason],
+    );
     let points = 0;
     for (const entry of entries) {
       if (entry.status !== 'scored') continue;
@@ -85,7 +92,10 @@ export async function revokeScoreEvent(
       if (count > 0) state.actionCounts.set(entry.action, count);
       else state.actionCounts.delete(entry.action);
       const day = utcDayKey(new Date(entry.occurredAt));
-      await tx.query('UPDATE podium_score_user_days SET points = points - $3 WHERE user_id = $1 AND day = $2', [userId, day, entry.points]);
+      await tx.query(
+        'UPDATE podium_score_user_days SET points = points - $3 WHERE user_id = $1 AND day = $2',
+        [userId, day, entry.points],
+      );
       if (entry.streakDay) {
         await tx.query(
           `WITH d AS (UPDATE podium_score_streak_days SET entries = entries - 1
@@ -95,12 +105,10 @@ export async function revokeScoreEvent(
         );
       }
     }
-    await tx.query('UPDATE podium_score_users SET lifetime_points = $2, action_counts = $3, updated_at = $4 WHERE user_id = $1', [
-      userId,
-      state.lifetimePoints,
-      JSON.stringify(Object.fromEntries(state.actionCounts)),
-      now,
-    ]);
+    await tx.query(
+      'UPDATE podium_score_users SET lifetime_points = $2, action_counts = $3, updated_at = $4 WHERE user_id = $1',
+      [userId, state.lifetimePoints, JSON.stringify(Object.fromEntries(state.actionCounts)), now],
+    );
     await tx.query(
       `INSERT INTO podium_score_audit (user_id, change, event_id, action, category, points, status, reason, occurred_at, recorded_at)
        SELECT $1, 'revocation', r.event_id, r.action, r.category, -r.points, r.status, $3, r.occurred_at, $4
@@ -114,7 +122,14 @@ export async function revokeScoreEvent(
       await recomputeReachedAt(tx, userId, [...new Set(deltas.map((d) => d.key))]);
     }
     return {
-      result: { eventId, userId, points, revoked: revoked.filter((r) => r.event_id !== eventId).map((r) => r.event_id), achievementsLost, alreadyRevoked: false },
+      result: {
+        eventId,
+        userId,
+        points,
+        revoked: revoked.filter((r) => r.event_id !== eventId).map((r) => r.event_id),
+        achievementsLost,
+        alreadyRevoked: false,
+      },
       deltas,
     };
   });
@@ -146,7 +161,10 @@ export async function dropLostAchievements(
     if (!holds) lost.push(achievement.id);
   }
   if (lost.length > 0) {
-    await tx.query('DELETE FROM podium_score_achievements WHERE user_id = $1 AND achievement_id = ANY($2::text[])', [userId, lost]);
+    await tx.query(
+      'DELETE FROM podium_score_achievements WHERE user_id = $1 AND achievement_id = ANY($2::text[])',
+      [userId, lost],
+    );
   }
   return lost;
 }

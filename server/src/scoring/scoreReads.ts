@@ -44,7 +44,10 @@ export async function readUserScore(
          LEFT JOIN podium_users u ON u.id = s.user_id WHERE s.user_id = $1`,
       [userId],
     ),
-    db.query<{ day: string }>('SELECT day::text AS day FROM podium_score_streak_days WHERE user_id = $1 ORDER BY day', [userId]),
+    db.query<{ day: string }>(
+      'SELECT day::text AS day FROM podium_score_streak_days WHERE user_id = $1 ORDER BY day',
+      [userId],
+    ),
   ]);
   const user = userRows[0];
   const timeZone = user?.time_zone ?? (await userTimeZone(db, userId));
@@ -102,7 +105,9 @@ export async function readUserScore(
 }
 
 async function userTimeZone(db: Database, userId: string): Promise<string> {
-  const [row] = await db.query<{ time_zone: string }>('SELECT time_zone FROM podium_users WHERE id = $1', [userId]);
+  const [row] = await db.query<{ time_zone: string }>('SELECT time_zone FROM podium_users WHERE id = $1', [
+    userId,
+  ]);
   return row?.time_zone ?? 'UTC';
 }
 
@@ -127,7 +132,11 @@ export async function ledgerScore(
 }
 
 /** `GET /scores/:userId/achievements`: the catalogue with the user's unlocks, progress and rarity. */
-export async function readUserAchievements(db: Database, rules: ScoringRules, userId: string): Promise<UserAchievements> {
+export async function readUserAchievements(
+  db: Database,
+  rules: ScoringRules,
+  userId: string,
+): Promise<UserAchievements> {
   const [held, userRows, scored, holders] = await Promise.all([
     db.query<{ achievement_id: string; unlocked_at: unknown }>(
       'SELECT achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = $1',
@@ -153,7 +162,8 @@ export async function readUserAchievements(db: Database, rules: ScoringRules, us
     achievements: rules.achievements.map((achievement) => {
       const at = unlockedAt.get(achievement.id) ?? null;
       const condition = achievement.condition;
-      const target = condition.kind === 'count' ? condition.count : condition.kind === 'points' ? condition.points : 1;
+      const target =
+        condition.kind === 'count' ? condition.count : condition.kind === 'points' ? condition.points : 1;
       const current =
         at !== null
           ? target
@@ -162,7 +172,10 @@ export async function readUserAchievements(db: Database, rules: ScoringRules, us
             : condition.kind === 'points'
               ? Math.min(Math.max(lifetime, 0), target)
               : 0;
-      const rarity = scoredUsers === 0 ? 0 : Math.round(((holderCounts.get(achievement.id) ?? 0) / scoredUsers) * 1000) / 10;
+      const rarity =
+        scoredUsers === 0
+          ? 0
+          : Math.round(((holderCounts.get(achievement.id) ?? 0) / scoredUsers) * 1000) / 10;
       return {
         id: achievement.id,
         name: achievement.name,
@@ -198,7 +211,11 @@ export async function readScoreMetrics(db: Database, now: Date): Promise<ScoreMe
     scoredUsers: toNumber(users[0]?.n),
     activeToday: toNumber(today[0]?.users),
     eventsToday: toNumber(today[0]?.events),
-    topScorers: top.map((row) => ({ userId: row.user_id, displayName: row.display_name, points: toNumber(row.lifetime_points) })),
+    topScorers: top.map((row) => ({
+      userId: row.user_id,
+      displayName: row.display_name,
+      points: toNumber(row.lifetime_points),
+    })),
   };
 }
 

@@ -20,7 +20,12 @@ export async function lockUserStates(
      ON CONFLICT (user_id) DO NOTHING`,
     [users, now],
   );
-  const rows = await tx.query<{ user_id: string; lifetime_points: unknown; action_counts: unknown; time_zone: string | null }>(
+  const rows = await tx.query<{
+    user_id: string;
+    lifetime_points: unknown;
+    action_counts: unknown;
+    time_zone: string | null;
+  }>(
     `SELECT s.user_id, s.lifetime_points, s.action_counts, u.time_zone
        FROM podium_score_users s LEFT JOIN podium_users u ON u.id = s.user_id
       WHERE s.user_id = ANY($1::text[])
@@ -35,28 +40,27 @@ export async function lockUserStates(
     state.actionCounts = new Map(Object.entries(parseJson(row.action_counts) as Record<string, number>));
     states.set(row.user_id, state);
   }
-  const [dayRows, recentRows, streakRows, achievementRows] = await Promise.all([
-    tx.query<{ user_id: string; day: string; points: unknown }>(
-      `SELECT user_id, day::text AS day, points FROM podium_score_user_days
+  // One after another: a transaction is one connection (node-postgres would queue them anyway).
+  const dayRows = await tx.query<{ user_id: string; day: string; points: unknown }>(
+    `SELECT user_id, day::text AS day, points FROM podium_score_user_days
         WHERE user_id = ANY($1::text[]) AND day = ANY($2::date[])`,
-      [users, [...days]],
-    ),
-    tx.query<{ user_id: string; n: unknown }>(
-      `SELECT user_id, count(*) AS n FROM podium_score_events
+    [users, [...days]],
+  );
+  const recentRows = await tx.query<{ user_id: string; n: unknown }>(
+    `SELECT user_id, count(*) AS n FROM podium_score_events
         WHERE user_id = ANY($1::text[]) AND kind = 'event' AND recorded_at > $2
         GROUP BY user_id`,
-      [users, new Date(now.getTime() - 60_000)],
-    ),
-    tx.query<{ user_id: string; day: string }>(
-      `SELECT user_id, day::text AS day FROM podium_score_streak_days
+    [users, new Date(now.getTime() - 60_000)],
+  );
+  const streakRows = await tx.query<{ user_id: string; day: string }>(
+    `SELECT user_id, day::text AS day FROM podium_score_streak_days
         WHERE user_id = ANY($1::text[]) ORDER BY user_id, day`,
-      [users],
-    ),
-    tx.query<{ user_id: string; achievement_id: string; unlocked_at: unknown }>(
-      `SELECT user_id, achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = ANY($1::text[])`,
-      [users],
-    ),
-  ]);
+    [users],
+  );
+  const achievementRows = await tx.query<{ user_id: string; achievement_id: string; unlocked_at: unknown }>(
+    `SELECT user_id, achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = ANY($1::text[])`,
+    [users],
+  );
   for (const row of dayRows) states.get(row.user_id)?.dayPoints.set(row.day, toNumber(row.points));
   for (const row of recentRows) {
     const state = states.get(row.user_id);

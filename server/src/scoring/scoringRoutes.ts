@@ -37,7 +37,13 @@ import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
 import { recordAdjustment } from './recordAdjustment.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
-import { readScoreLedger, readScoreMetrics, readUserAchievements, readUserScore, roundTrending } from './scoreReads.js';
+import {
+  readScoreLedger,
+  readScoreMetrics,
+  readUserAchievements,
+  readUserScore,
+  roundTrending,
+} from './scoreReads.js';
 import { applySqlBoardDeltas, readSqlBoardPage, readSqlStanding } from './sqlScoreBoards.js';
 
 /** Options of {@link createScoringRoutes}. */
@@ -54,14 +60,28 @@ export interface ScoringRoutesOptions {
  * The `/scores` endpoints. The static paths are registered before `/scores/:userId`, so they win,
  * and the user id schema refuses their words.
  */
-export function createScoringRoutes({ db, rules, apiKey, now, backdateDays }: ScoringRoutesOptions): Hono<AppEnv> {
+export function createScoringRoutes({
+  db,
+  rules,
+  apiKey,
+  now,
+  backdateDays,
+}: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const boards: BoardSink = { inTransaction: applySqlBoardDeltas };
 
   /** Checks what the schema cannot: the action exists, `occurredAt` is inside the window. */
-  const prepare = (event: ScoreEventInput, prefix: string, fields: FieldErrors, at: Date): PreparedEvent | undefined => {
+  const prepare = (
+    event: ScoreEventInput,
+    prefix: string,
+    fields: FieldErrors,
+    at: Date,
+  ): PreparedEvent | undefined => {
     const rule = rules.actions[event.action];
-    if (!rule) (fields[`${prefix}action`] ??= []).push(`is not an action of the scoring rules (${Object.keys(rules.actions).join(', ')})`);
+    if (!rule)
+      (fields[`${prefix}action`] ??= []).push(
+        `is not an action of the scoring rules (${Object.keys(rules.actions).join(', ')})`,
+      );
     const occurredAt = checkOccurredAt(event.occurredAt, `${prefix}occurredAt`, fields, at, backdateDays);
     if (!rule || !occurredAt) return undefined;
     return {
@@ -81,18 +101,28 @@ export function createScoringRoutes({ db, rules, apiKey, now, backdateDays }: Sc
     const fields: FieldErrors = {};
     const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'events' in body;
     const events = batch ? scoreEventBatchSchema.parse(body).events : [scoreEventSchema.parse(body)];
-    const prepared = events.map((event, index) => prepare(event, batch ? `${fieldPath(['events', index])}.` : '', fields, at));
+    const prepared = events.map((event, index) =>
+      prepare(event, batch ? `${fieldPath(['events', index])}.` : '', fields, at),
+    );
     if (Object.keys(fields).length > 0) {
-      throw invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}; nothing was recorded`, fields);
+      throw invalidRequest(
+        `Invalid request: ${Object.keys(fields).join(', ')}; nothing was recorded`,
+        fields,
+      );
     }
     const { results } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
     c.header('Cache-Control', 'no-store');
     if (batch) return c.json({ results }, 200);
     const [result] = results;
     if (result!.status === 'conflict') {
-      throw new HttpError(409, errorCodes.conflict, `Event ${result!.eventId} was already recorded with a different payload`, {
-        eventId: result!.eventId,
-      });
+      throw new HttpError(
+        409,
+        errorCodes.conflict,
+        `Event ${result!.eventId} was already recorded with a different payload`,
+        {
+          eventId: result!.eventId,
+        },
+      );
     }
     return c.json(result, 200);
   });
@@ -127,9 +157,14 @@ export function createScoringRoutes({ db, rules, apiKey, now, backdateDays }: Sc
     );
     const [result] = results;
     if (result!.status === 'conflict') {
-      throw new HttpError(409, errorCodes.conflict, `Event ${result!.eventId} was already recorded with a different payload`, {
-        eventId: result!.eventId,
-      });
+      throw new HttpError(
+        409,
+        errorCodes.conflict,
+        `Event ${result!.eventId} was already recorded with a different payload`,
+        {
+          eventId: result!.eventId,
+        },
+      );
     }
     return c.json(result, 200);
   });
@@ -170,7 +205,9 @@ export function createScoringRoutes({ db, rules, apiKey, now, backdateDays }: Sc
       offset: page.offset,
       limit: query.limit,
       updatedAt: page.updatedAt,
-      ...(query.around !== undefined ? { around: page.around ? { ...page.around, value: decay(page.around.value) } : null } : {}),
+      ...(query.around !== undefined
+        ? { around: page.around ? { ...page.around, value: decay(page.around.value) } : null }
+        : {}),
     };
     const json = JSON.stringify(body);
     const etag = strongEtag(json);
@@ -239,10 +276,15 @@ function periodOf(
 ): LeaderboardPeriod {
   if (board.timeframe === 'lifetime') return { kind: 'all-time' };
   if (board.timeframe === 'trending') {
-    return { kind: 'trending', asOf: now.toISOString().slice(0, 10), decayPerDay: rules.trending.decayPerDay };
+    return {
+      kind: 'trending',
+      asOf: now.toISOString().slice(0, 10),
+      decayPerDay: rules.trending.decayPerDay,
+    };
   }
   const start = board.bounds!.start.toISOString();
   const end = board.bounds!.end.toISOString();
-  if (board.timeframe === 'monthly') return { kind: 'month', month: board.period!, key: board.period!, start, end };
+  if (board.timeframe === 'monthly')
+    return { kind: 'month', month: board.period!, key: board.period!, start, end };
   return { kind: board.timeframe === 'daily' ? 'day' : 'week', key: board.period!, start, end };
 }

@@ -4,7 +4,13 @@ import type { BoardDelta } from './writeLedgerEntries.js';
 
 /** A page of a points board as stored: raw values (trending: weights), before any decay. */
 export interface ScoreBoardPage {
-  entries: Array<{ rank: number; userId: string; displayName: string | null; avatarUrl: string | null; value: number }>;
+  entries: Array<{
+    rank: number;
+    userId: string;
+    displayName: string | null;
+    avatarUrl: string | null;
+    value: number;
+  }>;
   total: number;
   offset: number;
   updatedAt: string | null;
@@ -19,7 +25,11 @@ export interface ScoreStanding {
 }
 
 /** Adds `deltas` to the board rows (inside the ledger transaction) and stamps the boards changed. */
-export async function applySqlBoardDeltas(tx: Queryable, deltas: readonly BoardDelta[], now: Date): Promise<void> {
+export async function applySqlBoardDeltas(
+  tx: Queryable,
+  deltas: readonly BoardDelta[],
+  now: Date,
+): Promise<void> {
   if (deltas.length === 0) return;
   await tx.query(
     `INSERT INTO podium_score_boards (board, user_id, value, reached_at)
@@ -28,7 +38,11 @@ export async function applySqlBoardDeltas(tx: Queryable, deltas: readonly BoardD
      ON CONFLICT (board, user_id) DO UPDATE
         SET value = podium_score_boards.value + EXCLUDED.value,
             reached_at = greatest(podium_score_boards.reached_at, EXCLUDED.reached_at)`,
-    [JSON.stringify(deltas.map((d) => ({ board: d.key, user_id: d.userId, delta: d.delta, reached_at: d.reachedAt })))],
+    [
+      JSON.stringify(
+        deltas.map((d) => ({ board: d.key, user_id: d.userId, delta: d.delta, reached_at: d.reachedAt })),
+      ),
+    ],
   );
   await touchBoards(tx, [...new Set(deltas.map((d) => d.key))], now);
 }
@@ -47,7 +61,11 @@ export async function touchBoards(tx: Queryable, keys: readonly string[], now: D
  * Sets `reached_at` of a user's rows on `keys` to the latest `occurred_at` still counted there
  * (after a revocation took the latest away), and drops rows nothing counts on any more.
  */
-export async function recomputeReachedAt(tx: Queryable, userId: string, keys: readonly string[]): Promise<void> {
+export async function recomputeReachedAt(
+  tx: Queryable,
+  userId: string,
+  keys: readonly string[],
+): Promise<void> {
   for (const key of keys) {
     const { category, start, end } = boardFilterOf(key);
     const [row] = await tx.query<{ latest: unknown; n: unknown }>(
@@ -117,7 +135,11 @@ export function readSqlBoardPage(
     );
     const entries = rows.map((row) => ({
       rank: toNumber(
-        params.ties === 'dense' ? row.dense_rank : params.ties === 'first-reached' ? row.position : row.standard_rank,
+        params.ties === 'dense'
+          ? row.dense_rank
+          : params.ties === 'first-reached'
+            ? row.position
+            : row.standard_rank,
       ),
       userId: row.user_id,
       displayName: row.display_name,

@@ -1,4 +1,10 @@
-import { boardKeysOf, utcDayKey, type EventResult, type LedgerEntry, type UserScoringState } from 'podium-kit/core';
+import {
+  boardKeysOf,
+  utcDayKey,
+  type EventResult,
+  type LedgerEntry,
+  type UserScoringState,
+} from 'podium-kit/core';
 import type { Queryable } from '../db/Database.js';
 
 /** A ledger row as stored: the engine's entry, what kind of row it is, and the replayable answer. */
@@ -22,7 +28,9 @@ export interface BoardDelta {
 
 /** The board changes of scored entries, summed per (board, user), in a fixed order. */
 export function boardDeltasOf(
-  entries: ReadonlyArray<Pick<LedgerEntry, 'status' | 'category' | 'occurredAt' | 'userId' | 'points' | 'trendingWeight'>>,
+  entries: ReadonlyArray<
+    Pick<LedgerEntry, 'status' | 'category' | 'occurredAt' | 'userId' | 'points' | 'trendingWeight'>
+  >,
   sign: 1 | -1 = 1,
 ): BoardDelta[] {
   const byKey = new Map<string, BoardDelta>();
@@ -111,7 +119,11 @@ async function writeUserTotals(
   const touched = [...new Set(entries.map((e) => e.userId))].sort();
   const users = touched.map((userId) => {
     const state = states.get(userId)!;
-    return { user_id: userId, lifetime_points: state.lifetimePoints, action_counts: Object.fromEntries(state.actionCounts) };
+    return {
+      user_id: userId,
+      lifetime_points: state.lifetimePoints,
+      action_counts: Object.fromEntries(state.actionCounts),
+    };
   });
   await tx.query(
     `UPDATE podium_score_users s SET lifetime_points = r.lifetime_points, action_counts = r.action_counts, updated_at = $2
@@ -121,7 +133,8 @@ async function writeUserTotals(
   );
   const days = new Map<string, { user_id: string; day: string; points: number }>();
   const streak = new Map<string, { user_id: string; day: string; entries: number }>();
-  const unlocks: Array<{ user_id: string; achievement_id: string; unlocked_at: string; event_id: string }> = [];
+  const unlocks: Array<{ user_id: string; achievement_id: string; unlocked_at: string; event_id: string }> =
+    [];
   for (const entry of entries) {
     if (entry.status !== 'scored') continue;
     const day = utcDayKey(new Date(entry.occurredAt));
@@ -137,7 +150,12 @@ async function writeUserTotals(
       streak.set(id, row);
     }
     for (const achievement of entry.unlocked) {
-      unlocks.push({ user_id: entry.userId, achievement_id: achievement, unlocked_at: entry.occurredAt, event_id: entry.eventId });
+      unlocks.push({
+        user_id: entry.userId,
+        achievement_id: achievement,
+        unlocked_at: entry.occurredAt,
+        event_id: entry.eventId,
+      });
     }
   }
   if (days.size > 0) {

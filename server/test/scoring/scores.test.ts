@@ -3,6 +3,7 @@ import {
   eventBatchResultSchema,
   eventResultSchema,
   leaderboardResponseSchema,
+  revocationResultSchema,
   userAchievementsSchema,
   userScoreSchema,
 } from 'podium-kit/core';
@@ -38,7 +39,9 @@ describe('/api/scores', () => {
     expect(result.achievements).toEqual(expect.arrayContaining(['first_trade', 'first_profitable_trade']));
 
     const second = eventResultSchema.parse(
-      await api.json(api.record({ eventId: 'e2', userId: 'alice', action: 'TRADE_EXECUTE', metadata: { volumeUSD: 50 } })),
+      await api.json(
+        api.record({ eventId: 'e2', userId: 'alice', action: 'TRADE_EXECUTE', metadata: { volumeUSD: 50 } }),
+      ),
     );
     expect(second).toMatchObject({ status: 'scored', points: 10, milestones: [] });
 
@@ -50,10 +53,17 @@ describe('/api/scores', () => {
   });
 
   it('answers a replay with the original result and changes nothing; a changed payload is a 409', async () => {
-    const body = { eventId: 'r1', userId: 'bob', action: 'STAKE_SSE', metadata: { amount: 20_000, days: 40 } };
+    const body = {
+      eventId: 'r1',
+      userId: 'bob',
+      action: 'STAKE_SSE',
+      metadata: { amount: 20_000, days: 40 },
+    };
     const first = eventResultSchema.parse(await api.json(api.record(body)));
     expect(first).toMatchObject({ status: 'scored', points: 45 });
-    const again = eventResultSchema.parse(await api.json(api.record({ ...body, metadata: { days: 40, amount: 20_000 } })));
+    const again = eventResultSchema.parse(
+      await api.json(api.record({ ...body, metadata: { days: 40, amount: 20_000 } })),
+    );
     expect(again).toMatchObject({ status: 'replayed', replayed: true, originalStatus: 'scored', points: 45 });
     const conflict = await api.record({ ...body, metadata: { amount: 1 } });
     expect(conflict.status).toBe(409);
@@ -63,7 +73,11 @@ describe('/api/scores', () => {
   });
 
   it('validates a batch all or nothing, naming the event and field', async () => {
-    const events = Array.from({ length: 5 }, (_, i) => ({ eventId: `b${i}`, userId: 'carol', action: 'COPY_TRADE' }));
+    const events = Array.from({ length: 5 }, (_, i) => ({
+      eventId: `b${i}`,
+      userId: 'carol',
+      action: 'COPY_TRADE',
+    }));
     events[3] = { ...events[3]!, action: 'NOT_AN_ACTION' };
     const response = await api.record({ events });
     expect(response.status).toBe(400);
@@ -97,11 +111,16 @@ describe('/api/scores', () => {
 
   it('refuses future and too-old occurredAt naming the field', async () => {
     for (const occurredAt of ['2026-11-27T13:00:00.000Z', '2026-10-01T00:00:00.000Z']) {
-      const response = await api.record({ eventId: `t-${occurredAt}`, userId: 'dave', action: 'COPY_TRADE', occurredAt });
+      const response = await api.record({
+        eventId: `t-${occurredAt}`,
+        userId: 'dave',
+        action: 'COPY_TRADE',
+        occurredAt,
+      });
       expect(response.status).toBe(400);
-      expect(Object.keys(errorBodySchema.parse(await response.json()).error.details?.fields as object)).toEqual([
-        'occurredAt',
-      ]);
+      expect(
+        Object.keys(errorBodySchema.parse(await response.json()).error.details?.fields as object),
+      ).toEqual(['occurredAt']);
     }
   });
 
@@ -110,15 +129,22 @@ describe('/api/scores', () => {
     clock = new Date('2025-01-03T12:00:00.000Z');
     try {
       const at = '2024-12-30T10:00:00.000Z';
-      expect((await api.record({ eventId: 'w1', userId: 'erin', action: 'REFERRAL_SIGNUP', occurredAt: at })).status).toBe(200);
-      const weekly = leaderboardResponseSchema.parse(await api.json(api.get('/scores/leaderboard?timeframe=weekly')));
+      expect(
+        (await api.record({ eventId: 'w1', userId: 'erin', action: 'REFERRAL_SIGNUP', occurredAt: at }))
+          .status,
+      ).toBe(200);
+      const weekly = leaderboardResponseSchema.parse(
+        await api.json(api.get('/scores/leaderboard?timeframe=weekly')),
+      );
       expect(weekly.period).toMatchObject({ kind: 'week', key: '2025-W01' });
       expect(weekly.entries.map((e) => [e.userId, e.value])).toEqual([['erin', 100]]);
       const december = leaderboardResponseSchema.parse(
         await api.json(api.get('/scores/leaderboard?timeframe=monthly&period=2024-12')),
       );
       expect(december.entries.map((e) => e.userId)).toEqual(['erin']);
-      const january = leaderboardResponseSchema.parse(await api.json(api.get('/scores/leaderboard?timeframe=monthly')));
+      const january = leaderboardResponseSchema.parse(
+        await api.json(api.get('/scores/leaderboard?timeframe=monthly')),
+      );
       expect(january.entries).toEqual([]);
     } finally {
       clock = previous;
@@ -129,12 +155,16 @@ describe('/api/scores', () => {
     const before = userScoreSchema.parse(await api.json(api.get('/scores/alice')));
     const response = await api.revoke('e1');
     expect(response.status).toBe(200);
-    const revoked = await response.json();
+    const revoked = revocationResultSchema.parse(await response.json());
     expect(revoked).toMatchObject({ eventId: 'e1', points: 330, alreadyRevoked: false });
-    expect(revoked.achievementsLost).toEqual(expect.arrayContaining(['first_trade', 'first_profitable_trade']));
+    expect(revoked.achievementsLost).toEqual(
+      expect.arrayContaining(['first_trade', 'first_profitable_trade']),
+    );
     const after = userScoreSchema.parse(await api.json(api.get('/scores/alice')));
     expect(after.score).toBe(before.score - 330);
-    const daily = leaderboardResponseSchema.parse(await api.json(api.get('/scores/leaderboard?timeframe=daily&category=milestone')));
+    const daily = leaderboardResponseSchema.parse(
+      await api.json(api.get('/scores/leaderboard?timeframe=daily&category=milestone')),
+    );
     expect(daily.entries.find((e) => e.userId === 'alice')).toBeUndefined();
     expect((await api.revoke('e1')).status).toBe(200);
     expect((await api.revoke('nope')).status).toBe(404);

@@ -6,10 +6,19 @@ export const scoresApiKey = 'scores-test-key-0123456789';
 
 /** A client for the `/api/scores` endpoints of `app`, with the API key. */
 export function scoresClient(app: Hono<AppEnv>, apiKey = scoresApiKey) {
-  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> =>
     app.request(`/api${path}`, {
       method,
-      headers: { 'x-api-key': apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        'x-api-key': apiKey,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   return {
@@ -18,7 +27,7 @@ export function scoresClient(app: Hono<AppEnv>, apiKey = scoresApiKey) {
     revoke: (eventId: string) => send('DELETE', `/scores/actions/${encodeURIComponent(eventId)}`),
     adjust: (body: unknown) => send('POST', '/scores/adjustments', body),
     get: (path: string) => send('GET', path),
-    async json<T = any>(response: Response | Promise<Response>): Promise<T> {
+    async json<T = unknown>(response: Response | Promise<Response>): Promise<T> {
       return (await (await response).json()) as T;
     },
   };
