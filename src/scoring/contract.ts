@@ -45,6 +45,21 @@ export const eventIdSchema = /* @__PURE__ */ defineSchema(() =>
     .check(z.regex(eventIdPattern, 'must be 1 to 128 letters, digits or _ . : @ -')),
 );
 
+/**
+ * A ledger row's id, as `DELETE /scores/actions/:eventId` takes it: a host's event id, or a
+ * milestone's `<eventId>#<ACTION>` (see `milestoneEventId`), so a milestone can be revoked alone.
+ */
+export const ledgerIdSchema = /* @__PURE__ */ defineSchema(() =>
+  z
+    .string({ error: requiredFieldError })
+    .check(
+      z.regex(
+        /^[A-Za-z0-9_.:@-]{1,128}(#[A-Z][A-Z0-9_]{0,63})?$/,
+        'must be an event id, or an event id, "#" and a milestone action',
+      ),
+    ),
+);
+
 /** Most events in one `POST /scores/actions`. */
 export const maxEventsPerBatch = 1000;
 /** How far ahead of the server's clock `occurredAt` may be (clock skew). */

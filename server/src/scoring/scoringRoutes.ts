@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import {
   errorCodes,
-  eventIdSchema,
+  ledgerIdSchema,
   fieldPath,
   maxFutureSkewMs,
   resolveScoreBoard,
@@ -128,7 +128,7 @@ export function createScoringRoutes({
   });
 
   routes.delete(scoreActionRoute, requireApiKey(apiKey), async (c) => {
-    const eventId = parsePathParam(eventIdSchema, 'eventId', c.req.param('eventId'), 'Invalid event id');
+    const eventId = parsePathParam(ledgerIdSchema, 'eventId', c.req.param('eventId'), 'Invalid event id');
     const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, now(), boards);
     if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
     return c.json(outcome.result, 200);
