@@ -148,6 +148,75 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
     'POST /cron/calculate-user-stats': {
       query: { address: identifier, batch: smallInt(5), offset: smallInt(100) },
     },
+    'POST /scores/actions': {
+      body: {
+        eventId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        userId,
+        action: fc.constantFrom(
+          'TRADE_EXECUTE',
+          'COPY_TRADE',
+          'STAKE_SSE',
+          'PROFILE_COMPLETE',
+          'FIRST_TRADE',
+        ),
+        occurredAt: fc
+          .date({ min: new Date(Date.now() - 20 * 86_400_000), max: new Date(), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+        category: fc.constantFrom('trading', 'social'),
+        metadata: fc.record({ volumeUSD: fc.integer({ min: 0, max: 20_000 }), success: fc.boolean() }),
+        events: fc.array(
+          fc.record({
+            eventId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+            userId,
+            action: fc.constantFrom('TRADE_EXECUTE', 'COPY_TRADE'),
+          }),
+          { maxLength: 3 },
+        ),
+      },
+    },
+    'DELETE /scores/actions/:eventId': {
+      params: { eventId: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.constant('a#FIRST_TRADE')) },
+      query: { reason: fc.string({ maxLength: 20 }) },
+    },
+    'POST /scores/adjustments': {
+      body: {
+        eventId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        userId,
+        points: fc.integer({ min: -500, max: 500 }),
+        reason: fc.string({ minLength: 1, maxLength: 30 }),
+        category: fc.constantFrom('adjustment', 'trading'),
+      },
+    },
+    'GET /scores/rules': {},
+    'GET /scores/metrics': {},
+    'GET /scores/leaderboard': {
+      query: {
+        timeframe: fc.constantFrom('lifetime', 'daily', 'weekly', 'monthly', 'trending'),
+        period: fc.oneof(
+          dateOnly,
+          dateOnly.map((d) => d.slice(0, 7)),
+          fc.constantFrom('2026-W48', '2025-W01', '2026-W53'),
+        ),
+        category: fc.constantFrom('trading', 'social', 'milestone'),
+        limit: smallInt(100),
+        offset: smallInt(50),
+        around: userId,
+        ties: fc.constantFrom('standard', 'dense', 'first-reached'),
+      },
+    },
+    'GET /scores/:userId/ledger': {
+      params: { userId },
+      query: { limit: smallInt(500), before: smallInt(1000) },
+    },
+    'GET /scores/:userId/achievements': { params: { userId } },
+    'GET /scores/:userId': {
+      params: { userId },
+      query: {
+        timeframe: fc.constantFrom('lifetime', 'daily', 'weekly', 'monthly', 'trending'),
+        period: dateOnly,
+        category: fc.constantFrom('trading', 'social'),
+      },
+    },
     'GET /demo/users': {},
     'GET /demo/token': { query: { user: userId } },
     'POST /demo/market-activity': { query: { events: smallInt(5) } },
