@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
+import { isValidTimeZone } from '../shared/periods.js';
 import { hasUnsafeCharacter, isUserId, maxUserIdLength, printableTextSchema } from '../shared/text.js';
 
 /**
@@ -68,6 +69,15 @@ export const putUserBodySchema = /* @__PURE__ */ defineSchema(() =>
         ),
       ),
     ),
+    /**
+     * The user's IANA time zone (`Europe/Paris`): their streak days are counted in it. A PUT
+     * replaces, so leaving it out sets UTC.
+     */
+    timeZone: z.optional(
+      z
+        .string({ error: 'must be a string' })
+        .check(z.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC')),
+    ),
     /** Verified wallet addresses; each may belong to one user only. */
     wallets: z._default(
       z
@@ -86,6 +96,8 @@ export const userSchema = /* @__PURE__ */ defineSchema(() =>
     username: z.nullable(z.string()),
     displayName: z.nullable(z.string()),
     avatarUrl: z.nullable(z.string()),
+    /** IANA zone of the user's streak days (`UTC` unless set). */
+    timeZone: z.optional(z.string()),
     /** Lower-case addresses, sorted. */
     wallets: z.array(z.string()),
     createdAt: z.iso.datetime({ offset: true }),

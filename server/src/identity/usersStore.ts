@@ -36,11 +36,12 @@ interface UserRow {
   username: string | null;
   display_name: string | null;
   avatar_url: string | null;
+  time_zone: string;
   created_at: unknown;
   updated_at: unknown;
 }
 
-const userColumns = 'id, username, display_name, avatar_url, created_at, updated_at';
+const userColumns = 'id, username, display_name, avatar_url, time_zone, created_at, updated_at';
 
 /** The SQL implementation, the same on PGlite and Postgres. */
 export function createSqlUsersStore(db: Database): UsersStore {
@@ -49,21 +50,29 @@ export function createSqlUsersStore(db: Database): UsersStore {
       // Sorted: concurrent PUTs insert shared wallets in the same order, so they wait on each
       // other instead of deadlocking (a deadlock would surface as a 500).
       const wallets = [...new Set(input.wallets)].sort();
-      const profile = [id, input.username ?? null, input.displayName ?? null, input.avatarUrl ?? null, now];
+      const profile = [
+        id,
+        input.username ?? null,
+        input.displayName ?? null,
+        input.avatarUrl ?? null,
+        now,
+        input.timeZone ?? 'UTC',
+      ];
       try {
         return await db.transaction(async (tx) => {
           // Insert first, update otherwise: both lock the user row, so two PUTs of the same user
           // run one after the other and the second reads the wallets the first wrote.
           let created = true;
           let [row] = await tx.query<UserRow>(
-            `INSERT INTO podium_users (id, username, display_name, avatar_url, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO NOTHING RETURNING ${userColumns}`,
+            `INSERT INTO podium_users (id, username, display_name, avatar_url, created_at, updated_at, time_zone)
+             VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING ${userColumns}`,
             profile,
           );
           if (!row) {
             created = false;
             [row] = await tx.query<UserRow>(
-              `UPDATE podium_users SET username = $2, display_name = $3, avatar_url = $4, updated_at = $5
+              `UPDATE podium_users SET username = $2, display_name = $3, avatar_url = $4, updated_at = $5,
+                      time_zone = $6
                WHERE id = $1 RETURNING ${userColumns}`,
               profile,
             );
@@ -80,7 +89,7 @@ export function createSqlUsersStore(db: Database): UsersStore {
 
     async getUser(id) {
       const [row] = await db.query<UserRow & { wallets: string[] | null }>(
-        `SELECT u.id, u.username, u.display_name, u.avatar_url, u.created_at, u.updated_at,
+        `SELECT u.id, u.username, u.display_name, u.avatar_url, u.time_zone, u.created_at, u.updated_at,
                 array_agg(w.address ORDER BY w.address) FILTER (WHERE w.address IS NOT NULL) AS wallets
            FROM podium_users u LEFT JOIN podium_user_wallets w ON w.user_id = u.id
           WHERE u.id = $1 GROUP BY u.id`,
@@ -168,6 +177,7 @@ function toUser(row: UserRow, wallets: readonly string[]): User {
     username: row.username,
     displayName: row.display_name,
     avatarUrl: row.avatar_url,
+    timeZone: row.time_zone,
     wallets: [...wallets].sort(),
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
