@@ -33,11 +33,16 @@ function player(rules: ScoringRules = defaultScoringRules, state: UserScoringSta
     };
     return applyEvent(rules, state, event);
   };
-  return { state, send, trade: (occurredAt: string, metadata: ActionMetadata = {}) => send('TRADE_EXECUTE', occurredAt, metadata) };
+  return {
+    state,
+    send,
+    trade: (occurredAt: string, metadata: ActionMetadata = {}) => send('TRADE_EXECUTE', occurredAt, metadata),
+  };
 }
 
 /** Noon UTC on day `n` of March 2026 (`day(32)` rolls on to April 1st). */
-const day = (n: number, time = '12:00:00') => `${new Date(Date.UTC(2026, 2, n)).toISOString().slice(0, 10)}T${time}Z`;
+const day = (n: number, time = '12:00:00') =>
+  `${new Date(Date.UTC(2026, 2, n)).toISOString().slice(0, 10)}T${time}Z`;
 
 describe('applyEvent: scoring one event', () => {
   it('scores a trade by the rules and records one ledger entry per change', () => {
@@ -113,7 +118,13 @@ describe('applyEvent: one-time actions and milestones', () => {
       achievements: [],
     });
     expect(again.entries).toEqual([
-      expect.objectContaining({ eventId: 'e2', status: 'ignored', reason: 'already_awarded', points: 0, trendingWeight: 0 }),
+      expect.objectContaining({
+        eventId: 'e2',
+        status: 'ignored',
+        reason: 'already_awarded',
+        points: 0,
+        trendingWeight: 0,
+      }),
     ]);
     expect(state.lifetimePoints).toBe(50);
     expect(state.actionCounts.get('PROFILE_COMPLETE')).toBe(1);
@@ -133,7 +144,10 @@ describe('applyEvent: one-time actions and milestones', () => {
 
   it("awards FIRST_TRADE on the user's first trade only, once ever across many trades", () => {
     const { state, trade } = player();
-    const milestones = Array.from({ length: 12 }, (_, i) => trade(day(1 + (i % 3), `0${i % 10}:00:00`)).outcome.milestones);
+    const milestones = Array.from(
+      { length: 12 },
+      (_, i) => trade(day(1 + (i % 3), `0${i % 10}:00:00`)).outcome.milestones,
+    );
     expect(milestones[0]).toEqual([{ action: 'FIRST_TRADE', eventId: 'e1#FIRST_TRADE', points: 100 }]);
     expect(milestones.slice(1).every((m) => m.length === 0)).toBe(true);
     expect(state.actionCounts.get('FIRST_TRADE')).toBe(1);
@@ -171,7 +185,9 @@ describe('applyEvent: trading streak milestones', () => {
       expect(trade(day(n)).outcome.milestones.map((m) => m.action)).not.toContain('TRADING_STREAK_7');
     }
     const seventh = trade(day(7));
-    expect(seventh.outcome.milestones).toEqual([{ action: 'TRADING_STREAK_7', eventId: 'e7#TRADING_STREAK_7', points: 500 }]);
+    expect(seventh.outcome.milestones).toEqual([
+      { action: 'TRADING_STREAK_7', eventId: 'e7#TRADING_STREAK_7', points: 500 },
+    ]);
     expect(seventh.outcome.achievements).toEqual(['trading_streak_7']);
     expect(seventh.entries.map((e) => e.eventId)).toEqual(['e7', 'e7#TRADING_STREAK_7']);
     expect(trade(day(8)).outcome.milestones).toEqual([]);
@@ -193,7 +209,15 @@ describe('applyEvent: trading streak milestones', () => {
     const outcomes = times.map((time) => tokyo.trade(time));
     expect(outcomes[1]!.entries[0]!.streakDay).toBe('2026-03-02');
     expect(outcomes[6]!.outcome.milestones.map((m) => m.action)).toEqual(['TRADING_STREAK_7']);
-    expect(tokyo.state.streakDays).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+    expect(tokyo.state.streakDays).toEqual([
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+    ]);
 
     const utc = player(defaultScoringRules, emptyUserState('UTC'));
     const utcOutcomes = times.map((time) => utc.trade(time));
@@ -227,7 +251,10 @@ describe('applyEvent: trading streak milestones', () => {
 
   it('awards TRADING_STREAK_30 on the 30th day (and 7 on the 7th)', () => {
     const { trade } = player();
-    const earned = Array.from({ length: 30 }, (_, i) => [i + 1, trade(day(i + 1)).outcome.milestones.map((m) => m.action)] as const)
+    const earned = Array.from(
+      { length: 30 },
+      (_, i) => [i + 1, trade(day(i + 1)).outcome.milestones.map((m) => m.action)] as const,
+    )
       .filter(([, actions]) => actions.some((a) => a.startsWith('TRADING_STREAK')))
       .map(([n, actions]) => [n, actions.filter((a) => a.startsWith('TRADING_STREAK'))]);
     expect(earned).toEqual([
@@ -272,13 +299,25 @@ describe('applyEvent: caps and the rate limit', () => {
     const partial = send('REFERRAL_SIGNUP', day(1, '10:00:00'));
     expect(partial.outcome).toMatchObject({ status: 'scored', points: 50, capped: true });
     const over = send('REFERRAL_TRADE', day(1, '23:59:59'));
-    expect(over.outcome).toMatchObject({ status: 'ignored', reason: 'daily_cap', points: 0, capped: false, multipliers: [] });
+    expect(over.outcome).toMatchObject({
+      status: 'ignored',
+      reason: 'daily_cap',
+      points: 0,
+      capped: false,
+      multipliers: [],
+    });
     expect(over.entries[0]).toMatchObject({ status: 'ignored', reason: 'daily_cap', points: 0 });
     expect(state.dayPoints.get('2026-03-01')).toBe(100);
     expect(state.actionCounts.get('REFERRAL_TRADE')).toBe(2);
     // The next UTC day has its own room, and a backfilled event still meets its own day's cap.
-    expect(send('REFERRAL_TRADE', day(2, '00:00:00')).outcome).toMatchObject({ status: 'scored', points: 25 });
-    expect(send('REFERRAL_TRADE', day(1, '12:00:00')).outcome).toMatchObject({ status: 'ignored', reason: 'daily_cap' });
+    expect(send('REFERRAL_TRADE', day(2, '00:00:00')).outcome).toMatchObject({
+      status: 'scored',
+      points: 25,
+    });
+    expect(send('REFERRAL_TRADE', day(1, '12:00:00')).outcome).toMatchObject({
+      status: 'ignored',
+      reason: 'daily_cap',
+    });
     expect(state.lifetimePoints).toBe(125);
   });
 
@@ -296,12 +335,24 @@ describe('applyEvent: caps and the rate limit', () => {
     const first = trade(day(1), { volumeUSD: 10_000, profitPercent: 100 }); // 150, cut to 100: the day is full
     expect(first.outcome).toMatchObject({ points: 100, capped: true, milestones: [] });
     expect(first.entries.slice(1)).toEqual([
-      expect.objectContaining({ eventId: 'e1#FIRST_TRADE', status: 'ignored', reason: 'daily_cap', parentEventId: 'e1' }),
-      expect.objectContaining({ eventId: 'e1#FIRST_PROFITABLE_TRADE', status: 'ignored', reason: 'daily_cap', parentEventId: 'e1' }),
+      expect.objectContaining({
+        eventId: 'e1#FIRST_TRADE',
+        status: 'ignored',
+        reason: 'daily_cap',
+        parentEventId: 'e1',
+      }),
+      expect.objectContaining({
+        eventId: 'e1#FIRST_PROFITABLE_TRADE',
+        status: 'ignored',
+        reason: 'daily_cap',
+        parentEventId: 'e1',
+      }),
     ]);
     expect(state.actionCounts.has('FIRST_TRADE')).toBe(false);
     // Next day: 10 for the trade leaves 90 of room for FIRST_TRADE; no profit, so no FIRST_PROFITABLE_TRADE.
-    expect(trade(day(2)).outcome.milestones).toEqual([{ action: 'FIRST_TRADE', eventId: 'e2#FIRST_TRADE', points: 90 }]);
+    expect(trade(day(2)).outcome.milestones).toEqual([
+      { action: 'FIRST_TRADE', eventId: 'e2#FIRST_TRADE', points: 90 },
+    ]);
     expect(state.dayPoints.get('2026-03-02')).toBe(100);
   });
 
@@ -309,7 +360,13 @@ describe('applyEvent: caps and the rate limit', () => {
     const rules = rulesWith((r) => void (r.limits.maxEventsPerUserPerMinute = 3));
     const { state, send } = player(rules);
     const statuses = Array.from({ length: 5 }, () => send('REFERRAL_TRADE', day(1)).outcome);
-    expect(statuses.map((o) => o.reason ?? o.status)).toEqual(['scored', 'scored', 'scored', 'rate_limited', 'rate_limited']);
+    expect(statuses.map((o) => o.reason ?? o.status)).toEqual([
+      'scored',
+      'scored',
+      'scored',
+      'rate_limited',
+      'rate_limited',
+    ]);
     expect(statuses[3]).toMatchObject({ status: 'ignored', points: 0 });
     expect(state.lifetimePoints).toBe(75);
     expect(state.actionCounts.get('REFERRAL_TRADE')).toBe(3);
@@ -323,7 +380,11 @@ describe('applyEvent: achievements', () => {
     const { state, trade } = player();
     const { outcome, entries } = trade(day(1), { volumeUSD: 10_000, profitPercent: 100 });
     expect(outcome.achievements).toEqual(['whale_trader', 'first_trade', 'first_profitable_trade']);
-    expect(entries.map((e) => e.unlocked)).toEqual([['whale_trader'], ['first_trade'], ['first_profitable_trade']]);
+    expect(entries.map((e) => e.unlocked)).toEqual([
+      ['whale_trader'],
+      ['first_trade'],
+      ['first_profitable_trade'],
+    ]);
     expect(state.achievements.get('whale_trader')).toBe('2026-03-01T12:00:00.000Z');
     expect(trade(day(2), { volumeUSD: 50_000 }).outcome.achievements).toEqual([]);
   });
@@ -340,7 +401,8 @@ describe('applyEvent: achievements', () => {
     const rules = rulesWith((r) => void (r.limits.maxEventsPerUserPerMinute = 12));
     const { state, trade } = player(rules);
     const unlockedAt: number[] = [];
-    for (let i = 1; i <= 9; i += 1) if (trade(day(1)).outcome.achievements.includes('trades_10')) unlockedAt.push(i);
+    for (let i = 1; i <= 9; i += 1)
+      if (trade(day(1)).outcome.achievements.includes('trades_10')) unlockedAt.push(i);
     expect(unlockedAt).toEqual([]);
     state.recentArrivals = 12; // the next one is rate-limited: no tenth trade yet
     expect(trade(day(1)).outcome.achievements).toEqual([]);
@@ -352,9 +414,19 @@ describe('applyEvent: achievements', () => {
   it('unlocks points_1000 when lifetime points reach 1,000, milestone points included, once', () => {
     const { state, trade } = player();
     // Each trade: 10 × 5 × 3 = 150; the first adds FIRST_TRADE (100) and FIRST_PROFITABLE_TRADE (200).
-    const unlocked = Array.from({ length: 6 }, () => trade(day(1), { volumeUSD: 10_000, profitPercent: 100 }).outcome.achievements);
+    const unlocked = Array.from(
+      { length: 6 },
+      () => trade(day(1), { volumeUSD: 10_000, profitPercent: 100 }).outcome.achievements,
+    );
     expect(state.lifetimePoints).toBe(1200);
-    expect(unlocked.map((ids) => ids.includes('points_1000'))).toEqual([false, false, false, false, true, false]);
+    expect(unlocked.map((ids) => ids.includes('points_1000'))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('unlocks an achievement reached through a milestone in the milestone entry', () => {
@@ -379,8 +451,18 @@ describe('applyEvent: achievements', () => {
     expect(achievementHolds(byId('points_1000'), { ...state, lifetimePoints: 1000 })).toBe(true);
     expect(achievementHolds(byId('first_trade'), state)).toBe(false);
     expect(achievementHolds(byId('whale_trader'), state)).toBe(false);
-    expect(achievementHolds(byId('whale_trader'), state, { action: 'TRADE_EXECUTE', metadata: { volumeUSD: 10_000 } })).toBe(true);
-    expect(achievementHolds(byId('whale_trader'), state, { action: 'COPY_TRADE', metadata: { volumeUSD: 10_000 } })).toBe(false);
+    expect(
+      achievementHolds(byId('whale_trader'), state, {
+        action: 'TRADE_EXECUTE',
+        metadata: { volumeUSD: 10_000 },
+      }),
+    ).toBe(true);
+    expect(
+      achievementHolds(byId('whale_trader'), state, {
+        action: 'COPY_TRADE',
+        metadata: { volumeUSD: 10_000 },
+      }),
+    ).toBe(false);
   });
 });
 
@@ -397,14 +479,18 @@ describe('trendingWeight and trendingValue (forward decay)', () => {
   it('decays by whole UTC days: the time of day does not matter', () => {
     const morning = trendingWeight(rules, 10, new Date('2026-03-20T00:00:00Z'));
     expect(trendingWeight(rules, 10, new Date('2026-03-20T23:59:59Z'))).toBe(morning);
-    expect(trendingValue(rules, trendingWeight(rules, 10, new Date('2026-03-19T23:59:59Z')), now)).toBeCloseTo(9, 9);
+    expect(
+      trendingValue(rules, trendingWeight(rules, 10, new Date('2026-03-19T23:59:59Z')), now),
+    ).toBeCloseTo(9, 9);
   });
 
   it('weighs a point on the epoch day as itself, later ones more, earlier ones less', () => {
     expect(trendingWeight(rules, 10, new Date('2026-01-01T08:00:00Z'))).toBe(10);
     expect(trendingWeight(rules, 9, new Date('2026-01-02T08:00:00Z'))).toBeCloseTo(10, 9);
     expect(trendingWeight(rules, 10, new Date('2025-12-31T08:00:00Z'))).toBeCloseTo(9, 9);
-    expect(trendingValue(rules, trendingWeight(rules, 10, new Date('2025-12-25T00:00:00Z')), now)).toBeCloseTo(10 * 0.9 ** 85, 9);
+    expect(
+      trendingValue(rules, trendingWeight(rules, 10, new Date('2025-12-25T00:00:00Z')), now),
+    ).toBeCloseTo(10 * 0.9 ** 85, 9);
   });
 
   it('follows the decay and epoch of the rules', () => {
@@ -430,6 +516,9 @@ describe('trendingWeight and trendingValue (forward decay)', () => {
     const { entries } = player(capped).trade('2026-03-20T10:00:00Z', { volumeUSD: 10_000 });
     expect(entries[0]!.points).toBe(20);
     expect(entries[0]!.trendingWeight).toBe(trendingWeight(capped, 20, new Date('2026-03-20T10:00:00Z')));
-    expect(trendingValue(capped, entries[0]!.trendingWeight, new Date('2026-03-22T00:00:00Z'))).toBeCloseTo(20 * 0.81, 9);
+    expect(trendingValue(capped, entries[0]!.trendingWeight, new Date('2026-03-22T00:00:00Z'))).toBeCloseTo(
+      20 * 0.81,
+      9,
+    );
   });
 });

@@ -32,7 +32,9 @@ const event = (n: number, over: Record<string, unknown> = {}) => ({
 
 describe('scoreEventBatchSchema', () => {
   it('accepts a batch of well-formed events', () => {
-    expect(accepts(scoreEventBatchSchema, { events: [event(0), event(1, { category: 'copy-trading' })] })).toBe(true);
+    expect(
+      accepts(scoreEventBatchSchema, { events: [event(0), event(1, { category: 'copy-trading' })] }),
+    ).toBe(true);
   });
 
   it('names a bad event by its index: events[3].action, and only that field', () => {
@@ -88,13 +90,18 @@ describe('scoreEventSchema', () => {
     expect(fieldsOf(scoreEventSchema, event(0, { metadata: { volumeUSD: { usd: 10 } } }))).toEqual({
       'metadata.volumeUSD': ['must be a number, true or false, a string or null'],
     });
-    expect(Object.keys(fieldsOf(scoreEventSchema, event(0, { metadata: { volumeUSD: Number.NaN } })))).toEqual([
-      'metadata.volumeUSD',
-    ]);
-    expect(Object.keys(fieldsOf(scoreEventSchema, event(0, { metadata: { note: 'x'.repeat(201) } })))).toEqual(['metadata.note']);
-    const fields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, i]));
+    expect(
+      Object.keys(fieldsOf(scoreEventSchema, event(0, { metadata: { volumeUSD: Number.NaN } }))),
+    ).toEqual(['metadata.volumeUSD']);
+    expect(
+      Object.keys(fieldsOf(scoreEventSchema, event(0, { metadata: { note: 'x'.repeat(201) } }))),
+    ).toEqual(['metadata.note']);
+    const fields = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, i]));
     expect(accepts(scoreEventSchema, event(0, { metadata: fields(32) }))).toBe(true);
-    expect(fieldsOf(scoreEventSchema, event(0, { metadata: fields(33) }))).toEqual({ metadata: ['must have at most 32 fields'] });
+    expect(fieldsOf(scoreEventSchema, event(0, { metadata: fields(33) }))).toEqual({
+      metadata: ['must have at most 32 fields'],
+    });
   });
 });
 
@@ -104,22 +111,37 @@ describe('user ids on the scoring endpoints', () => {
       body: ['must not be one of the reserved words leaderboard, metrics, rules, actions, adjustments'],
     });
     expect(Object.keys(fieldsOf(scoreEventSchema, event(0, { userId: word })))).toEqual(['userId']);
-    expect(Object.keys(fieldsOf(scoreAdjustmentSchema, { eventId: 'adj-1', userId: word, points: 5, reason: 'x' }))).toEqual(['userId']);
+    expect(
+      Object.keys(
+        fieldsOf(scoreAdjustmentSchema, { eventId: 'adj-1', userId: word, points: 5, reason: 'x' }),
+      ),
+    ).toEqual(['userId']);
   });
 
   it('covers exactly the static /scores paths', () => {
-    expect([...reservedScoreWords].sort()).toEqual(['actions', 'adjustments', 'leaderboard', 'metrics', 'rules']);
+    expect([...reservedScoreWords].sort()).toEqual([
+      'actions',
+      'adjustments',
+      'leaderboard',
+      'metrics',
+      'rules',
+    ]);
   });
 
   it('accepts other ids, including ones that merely contain a reserved word', () => {
-    for (const id of ['alice', 'rules-lawyer', 'metrics2', '0xabc', 'user:42']) expect(accepts(scoreUserIdSchema, id)).toBe(true);
+    for (const id of ['alice', 'rules-lawyer', 'metrics2', '0xabc', 'user:42'])
+      expect(accepts(scoreUserIdSchema, id)).toBe(true);
   });
 });
 
 describe('eventIdSchema', () => {
   it('refuses #, which milestone ids use (e1#FIRST_TRADE), so a host id can never collide with one', () => {
-    expect(fieldsOf(eventIdSchema, 'trade-1#FIRST_TRADE')).toEqual({ body: ['must be 1 to 128 letters, digits or _ . : @ -'] });
-    expect(Object.keys(fieldsOf(scoreEventSchema, event(0, { eventId: 'e1#FIRST_TRADE' })))).toEqual(['eventId']);
+    expect(fieldsOf(eventIdSchema, 'trade-1#FIRST_TRADE')).toEqual({
+      body: ['must be 1 to 128 letters, digits or _ . : @ -'],
+    });
+    expect(Object.keys(fieldsOf(scoreEventSchema, event(0, { eventId: 'e1#FIRST_TRADE' })))).toEqual([
+      'eventId',
+    ]);
   });
 
   it('takes 1 to 128 letters, digits and _ . : @ -', () => {
@@ -129,7 +151,9 @@ describe('eventIdSchema', () => {
     for (const bad of ['', 'x'.repeat(129), 'has space', 'slash/id', 'é', 'a\nb']) {
       expect(accepts(eventIdSchema, bad)).toBe(false);
     }
-    expect(fieldsOf(scoreEventSchema, { ...event(0), eventId: undefined })).toEqual({ eventId: ['is required'] });
+    expect(fieldsOf(scoreEventSchema, { ...event(0), eventId: undefined })).toEqual({
+      eventId: ['is required'],
+    });
   });
 });
 
@@ -170,7 +194,9 @@ describe('scoreLeaderboardQuerySchema', () => {
     const parsed = z.parse(scoreLeaderboardQuerySchema, {});
     expect(parsed).toMatchObject({ timeframe: 'lifetime', ties: 'standard', offset: 0 });
     expect(parsed.period).toBeUndefined();
-    expect(z.parse(scoreLeaderboardQuerySchema, { timeframe: 'weekly', limit: '5', offset: '10' })).toMatchObject({
+    expect(
+      z.parse(scoreLeaderboardQuerySchema, { timeframe: 'weekly', limit: '5', offset: '10' }),
+    ).toMatchObject({
       timeframe: 'weekly',
       limit: 5,
       offset: 10,
@@ -189,8 +215,14 @@ describe('scoreAdjustmentSchema', () => {
 
   it('takes a whole, non-zero change of points with a reason', () => {
     expect(accepts(scoreAdjustmentSchema, adjustment)).toBe(true);
-    expect(fieldsOf(scoreAdjustmentSchema, { ...adjustment, points: 0 })).toEqual({ points: ['must not be 0'] });
-    expect(fieldsOf(scoreAdjustmentSchema, { ...adjustment, points: 2.5 })).toEqual({ points: ['must be a whole number'] });
-    expect(Object.keys(fieldsOf(scoreAdjustmentSchema, { ...adjustment, reason: undefined }))).toEqual(['reason']);
+    expect(fieldsOf(scoreAdjustmentSchema, { ...adjustment, points: 0 })).toEqual({
+      points: ['must not be 0'],
+    });
+    expect(fieldsOf(scoreAdjustmentSchema, { ...adjustment, points: 2.5 })).toEqual({
+      points: ['must be a whole number'],
+    });
+    expect(Object.keys(fieldsOf(scoreAdjustmentSchema, { ...adjustment, reason: undefined }))).toEqual([
+      'reason',
+    ]);
   });
 });

@@ -32,7 +32,9 @@ describe('defaultScoringRules', () => {
   });
 
   it("holds the note's table: base points, one-time actions and derived milestones", () => {
-    const bases = Object.fromEntries(Object.entries(defaultScoringRules.actions).map(([name, rule]) => [name, rule.base]));
+    const bases = Object.fromEntries(
+      Object.entries(defaultScoringRules.actions).map(([name, rule]) => [name, rule.base]),
+    );
     expect(bases).toEqual({
       TRADE_EXECUTE: 10,
       COPY_TRADE: 5,
@@ -52,7 +54,11 @@ describe('defaultScoringRules', () => {
     expect(actions.PROFILE_VERIFIED!.oneTime).toBe(true);
     expect(actions.REFERRAL_SIGNUP!.oneTime).toBeUndefined();
     expect(actions.FIRST_TRADE!.milestone).toEqual({ action: 'TRADE_EXECUTE' });
-    expect(actions.FIRST_PROFITABLE_TRADE!.milestone).toEqual({ action: 'TRADE_EXECUTE', field: 'profitPercent', above: 0 });
+    expect(actions.FIRST_PROFITABLE_TRADE!.milestone).toEqual({
+      action: 'TRADE_EXECUTE',
+      field: 'profitPercent',
+      above: 0,
+    });
     expect(actions.TRADING_STREAK_7!.milestone).toEqual({ streakDays: 7 });
     expect(actions.TRADING_STREAK_30!.milestone).toEqual({ streakDays: 30 });
     expect(defaultScoringRules.trending.decayPerDay).toBe(0.9);
@@ -161,7 +167,12 @@ describe('scoringRulesSchema refuses malformed rule sets, naming the field', () 
 
   it('accepts decays just inside (0, 1)', () => {
     for (const decayPerDay of [0.001, 0.5, 0.999]) {
-      expect(z.safeParse(scoringRulesSchema, rulesWith((rules) => void (rules.trending.decayPerDay = decayPerDay))).success).toBe(true);
+      expect(
+        z.safeParse(
+          scoringRulesSchema,
+          rulesWith((rules) => void (rules.trending.decayPerDay = decayPerDay)),
+        ).success,
+      ).toBe(true);
     }
   });
 
@@ -193,16 +204,29 @@ describe('scoringRulesSchema refuses malformed rule sets, naming the field', () 
     expect(Object.keys(fieldsOf(rulesWith((rules) => void (rules.actions.COPY_TRADE!.base = 2.5))))).toEqual([
       'actions.COPY_TRADE.base',
     ]);
-    expect(Object.keys(fieldsOf(rulesWith((rules) => void (rules.actions.COPY_TRADE!.multipliers![0] = { kind: 'flag', field: 'success', factor: 0 }))))).toEqual([
-      'actions.COPY_TRADE.multipliers[0].factor',
-    ]);
+    expect(
+      Object.keys(
+        fieldsOf(
+          rulesWith(
+            (rules) =>
+              void (rules.actions.COPY_TRADE!.multipliers![0] = {
+                kind: 'flag',
+                field: 'success',
+                factor: 0,
+              }),
+          ),
+        ),
+      ),
+    ).toEqual(['actions.COPY_TRADE.multipliers[0].factor']);
   });
 
   it('refuses streak freeze settings that are negative or fractional', () => {
     expect(Object.keys(fieldsOf(rulesWith((rules) => void (rules.streaks.initialFreezes = -1))))).toEqual([
       'streaks.initialFreezes',
     ]);
-    expect(Object.keys(fieldsOf(rulesWith((rules) => void (rules.streaks.maxFreezes = 1.5))))).toEqual(['streaks.maxFreezes']);
+    expect(Object.keys(fieldsOf(rulesWith((rules) => void (rules.streaks.maxFreezes = 1.5))))).toEqual([
+      'streaks.maxFreezes',
+    ]);
   });
 
   it('answers with issues, never throws, for input that is not a rule set at all', () => {
@@ -215,10 +239,17 @@ describe('scoringRulesSchema refuses malformed rule sets, naming the field', () 
 describe('multiplierSchema', () => {
   it('takes the three kinds and nothing else', () => {
     expect(z.safeParse(multiplierSchema, { kind: 'flag', field: 'success', factor: 2 }).success).toBe(true);
-    expect(z.safeParse(multiplierSchema, { kind: 'proportional', field: 'copierCount', max: 10 }).success).toBe(true);
-    expect(z.safeParse(multiplierSchema, { kind: 'tiers', field: 'days', tiers: [{ min: 30, factor: 1.5 }] }).success).toBe(true);
+    expect(
+      z.safeParse(multiplierSchema, { kind: 'proportional', field: 'copierCount', max: 10 }).success,
+    ).toBe(true);
+    expect(
+      z.safeParse(multiplierSchema, { kind: 'tiers', field: 'days', tiers: [{ min: 30, factor: 1.5 }] })
+        .success,
+    ).toBe(true);
     expect(z.safeParse(multiplierSchema, { kind: 'tiers', field: 'days', tiers: [] }).success).toBe(false);
     expect(z.safeParse(multiplierSchema, { kind: 'curve', field: 'days', factor: 2 }).success).toBe(false);
-    expect(z.safeParse(multiplierSchema, { kind: 'flag', field: 'has space', factor: 2 }).success).toBe(false);
+    expect(z.safeParse(multiplierSchema, { kind: 'flag', field: 'has space', factor: 2 }).success).toBe(
+      false,
+    );
   });
 });

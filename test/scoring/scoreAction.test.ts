@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScoringRules } from '../../src/scoring/defaultScoringRules.js';
-import type { ActionRule } from '../../src/scoring/rules.js';
+import type { ActionRule, Multiplier } from '../../src/scoring/rules.js';
 import { multiplierFactor, scoreAction, type ActionMetadata } from '../../src/scoring/scoreAction.js';
 
 const rule = (action: string): ActionRule => {
@@ -28,10 +28,13 @@ describe("scoreAction: the note's TRADE_EXECUTE table (base 10, volume tier × p
     profits.map((profitPercent, column) => ({ volumeUSD, profitPercent, expected: expected[column]! })),
   );
 
-  it.each(cases)('volumeUSD $volumeUSD, profitPercent $profitPercent → $expected points', ({ volumeUSD, profitPercent, expected }) => {
-    const metadata = profitPercent === undefined ? { volumeUSD } : { volumeUSD, profitPercent };
-    expect(points('TRADE_EXECUTE', metadata)).toBe(expected);
-  });
+  it.each(cases)(
+    'volumeUSD $volumeUSD, profitPercent $profitPercent → $expected points',
+    ({ volumeUSD, profitPercent, expected }) => {
+      const metadata = profitPercent === undefined ? { volumeUSD } : { volumeUSD, profitPercent };
+      expect(points('TRADE_EXECUTE', metadata)).toBe(expected);
+    },
+  );
 
   it.each([
     [9.99, 10],
@@ -192,10 +195,24 @@ describe('scoreAction: metadata a multiplier cannot read counts ×1', () => {
 
 describe('multiplierFactor', () => {
   it('takes the first tier whose bound holds, in the order the rule lists them', () => {
-    const unsorted = { kind: 'tiers', field: 'v', tiers: [{ min: 100, factor: 1.5 }, { min: 10_000, factor: 5 }] } as const;
+    const unsorted: Multiplier = {
+      kind: 'tiers',
+      field: 'v',
+      tiers: [
+        { min: 100, factor: 1.5 },
+        { min: 10_000, factor: 5 },
+      ],
+    };
     expect(multiplierFactor(unsorted, { v: 20_000 })).toBe(1.5);
     expect(multiplierFactor(unsorted, { v: 99 })).toBeUndefined();
-    const below = { kind: 'tiers', field: 'v', tiers: [{ below: 10, factor: 3 }, { min: 10, factor: 2 }] } as const;
+    const below: Multiplier = {
+      kind: 'tiers',
+      field: 'v',
+      tiers: [
+        { below: 10, factor: 3 },
+        { min: 10, factor: 2 },
+      ],
+    };
     expect(multiplierFactor(below, { v: 9.999 })).toBe(3);
     expect(multiplierFactor(below, { v: 10 })).toBe(2);
   });

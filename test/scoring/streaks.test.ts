@@ -27,7 +27,12 @@ describe('streakState', () => {
   });
 
   it('counts consecutive days up to today', () => {
-    expect(streakState(run(1, 5), d(5), rules())).toEqual({ current: 5, longest: 5, lastActiveDay: d(5), freezesLeft: 0 });
+    expect(streakState(run(1, 5), d(5), rules())).toEqual({
+      current: 5,
+      longest: 5,
+      lastActiveDay: d(5),
+      freezesLeft: 0,
+    });
   });
 
   it('counts across month and year ends and leap days', () => {
@@ -39,11 +44,21 @@ describe('streakState', () => {
   });
 
   it('treats today not yet active as no gap', () => {
-    expect(streakState(run(1, 5), d(6), rules())).toEqual({ current: 5, longest: 5, lastActiveDay: d(5), freezesLeft: 0 });
+    expect(streakState(run(1, 5), d(6), rules())).toEqual({
+      current: 5,
+      longest: 5,
+      lastActiveDay: d(5),
+      freezesLeft: 0,
+    });
   });
 
   it('breaks when yesterday was missed and no freeze is left', () => {
-    expect(streakState(run(1, 5), d(7), rules())).toEqual({ current: 0, longest: 5, lastActiveDay: d(5), freezesLeft: 0 });
+    expect(streakState(run(1, 5), d(7), rules())).toEqual({
+      current: 0,
+      longest: 5,
+      lastActiveDay: d(5),
+      freezesLeft: 0,
+    });
   });
 
   it('spends a freeze on a missed yesterday to keep the current streak, without lengthening it', () => {
@@ -53,7 +68,10 @@ describe('streakState', () => {
       lastActiveDay: d(5),
       freezesLeft: 0,
     });
-    expect(streakState(run(1, 5), d(8), rules({ initialFreezes: 2 }))).toMatchObject({ current: 5, freezesLeft: 0 });
+    expect(streakState(run(1, 5), d(8), rules({ initialFreezes: 2 }))).toMatchObject({
+      current: 5,
+      freezesLeft: 0,
+    });
   });
 
   it('breaks (and keeps the freezes) when more days were missed since than freezes are left', () => {
@@ -77,7 +95,10 @@ describe('streakState', () => {
 
   it('bridges a gap of several days when as many freezes are left', () => {
     const days = [...run(1, 3), ...run(6, 7)]; // days 4 and 5 missed
-    expect(streakState(days, d(7), rules({ initialFreezes: 2 }))).toMatchObject({ current: 5, freezesLeft: 0 });
+    expect(streakState(days, d(7), rules({ initialFreezes: 2 }))).toMatchObject({
+      current: 5,
+      freezesLeft: 0,
+    });
   });
 
   it('breaks on a gap larger than the freezes left, and starts again from the next active day', () => {
@@ -126,7 +147,11 @@ describe('streakState', () => {
 
   it('can spend a freeze it has just earned', () => {
     const days = [...run(1, 7), ...run(9, 10)]; // the freeze earned on day 7 bridges day 8
-    expect(streakState(days, d(10), rules({ earnFreezeEveryDays: 7 }))).toMatchObject({ current: 9, longest: 9, freezesLeft: 0 });
+    expect(streakState(days, d(10), rules({ earnFreezeEveryDays: 7 }))).toMatchObject({
+      current: 9,
+      longest: 9,
+      freezesLeft: 0,
+    });
   });
 
   it('keeps the longest streak after a break', () => {
@@ -135,6 +160,9 @@ describe('streakState', () => {
   });
 
   it('skips repeated days rather than counting them twice', () => {
-    expect(streakState([d(1), d(1), d(2), d(2), d(3)], d(3), rules())).toMatchObject({ current: 3, longest: 3 });
+    expect(streakState([d(1), d(1), d(2), d(2), d(3)], d(3), rules())).toMatchObject({
+      current: 3,
+      longest: 3,
+    });
   });
 });

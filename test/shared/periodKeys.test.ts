@@ -172,7 +172,9 @@ describe('periodKeyOf and periodBounds agree (property)', () => {
         expect(instant.getTime()).toBeLessThan(end.getTime());
         // Periods are whole UTC days: a day, 7 days, or 28 to 31 days.
         const days = (end.getTime() - start.getTime()) / 86_400_000;
-        expect(kind === 'day' ? days === 1 : kind === 'week' ? days === 7 : days >= 28 && days <= 31).toBe(true);
+        expect(kind === 'day' ? days === 1 : kind === 'week' ? days === 7 : days >= 28 && days <= 31).toBe(
+          true,
+        );
       }),
       { numRuns: 2000 },
     );
