@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineSchema } from '../shared/defineSchema.js';
+import { isPeriodKey } from '../shared/periodKeys.js';
 
 /**
  * Scoring rules as data (design note 003's action table, made declarative): JSON-serializable,
@@ -133,7 +134,9 @@ export const scoringRulesSchema = /* @__PURE__ */ defineSchema(() =>
       trending: z.strictObject({
         decayPerDay: z.number().check(z.gt(0), z.lt(1)),
         /** The forward-decay landmark (a UTC day); weights grow from it, so keep it recent. */
-        epoch: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+        epoch: z
+          .string()
+          .check(z.refine((day) => isPeriodKey('day', day), 'must be a day such as 2026-01-01')),
       }),
       limits: z.strictObject({
         /** Points of one event above this are cut to it. */
@@ -155,14 +158,50 @@ export const scoringRulesSchema = /* @__PURE__ */ defineSchema(() =>
       }),
     })
     .check(
-      z.refine(
-        (rules) =>
-          rules.achievements.every((a) => !('action' in a.condition) || a.condition.action in rules.actions),
-        { message: 'every achievement must name an action of the rules', path: ['achievements'] },
-      ),
-      z.refine((rules) => rules.streaks.action in rules.actions, {
-        message: 'the streak action must be one of the rules',
-        path: ['streaks', 'action'],
+      // Cross-references, each reported at the field that holds the bad name so a host can find it.
+      z.superRefine((rules, ctx) => {
+        const isAction = (name: string) => Object.hasOwn(rules.actions, name);
+        const ids = new Set<string>();
+        rules.achievements.forEach((achievement, index) => {
+          const { condition } = achievement;
+          if ('action' in condition && !isAction(condition.action)) {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'every achievement must name an action of the rules',
+              path: ['achievements', index, 'condition', 'action'],
+              input: condition.action,
+            });
+          }
+          // A second achievement with the same id could never show as unlocked.
+          if (ids.has(achievement.id)) {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'achievement ids must be unique',
+              path: ['achievements', index, 'id'],
+              input: achievement.id,
+            });
+          }
+          ids.add(achievement.id);
+        });
+        for (const [name, rule] of Object.entries(rules.actions)) {
+          // A milestone that follows an action the rules lack could never be earned.
+          if (rule.milestone && 'action' in rule.milestone && !isAction(rule.milestone.action)) {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'a milestone must follow an action of the rules',
+              path: ['actions', name, 'milestone', 'action'],
+              input: rule.milestone.action,
+            });
+          }
+        }
+        if (!isAction(rules.streaks.action)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'the streak action must be one of the rules',
+            path: ['streaks', 'action'],
+            input: rules.streaks.action,
+          });
+        }
       }),
     ),
 );
