@@ -7,10 +7,9 @@ import {
   type ScoringEvent,
   type ScoringRules,
 } from 'podium-kit/core';
-import type { Database } from '../db/Database.js';
+import type { Database, Queryable } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
 import { lockUserStates, parseJson } from './scoreUserStates.js';
-import { type applySqlBoardDeltas } from './sqlScoreBoards.js';
 import {
   boardDeltasOf,
   writeLedgerEntries,
@@ -26,7 +25,7 @@ export interface PreparedEvent extends ScoringEvent {
 /** Where the boards live: applied in the ledger's transaction (SQL), or after it (Redis). */
 export interface BoardSink {
   /** Applies deltas inside the ledger transaction (the SQL projection). */
-  inTransaction?: typeof applySqlBoardDeltas;
+  inTransaction?: (tx: Queryable, deltas: readonly BoardDelta[]) => Promise<void>;
 }
 
 /**
@@ -151,7 +150,7 @@ export async function ingestScoreEvents(
     }
     await writeLedgerEntries(tx, stored, states, now);
     const deltas = boardDeltasOf(stored);
-    if (boards.inTransaction) await boards.inTransaction(tx, deltas, now);
+    if (boards.inTransaction) await boards.inTransaction(tx, deltas);
     return { results, deltas };
   });
 }

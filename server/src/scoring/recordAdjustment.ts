@@ -102,7 +102,7 @@ export async function recordAdjustment(
       await dropLostAchievements(tx, rules, adjustment.userId, state);
     }
     const deltas = boardDeltasOf([entry]);
-    if (boards.inTransaction) await boards.inTransaction(tx, deltas, now);
+    if (boards.inTransaction) await boards.inTransaction(tx, deltas);
     return { results: [result], deltas };
   });
 }

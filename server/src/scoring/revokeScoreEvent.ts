@@ -118,7 +118,7 @@ export async function revokeScoreEvent(
     const achievementsLost = await dropLostAchievements(tx, rules, userId, state);
     const deltas = boardDeltasOf(entries, -1);
     if (boards.inTransaction) {
-      await applySqlBoardDeltas(tx, deltas, now);
+      await applySqlBoardDeltas(tx, deltas);
       await recomputeReachedAt(tx, userId, [...new Set(deltas.map((d) => d.key))]);
     }
     return {

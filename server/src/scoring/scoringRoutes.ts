@@ -36,6 +36,7 @@ import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
 import { recordAdjustment } from './recordAdjustment.js';
+import type { BoardDelta } from './writeLedgerEntries.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
 import {
   readScoreLedger,
@@ -44,7 +45,7 @@ import {
   readUserScore,
   roundTrending,
 } from './scoreReads.js';
-import { applySqlBoardDeltas, readSqlBoardPage, readSqlStanding } from './sqlScoreBoards.js';
+import { applySqlBoardDeltas, readSqlBoardPage, readSqlStanding, touchBoards } from './sqlScoreBoards.js';
 
 /** Options of {@link createScoringRoutes}. */
 export interface ScoringRoutesOptions {
@@ -110,7 +111,8 @@ export function createScoringRoutes({
         fields,
       );
     }
-    const { results } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
+    const { results, deltas } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
+    await touchBoards(db, boardKeysOf(deltas), at);
     c.header('Cache-Control', 'no-store');
     if (batch) return c.json({ results }, 200);
     const [result] = results;
@@ -129,8 +131,10 @@ export function createScoringRoutes({
 
   routes.delete(scoreActionRoute, requireApiKey(apiKey), async (c) => {
     const eventId = parsePathParam(ledgerIdSchema, 'eventId', c.req.param('eventId'), 'Invalid event id');
-    const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, now(), boards);
+    const at = now();
+    const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, at, boards);
     if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
+    await touchBoards(db, boardKeysOf(outcome.deltas), at);
     return c.json(outcome.result, 200);
   });
 
@@ -140,7 +144,7 @@ export function createScoringRoutes({
     const fields: FieldErrors = {};
     const occurredAt = checkOccurredAt(body.occurredAt, 'occurredAt', fields, at, backdateDays);
     if (!occurredAt) throw invalidRequest('Invalid request: occurredAt', fields);
-    const { results } = await recordAdjustment(
+    const { results, deltas } = await recordAdjustment(
       db,
       rules,
       {
@@ -155,6 +159,7 @@ export function createScoringRoutes({
       at,
       boards,
     );
+    await touchBoards(db, boardKeysOf(deltas), at);
     const [result] = results;
     if (result!.status === 'conflict') {
       throw new HttpError(
@@ -240,6 +245,11 @@ export function createScoringRoutes({
   });
 
   return routes;
+}
+
+/** The boards some deltas changed. */
+function boardKeysOf(deltas: readonly BoardDelta[]): string[] {
+  return [...new Set(deltas.map((delta) => delta.key))];
 }
 
 function parseUserId(raw: string): string {

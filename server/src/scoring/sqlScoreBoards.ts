@@ -24,12 +24,13 @@ export interface ScoreStanding {
   ranked: number;
 }
 
-/** Adds `deltas` to the board rows (inside the ledger transaction) and stamps the boards changed. */
-export async function applySqlBoardDeltas(
-  tx: Queryable,
-  deltas: readonly BoardDelta[],
-  now: Date,
-): Promise<void> {
+/**
+ * Adds `deltas` to the board rows, inside the ledger transaction. The boards' "last updated"
+ * stamps are written after commit ({@link touchBoards}): every write touches `lifetime`, so a
+ * stamp inside the transaction would hold that one row's lock until commit and queue every
+ * concurrent request behind it.
+ */
+export async function applySqlBoardDeltas(tx: Queryable, deltas: readonly BoardDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   await tx.query(
     `INSERT INTO podium_score_boards (board, user_id, value, reached_at)
@@ -44,15 +45,19 @@ export async function applySqlBoardDeltas(
       ),
     ],
   );
-  await touchBoards(tx, [...new Set(deltas.map((d) => d.key))], now);
 }
 
-/** Stamps boards as changed at `now`, in key order (concurrent writers lock them in one order). */
-export async function touchBoards(tx: Queryable, keys: readonly string[], now: Date): Promise<void> {
-  await tx.query(
+/**
+ * Stamps boards as changed at `now` (never backwards), in key order so concurrent writers lock
+ * them in one order. A stamp lost to a crash after commit costs only a stale "last updated": the
+ * ETag is a hash of the whole answer, so polls still see the change.
+ */
+export async function touchBoards(db: Queryable, keys: readonly string[], now: Date): Promise<void> {
+  if (keys.length === 0) return;
+  await db.query(
     `INSERT INTO podium_score_board_versions (board, updated_at)
      SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
-     ON CONFLICT (board) DO UPDATE SET updated_at = EXCLUDED.updated_at`,
+     ON CONFLICT (board) DO UPDATE SET updated_at = greatest(podium_score_board_versions.updated_at, EXCLUDED.updated_at)`,
     [[...keys].sort(), now],
   );
 }

@@ -71,11 +71,19 @@ describe('PUT /api/users/:id', () => {
     ['a username starting with 0x', { username: '0xname' }, 'username'],
     ['an unknown field', { nickname: 'x' }, 'nickname'],
     ['a non-http avatar', { avatarUrl: 'javascript:alert(1)' }, 'avatarUrl'],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
   ])('names the field for %s', async (_name, body, field) => {
     const response = await put('u-invalid', body);
     expect(response.status).toBe(400);
     expect(Object.keys(((await errorOf(response)).details as { fields: object }).fields)).toEqual([field]);
     expect(await test.db.query('SELECT 1 FROM podium_users WHERE id = $1', ['u-invalid'])).toEqual([]);
+  });
+
+  it('keeps the time zone given, and a PUT without one sets UTC', async () => {
+    const first = userSchema.parse(await (await put('u-tz', { timeZone: 'Asia/Tokyo' })).json());
+    expect(first.timeZone).toBe('Asia/Tokyo');
+    const second = userSchema.parse(await (await put('u-tz', {})).json());
+    expect(second.timeZone).toBe('UTC');
   });
 
   it('creates (201), then replaces (200) clearing omitted fields and replacing the wallets', async () => {
@@ -91,6 +99,7 @@ describe('PUT /api/users/:id', () => {
       username: 'Life',
       displayName: 'Life Form',
       avatarUrl: 'https://example.com/a.png',
+      timeZone: 'UTC',
       wallets: [walletA, walletB],
       createdAt: clock.toISOString(),
       updatedAt: clock.toISOString(),

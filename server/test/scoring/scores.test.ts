@@ -176,6 +176,27 @@ describe('/api/scores', () => {
     expect(achievements.achievements.find((a) => a.id === 'first_trade')).toMatchObject({ unlocked: true });
   });
 
+  it("counts streak days in the user's own time zone", async () => {
+    const put = await api.send('PUT', '/users/tokyo', { timeZone: 'Asia/Tokyo' });
+    expect(put.status).toBe(201);
+    // 20:00 UTC on the 27th is 05:00 on the 28th in Tokyo.
+    await api.record({
+      eventId: 'tz1',
+      userId: 'tokyo',
+      action: 'TRADE_EXECUTE',
+      occurredAt: '2026-11-27T11:30:00.000Z',
+    });
+    const previous = clock;
+    clock = new Date('2026-11-27T20:00:00.000Z');
+    try {
+      await api.record({ eventId: 'tz2', userId: 'tokyo', action: 'TRADE_EXECUTE' });
+      const score = userScoreSchema.parse(await api.json(api.get('/scores/tokyo')));
+      expect(score.streak).toMatchObject({ current: 2, longest: 2, lastActiveDay: '2026-11-28' });
+    } finally {
+      clock = previous;
+    }
+  });
+
   it('keeps the static paths and refuses their words as user ids', async () => {
     expect((await api.get('/scores/rules')).status).toBe(200);
     expect((await api.get('/scores/metrics')).status).toBe(200);
