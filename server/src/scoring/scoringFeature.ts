@@ -1,5 +1,11 @@
-import { defaultScoringRules } from 'podium-kit/core';
+import { Hono } from 'hono';
+import { defaultScoringRules, userIdSchema } from 'podium-kit/core';
+import { z } from 'zod';
 import type { ServerFeature } from '../feature.js';
+import { demoPeople } from '../demo/demoPeople.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { demoScoreKinds, generatedDemoEventPattern, recordDemoScore, seedDemoScores } from './demoScores.js';
+import { applySqlBoardDeltas } from './sqlScoreBoards.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
@@ -20,6 +26,20 @@ export const scoringFeature: ServerFeature = {
       now,
       backdateDays: options.scoring?.backdateDays ?? 30,
     });
+  },
+
+  demoRoutes({ db, now, options }) {
+    const rules = options.scoring?.rules ?? defaultScoringRules;
+    const routes = new Hono<AppEnv>();
+    // The demo page's "record a trade / copy trade / stake" buttons: the card, boards and
+    // achievements show it on their next poll; the answer names any achievement unlocked.
+    routes.post('/demo/score-action', async (c) => {
+      const { kind, user } = demoScoreQuerySchema.parse(c.req.query());
+      return c.json(
+        await recordDemoScore(db, rules, user, kind, now(), { inTransaction: applySqlBoardDeltas }),
+      );
+    });
+    return routes;
   },
 
   commands: [
@@ -44,4 +64,28 @@ export const scoringFeature: ServerFeature = {
       },
     },
   ],
+
+  demoSeed: {
+    // Generated events only (and their milestones, audit rows and unlocks); what a visitor
+    // recorded stays. The seed that follows rebuilds the totals and boards from the ledger.
+    async clearGenerated(tx) {
+      await tx.query('DELETE FROM podium_score_audit WHERE event_id ~ $1', [generatedDemoEventPattern]);
+      await tx.query('DELETE FROM podium_score_achievements WHERE event_id ~ $1', [
+        generatedDemoEventPattern,
+      ]);
+      const rows = await tx.query('DELETE FROM podium_score_events WHERE event_id ~ $1 RETURNING 1', [
+        generatedDemoEventPattern,
+      ]);
+      return rows.length;
+    },
+    async seed({ db, now, market, config }) {
+      const { events, users } = await seedDemoScores(db, config.scoringRules, demoPeople(market), now);
+      return { summary: `${events} scored actions of ${users} people`, counts: { events, users } };
+    },
+  },
 };
+
+const demoScoreQuerySchema = z.object({
+  kind: z.enum(demoScoreKinds, { error: 'must be trade, copy or stake' }),
+  user: userIdSchema,
+});

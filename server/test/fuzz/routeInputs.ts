@@ -220,6 +220,9 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
     'GET /demo/users': {},
     'GET /demo/token': { query: { user: userId } },
     'POST /demo/market-activity': { query: { events: smallInt(5) } },
+    'POST /demo/score-action': {
+      query: { kind: fc.constantFrom('trade', 'copy', 'stake'), user: userId },
+    },
     'POST /demo/seller-activity': {
       query: { kind: fc.constantFrom('sale', 'view'), seller: userId },
     },
