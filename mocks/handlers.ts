@@ -24,6 +24,10 @@ import {
 } from './sellerBoards/handlers.js';
 import type { LeaderboardSeller, LeaderboardValueKey } from './sellerBoards/fixtures.js';
 import { createUserStatsHandlers } from './userStats/handlers.js';
+import { createScoringHandlers, type ScoringScenarioName } from './scoring/handlers.js';
+import type { ScoringFixtureUser, ScoringWorld } from './scoring/fixtures.js';
+import type { ScoreEventInput } from '../src/scoring/contract.js';
+import type { ScoringRules } from '../src/scoring/rules.js';
 import type { UserStatsScenarioName } from './userStats/fixtures.js';
 import type { UserStatsResponse } from '../src/userStats/contract.js';
 
@@ -40,6 +44,8 @@ const DAY_MS = 86_400_000;
  *   `partial` serves the `success` user stats.
  * - leaderboards and seller dashboards serve `success`, `empty` or `largeNumbers` data (every
  *   other scenario serves `success` once it answers); see `live` for a board that changes.
+ * - points and achievements (`/scores`) serve the 40-day history (`success`) or no events at all
+ *   (`empty`); every other scenario serves the history once it answers.
  */
 export type PodiumMockScenario =
   | 'success'
@@ -95,6 +101,20 @@ export interface PodiumHandlersOptions {
   live?: boolean | LeaderboardLiveOptions;
   /** Serve these sellers on the boards and dashboards instead of the scenario's. */
   leaderboardSellers?: readonly LeaderboardSeller[];
+  /**
+   * The scoring rules the mock engine runs with and `GET /scores/rules` serves.
+   * @default defaultScoringRules
+   */
+  scoringRules?: ScoringRules;
+  /**
+   * Start the points world from these events (applied in order, as if recorded when each
+   * occurred) instead of the generated 40-day history; `[]` for a world without events.
+   */
+  scoringEvents?: readonly ScoreEventInput[];
+  /** The points players (names, avatars, time zones). @default createScoringUsers() */
+  scoringUsers?: readonly ScoringFixtureUser[];
+  /** How many days back an event's `occurredAt` may be (`PODIUM_SCORES_BACKDATE_DAYS`). @default 30 */
+  scoresBackdateDays?: number;
 }
 
 /** A handler set together with its in-memory store. */
@@ -110,6 +130,11 @@ export interface PodiumMocks {
   setScenario(scenario: PodiumMockScenario): void;
   /** Moves a seller (`u_alice` by default) up one place on a board (`sales:month` by default) now. */
   bumpLeaderboard(userId?: string, key?: LeaderboardValueKey): void;
+  /**
+   * The points world the `/scores` handlers answer from (the current scenario's): record events
+   * (`scoringWorld().record([...])`), revoke them, or read a board, a score or the ledger.
+   */
+  scoringWorld(): ScoringWorld;
   /** Puts the store, the scenario and the `errorCount` budget back to how the handlers started. */
   reset(): void;
 }
@@ -165,12 +190,23 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     sellers: options.leaderboardSellers,
     live: options.live,
   });
+  const scoring = createScoringHandlers({
+    baseUrl,
+    clock,
+    scenario: () => scoringScenario(behaviour),
+    throttle: () => throttle(),
+    rules: options.scoringRules,
+    events: options.scoringEvents,
+    users: options.scoringUsers,
+    backdateDays: options.scoresBackdateDays,
+  });
   const reset = () => {
     store = new Map(initialJobs().map((job) => [job.job_id, job]));
     failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
     behaviour = scenario;
     userStats.reset();
     leaderboards.reset();
+    scoring.reset();
   };
   reset();
 
@@ -291,12 +327,13 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   });
 
   return {
-    handlers: [getStats, recordJob, ...userStats.handlers, ...leaderboards.handlers],
+    handlers: [getStats, recordJob, ...userStats.handlers, ...leaderboards.handlers, ...scoring.handlers],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
     setScenario: (next) => {
       behaviour = next;
     },
     bumpLeaderboard: (userId, key) => leaderboards.bump(userId, key),
+    scoringWorld: () => scoring.world(),
     reset,
   };
 }
@@ -306,7 +343,9 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
  * (`GET` and `PATCH {baseUrl}/stats`) and its user-stats endpoints (`GET {baseUrl}/user/:identifier/stats`,
  * `.../stats/history`, `.../transactions.csv`, `GET {baseUrl}/stats/leaders`; see `createUserStatsHandlers`)
  * and its seller boards (`GET {baseUrl}/leaderboards/sellers` with ETag/304 and `around`,
- * `GET {baseUrl}/sellers/:id/dashboard`; see `createLeaderboardHandlers`). They behave like the server: an in-memory store per
+ * `GET {baseUrl}/sellers/:id/dashboard`; see `createLeaderboardHandlers`) and its points and
+ * achievements (`{baseUrl}/scores/...`, computed by the real scoring engine over a 40-day
+ * history; see `createScoringHandlers`). They behave like the server: an in-memory store per
  * handler set, the contract's validation with the server's error shape, bearer-token auth (any
  * token is the same mock user), forward-only jobs (`mergeJobUpdate`), keyset pagination.
  *
@@ -344,6 +383,10 @@ function userStatsScenario(scenario: PodiumMockScenario): UserStatsScenarioName 
 
 function leaderboardScenario(scenario: PodiumMockScenario): LeaderboardScenarioName {
   return scenario === 'empty' || scenario === 'largeNumbers' ? scenario : 'success';
+}
+
+function scoringScenario(scenario: PodiumMockScenario): ScoringScenarioName {
+  return scenario === 'empty' ? 'empty' : 'success';
 }
 
 function dataScenario(scenario: PodiumMockScenario): JobStatsScenarioName {

@@ -36,6 +36,12 @@
  * // Seller boards: ETag + 304, `around`, ties; `live` moves u_alice up one place per poll.
  * const mocks = createPodiumMocks({ live: true });
  * const board = createLeaderboardFixture({ metric: 'views', limit: 10 });
+ *
+ * @example
+ * // Points and achievements: the real engine over a 40-day history; record and watch it move.
+ * const mocks = createPodiumMocks({ now: new Date('2026-03-16T09:30:00Z') });
+ * mocks.scoringWorld().record([{ eventId: 'e1', userId: 'u_alice', action: 'TRADE_EXECUTE', metadata: { volumeUSD: 1500 } }]);
+ * const card = createUserScoreFixture({ timeframe: 'weekly' });
  */
 export {
   buildJobStatsResponse,
@@ -112,6 +118,42 @@ export {
   type LeaderboardLiveOptions,
   type LeaderboardScenarioName,
 } from './sellerBoards/handlers.js';
+export {
+  adjustmentAction,
+  adjustmentCategory,
+  createPointsLeaderboardFixture,
+  createScoreMetricsFixture,
+  createScoringHistory,
+  createScoringUsers,
+  createScoringWorld,
+  createUserAchievementsFixture,
+  createUserScoreFixture,
+  defaultScoringFixtureDate,
+  scoringCurrentUserId,
+  scoringHistoryDays,
+  type ScoreBoardQuery,
+  type ScoreBoardSpec,
+  type ScoringFixtureOptions,
+  type ScoringFixtureUser,
+  type ScoringHistoryOptions,
+  type ScoringWorld,
+  type ScoringWorldOptions,
+} from './scoring/fixtures.js';
+export {
+  createScoringHandlers,
+  defaultScoresBackdateDays,
+  type ScoringHandlers,
+  type ScoringHandlersContext,
+  type ScoringScenarioName,
+} from './scoring/handlers.js';
+export type {
+  EventResult,
+  ScoreEventInput,
+  ScoreLedger,
+  ScoreMetrics,
+  UserAchievements,
+  UserScore,
+} from '../src/scoring/contract.js';
 export type { SellerDashboard } from '../src/sellerBoards/contract.js';
 export type { LeaderboardEntry, LeaderboardResponse } from '../src/shared/leaderboard.js';
 export type { Job, JobStatsQuery, JobStatsResponse, RecordJobBody } from '../src/jobs/contract.js';

@@ -1,4 +1,5 @@
 import type { JobStatsQuery } from '../jobs/contract.js';
+import type { UserScoreQuery } from '../scoring/contract.js';
 import type { LeaderboardBoard } from './leaderboard.js';
 import type { StatsHistoryQuery, StatsLeadersQuery } from '../userStats/contract.js';
 
@@ -30,6 +31,23 @@ export const podiumKeys = {
   /** One page of a board; `params` as `leaderboardQueryParams` normalizes them (defaults filled). */
   leaderboard: (baseUrl: string, board: LeaderboardBoard, params: Readonly<Record<string, string | number>>) =>
     ['podium', 'leaderboards', baseUrl, board, params] as const,
+  /**
+   * Every points-and-achievements query (scores, achievements, rules). After recording actions,
+   * invalidate `userScores()` and `achievements()` (the rules do not change with them).
+   */
+  scores: () => ['podium', 'scores'] as const,
+  /** Every cached `GET /scores/:userId`. */
+  userScores: () => ['podium', 'scores', 'user'] as const,
+  /** `GET /scores/:userId`; `query` as `userScoreQueryOptions` normalizes it (timeframe filled). */
+  userScore: (baseUrl: string, userId: string, query: UserScoreQuery) =>
+    ['podium', 'scores', 'user', baseUrl, userId, query] as const,
+  /** Every cached `GET /scores/:userId/achievements`. */
+  achievements: () => ['podium', 'scores', 'achievements'] as const,
+  /** `GET /scores/:userId/achievements`. */
+  userAchievements: (baseUrl: string, userId: string) =>
+    ['podium', 'scores', 'achievements', baseUrl, userId] as const,
+  /** `GET /scores/rules`. */
+  scoringRules: (baseUrl: string) => ['podium', 'scores', 'rules', baseUrl] as const,
   /** `GET /sellers/:id/dashboard`. */
   sellerDashboard: (baseUrl: string, sellerId: string) =>
     ['podium', 'sellers', 'dashboard', baseUrl, sellerId] as const,
