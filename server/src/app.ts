@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Cluster, Redis } from 'ioredis';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { errorCodes, scoreActionsRoute, type ScoringRules, type TokenInfo } from 'podium-kit/core';
@@ -74,7 +75,15 @@ export interface CreateAppOptions {
    * be dated (`PODIUM_SCORES_BACKDATE_DAYS`).
    * @default { rules: defaultScoringRules, backdateDays: 30 }
    */
-  scoring?: { rules?: ScoringRules; backdateDays?: number };
+  scoring?: {
+    rules?: ScoringRules;
+    backdateDays?: number;
+    /**
+     * Keep the boards in Redis (`REDIS_URL`, `PODIUM_REDIS_PREFIX`) instead of SQL tables: a
+     * client (a single Redis or a Cluster) and the key prefix.
+     */
+    redis?: { client: Redis | Cluster; prefix: string } | undefined;
+  };
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
   /** Where unexpected errors are logged. @default console */

@@ -109,6 +109,11 @@ export const configVariables: readonly ConfigVariable[] = [
       'path of a JSON file of scoring rules replacing the defaults (actions, multipliers, achievements, caps, streaks; served at `GET /api/scores/rules`)',
   },
   {
+    name: 'PODIUM_REDIS_PREFIX',
+    description: 'prefix of every Redis key Podium writes (points boards), so several apps and test runs can share one Redis',
+    default: 'podium:',
+  },
+  {
     name: 'PODIUM_SCORES_BACKDATE_DAYS',
     description: 'events whose `occurredAt` is older than this many days are refused (raise it to import history)',
     default: '30',
@@ -152,6 +157,7 @@ export interface ServerConfig {
   /** The rules of `PODIUM_SCORING_RULES`, else the defaults. */
   scoringRules: ScoringRules;
   scoresBackdateDays: number;
+  redisPrefix: string;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -287,6 +293,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     viewsPerClientPerDay,
     scoringRules,
     scoresBackdateDays,
+    redisPrefix: read('PODIUM_REDIS_PREFIX') ?? 'podium:',
   };
 }
 

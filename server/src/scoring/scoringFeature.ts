@@ -6,6 +6,8 @@ import { demoPeople } from '../demo/demoPeople.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { demoScoreKinds, generatedDemoEventPattern, recordDemoScore, seedDemoScores } from './demoScores.js';
 import { applySqlBoardDeltas } from './sqlScoreBoards.js';
+import { createRedisScoreBoards } from './redisScoreBoards.js';
+import { createRedisClient } from '../redis.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
@@ -18,9 +20,14 @@ import { createScoringRoutes } from './scoringRoutes.js';
 export const scoringFeature: ServerFeature = {
   name: 'scoring',
 
-  routes({ db, now, options }) {
+  routes({ db, now, logger, options }) {
+    const redis = options.scoring?.redis;
     return createScoringRoutes({
       db,
+      logger,
+      redisBoards: redis
+        ? createRedisScoreBoards({ db, redis: redis.client, prefix: redis.prefix, logger })
+        : undefined,
       rules: options.scoring?.rules ?? defaultScoringRules,
       apiKey: options.apiKey,
       now,
@@ -40,6 +47,26 @@ export const scoringFeature: ServerFeature = {
       );
     });
     return routes;
+  },
+
+  // With Redis, board changes wait in the outbox while Redis is away; this applies them once it is
+  // back (each write also drains, so normally the queue is empty).
+  startBackground({ db, config, logger }) {
+    if (!config.redisUrl) return undefined;
+    const redis = createRedisClient(config.redisUrl, logger);
+    const boards = createRedisScoreBoards({ db, redis, prefix: config.redisPrefix, logger });
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = boards.drain().catch(() => undefined);
+    }, 5_000);
+    timer.unref();
+    return {
+      async stop() {
+        clearInterval(timer);
+        await running;
+        redis.disconnect();
+      },
+    };
   },
 
   commands: [
