@@ -45,18 +45,26 @@ export async function writeScoreOutbox(
 }
 
 /**
- * KEYS: scores, applied ids, reached-at. ARGV: member, delta, outbox id, reached-at (ms).
- * Applies the delta unless this member's row of that id (or a later one) was applied already.
+ * KEYS: scores, applied ids, reached-at of one board. ARGV: the outbox id, then (member, delta,
+ * reached-at ms) triples. Applies each member's delta unless this member's row of that id (or a
+ * later one) was applied already; one call per board and outbox row, not per member.
  */
 const applyScript = `
-local last = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
-if tonumber(ARGV[3]) <= last then return 0 end
-local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[2], ARGV[1]))
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-local at = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
-if tonumber(ARGV[4]) > at then redis.call('HSET', KEYS[3], ARGV[1], ARGV[4]) end
-if score == 0 then redis.call('ZREM', KEYS[1], ARGV[1]) end
-return 1
+local id = tonumber(ARGV[1])
+local applied = 0
+for i = 2, #ARGV, 3 do
+  local member = ARGV[i]
+  local last = tonumber(redis.call('HGET', KEYS[2], member) or '0')
+  if id > last then
+    local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], member))
+    redis.call('HSET', KEYS[2], member, id)
+    local at = tonumber(redis.call('HGET', KEYS[3], member) or '0')
+    if tonumber(ARGV[i + 2]) > at then redis.call('HSET', KEYS[3], member, ARGV[i + 2]) end
+    if score == 0 then redis.call('ZREM', KEYS[1], member) end
+    applied = applied + 1
+  end
+end
+return applied
 `;
 
 /** Any 64-bit number: the drainers' advisory lock. */
@@ -80,10 +88,17 @@ export function createRedisScoreBoards(options: {
   async function applyRows(
     rows: Array<{ id: number; deltas: Array<[string, string, number, number]> }>,
   ): Promise<void> {
-    // One pipeline per slot (a Cluster pipeline must stay in one slot), in outbox order.
+    // One pipeline per slot (a Cluster pipeline must stay in one slot), in outbox order; one
+    // script call per board and row, with all of that row's members of the board.
     const bySlot = new Map<number, ReturnType<Redis['pipeline']>>();
     for (const row of rows) {
+      const byBoard = new Map<string, Array<string | number>>();
       for (const [board, member, delta, reachedAt] of row.deltas) {
+        let args = byBoard.get(board);
+        if (!args) byBoard.set(board, (args = []));
+        args.push(member, delta, reachedAt);
+      }
+      for (const [board, args] of byBoard) {
         const keys = keysOf(board);
         const slot = redisKeySlot(keys.scores);
         let pipeline = bySlot.get(slot);
@@ -92,10 +107,8 @@ export function createRedisScoreBoards(options: {
           keys.scores,
           keys.applied,
           keys.reached,
-          member,
-          delta,
           row.id,
-          reachedAt,
+          ...args,
         );
       }
     }

@@ -31,7 +31,7 @@ import { requireApiKey } from '../auth.js';
 import { toIsoString, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
-import { HttpError, invalidRequest, type FieldErrors } from '../errors.js';
+import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
@@ -165,7 +165,7 @@ export function createScoringRoutes({
     );
     if (Object.keys(fields).length > 0) {
       throw invalidRequest(
-        `Invalid request: ${Object.keys(fields).join(', ')}; nothing was recorded`,
+        `Invalid request: ${fieldList(Object.keys(fields))}; nothing was recorded`,
         fields,
       );
     }
