@@ -15,6 +15,7 @@ import { createHealthRoutes, type RedisPinger } from './http/healthRoutes.js';
 import type { SubgraphClient } from './indexer/index.js';
 import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
+import type { WebhookTarget } from './webhooks/webhookDeliveries.js';
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
@@ -83,6 +84,8 @@ export interface CreateAppOptions {
      * client (a single Redis or a Cluster) and the key prefix.
      */
     redis?: { client: Redis | Cluster; prefix: string } | undefined;
+    /** Send signed webhooks there (`PODIUM_WEBHOOK_URL`, `PODIUM_WEBHOOK_SECRET`). */
+    webhook?: WebhookTarget | undefined;
   };
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
@@ -147,7 +150,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new HttpError(413, errorCodes.payloadTooLarge, `The request body is larger than ${maxSize} bytes`);
+        throw new HttpError(
+          413,
+          errorCodes.payloadTooLarge,
+          `The request body is larger than ${maxSize} bytes`,
+        );
       },
     });
   const defaultBodyLimit = bodyLimitOf(options.maxBodyBytes ?? 65_536);

@@ -110,6 +110,7 @@ export async function startServer({
         rules: config.scoringRules,
         backdateDays: config.scoresBackdateDays,
         redis: redis ? { client: redis, prefix: config.redisPrefix } : undefined,
+        webhook: config.webhook,
       },
       healthTimeoutMs: config.healthTimeoutMs,
       logger,

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       scoringRules: defaultScoringRules,
       scoresBackdateDays: 30,
       redisPrefix: 'podium:',
+      webhook: undefined,
     });
   });
 

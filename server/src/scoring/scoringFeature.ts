@@ -8,6 +8,7 @@ import { demoScoreKinds, generatedDemoEventPattern, recordDemoScore, seedDemoSco
 import { applySqlBoardDeltas } from './sqlScoreBoards.js';
 import { createRedisScoreBoards } from './redisScoreBoards.js';
 import { createRedisClient } from '../redis.js';
+import { deliverDueWebhooks } from '../webhooks/webhookDeliveries.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
@@ -25,6 +26,7 @@ export const scoringFeature: ServerFeature = {
     return createScoringRoutes({
       db,
       logger,
+      webhook: options.scoring?.webhook,
       redisBoards: redis
         ? createRedisScoreBoards({ db, redis: redis.client, prefix: redis.prefix, logger })
         : undefined,
@@ -51,20 +53,27 @@ export const scoringFeature: ServerFeature = {
 
   // With Redis, board changes wait in the outbox while Redis is away; this applies them once it is
   // back (each write also drains, so normally the queue is empty).
+  // Webhooks are retried from here too (with backoff, see deliverDueWebhooks).
   startBackground({ db, config, logger }) {
-    if (!config.redisUrl) return undefined;
-    const redis = createRedisClient(config.redisUrl, logger);
-    const boards = createRedisScoreBoards({ db, redis, prefix: config.redisPrefix, logger });
+    if (!config.redisUrl && !config.webhook) return undefined;
+    const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
+    const boards = redis
+      ? createRedisScoreBoards({ db, redis, prefix: config.redisPrefix, logger })
+      : undefined;
+    const webhook = config.webhook;
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      running = boards.drain().catch(() => undefined);
+      running = Promise.all([
+        boards?.drain().catch(() => undefined),
+        webhook ? deliverDueWebhooks(db, webhook, { logger }).catch(() => undefined) : undefined,
+      ]);
     }, 5_000);
     timer.unref();
     return {
       async stop() {
         clearInterval(timer);
         await running;
-        redis.disconnect();
+        redis?.disconnect();
       },
     };
   },

@@ -39,6 +39,7 @@ import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
 import { recordAdjustment } from './recordAdjustment.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
+import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliveries.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
 import {
   readScoreLedger,
@@ -65,6 +66,8 @@ export interface ScoringRoutesOptions {
   backdateDays: number;
   /** The boards in Redis (`REDIS_URL`); without it, the SQL projection. */
   redisBoards?: RedisScoreBoards | undefined;
+  /** Signed webhooks: queued with each write, sent after it. */
+  webhook?: WebhookTarget | undefined;
   logger: Pick<Logger, 'warn'>;
 }
 
@@ -79,18 +82,22 @@ export function createScoringRoutes({
   now,
   backdateDays,
   redisBoards,
+  webhook,
   logger,
 }: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // With Redis the write transaction only queues the board changes (the outbox); they reach Redis
   // after commit. The ledger never waits for Redis: when it is away, writes still commit.
-  const boards: BoardSink = redisBoards
-    ? { inTransaction: (tx, deltas) => writeScoreOutbox(tx, deltas, now()) }
-    : { inTransaction: applySqlBoardDeltas };
+  const boards: BoardSink = {
+    webhooks: webhook !== undefined,
+    inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
+  };
   let redisWarned = false;
   /** After a write: the outbox to Redis now (read-your-writes); if Redis is away, the background catches up. */
   const afterWrite = async (deltas: readonly BoardDelta[], at: Date) => {
     await touchBoards(db, boardKeysOf(deltas), at);
+    // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
+    if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
     if (!redisBoards) return;
     try {
       await redisBoards.drain();
