@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { aroundOffset, type TieMode } from 'podium-kit/core';
+import { aroundOffset, boardFilterOf, type TieMode } from 'podium-kit/core';
 import type { Database, Queryable } from '../db/Database.js';
 import { toNumber } from '../db/Database.js';
 import type { Logger } from '../logger.js';
@@ -67,6 +67,28 @@ end
 return applied
 `;
 
+/** How long a day's and an ISO week's board stay in Redis after the period ends (then: the ledger). */
+export const redisBoardRetentionDays = { day: 35, week: 120 } as const;
+
+/**
+ * When a board's keys expire in Redis (ms since epoch), or `null` for boards kept (months,
+ * lifetime, trending). Their history stays in the ledger: a read of an expired period is
+ * answered from it ({@link isExpiredInRedis}).
+ */
+export function redisBoardExpiry(board: string): number | null {
+  const { start, end } = boardFilterOf(board);
+  if (!start || !end) return null;
+  const days = end.getTime() - start.getTime();
+  const kind = days <= 86_400_000 ? 'day' : days <= 7 * 86_400_000 ? 'week' : undefined;
+  return kind ? end.getTime() + redisBoardRetentionDays[kind] * 86_400_000 : null;
+}
+
+/** True when `board`'s keys have expired (or are about to, within a minute) at `now`. */
+export function isExpiredInRedis(board: string, now: Date): boolean {
+  const expiry = redisBoardExpiry(board);
+  return expiry !== null && expiry - 60_000 <= now.getTime();
+}
+
 /** Any 64-bit number: the drainers' advisory lock. */
 const drainLockId = 7_311_011;
 
@@ -110,6 +132,8 @@ export function createRedisScoreBoards(options: {
           row.id,
           ...args,
         );
+        const expireAt = redisBoardExpiry(board);
+        if (expireAt !== null) for (const key of Object.values(keys)) pipeline.pexpireat(key, expireAt);
       }
     }
     await Promise.all(

@@ -30,7 +30,7 @@ import {
 import { requireApiKey } from '../auth.js';
 import { toIsoString, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
-import { writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
+import { isExpiredInRedis, writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
 import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
@@ -110,6 +110,8 @@ export function createScoringRoutes({
   };
   const boardPage: typeof readSqlBoardPage = async (database, params) => {
     if (!redisBoards) return readSqlBoardPage(database, params);
+    // A day or week whose Redis keys have expired: its history is in the ledger.
+    if (isExpiredInRedis(params.key, now())) return readSqlBoardPage(database, params, { fromLedger: true });
     let page;
     try {
       page = await redisBoards.page(params);

@@ -97,6 +97,25 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     expect({ ...b, rankHistory: [] }).toEqual({ ...a, rankHistory: [] });
   });
 
+  it('expires old days in Redis and answers them from the ledger, like SQL', async () => {
+    const day = clock.toISOString().slice(0, 10);
+    const ttl = await admin.pttl(`{${prefix}b:day:${day}}`);
+    // Kept 35 days after the day ends; months and lifetime never expire.
+    expect(ttl).toBeGreaterThan(34 * 86_400_000);
+    expect(ttl).toBeLessThan(37 * 86_400_000);
+    expect(await admin.pttl(`{${prefix}b:lifetime}`)).toBe(-1);
+    const later = new Date(clock.getTime() + 40 * 86_400_000);
+    const laterSql = scoresClient(createTestApp(sqlTest.db, { apiKey, now: () => later }).app);
+    const laterRedis = scoresClient(
+      createTestApp(redisTest.db, { apiKey, now: () => later, scoring: { redis: { client: redis, prefix } } })
+        .app,
+    );
+    for (const ties of tieModes) {
+      const query = `timeframe=daily&period=${day}&ties=${ties}&limit=4&around=user-f`;
+      expect(comparable(await board(laterRedis, query))).toEqual(comparable(await board(laterSql, query)));
+    }
+  });
+
   it('keeps writing while Redis is away, answers boards 503 and scores from the ledger, then catches up', async () => {
     await proxy.cut();
     const response = await viaRedis.record({
