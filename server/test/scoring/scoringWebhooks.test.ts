@@ -76,8 +76,14 @@ describe('scoring webhooks', () => {
           })
         ).status,
       ).toBe(200);
-      // The first delivery answered 500: the rest wait for their retry time.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The write sends them in the background: wait until each was tried once (the first answered 500).
+      for (let i = 0; i < 100; i++) {
+        const [pending] = await test.db.query<{ n: unknown }>(
+          'SELECT count(*) AS n FROM podium_webhook_deliveries WHERE attempts = 0',
+        );
+        if (Number(pending!.n) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       clock = new Date(clock.getTime() + webhookBackoffMs(1) + 1000);
       for (let i = 0; i < 5; i++) await deliverDueWebhooks(test.db, webhook, { now: () => clock });
       const bodies = receiver.received.map((r) => {
