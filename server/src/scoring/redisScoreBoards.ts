@@ -31,6 +31,15 @@ export interface RedisScoreBoards {
   backlog(): Promise<number>;
 }
 
+/** The three keys of a board (one hash tag: one Cluster slot): scores, last applied ids, reached-at. */
+export function redisBoardKeys(
+  prefix: string,
+  board: string,
+): { scores: string; applied: string; reached: string } {
+  const tag = `{${prefix}b:${board}}`;
+  return { scores: tag, applied: `${tag}:applied`, reached: `${tag}:at` };
+}
+
 /** The outbox row of a write transaction (inside it): its board changes, applied to Redis after commit. */
 export async function writeScoreOutbox(
   tx: Queryable,
@@ -100,10 +109,7 @@ export function createRedisScoreBoards(options: {
   logger: Pick<Logger, 'warn'>;
 }): RedisScoreBoards {
   const { db, redis, prefix } = options;
-  const keysOf = (board: string) => {
-    const tag = `{${prefix}b:${board}}`;
-    return { scores: tag, applied: `${tag}:applied`, reached: `${tag}:at` };
-  };
+  const keysOf = (board: string) => redisBoardKeys(prefix, board);
   redis.defineCommand('podiumApplyScore', { numberOfKeys: 3, lua: applyScript });
   type WithScript = { podiumApplyScore(...args: Array<string | number>): Promise<number> };
 

@@ -12,6 +12,7 @@ import { deliverDueWebhooks } from '../webhooks/webhookDeliveries.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
+import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
 
 /**
@@ -82,9 +83,10 @@ export const scoringFeature: ServerFeature = {
     {
       name: 'scores:rebuild',
       summary:
-        'recompute the points boards and user totals from the scoring ledger and report\nwhether they differed',
+        'recompute the points boards (SQL, and Redis with REDIS_URL) and user totals from\nthe scoring ledger and report whether they differed',
       async run({ config, logger }) {
         const db = await openDatabase(config, logger);
+        const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
         try {
           await migrate(db, { logger });
           const { rows, rowsChanged, usersChanged, durationMs } = await rebuildScores(db);
@@ -93,7 +95,17 @@ export const scoringFeature: ServerFeature = {
               ? `Points boards rebuilt in ${durationMs} ms: they matched the ledger (${rows} rows).`
               : `Points boards rebuilt in ${durationMs} ms: they differed from the ledger, ${rowsChanged} of ${rows} board rows and ${usersChanged} user totals changed.`,
           );
+          if (redis) {
+            // With REDIS_URL the boards that are read are Redis's: rebuild those too.
+            const result = await rebuildRedisScoreBoards(db, redis, config.redisPrefix);
+            logger.info(
+              result.membersChanged === 0
+                ? `Redis boards rebuilt in ${result.durationMs} ms: they matched the ledger (${result.boards} boards).`
+                : `Redis boards rebuilt in ${result.durationMs} ms: ${result.membersChanged} members differed from the ledger (${result.boards} boards).`,
+            );
+          }
         } finally {
+          redis?.disconnect();
           await db.close();
         }
         return 0;

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient } from '../../src/redis.js';
 import { createRedisScoreBoards } from '../../src/scoring/redisScoreBoards.js';
+import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoards.js';
 import { startTcpProxy, type TcpProxy } from '../faults/tcpProxy.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
@@ -148,6 +149,33 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     expect(comparable(await board(viaRedis, 'ties=standard'))).toEqual(
       comparable(await board(sql, 'ties=standard')),
     );
+  });
+
+  it('rebuilds Redis from the ledger, saying whether it had drifted, and loses no queued change', async () => {
+    const boards = createRedisScoreBoards({
+      db: redisTest.db,
+      redis,
+      prefix,
+      logger: createRecordingLogger(),
+    });
+    await boards.drain();
+    expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
+    // Drift: a member's score edited behind Podium's back, one removed, a change still queued.
+    await admin.zincrby(`{${prefix}b:lifetime}`, 7, 'user-a');
+    await admin.zrem(`{${prefix}b:lifetime}`, 'user-b');
+    await proxy.cut();
+    await viaRedis.record({ eventId: 'queued-1', userId: 'user-c', action: 'REFERRAL_SIGNUP' });
+    await sql.record({ eventId: 'queued-1', userId: 'user-c', action: 'REFERRAL_SIGNUP' });
+    await proxy.restore();
+    const result = await rebuildRedisScoreBoards(redisTest.db, redis, prefix);
+    expect(result.membersChanged).toBeGreaterThanOrEqual(2);
+    expect(await boards.backlog()).toBe(0);
+    // The queued change is in the rebuilt boards once, and draining again adds nothing.
+    await boards.drain();
+    for (const query of ['ties=standard', 'timeframe=daily&category=referral']) {
+      expect(comparable(await board(viaRedis, query))).toEqual(comparable(await board(sql, query)));
+    }
+    expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
   });
 
   it('applies an outbox row once, even when it is applied again after a crash', async () => {
