@@ -24,13 +24,14 @@ export * from './shared/formatTokenAmount.js';
 export * from './sellerBoards/LeaderboardModal.js';
 export * from './sellerBoards/Leaderboard.js';
 export * from './sellerBoards/LeaderboardBody.js';
-export * from './sellerBoards/LeaderboardRow.js';
-export * from './sellerBoards/LeaderboardPodium.js';
+export * from './shared/leaderboardSlots.js';
+export * from './shared/LeaderboardRow.js';
+export * from './shared/LeaderboardPodium.js';
 export * from './shared/Avatar.js';
 export { avatarInitials } from './shared/identicon.js';
 export * from './shared/LeaderboardAvatar.js';
-export * from './sellerBoards/LeaderboardSwitch.js';
-export * from './sellerBoards/LeaderboardUpdated.js';
+export * from './shared/LeaderboardSwitch.js';
+export * from './shared/LeaderboardUpdated.js';
 export * from './sellerBoards/SellerDashboard.js';
 // Explicit: wins over the core's type of the same name, which SellerDashboard.tsx re-declares.
 export { SellerDashboard } from './sellerBoards/SellerDashboard.js';

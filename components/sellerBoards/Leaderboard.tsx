@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLabels } from '../labels.js';
-import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import { LeaderboardBody, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';

@@ -7,43 +7,13 @@ import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardPodium } from './LeaderboardPodium.js';
-import { LeaderboardRow } from './LeaderboardRow.js';
-import { LeaderboardSwitch } from './LeaderboardSwitch.js';
-import { LeaderboardUpdated } from './LeaderboardUpdated.js';
+import { LeaderboardPodium } from '../shared/LeaderboardPodium.js';
+import { LeaderboardRow } from '../shared/LeaderboardRow.js';
+import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
+import { LeaderboardSwitch } from '../shared/LeaderboardSwitch.js';
+import { LeaderboardUpdated } from '../shared/LeaderboardUpdated.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
-
-/**
- * The parts of a leaderboard a host can add classes to through `classNames`. Each also carries a
- * structural class, `podium-leaderboard__<part>` (kebab-case), that stays even when `unstyled`.
- */
-export type LeaderboardSlot =
-  | 'root'
-  | 'header'
-  | 'title'
-  | 'controls'
-  | 'switch'
-  | 'switchButton'
-  | 'podium'
-  | 'podiumPlace'
-  | 'list'
-  | 'row'
-  | 'rank'
-  | 'avatar'
-  | 'name'
-  | 'value'
-  | 'footer'
-  | 'empty'
-  | 'error'
-  | 'skeleton'
-  | 'button'
-  | 'overlay'
-  | 'dialog'
-  | 'trigger';
-
-/** Extra classes per part, e.g. `{ row: 'shadow-sm', podium: 'gap-4' }`. */
-export type LeaderboardClassNames = Partial<Record<LeaderboardSlot, string>>;
 
 /** The body's state, also exposed as `data-state` on it. */
 export type LeaderboardBodyState = 'loading' | 'error' | 'empty' | 'ready';

@@ -1,13 +1,13 @@
 import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
-import { cx } from '../shared/cx.js';
-import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
-import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
-import { MedalIcon } from '../shared/icons/MedalIcon.js';
+import { cx } from './cx.js';
+import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
+import { MedalIcon } from './icons/MedalIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { Avatar } from '../shared/Avatar.js';
-import type { LeaderboardClassNames } from './LeaderboardBody.js';
+import { Avatar } from './Avatar.js';
+import type { LeaderboardClassNames } from './leaderboardSlots.js';
 import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
-import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { PodiumFormatters } from './useFormatters.js';
 
 export interface LeaderboardPodiumProps {
   /** The first (up to) three entries of the board. */

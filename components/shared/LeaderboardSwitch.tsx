@@ -1,4 +1,4 @@
-import { cx } from '../shared/cx.js';
+import { cx } from './cx.js';
 
 export interface LeaderboardSwitchProps<T extends string> {
   /** Names the group for assistive technology, e.g. "Rank by". */

@@ -1,12 +1,12 @@
 import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
-import { cx } from '../shared/cx.js';
+import { cx } from './cx.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
-import { Avatar } from '../shared/Avatar.js';
-import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
-import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
-import type { LeaderboardClassNames } from './LeaderboardBody.js';
-import type { PodiumFormatters } from '../shared/useFormatters.js';
+import { Avatar } from './Avatar.js';
+import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
+import type { LeaderboardClassNames } from './leaderboardSlots.js';
+import type { PodiumFormatters } from './useFormatters.js';
 
 /** A competitor's name: their display name, else their id. */
 export function leaderboardName(entry: Pick<LeaderboardEntry, 'displayName' | 'userId'>): string {
