@@ -32,6 +32,7 @@ export { avatarInitials } from './shared/identicon.js';
 export * from './shared/LeaderboardAvatar.js';
 export * from './shared/LeaderboardSwitch.js';
 export * from './shared/LeaderboardUpdated.js';
+export * from './shared/LeaderboardPeriodCaption.js';
 export * from './sellerBoards/SellerDashboard.js';
 // Explicit: wins over the core's type of the same name, which SellerDashboard.tsx re-declares.
 export { SellerDashboard } from './sellerBoards/SellerDashboard.js';

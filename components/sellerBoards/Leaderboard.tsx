@@ -17,7 +17,8 @@ const noClassNames: LeaderboardClassNames = {};
 
 /**
  * The leaderboard inline on a page (no dialog): the same body as `LeaderboardModal`, in a
- * labelled section. It polls while mounted, `enabled` and the page is visible.
+ * labelled section. It polls while mounted, `enabled` and the page is visible. `board="points"`
+ * shows the points board with its timeframe switch (and `category` for one category's points).
  */
 export function Leaderboard({
   title,

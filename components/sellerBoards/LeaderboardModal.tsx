@@ -78,7 +78,8 @@ function tabbables(container: HTMLElement): HTMLElement[] {
  * controlled (`open` + `onOpenChange`) or not (`defaultOpen`); focus moves in and is trapped,
  * Escape and the close button close it, focus returns to the trigger; the rest of the page is
  * inert and does not scroll. Rendered in a portal inside a `.podium-root`, so Podium's styles
- * and theme apply wherever it lands. Polls only while open.
+ * and theme apply wherever it lands. Polls only while open. Any board: the sellers' (default) or
+ * `board="points"` with its timeframe switch.
  */
 export function LeaderboardModal({
   open: openProp,
