@@ -159,13 +159,16 @@ export function LeaderboardRow({
       <span
         className={cx(
           'podium-leaderboard__name',
-          styled && 'podium:flex podium:min-w-0 podium:flex-1 podium:items-center podium:gap-2 podium:font-medium',
+          // Wraps: on a phone "You" goes under the name rather than squeezing it to a letter.
+          styled &&
+            'podium:flex podium:min-w-0 podium:flex-1 podium:flex-wrap podium:items-center podium:gap-x-2 podium:gap-y-0.5 podium:font-medium',
           classNames.name,
         )}
       >
-        <span className={cx(styled && 'podium:truncate')}>{name}</span>
+        {/* Two lines before an ellipsis: on a phone a name has little width beside its value. */}
+        <span className={cx(styled && 'podium:line-clamp-2 podium:break-words')}>{name}</span>
         {current ? (
-          // Outside the truncated name, so a long name never hides it.
+          // Outside the clamped name, so a long name never hides it.
           <span
             className={cx(
               'podium-leaderboard__you',
