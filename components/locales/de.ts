@@ -199,4 +199,20 @@ export const de = {
   sellerDashboardRankViews: 'Aufrufe: Platz {rank}',
   sellerDashboardRankSalesNone: 'Verkäufe: ohne Platzierung',
   sellerDashboardRankViewsNone: 'Aufrufe: ohne Platzierung',
+
+  // Points board
+  leaderboardTimeframeLabel: 'Zeitraum',
+  leaderboardTimeframeLifetime: 'Gesamt',
+  leaderboardTimeframeMonthly: 'Monat',
+  leaderboardTimeframeWeekly: 'Woche',
+  leaderboardTimeframeDaily: 'Tag',
+  leaderboardTimeframeTrending: 'Im Trend',
+  leaderboardPointsOne: '{count} Punkt',
+  leaderboardPointsOther: '{count} Punkte',
+  leaderboardCaptionDay: '{date} (UTC)',
+  leaderboardCaptionWeek: 'KW {week}: {dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Im Trend: neuere Punkte zählen mehr',
+  leaderboardCaptionAllTime: 'Gesamter Zeitraum',
+  leaderboardCaptionCategory: 'Kategorie: {category}',
 } satisfies Record<PodiumLabelKey, string>;

@@ -200,4 +200,20 @@ export const es = {
   sellerDashboardRankViews: 'Visitas: n.º {rank}',
   sellerDashboardRankSalesNone: 'Ventas: sin clasificar',
   sellerDashboardRankViewsNone: 'Visitas: sin clasificar',
+
+  // Points board
+  leaderboardTimeframeLabel: 'Intervalo',
+  leaderboardTimeframeLifetime: 'Total',
+  leaderboardTimeframeMonthly: 'Mes',
+  leaderboardTimeframeWeekly: 'Semana',
+  leaderboardTimeframeDaily: 'Día',
+  leaderboardTimeframeTrending: 'Tendencia',
+  leaderboardPointsOne: '{count} punto',
+  leaderboardPointsOther: '{count} puntos',
+  leaderboardCaptionDay: '{date} (UTC)',
+  leaderboardCaptionWeek: 'Semana {week}: {dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Tendencia: los puntos recientes cuentan más',
+  leaderboardCaptionAllTime: 'Histórico',
+  leaderboardCaptionCategory: 'Categoría: {category}',
 } satisfies Record<PodiumLabelKey, string>;
