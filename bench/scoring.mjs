@@ -113,7 +113,7 @@ for (const target of await benchDatabases(server, { noPostgres: args['no-postgre
         // Reads at `members` users on one SQL board.
         await db.query(
           `INSERT INTO podium_score_boards (board, user_id, value, reached_at)
-           SELECT 'bench', 'm' || g, (g * 7919) % 100000, now() - (g % 1000) * interval '1 minute' FROM generate_series(1, $1) g`,
+           SELECT 'bench', 'm' || g, (g::bigint * 7919) % 100000, now() - (g % 1000) * interval '1 minute' FROM generate_series(1, $1) g`,
           [members],
         );
         await db.query('ANALYZE podium_score_boards');

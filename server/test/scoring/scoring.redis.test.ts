@@ -14,7 +14,7 @@ import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoar
 import { startTcpProxy, type TcpProxy } from '../faults/tcpProxy.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
-import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
+import { scoresApiKey as apiKey, scoresClient, sendConcurrentBurst } from './scoringFixtures.js';
 
 /**
  * The Redis projection against the SQL one: the same events sent to an app on SQL boards and to
@@ -97,6 +97,25 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     ];
     expect({ ...b, rankHistory: [] }).toEqual({ ...a, rankHistory: [] });
   });
+
+  it('counts a burst of concurrent events with replays exactly, like SQL', async () => {
+    const handles = [redisTest.openAnother(), redisTest.openAnother(), redisTest.openAnother()];
+    const clients = handles.map((db) =>
+      scoresClient(
+        createTestApp(db, { apiKey, now: () => clock, scoring: { redis: { client: redis, prefix } } }).app,
+      ),
+    );
+    const burst = { distinct: 300, duplicates: 100, now: clock, prefix: 'rburst' };
+    expect(await sendConcurrentBurst(clients, burst)).toEqual({ scored: 300, replayed: 100 });
+    expect(await sendConcurrentBurst([sql], burst)).toEqual({ scored: 300, replayed: 100 });
+    for (const query of [
+      'ties=standard&limit=100',
+      'ties=dense&timeframe=daily&category=referral',
+      'ties=first-reached&limit=5&around=rburst-u3',
+    ]) {
+      expect(comparable(await board(viaRedis, query))).toEqual(comparable(await board(sql, query)));
+    }
+  }, 120_000);
 
   it('expires old days in Redis and answers them from the ledger, like SQL', async () => {
     const day = clock.toISOString().slice(0, 10);
