@@ -3,7 +3,9 @@ import {
   eventBatchResultSchema,
   eventResultSchema,
   leaderboardResponseSchema,
+  rankEntries,
   revocationResultSchema,
+  tieModes,
   userAchievementsSchema,
   userScoreSchema,
 } from 'podium-kit/core';
@@ -209,6 +211,45 @@ describe('/api/scores', () => {
       expect(score.streak).toMatchObject({ current: 2, longest: 2, lastActiveDay: '2026-11-28' });
     } finally {
       clock = previous;
+    }
+  });
+
+  it('ranks ties as the core reference does, in every mode and on any page', async () => {
+    // Ten users on a board of their own category: 25, 25, 25, 20, 20, 10, …, reached one after another.
+    const points = [25, 25, 25, 20, 20, 10, 10, 10, 5, 5];
+    for (const [i, value] of points.entries()) {
+      const response = await api.adjust({
+        eventId: `tie-${i}`,
+        userId: `tie-u${i}`,
+        points: value,
+        reason: 'seed',
+        category: 'ties',
+        occurredAt: new Date(clock.getTime() - (10 - i) * 60_000).toISOString(),
+      });
+      expect(response.status).toBe(200);
+    }
+    const reference = points.map((value, i) => ({
+      id: `tie-u${i}`,
+      value,
+      reachedAt: new Date(clock.getTime() - (10 - i) * 60_000).toISOString(),
+    }));
+    for (const ties of tieModes) {
+      const expected = rankEntries(reference, ties).map(({ rank, entry }) => [entry.id, rank, entry.value]);
+      for (const [offset, limit] of [
+        [0, 10],
+        [1, 3],
+        [4, 4],
+      ] as const) {
+        const page = leaderboardResponseSchema.parse(
+          await api.json(
+            api.get(`/scores/leaderboard?category=ties&ties=${ties}&offset=${offset}&limit=${limit}`),
+          ),
+        );
+        expect(page.entries.map((e) => [e.userId, e.rank, e.value])).toEqual(
+          expected.slice(offset, offset + limit),
+        );
+        expect(page.total).toBe(10);
+      }
     }
   });
 
