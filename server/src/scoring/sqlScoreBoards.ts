@@ -161,21 +161,29 @@ export function readSqlBoardPage(
         ORDER BY page.value DESC, page.reached_at, page.user_id COLLATE "C"`,
       [params.limit, offset, ...paged.params],
     );
-    const values = [...new Set(rows.map((row) => toNumber(row.value)))];
-    const ahead = new Map<number, number>();
-    if (values.length > 0 && params.ties !== 'first-reached') {
+    // One count gives every rank on the page: how many are ahead of (or, dense: how many
+    // distinct values are above) the page's first value; below it, ranks follow from positions.
+    const first = rows.length > 0 ? toNumber(rows[0]!.value) : 0;
+    let above = 0;
+    if (rows.length > 0 && params.ties !== 'first-reached') {
       const counted = source(2);
       const what = params.ties === 'dense' ? 'count(DISTINCT value)' : 'count(*)';
-      const counts = await tx.query<{ v: unknown; n: unknown }>(
-        `SELECT v, (SELECT ${what} FROM ${counted.sql} b WHERE value > v) AS n FROM unnest($1::float8[]) AS v`,
-        [values, ...counted.params],
+      const [row] = await tx.query<{ n: unknown }>(
+        `SELECT ${what} AS n FROM ${counted.sql} b WHERE value > $1`,
+        [first, ...counted.params],
       );
-      for (const row of counts) ahead.set(toNumber(row.v), toNumber(row.n));
+      above = toNumber(row?.n);
     }
+    let dense = above;
     const entries = rows.map((row, index) => {
       const value = toNumber(row.value);
+      const previous = index > 0 ? toNumber(rows[index - 1]!.value) : undefined;
+      if (previous !== value) dense += 1;
+      const firstOfValue = rows.findIndex((r) => toNumber(r.value) === value);
+      const standard = value === first ? above + 1 : offset + firstOfValue + 1;
       return {
-        rank: params.ties === 'first-reached' ? offset + index + 1 : ahead.get(value)! + 1,
+        rank:
+          params.ties === 'first-reached' ? offset + index + 1 : params.ties === 'dense' ? dense : standard,
         userId: row.user_id,
         displayName: row.display_name,
         avatarUrl: row.avatar_url,
