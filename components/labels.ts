@@ -240,6 +240,9 @@ const englishLabels = {
   /** A past ISO week of a weekly card: `{week}` is its number, `{year}` its ISO week-year. */
   scoreCardPastWeek: 'Week {week}, {year}',
   scoreCardPoints: 'Points',
+  /** Under lifetime points: how many scored actions (milestone bonuses included) they come from. */
+  scoreCardFromActionsOne: 'from {count} action',
+  scoreCardFromActionsOther: 'from {count} actions',
   scoreCardTrendingPoints: 'Trending score',
   scoreCardTrendingHint: 'Recent points count more.',
   scoreCardRank: 'Rank',

@@ -216,6 +216,8 @@ export const de = {
   scoreCardTimeframeTrending: 'Im Trend',
   scoreCardPastWeek: 'KW {week}, {year}',
   scoreCardPoints: 'Punkte',
+  scoreCardFromActionsOne: 'aus {count} Aktion',
+  scoreCardFromActionsOther: 'aus {count} Aktionen',
   scoreCardTrendingPoints: 'Trend-Punkte',
   scoreCardTrendingHint: 'Neuere Punkte zählen mehr.',
   scoreCardRank: 'Rang',

@@ -217,6 +217,8 @@ export const es = {
   scoreCardTimeframeTrending: 'Tendencia',
   scoreCardPastWeek: 'Semana {week} de {year}',
   scoreCardPoints: 'Puntos',
+  scoreCardFromActionsOne: 'de {count} acción',
+  scoreCardFromActionsOther: 'de {count} acciones',
   scoreCardTrendingPoints: 'Puntuación de tendencia',
   scoreCardTrendingHint: 'Los puntos recientes cuentan más.',
   scoreCardRank: 'Puesto',

@@ -220,6 +220,8 @@ export const fr = {
   scoreCardTimeframeTrending: 'Tendance',
   scoreCardPastWeek: 'Semaine {week}, {year}',
   scoreCardPoints: 'Points',
+  scoreCardFromActionsOne: 'pour {count}\u00a0action',
+  scoreCardFromActionsOther: 'pour {count}\u00a0actions',
   scoreCardTrendingPoints: 'Score tendance',
   scoreCardTrendingHint: 'Les points récents comptent davantage.',
   scoreCardRank: 'Rang',

@@ -216,6 +216,8 @@ export const ja = {
   scoreCardTimeframeTrending: 'トレンド',
   scoreCardPastWeek: '{year}年 第{week}週',
   scoreCardPoints: 'ポイント',
+  scoreCardFromActionsOne: '{count}件のアクションから',
+  scoreCardFromActionsOther: '{count}件のアクションから',
   scoreCardTrendingPoints: 'トレンドスコア',
   scoreCardTrendingHint: '最近のポイントほど大きく数えられます。',
   scoreCardRank: '順位',

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import type { UserAchievement } from '../../src/scoring/contract.js';
 import type { AchievementRule } from '../../src/scoring/rules.js';
 import { cx } from '../shared/cx.js';
@@ -52,7 +51,6 @@ export function AchievementTile({
   styled,
   classNames,
 }: AchievementTileProps) {
-  const nameId = useId();
   const Heading = `h${headingLevel}` as const;
   const { unlocked, progress } = achievement;
   const target = Math.max(progress.target, 0);
@@ -98,7 +96,6 @@ export function AchievementTile({
         </span>
         <div className={cx(styled && 'podium:flex podium:min-w-0 podium:flex-col podium:gap-0.5')}>
           <Heading
-            id={nameId}
             className={cx(
               'podium-achievements__name',
               styled && 'podium:m-0 podium:text-sm podium:font-semibold podium:break-words',
@@ -107,7 +104,8 @@ export function AchievementTile({
             )}
           >
             {achievement.name}
-            <span className="podium-sr-only">{`, ${unlocked ? labels.achievementsUnlocked : labels.achievementsLocked}`}</span>
+            {/* In brackets: browsers put a space before this hidden text, which a comma would not take. */}
+            <span className="podium-sr-only">{` (${unlocked ? labels.achievementsUnlocked : labels.achievementsLocked})`}</span>
           </Heading>
           <p
             className={cx(
@@ -125,7 +123,7 @@ export function AchievementTile({
         <div className={cx('podium-achievements__progress', styled && 'podium:flex podium:flex-col podium:gap-1', classNames.progress)}>
           <div
             role="progressbar"
-            aria-labelledby={nameId}
+            aria-label={achievement.name}
             aria-valuemin={0}
             aria-valuemax={target}
             aria-valuenow={current}

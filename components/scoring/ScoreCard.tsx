@@ -200,12 +200,14 @@ export function ScoreCard({
     );
   } else if (state === 'ready' && data) {
     const trending = data.timeframe === 'trending';
+    // Counts are all time: said only under lifetime points of every category, where they add up.
+    const lifetime = data.timeframe === 'lifetime' && data.category === null;
+    const actions = Object.values(data.actionCounts).reduce((sum, count) => sum + count, 0);
     const recent = data.recentActions.slice(0, Math.max(0, recentLimit));
     const split = recent.length > 0;
     const ranked = data.rank !== null && data.rankedUsers > 0;
     const top = ranked ? (data.rank! / data.rankedUsers) * 100 : null;
-    const history =
-      showRankHistory && data.timeframe === 'lifetime' && data.category === null ? data.rankHistory : [];
+    const history = showRankHistory && lifetime ? data.rankHistory : [];
     content = (
       <div
         className={cx(
@@ -227,7 +229,15 @@ export function ScoreCard({
             name="points"
             label={trending ? labels.scoreCardTrendingPoints : labels.scoreCardPoints}
             value={format.number(data.score)}
-            hints={[trending ? labels.scoreCardTrendingHint : null]}
+            hints={[
+              trending
+                ? labels.scoreCardTrendingHint
+                : lifetime && actions > 0
+                  ? formatLabel(pluralLabel(labels, 'scoreCardFromActions', actions, format.locale), {
+                      count: format.number(actions),
+                    })
+                  : null,
+            ]}
             {...part}
           />
           <ScoreCardFigure

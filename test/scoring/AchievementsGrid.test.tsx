@@ -53,14 +53,15 @@ describe('AchievementsGrid', () => {
 
     const week = tile(container, 'trading_streak_7');
     expect(week).toHaveAttribute('data-state', 'unlocked');
-    expect(screen.getByRole('heading', { level: 3, name: 'Week streak, Unlocked' })).toBeInTheDocument();
+    // Browsers put a space before the hidden state; jsdom's name computation does not.
+    expect(screen.getByRole('heading', { level: 3, name: /^Week streak ?\(Unlocked\)$/ })).toBeInTheDocument();
     expect(within(week).getByText('Mar 12, 2026').closest('time')).toHaveAttribute('dateTime', '2026-03-12T13:56:00.000Z');
     expect(week).toHaveTextContent('Unlocked Mar 12, 2026');
     expect(week).toHaveTextContent('Held by 45.8% of players');
     expect(within(week).queryByRole('progressbar')).toBeNull();
 
     // 35 of Alice's trades toward 100; the rules (loaded alongside) say they are trades.
-    const trades = within(tile(container, 'trades_100')).getByRole('progressbar', { name: '100 trades, Locked' });
+    const trades = within(tile(container, 'trades_100')).getByRole('progressbar', { name: '100 trades' });
     expect(trades).toHaveAttribute('aria-valuemin', '0');
     expect(trades).toHaveAttribute('aria-valuemax', '100');
     expect(trades).toHaveAttribute('aria-valuenow', '35');

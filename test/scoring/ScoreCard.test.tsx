@@ -59,6 +59,7 @@ describe('ScoreCard', () => {
     expect(container.querySelector('.podium-score-card__period')).toHaveTextContent('All time');
 
     expect(value(container, 'points')).toBe('2,033');
+    expect(figure(container, 'points')).toHaveTextContent('from 47 actions');
     expect(value(container, 'rank')).toBe('#9');
     // Rank 9 of 24 is the top 37.5 %: said where it flatters (the top half).
     expect(figure(container, 'rank')).toHaveTextContent('of 24 players');
