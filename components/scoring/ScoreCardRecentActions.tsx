@@ -57,7 +57,7 @@ export function ScoreCardRecentActions({
         className={cx(
           'podium-score-card__actions',
           styled &&
-            'podium:m-0 podium:list-none podium:divide-y podium:divide-(--podium-border) podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-0',
+            'podium:m-0 podium:list-none podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:p-0',
         )}
       >
         {actions.map((action) => {
@@ -69,7 +69,10 @@ export function ScoreCardRecentActions({
               data-category={action.category}
               className={cx(
                 'podium-score-card__action',
-                styled && 'podium:flex podium:items-center podium:justify-between podium:gap-3 podium:px-3 podium:py-2',
+                // Rules between rows as borders of the rows: Tailwind's divide-y writes a selector
+                // outside .podium-root, which the scoped stylesheet refuses.
+                styled &&
+                  'podium:flex podium:items-center podium:justify-between podium:gap-3 podium:border-t podium:border-(--podium-border) podium:px-3 podium:py-2 podium:first:border-t-0',
                 classNames.action,
               )}
             >
