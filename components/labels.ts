@@ -221,6 +221,27 @@ const englishLabels = {
   sellerDashboardRankSalesNone: 'Sales: not ranked',
   sellerDashboardRankViewsNone: 'Views: not ranked',
 
+  // Points board: the leaderboard's timeframe switch, values and period captions (board="points").
+  /** Names the timeframe switch of a points board. */
+  leaderboardTimeframeLabel: 'Timeframe',
+  leaderboardTimeframeLifetime: 'Lifetime',
+  leaderboardTimeframeMonthly: 'Monthly',
+  leaderboardTimeframeWeekly: 'Weekly',
+  leaderboardTimeframeDaily: 'Daily',
+  leaderboardTimeframeTrending: 'Trending',
+  leaderboardPointsOne: '{count} point',
+  leaderboardPointsOther: '{count} points',
+  /** The period of a daily board: one UTC day, e.g. "Mar 18, 2026 (UTC)". */
+  leaderboardCaptionDay: '{date} (UTC)',
+  /** The period of a weekly board: its ISO week number and days, e.g. "Week 12: Mar 16 – 22, 2026". */
+  leaderboardCaptionWeek: 'Week {week}: {dates}',
+  /** The period of a monthly board, e.g. "March 2026". */
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Trending: recent points count more',
+  leaderboardCaptionAllTime: 'All time',
+  /** The board's category, when it shows one category's points. */
+  leaderboardCaptionCategory: 'Category: {category}',
+
   // Scoring: ScoreCard, AchievementsGrid and AchievementAnnouncer (points and achievements).
   scoreCardTitle: 'Points',
   scoreCardLoading: 'Loading points…',

@@ -200,6 +200,22 @@ export const de = {
   sellerDashboardRankSalesNone: 'Verkäufe: ohne Platzierung',
   sellerDashboardRankViewsNone: 'Aufrufe: ohne Platzierung',
 
+  // Points board
+  leaderboardTimeframeLabel: 'Zeitraum',
+  leaderboardTimeframeLifetime: 'Gesamt',
+  leaderboardTimeframeMonthly: 'Monat',
+  leaderboardTimeframeWeekly: 'Woche',
+  leaderboardTimeframeDaily: 'Tag',
+  leaderboardTimeframeTrending: 'Im Trend',
+  leaderboardPointsOne: '{count} Punkt',
+  leaderboardPointsOther: '{count} Punkte',
+  leaderboardCaptionDay: '{date} (UTC)',
+  leaderboardCaptionWeek: 'KW {week}: {dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Im Trend: neuere Punkte zählen mehr',
+  leaderboardCaptionAllTime: 'Gesamter Zeitraum',
+  leaderboardCaptionCategory: 'Kategorie: {category}',
+
   // Scoring: ScoreCard, AchievementsGrid and AchievementAnnouncer (points and achievements).
   scoreCardTitle: 'Punkte',
   scoreCardLoading: 'Punkte werden geladen…',

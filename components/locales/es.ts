@@ -201,6 +201,22 @@ export const es = {
   sellerDashboardRankSalesNone: 'Ventas: sin clasificar',
   sellerDashboardRankViewsNone: 'Visitas: sin clasificar',
 
+  // Points board
+  leaderboardTimeframeLabel: 'Intervalo',
+  leaderboardTimeframeLifetime: 'Total',
+  leaderboardTimeframeMonthly: 'Mes',
+  leaderboardTimeframeWeekly: 'Semana',
+  leaderboardTimeframeDaily: 'Día',
+  leaderboardTimeframeTrending: 'Tendencia',
+  leaderboardPointsOne: '{count} punto',
+  leaderboardPointsOther: '{count} puntos',
+  leaderboardCaptionDay: '{date} (UTC)',
+  leaderboardCaptionWeek: 'Semana {week}: {dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Tendencia: los puntos recientes cuentan más',
+  leaderboardCaptionAllTime: 'Histórico',
+  leaderboardCaptionCategory: 'Categoría: {category}',
+
   // Scoring: ScoreCard, AchievementsGrid and AchievementAnnouncer (points and achievements).
   scoreCardTitle: 'Puntos',
   scoreCardLoading: 'Cargando puntos…',

@@ -204,6 +204,22 @@ export const fr = {
   sellerDashboardRankSalesNone: 'Ventes\u00a0: non classé',
   sellerDashboardRankViewsNone: 'Vues\u00a0: non classé',
 
+  // Points board
+  leaderboardTimeframeLabel: 'Période',
+  leaderboardTimeframeLifetime: 'Total',
+  leaderboardTimeframeMonthly: 'Mois',
+  leaderboardTimeframeWeekly: 'Semaine',
+  leaderboardTimeframeDaily: 'Jour',
+  leaderboardTimeframeTrending: 'Tendance',
+  leaderboardPointsOne: '{count}\u00a0point',
+  leaderboardPointsOther: '{count}\u00a0points',
+  leaderboardCaptionDay: '{date} (UTC)',
+  leaderboardCaptionWeek: 'Semaine {week}\u00a0: {dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'Tendance\u00a0: les points récents comptent davantage',
+  leaderboardCaptionAllTime: 'Depuis le début',
+  leaderboardCaptionCategory: 'Catégorie\u00a0: {category}',
+
   // Scoring: ScoreCard, AchievementsGrid and AchievementAnnouncer (points and achievements).
   scoreCardTitle: 'Points',
   scoreCardLoading: 'Chargement des points…',

@@ -200,6 +200,22 @@ export const ja = {
   sellerDashboardRankSalesNone: '販売数：ランク外',
   sellerDashboardRankViewsNone: '閲覧数：ランク外',
 
+  // Points board
+  leaderboardTimeframeLabel: '期間',
+  leaderboardTimeframeLifetime: '累計',
+  leaderboardTimeframeMonthly: '月間',
+  leaderboardTimeframeWeekly: '週間',
+  leaderboardTimeframeDaily: '日間',
+  leaderboardTimeframeTrending: 'トレンド',
+  leaderboardPointsOne: '{count}ポイント',
+  leaderboardPointsOther: '{count}ポイント',
+  leaderboardCaptionDay: '{date}（UTC）',
+  leaderboardCaptionWeek: '第{week}週：{dates}',
+  leaderboardCaptionMonth: '{month}',
+  leaderboardCaptionTrending: 'トレンド：最近のポイントほど高く数えます',
+  leaderboardCaptionAllTime: '全期間',
+  leaderboardCaptionCategory: 'カテゴリ：{category}',
+
   // Scoring: ScoreCard, AchievementsGrid and AchievementAnnouncer (points and achievements).
   scoreCardTitle: 'ポイント',
   scoreCardLoading: 'ポイントを読み込んでいます…',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLabels } from '../labels.js';
-import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import { LeaderboardBody, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
@@ -16,7 +17,8 @@ const noClassNames: LeaderboardClassNames = {};
 
 /**
  * The leaderboard inline on a page (no dialog): the same body as `LeaderboardModal`, in a
- * labelled section. It polls while mounted, `enabled` and the page is visible.
+ * labelled section. It polls while mounted, `enabled` and the page is visible. `board="points"`
+ * shows the points board with its timeframe switch (and `category` for one category's points).
  */
 export function Leaderboard({
   title,

@@ -1,67 +1,62 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLeaderboard } from '../../hooks/sellerBoards/useLeaderboard.js';
+import { timeframePeriodKinds, type ScoreTimeframe } from '../../src/scoring/contract.js';
 import { type LeaderboardPeriodKind, type SellerMetric } from '../../src/sellerBoards/contract.js';
 import { defaultLeaderboardLimit, maxLeaderboardLimit, type LeaderboardBoard } from '../../src/shared/leaderboard.js';
+import { isPeriodKey } from '../../src/shared/periodKeys.js';
 import type { TieMode } from '../../src/shared/ranking.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { LeaderboardPodium } from './LeaderboardPodium.js';
-import { LeaderboardRow } from './LeaderboardRow.js';
-import { LeaderboardSwitch } from './LeaderboardSwitch.js';
-import { LeaderboardUpdated } from './LeaderboardUpdated.js';
+import { LeaderboardPeriodCaption } from '../shared/LeaderboardPeriodCaption.js';
+import { LeaderboardPodium } from '../shared/LeaderboardPodium.js';
+import { LeaderboardRow } from '../shared/LeaderboardRow.js';
+import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
+import { LeaderboardSwitch } from '../shared/LeaderboardSwitch.js';
+import { LeaderboardUpdated } from '../shared/LeaderboardUpdated.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
-
-/**
- * The parts of a leaderboard a host can add classes to through `classNames`. Each also carries a
- * structural class, `podium-leaderboard__<part>` (kebab-case), that stays even when `unstyled`.
- */
-export type LeaderboardSlot =
-  | 'root'
-  | 'header'
-  | 'title'
-  | 'controls'
-  | 'switch'
-  | 'switchButton'
-  | 'podium'
-  | 'podiumPlace'
-  | 'list'
-  | 'row'
-  | 'rank'
-  | 'avatar'
-  | 'name'
-  | 'value'
-  | 'footer'
-  | 'empty'
-  | 'error'
-  | 'skeleton'
-  | 'button'
-  | 'overlay'
-  | 'dialog'
-  | 'trigger';
-
-/** Extra classes per part, e.g. `{ row: 'shadow-sm', podium: 'gap-4' }`. */
-export type LeaderboardClassNames = Partial<Record<LeaderboardSlot, string>>;
 
 /** The body's state, also exposed as `data-state` on it. */
 export type LeaderboardBodyState = 'loading' | 'error' | 'empty' | 'ready';
 
 /** Options shared by `LeaderboardModal` and `Leaderboard`. */
 export interface LeaderboardViewOptions {
-  /** Which board. @default 'sellers' */
+  /**
+   * Which board: `sellers` (a metric and a period switch) or `points` (a timeframe switch, an
+   * optional category, values in points). @default 'sellers'
+   */
   board?: LeaderboardBoard;
-  /** The metric shown first (the user can switch). @default 'sales' */
+  /** Sellers board: the metric shown first (the user can switch). @default 'sales' */
   defaultMetric?: SellerMetric;
-  /** Called when the user switches the metric. */
+  /** Sellers board: called when the user switches the metric. */
   onMetricChange?: (metric: SellerMetric) => void;
-  /** The period shown first (the user can switch). @default 'month' */
+  /** Sellers board: the period shown first (the user can switch). @default 'month' */
   defaultPeriod?: LeaderboardPeriodKind;
-  /** Called when the user switches the period. */
+  /** Sellers board: called when the user switches the period. */
   onPeriodChange?: (period: LeaderboardPeriodKind) => void;
-  /** The UTC month (`YYYY-MM`) of the monthly board. @default the current month (the server's) */
+  /** Sellers board: the UTC month (`YYYY-MM`) of the monthly board. @default the current month (the server's) */
   month?: string;
+  /** Points board: the timeframe shown first (the user can switch). @default 'lifetime' */
+  defaultTimeframe?: ScoreTimeframe;
+  /** Points board: called when the user switches the timeframe. */
+  onTimeframeChange?: (timeframe: ScoreTimeframe) => void;
+  /**
+   * Points board: the timeframes the switch offers, in this order (a single one: no switch).
+   * @default ['lifetime', 'monthly', 'weekly', 'daily', 'trending']
+   */
+  timeframes?: readonly ScoreTimeframe[];
+  /** Points board: rank one category's points (`trading`); leave it out for every category. */
+  category?: string;
+  /** Points board: how the caption names `category` ("Category: Trading"). @default the category id */
+  categoryLabel?: string;
+  /**
+   * Points board: a past period to show, by key: a UTC day (`2026-03-14`), an ISO week
+   * (`2026-W10`) or a month (`2026-02`). Applies while the chosen timeframe is of its kind (a week
+   * key to Weekly); every other timeframe shows its current period. @default the current period
+   */
+  periodKey?: string;
   /** How equal values rank. @default 'standard' */
   ties?: TieMode;
   /** The signed-in user: their row is highlighted, "Jump to me" finds them, moves are announced. */
@@ -81,10 +76,31 @@ export interface LeaderboardBodyProps extends LeaderboardViewOptions {
 
 const metricOrder: readonly SellerMetric[] = ['sales', 'views'];
 const periodOrder: readonly LeaderboardPeriodKind[] = ['month', 'all-time'];
+/** Longest first, as the seller board's period switch reads (month, all time), trending last. */
+const timeframeOrder: readonly ScoreTimeframe[] = ['lifetime', 'monthly', 'weekly', 'daily', 'trending'];
+
+function timeframeLabel(timeframe: ScoreTimeframe, labels: PodiumLabels): string {
+  const names: Record<ScoreTimeframe, string> = {
+    lifetime: labels.leaderboardTimeframeLifetime,
+    monthly: labels.leaderboardTimeframeMonthly,
+    weekly: labels.leaderboardTimeframeWeekly,
+    daily: labels.leaderboardTimeframeDaily,
+    trending: labels.leaderboardTimeframeTrending,
+  };
+  return names[timeframe];
+}
+
+/** `periodKey` when it is a key of `timeframe`'s kind (a week key for weekly), else none: the current period. */
+function periodKeyFor(timeframe: ScoreTimeframe, periodKey: string | undefined): string | undefined {
+  if (!periodKey || !(timeframe in timeframePeriodKinds)) return undefined;
+  const kind = timeframePeriodKinds[timeframe as keyof typeof timeframePeriodKinds];
+  return isPeriodKey(kind, periodKey) ? periodKey : undefined;
+}
 
 /**
- * Everything inside a leaderboard: metric and period switches, "last updated", the podium and
- * rows, "Jump to me", "Load more", the loading/empty/error states and a polite live region that
+ * Everything inside a leaderboard: its switches (sellers: metric and period; points: timeframe,
+ * with a caption naming the period the server answered), "last updated", the podium and rows,
+ * "Jump to me", "Load more", the loading/empty/error states and a polite live region that
  * announces the current user's moves between polls. `LeaderboardModal` and `Leaderboard` wrap it.
  *
  * "Load more" grows `limit` (one request, one ETag, one consistent snapshot per poll) rather than
@@ -97,6 +113,12 @@ export function LeaderboardBody({
   defaultPeriod = 'month',
   onPeriodChange,
   month,
+  defaultTimeframe = 'lifetime',
+  onTimeframeChange,
+  timeframes = timeframeOrder,
+  category,
+  categoryLabel,
+  periodKey,
   ties,
   currentUserId,
   pageSize = defaultLeaderboardLimit,
@@ -108,13 +130,27 @@ export function LeaderboardBody({
 }: LeaderboardBodyProps) {
   const [metric, setMetric] = useState<SellerMetric>(defaultMetric);
   const [period, setPeriod] = useState<LeaderboardPeriodKind>(defaultPeriod);
+  const [timeframe, setTimeframe] = useState<ScoreTimeframe>(defaultTimeframe);
   const [limit, setLimit] = useState(pageSize);
   const [aroundMe, setAroundMe] = useState(false);
   const around = aroundMe && currentUserId ? currentUserId : undefined;
-  const query = useLeaderboard(board, { metric, period, month, ties, limit, around, pollIntervalMs });
+  const points = board === 'points';
+  const pointsPeriod = periodKeyFor(timeframe, periodKey);
+  const query = useLeaderboard(
+    board,
+    points
+      ? { timeframe, period: pointsPeriod, category, ties, limit, around, pollIntervalMs }
+      : { metric, period, month, ties, limit, around, pollIntervalMs },
+  );
   const { data, entries } = query;
+  // What the values count and how many decimals they show, as the board answered (sellers send
+  // neither: their metric is the unit, in whole numbers).
+  const unit = data?.unit ?? data?.metric ?? '';
+  const valueDecimals = data?.valueDecimals ?? 0;
 
-  const boardKey = `${board}:${metric}:${period}:${month ?? ''}`;
+  const boardKey = points
+    ? `${board}:${timeframe}:${pointsPeriod ?? ''}:${category ?? ''}`
+    : `${board}:${metric}:${period}:${month ?? ''}`;
   const myRank = currentUserId
     ? data?.around && data.around.userId === currentUserId
       ? data.around.rank
@@ -141,6 +177,11 @@ export function LeaderboardBody({
     setPeriod(next);
     setLimit(pageSize);
     onPeriodChange?.(next);
+  };
+  const changeTimeframe = (next: ScoreTimeframe) => {
+    setTimeframe(next);
+    setLimit(pageSize);
+    onTimeframeChange?.(next);
   };
 
   const state: LeaderboardBodyState = data
@@ -182,7 +223,8 @@ export function LeaderboardBody({
         {podiumEntries.length > 0 ? (
           <LeaderboardPodium
             entries={podiumEntries}
-            metric={data.metric}
+            metric={unit}
+            valueDecimals={valueDecimals}
             currentUserId={currentUserId}
             currentMovement={myMovement}
             labels={labels}
@@ -216,7 +258,8 @@ export function LeaderboardBody({
                 <LeaderboardRow
                   key={entry.userId}
                   entry={entry}
-                  metric={data.metric}
+                  metric={unit}
+                  valueDecimals={valueDecimals}
                   current={current}
                   rowRef={current ? myRowRef : undefined}
                   movement={current ? myMovement : undefined}
@@ -245,49 +288,94 @@ export function LeaderboardBody({
         styled && 'podium:flex podium:min-h-0 podium:flex-col podium:gap-3',
       )}
       data-state={state}
-      data-metric={metric}
-      data-period={period}
+      data-board={points ? board : undefined}
+      data-metric={points ? undefined : metric}
+      data-period={points ? undefined : period}
+      data-timeframe={points ? timeframe : undefined}
     >
-      <div
-        className={cx(
-          'podium-leaderboard__controls',
-          styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
-          classNames.controls,
-        )}
-      >
-        <LeaderboardSwitch
-          name="metric"
-          label={labels.leaderboardMetricLabel}
-          value={metric}
-          onChange={changeMetric}
-          options={metricOrder.map((value) => ({
-            value,
-            label: value === 'sales' ? labels.leaderboardMetricSales : labels.leaderboardMetricViews,
-          }))}
-          styled={styled}
-          className={classNames.switch}
-          buttonClassName={classNames.switchButton}
-        />
-        <LeaderboardSwitch
-          name="period"
-          label={labels.leaderboardPeriodLabel}
-          value={period}
-          onChange={changePeriod}
-          options={periodOrder.map((value) => ({
-            value,
-            label:
-              value === 'all-time'
-                ? labels.leaderboardPeriodAllTime
-                : month
-                  ? monthName(month, format.locale)
-                  : labels.leaderboardPeriodMonth,
-          }))}
-          styled={styled}
-          className={classNames.switch}
-          buttonClassName={classNames.switchButton}
-        />
-      </div>
-      {data?.updatedAt ? (
+      {points ? (
+        timeframes.length > 1 ? (
+          <div
+            className={cx(
+              'podium-leaderboard__controls',
+              styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
+              classNames.controls,
+            )}
+          >
+            <LeaderboardSwitch
+              name="timeframe"
+              label={labels.leaderboardTimeframeLabel}
+              value={timeframe}
+              onChange={changeTimeframe}
+              options={timeframes.map((value) => ({ value, label: timeframeLabel(value, labels) }))}
+              styled={styled}
+              className={classNames.switch}
+              buttonClassName={classNames.switchButton}
+            />
+          </div>
+        ) : null
+      ) : (
+          <div
+            className={cx(
+              'podium-leaderboard__controls',
+              styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
+              classNames.controls,
+            )}
+          >
+            <LeaderboardSwitch
+              name="metric"
+              label={labels.leaderboardMetricLabel}
+              value={metric}
+              onChange={changeMetric}
+              options={metricOrder.map((value) => ({
+                value,
+                label: value === 'sales' ? labels.leaderboardMetricSales : labels.leaderboardMetricViews,
+              }))}
+              styled={styled}
+              className={classNames.switch}
+              buttonClassName={classNames.switchButton}
+            />
+            <LeaderboardSwitch
+              name="period"
+              label={labels.leaderboardPeriodLabel}
+              value={period}
+              onChange={changePeriod}
+              options={periodOrder.map((value) => ({
+                value,
+                label:
+                  value === 'all-time'
+                    ? labels.leaderboardPeriodAllTime
+                    : month
+                      ? monthName(month, format.locale)
+                      : labels.leaderboardPeriodMonth,
+              }))}
+              styled={styled}
+              className={classNames.switch}
+              buttonClassName={classNames.switchButton}
+            />
+          </div>
+      )}
+      {points && data ? (
+        // The period the server answered (and its category), "last updated" beside it.
+        <div
+          className={cx(
+            'podium-leaderboard__meta',
+            styled &&
+              'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-x-3 podium:gap-y-1',
+          )}
+        >
+          <LeaderboardPeriodCaption
+            period={data.period}
+            category={data.category ? (categoryLabel ?? data.category) : null}
+            labels={labels}
+            format={format}
+            styled={styled}
+          />
+          {data.updatedAt ? (
+            <LeaderboardUpdated updatedAt={data.updatedAt} labels={labels} format={format} styled={styled} />
+          ) : null}
+        </div>
+      ) : data?.updatedAt ? (
         <LeaderboardUpdated updatedAt={data.updatedAt} labels={labels} format={format} styled={styled} />
       ) : null}
 

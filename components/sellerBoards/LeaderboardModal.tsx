@@ -14,7 +14,8 @@ import { cx } from '../shared/cx.js';
 import { TrophyIcon } from '../shared/icons/TrophyIcon.js';
 import { XIcon } from '../shared/icons/XIcon.js';
 import { useLabels, type PodiumLabels } from '../labels.js';
-import { LeaderboardBody, type LeaderboardClassNames, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import { LeaderboardBody, type LeaderboardViewOptions } from './LeaderboardBody.js';
+import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
 import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import type { PodiumWidgetProps } from '../shared/widgetProps.js';
@@ -77,7 +78,8 @@ function tabbables(container: HTMLElement): HTMLElement[] {
  * controlled (`open` + `onOpenChange`) or not (`defaultOpen`); focus moves in and is trapped,
  * Escape and the close button close it, focus returns to the trigger; the rest of the page is
  * inert and does not scroll. Rendered in a portal inside a `.podium-root`, so Podium's styles
- * and theme apply wherever it lands. Polls only while open.
+ * and theme apply wherever it lands. Polls only while open. Any board: the sellers' (default) or
+ * `board="points"` with its timeframe switch.
  */
 export function LeaderboardModal({
   open: openProp,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Cluster, Redis } from 'ioredis';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { errorCodes, scoreActionsRoute, type ScoringRules, type TokenInfo } from 'podium-kit/core';
@@ -14,6 +15,7 @@ import { createHealthRoutes, type RedisPinger } from './http/healthRoutes.js';
 import type { SubgraphClient } from './indexer/index.js';
 import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
+import type { WebhookTarget } from './webhooks/webhookDeliveries.js';
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
@@ -74,7 +76,17 @@ export interface CreateAppOptions {
    * be dated (`PODIUM_SCORES_BACKDATE_DAYS`).
    * @default { rules: defaultScoringRules, backdateDays: 30 }
    */
-  scoring?: { rules?: ScoringRules; backdateDays?: number };
+  scoring?: {
+    rules?: ScoringRules;
+    backdateDays?: number;
+    /**
+     * Keep the boards in Redis (`REDIS_URL`, `PODIUM_REDIS_PREFIX`) instead of SQL tables: a
+     * client (a single Redis or a Cluster) and the key prefix.
+     */
+    redis?: { client: Redis | Cluster; prefix: string } | undefined;
+    /** Send signed webhooks there (`PODIUM_WEBHOOK_URL`, `PODIUM_WEBHOOK_SECRET`). */
+    webhook?: WebhookTarget | undefined;
+  };
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
   /** Where unexpected errors are logged. @default console */
@@ -138,7 +150,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new HttpError(413, errorCodes.payloadTooLarge, `The request body is larger than ${maxSize} bytes`);
+        throw new HttpError(
+          413,
+          errorCodes.payloadTooLarge,
+          `The request body is larger than ${maxSize} bytes`,
+        );
       },
     });
   const defaultBodyLimit = bodyLimitOf(options.maxBodyBytes ?? 65_536);

@@ -109,8 +109,25 @@ export const configVariables: readonly ConfigVariable[] = [
       'path of a JSON file of scoring rules replacing the defaults (actions, multipliers, achievements, caps, streaks; served at `GET /api/scores/rules`)',
   },
   {
+    name: 'PODIUM_REDIS_PREFIX',
+    description:
+      'prefix of every Redis key Podium writes (points boards), so several apps and test runs can share one Redis',
+    default: 'podium:',
+  },
+  {
+    name: 'PODIUM_WEBHOOK_URL',
+    description:
+      'where to POST signed webhooks (achievement.unlocked, leaderboard.rank_changed into the top 10, streak.changed); needs PODIUM_WEBHOOK_SECRET',
+  },
+  {
+    name: 'PODIUM_WEBHOOK_SECRET',
+    description:
+      'the HMAC-SHA256 secret of the `Podium-Signature` header (verify with `verifyWebhookSignature`)',
+  },
+  {
     name: 'PODIUM_SCORES_BACKDATE_DAYS',
-    description: 'events whose `occurredAt` is older than this many days are refused (raise it to import history)',
+    description:
+      'events whose `occurredAt` is older than this many days are refused (raise it to import history)',
     default: '30',
   },
   {
@@ -152,6 +169,9 @@ export interface ServerConfig {
   /** The rules of `PODIUM_SCORING_RULES`, else the defaults. */
   scoringRules: ScoringRules;
   scoresBackdateDays: number;
+  redisPrefix: string;
+  /** Both set, or neither. */
+  webhook: { url: string; secret: string } | undefined;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -263,6 +283,15 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems,
   );
 
+  const webhookUrl = read('PODIUM_WEBHOOK_URL');
+  const webhookSecret = read('PODIUM_WEBHOOK_SECRET');
+  if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl))
+    problems.push('PODIUM_WEBHOOK_URL must be an http(s) URL');
+  if (!!webhookUrl !== !!webhookSecret)
+    problems.push('PODIUM_WEBHOOK_URL and PODIUM_WEBHOOK_SECRET must be set together');
+  if (webhookSecret && webhookSecret.length < 16)
+    problems.push('PODIUM_WEBHOOK_SECRET must be at least 16 characters');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -287,6 +316,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     viewsPerClientPerDay,
     scoringRules,
     scoresBackdateDays,
+    redisPrefix: read('PODIUM_REDIS_PREFIX') ?? 'podium:',
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
   };
 }
 

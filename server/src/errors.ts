@@ -132,7 +132,15 @@ export async function withSentFields<T>(fields: readonly string[], fn: () => Pro
 /** Zod issues become `details.fields` the same way the mocks name them (shared core mapping). */
 function fromZodError(error: $ZodError): HttpError {
   const fields = fieldErrorsFromIssues(error.issues);
-  return invalidRequest(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+  return invalidRequest(`Invalid request: ${fieldList(Object.keys(fields))}`, fields);
+}
+
+/**
+ * The fields of a 400's message: all of them up to five, else the first five and a count (a
+ * batch of 1,000 bad events would otherwise make a message of 30 kB; `details.fields` has all).
+ */
+export function fieldList(names: readonly string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
 }
 
 function fromHonoException(error: HTTPException): HttpError {
@@ -155,7 +163,9 @@ function fromHonoException(error: HTTPException): HttpError {
 }
 
 /** Both node-postgres and PGlite raise errors carrying the SQLSTATE `code` and `constraint`. */
-function asPostgresError(error: unknown): { code?: string; constraint?: string; message?: string } | undefined {
+function asPostgresError(
+  error: unknown,
+): { code?: string; constraint?: string; message?: string } | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return error as { code?: string; constraint?: string; message?: string };
 }

@@ -88,3 +88,9 @@ export {
 } from './subgraph/index.js';
 // Seller boards: recompute the trigger-kept cache from the base tables.
 export { rebuildSellerBoards, type RebuildSellerBoardsResult } from './sellerBoards/rebuildSellerBoards.js';
+export {
+  signWebhook,
+  verifyWebhookSignature,
+  type VerifyWebhookOptions,
+} from './webhooks/webhookSignature.js';
+export type { WebhookTarget } from './webhooks/webhookDeliveries.js';

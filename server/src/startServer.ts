@@ -106,7 +106,12 @@ export async function startServer({
         config.rateLimits === false ? false : { rules: config.rateLimits, redis, exemptLoopback: !!demo },
       trustProxy: config.trustProxy,
       viewsPerClientPerDay: config.viewsPerClientPerDay,
-      scoring: { rules: config.scoringRules, backdateDays: config.scoresBackdateDays },
+      scoring: {
+        rules: config.scoringRules,
+        backdateDays: config.scoresBackdateDays,
+        redis: redis ? { client: redis, prefix: config.redisPrefix } : undefined,
+        webhook: config.webhook,
+      },
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
       demo: demoContext,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { defaultScoringRules } from 'podium-kit/core';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configVariables, loadConfig } from '../src/config.js';
 
@@ -26,6 +27,10 @@ describe('loadConfig', () => {
       rateLimits: {},
       trustProxy: false,
       viewsPerClientPerDay: 20,
+      scoringRules: defaultScoringRules,
+      scoresBackdateDays: 30,
+      redisPrefix: 'podium:',
+      webhook: undefined,
     });
   });
 
@@ -179,5 +184,20 @@ describe('loadConfig', () => {
     const read = [...source.matchAll(/read\('([A-Z_]+)'\)/g)].map((match) => match[1]);
     expect(read.length).toBeGreaterThan(5);
     expect(configVariables.map((variable) => variable.name).sort()).toEqual([...new Set(read)].sort());
+  });
+});
+
+describe('PODIUM_SCORING_RULES', () => {
+  it('names the place of each problem in the rules file', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'podium-rules-'));
+    const path = join(dir, 'rules.json');
+    await writeFile(path, JSON.stringify({ ...defaultScoringRules, trending: { decayPerDay: 2, epoch: '2026-01-01' } }));
+    expect(() => loadConfig({ PODIUM_SCORING_RULES: path })).toThrow(/PODIUM_SCORING_RULES: trending\.decayPerDay/);
+    await writeFile(path, JSON.stringify(defaultScoringRules));
+    expect(loadConfig({ PODIUM_SCORING_RULES: path }).scoringRules).toEqual(defaultScoringRules);
+    expect(() => loadConfig({ PODIUM_SCORING_RULES: join(dir, 'missing.json') })).toThrow(/cannot read/);
   });
 });

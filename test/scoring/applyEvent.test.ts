@@ -221,7 +221,7 @@ describe('applyEvent: trading streak milestones', () => {
 
     const utc = player(defaultScoringRules, emptyUserState('UTC'));
     const utcOutcomes = times.map((time) => utc.trade(time));
-    expect(utcOutcomes[1]!.entries[0]!.streakDay).toBeNull(); // March 1st again
+    expect(utcOutcomes[1]!.entries[0]!.streakDay).toBe('2026-03-01'); // March 1st again (every scored trade names its day)
     expect(utcOutcomes.flatMap((o) => o.outcome.milestones).map((m) => m.action)).toEqual(['FIRST_TRADE']);
   });
 

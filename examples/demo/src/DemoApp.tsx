@@ -6,6 +6,7 @@ import { fr } from 'podium-kit/locales/fr';
 import { ja } from 'podium-kit/locales/ja';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
 import { MarketplacePanel } from './MarketplacePanel.js';
+import { PointsPanel } from './PointsPanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';
 import { SellerBoardsPanel } from './SellerBoardsPanel.js';
 
@@ -137,6 +138,7 @@ export function DemoApp() {
             <div className="mt-8">
               <SellerBoardsPanel userId={userId} />
             </div>
+            <PointsPanel userId={userId} />
           </PodiumProvider>
         )}
       </main>

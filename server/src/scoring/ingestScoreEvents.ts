@@ -9,7 +9,10 @@ import {
 } from 'podium-kit/core';
 import type { Database, Queryable } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
+import { enqueueWebhooks } from '../webhooks/webhookDeliveries.js';
+import { scoringWebhookEvents } from './scoringWebhookEvents.js';
 import { lockUserStates, parseJson } from './scoreUserStates.js';
+import { applySqlBoardDeltas } from './sqlScoreBoards.js';
 import {
   boardDeltasOf,
   writeLedgerEntries,
@@ -24,6 +27,8 @@ export interface PreparedEvent extends ScoringEvent {
 
 /** Where the boards live: applied in the ledger's transaction (SQL), or after it (Redis). */
 export interface BoardSink {
+  /** Queue webhooks (achievement unlocks, streak changes, top-10 entries) in the transaction. */
+  webhooks?: boolean;
   /** Applies deltas inside the ledger transaction (the SQL projection). */
   inTransaction?: (tx: Queryable, deltas: readonly BoardDelta[]) => Promise<void>;
 }
@@ -112,6 +117,14 @@ export async function ingestScoreEvents(
       days,
       now,
     );
+    // Each user's streak days before this write: a change of streak is announced (webhooks).
+    const streakDaysBefore = new Map(
+      boards.webhooks
+        ? events
+            .filter((e) => e.action === rules.streaks.action)
+            .map((e) => [e.userId, [...states.get(e.userId)!.streakDays]] as const)
+        : [],
+    );
     const existing = new Map<string, { hash: string | null; result: EventResult | null }>();
     const rows = await tx.query<{ event_id: string; request_hash: string | null; result: unknown }>(
       'SELECT event_id, request_hash, result FROM podium_score_events WHERE event_id = ANY($1::text[])',
@@ -151,6 +164,18 @@ export async function ingestScoreEvents(
     await writeLedgerEntries(tx, stored, states, now);
     const deltas = boardDeltasOf(stored);
     if (boards.inTransaction) await boards.inTransaction(tx, deltas);
+    if (boards.webhooks) {
+      const rankInTransaction = boards.inTransaction === applySqlBoardDeltas;
+      const announced = await scoringWebhookEvents(tx, rules, {
+        stored,
+        streakDaysBefore,
+        states,
+        deltas,
+        now,
+        rankInTransaction,
+      });
+      await enqueueWebhooks(tx, announced, now);
+    }
     return { results, deltas };
   });
 }

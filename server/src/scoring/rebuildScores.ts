@@ -1,5 +1,5 @@
 import { boardKeysOf, utcDayKey } from 'podium-kit/core';
-import { toIsoString, toNumber, type Database } from '../db/Database.js';
+import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import { touchBoards } from './sqlScoreBoards.js';
 
 /** What {@link rebuildScores} found and did. */
@@ -21,43 +21,7 @@ export interface RebuildScoresResult {
 export async function rebuildScores(db: Database, now: Date = new Date()): Promise<RebuildScoresResult> {
   const started = performance.now();
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{
-      user_id: string;
-      action: string;
-      category: string;
-      occurred_at: unknown;
-      points: unknown;
-      trending_weight: unknown;
-      streak_day: string | null;
-    }>(
-      `SELECT user_id, action, category, occurred_at, points, trending_weight, streak_day::text AS streak_day
-         FROM podium_score_events WHERE status = 'scored' AND revoked_at IS NULL ORDER BY seq`,
-    );
-    const boards = new Map<string, { board: string; user_id: string; value: number; reached_at: string }>();
-    const users = new Map<string, { lifetime: number; counts: Record<string, number> }>();
-    const days = new Map<string, number>();
-    const streak = new Map<string, number>();
-    for (const row of rows) {
-      const occurredAt = toIsoString(row.occurred_at);
-      const points = toNumber(row.points);
-      for (const { key, trending } of boardKeysOf(row.category, new Date(occurredAt))) {
-        const id = `${key}\u0000${row.user_id}`;
-        const cell = boards.get(id) ?? { board: key, user_id: row.user_id, value: 0, reached_at: occurredAt };
-        cell.value += trending ? toNumber(row.trending_weight) : points;
-        if (occurredAt > cell.reached_at) cell.reached_at = occurredAt;
-        boards.set(id, cell);
-      }
-      const user = users.get(row.user_id) ?? { lifetime: 0, counts: {} };
-      user.lifetime += points;
-      if (row.action !== 'ADJUSTMENT') user.counts[row.action] = (user.counts[row.action] ?? 0) + 1;
-      users.set(row.user_id, user);
-      const dayId = `${row.user_id}\u0000${utcDayKey(new Date(occurredAt))}`;
-      days.set(dayId, (days.get(dayId) ?? 0) + points);
-      if (row.streak_day) {
-        const streakId = `${row.user_id}\u0000${row.streak_day}`;
-        streak.set(streakId, (streak.get(streakId) ?? 0) + 1);
-      }
-    }
+    const { boards, users, days, streak } = await readLedgerTotals(tx);
     // Compare before replacing, so the report says whether the projection had drifted.
     const [diff] = await tx.query<{ n: unknown }>(
       `WITH fresh AS (
@@ -137,4 +101,62 @@ export async function rebuildScores(db: Database, now: Date = new Date()): Promi
 function splitId(id: string, name: string): Record<string, string> {
   const at = id.indexOf('\u0000');
   return { user_id: id.slice(0, at), [name]: id.slice(at + 1) };
+}
+
+/** A board row as the ledger says it should be. */
+export interface LedgerBoardCell {
+  board: string;
+  user_id: string;
+  value: number;
+  reached_at: string;
+}
+
+/**
+ * Everything derived from the ledger's scored, unrevoked rows, recomputed from scratch: board
+ * cells, user totals and counts, points per user and UTC day, streak-day counts.
+ */
+export async function readLedgerTotals(tx: Queryable): Promise<{
+  boards: Map<string, LedgerBoardCell>;
+  users: Map<string, { lifetime: number; counts: Record<string, number> }>;
+  days: Map<string, number>;
+  streak: Map<string, number>;
+}> {
+  const rows = await tx.query<{
+    user_id: string;
+    action: string;
+    category: string;
+    occurred_at: unknown;
+    points: unknown;
+    trending_weight: unknown;
+    streak_day: string | null;
+  }>(
+    `SELECT user_id, action, category, occurred_at, points, trending_weight, streak_day::text AS streak_day
+         FROM podium_score_events WHERE status = 'scored' AND revoked_at IS NULL ORDER BY seq`,
+  );
+  const boards = new Map<string, LedgerBoardCell>();
+  const users = new Map<string, { lifetime: number; counts: Record<string, number> }>();
+  const days = new Map<string, number>();
+  const streak = new Map<string, number>();
+  for (const row of rows) {
+    const occurredAt = toIsoString(row.occurred_at);
+    const points = toNumber(row.points);
+    for (const { key, trending } of boardKeysOf(row.category, new Date(occurredAt))) {
+      const id = `${key}\u0000${row.user_id}`;
+      const cell = boards.get(id) ?? { board: key, user_id: row.user_id, value: 0, reached_at: occurredAt };
+      cell.value += trending ? toNumber(row.trending_weight) : points;
+      if (occurredAt > cell.reached_at) cell.reached_at = occurredAt;
+      boards.set(id, cell);
+    }
+    const user = users.get(row.user_id) ?? { lifetime: 0, counts: {} };
+    user.lifetime += points;
+    if (row.action !== 'ADJUSTMENT') user.counts[row.action] = (user.counts[row.action] ?? 0) + 1;
+    users.set(row.user_id, user);
+    const dayId = `${row.user_id}\u0000${utcDayKey(new Date(occurredAt))}`;
+    days.set(dayId, (days.get(dayId) ?? 0) + points);
+    if (row.streak_day) {
+      const streakId = `${row.user_id}\u0000${row.streak_day}`;
+      streak.set(streakId, (streak.get(streakId) ?? 0) + 1);
+    }
+  }
+  return { boards, users, days, streak };
 }

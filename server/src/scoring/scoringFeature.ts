@@ -6,9 +6,13 @@ import { demoPeople } from '../demo/demoPeople.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { demoScoreKinds, generatedDemoEventPattern, recordDemoScore, seedDemoScores } from './demoScores.js';
 import { applySqlBoardDeltas } from './sqlScoreBoards.js';
+import { createRedisScoreBoards } from './redisScoreBoards.js';
+import { createRedisClient } from '../redis.js';
+import { deliverDueWebhooks } from '../webhooks/webhookDeliveries.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
+import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
 
 /**
@@ -18,9 +22,15 @@ import { createScoringRoutes } from './scoringRoutes.js';
 export const scoringFeature: ServerFeature = {
   name: 'scoring',
 
-  routes({ db, now, options }) {
+  routes({ db, now, logger, options }) {
+    const redis = options.scoring?.redis;
     return createScoringRoutes({
       db,
+      logger,
+      webhook: options.scoring?.webhook,
+      redisBoards: redis
+        ? createRedisScoreBoards({ db, redis: redis.client, prefix: redis.prefix, logger })
+        : undefined,
       rules: options.scoring?.rules ?? defaultScoringRules,
       apiKey: options.apiKey,
       now,
@@ -42,13 +52,41 @@ export const scoringFeature: ServerFeature = {
     return routes;
   },
 
+  // With Redis, board changes wait in the outbox while Redis is away; this applies them once it is
+  // back (each write also drains, so normally the queue is empty).
+  // Webhooks are retried from here too (with backoff, see deliverDueWebhooks).
+  startBackground({ db, config, logger }) {
+    if (!config.redisUrl && !config.webhook) return undefined;
+    const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
+    const boards = redis
+      ? createRedisScoreBoards({ db, redis, prefix: config.redisPrefix, logger })
+      : undefined;
+    const webhook = config.webhook;
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = Promise.all([
+        boards?.drain().catch(() => undefined),
+        webhook ? deliverDueWebhooks(db, webhook, { logger }).catch(() => undefined) : undefined,
+      ]);
+    }, 5_000);
+    timer.unref();
+    return {
+      async stop() {
+        clearInterval(timer);
+        await running;
+        redis?.disconnect();
+      },
+    };
+  },
+
   commands: [
     {
       name: 'scores:rebuild',
       summary:
-        'recompute the points boards and user totals from the scoring ledger and report\nwhether they differed',
+        'recompute the points boards (SQL, and Redis with REDIS_URL) and user totals from\nthe scoring ledger and report whether they differed',
       async run({ config, logger }) {
         const db = await openDatabase(config, logger);
+        const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
         try {
           await migrate(db, { logger });
           const { rows, rowsChanged, usersChanged, durationMs } = await rebuildScores(db);
@@ -57,7 +95,17 @@ export const scoringFeature: ServerFeature = {
               ? `Points boards rebuilt in ${durationMs} ms: they matched the ledger (${rows} rows).`
               : `Points boards rebuilt in ${durationMs} ms: they differed from the ledger, ${rowsChanged} of ${rows} board rows and ${usersChanged} user totals changed.`,
           );
+          if (redis) {
+            // With REDIS_URL the boards that are read are Redis's: rebuild those too.
+            const result = await rebuildRedisScoreBoards(db, redis, config.redisPrefix);
+            logger.info(
+              result.membersChanged === 0
+                ? `Redis boards rebuilt in ${result.durationMs} ms: they matched the ledger (${result.boards} boards).`
+                : `Redis boards rebuilt in ${result.durationMs} ms: ${result.membersChanged} members differed from the ledger (${result.boards} boards).`,
+            );
+          }
         } finally {
+          redis?.disconnect();
           await db.close();
         }
         return 0;

@@ -28,8 +28,10 @@ import {
   type ScoringRules,
 } from 'podium-kit/core';
 import { requireApiKey } from '../auth.js';
-import type { Database } from '../db/Database.js';
-import { HttpError, invalidRequest, type FieldErrors } from '../errors.js';
+import { toIsoString, type Database } from '../db/Database.js';
+import type { Logger } from '../logger.js';
+import { isExpiredInRedis, writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
+import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
@@ -37,6 +39,7 @@ import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
 import { recordAdjustment } from './recordAdjustment.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
+import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliveries.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
 import {
   readScoreLedger,
@@ -45,7 +48,13 @@ import {
   readUserScore,
   roundTrending,
 } from './scoreReads.js';
-import { applySqlBoardDeltas, readSqlBoardPage, readSqlStanding, touchBoards } from './sqlScoreBoards.js';
+import {
+  applySqlBoardDeltas,
+  readSqlBoardPage,
+  readSqlStanding,
+  touchBoards,
+  type ScoreStanding,
+} from './sqlScoreBoards.js';
 
 /** Options of {@link createScoringRoutes}. */
 export interface ScoringRoutesOptions {
@@ -55,6 +64,11 @@ export interface ScoringRoutesOptions {
   now: () => Date;
   /** Events older than this many days are refused (`PODIUM_SCORES_BACKDATE_DAYS`). */
   backdateDays: number;
+  /** The boards in Redis (`REDIS_URL`); without it, the SQL projection. */
+  redisBoards?: RedisScoreBoards | undefined;
+  /** Signed webhooks: queued with each write, sent after it. */
+  webhook?: WebhookTarget | undefined;
+  logger: Pick<Logger, 'warn'>;
 }
 
 /**
@@ -67,9 +81,62 @@ export function createScoringRoutes({
   apiKey,
   now,
   backdateDays,
+  redisBoards,
+  webhook,
+  logger,
 }: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const boards: BoardSink = { inTransaction: applySqlBoardDeltas };
+  // With Redis the write transaction only queues the board changes (the outbox); they reach Redis
+  // after commit. The ledger never waits for Redis: when it is away, writes still commit.
+  const boards: BoardSink = {
+    webhooks: webhook !== undefined,
+    inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
+  };
+  let redisWarned = false;
+  /** After a write: the outbox to Redis now (read-your-writes); if Redis is away, the background catches up. */
+  const afterWrite = async (deltas: readonly BoardDelta[], at: Date) => {
+    await touchBoards(db, boardKeysOf(deltas), at);
+    // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
+    if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
+    if (!redisBoards) return;
+    try {
+      await redisBoards.drain();
+      redisWarned = false;
+    } catch (error) {
+      if (!redisWarned)
+        logger.warn(`Scores: Redis unavailable, board changes queued (${(error as Error).message})`);
+      redisWarned = true;
+    }
+  };
+  const boardPage: typeof readSqlBoardPage = async (database, params) => {
+    if (!redisBoards) return readSqlBoardPage(database, params);
+    // A day or week whose Redis keys have expired: its history is in the ledger.
+    if (isExpiredInRedis(params.key, now())) return readSqlBoardPage(database, params, { fromLedger: true });
+    let page;
+    try {
+      page = await redisBoards.page(params);
+    } catch {
+      // errorResponse adds Retry-After to every 503.
+      throw new HttpError(
+        503,
+        errorCodes.unavailable,
+        'The points boards are unavailable; try again shortly',
+      );
+    }
+    const [row] = await db.query<{ updated_at: unknown }>(
+      'SELECT updated_at FROM podium_score_board_versions WHERE board = $1',
+      [params.key],
+    );
+    return { ...page, updatedAt: row?.updated_at == null ? null : toIsoString(row.updated_at) };
+  };
+  const standingOf = async (key: string, userId: string): Promise<ScoreStanding | null> => {
+    if (!redisBoards) return readSqlStanding(db, key, userId);
+    try {
+      return await redisBoards.standing(key, userId);
+    } catch {
+      return null;
+    }
+  };
 
   /** Checks what the schema cannot: the action exists, `occurredAt` is inside the window. */
   const prepare = (
@@ -107,12 +174,12 @@ export function createScoringRoutes({
     );
     if (Object.keys(fields).length > 0) {
       throw invalidRequest(
-        `Invalid request: ${Object.keys(fields).join(', ')}; nothing was recorded`,
+        `Invalid request: ${fieldList(Object.keys(fields))}; nothing was recorded`,
         fields,
       );
     }
     const { results, deltas } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
-    await touchBoards(db, boardKeysOf(deltas), at);
+    await afterWrite(deltas, at);
     c.header('Cache-Control', 'no-store');
     if (batch) return c.json({ results }, 200);
     const [result] = results;
@@ -134,7 +201,7 @@ export function createScoringRoutes({
     const at = now();
     const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, at, boards);
     if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
-    await touchBoards(db, boardKeysOf(outcome.deltas), at);
+    await afterWrite(outcome.deltas, at);
     return c.json(outcome.result, 200);
   });
 
@@ -159,7 +226,7 @@ export function createScoringRoutes({
       at,
       boards,
     );
-    await touchBoards(db, boardKeysOf(deltas), at);
+    await afterWrite(deltas, at);
     const [result] = results;
     if (result!.status === 'conflict') {
       throw new HttpError(
@@ -188,7 +255,7 @@ export function createScoringRoutes({
     const query = scoreLeaderboardQuerySchema.parse(c.req.query());
     const at = now();
     const board = resolveScoreBoard(query, at);
-    const page = await readSqlBoardPage(db, {
+    const page = await boardPage(db, {
       key: board.key,
       ties: query.ties,
       limit: query.limit,
@@ -239,7 +306,7 @@ export function createScoringRoutes({
     const query = userScoreQuerySchema.parse(c.req.query());
     const at = now();
     const board = resolveScoreBoard(query, at);
-    const standing = await readSqlStanding(db, board.key, userId);
+    const standing = await standingOf(board.key, userId);
     c.header('Cache-Control', 'no-cache');
     return c.json(await readUserScore(db, rules, userId, board, standing, at), 200);
   });

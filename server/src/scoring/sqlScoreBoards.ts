@@ -102,41 +102,72 @@ interface PageRow {
   avatar_url: string | null;
 }
 
+/**
+ * The rows of board `key` as a subquery whose parameters start at `$first`: the projection, or
+ * (`fromLedger`, for periods whose Redis keys have expired) the same rows aggregated from the
+ * ledger's scored, unrevoked events of the board's period and category.
+ */
+function boardSource(key: string, fromLedger: boolean, first: number): { sql: string; params: unknown[] } {
+  if (!fromLedger) {
+    return {
+      sql: `(SELECT user_id, value, reached_at FROM podium_score_boards WHERE board = $${first})`,
+      params: [key],
+    };
+  }
+  const { category, start, end } = boardFilterOf(key);
+  const trending = key.endsWith('trending');
+  return {
+    sql: `(SELECT user_id, sum(${trending ? 'trending_weight' : 'points'})::double precision AS value,
+                  max(occurred_at) AS reached_at
+             FROM podium_score_events
+            WHERE status = 'scored' AND revoked_at IS NULL
+              AND ($${first}::text IS NULL OR category = $${first})
+              AND ($${first + 1}::timestamptz IS NULL OR occurred_at >= $${first + 1})
+              AND ($${first + 2}::timestamptz IS NULL OR occurred_at < $${first + 2})
+            GROUP BY user_id)`,
+    params: [category, start, end],
+  };
+}
+
 /** A page of board `key` (values > 0), ranked by `ties`, in one snapshot. */
 export function readSqlBoardPage(
   db: Database,
   params: { key: string; ties: TieMode; limit: number; offset: number; around?: string | undefined },
+  { fromLedger = false }: { fromLedger?: boolean } = {},
 ): Promise<ScoreBoardPage> {
+  const source = (first: number) => boardSource(params.key, fromLedger, first);
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    const counted = source(2);
     const [summary] = await tx.query<{ total: unknown; updated_at: unknown }>(
-      `SELECT (SELECT count(*) FROM podium_score_boards WHERE board = $1 AND value > 0) AS total,
+      `SELECT (SELECT count(*) FROM ${counted.sql} b WHERE value > 0) AS total,
               (SELECT updated_at FROM podium_score_board_versions WHERE board = $1) AS updated_at`,
-      [params.key],
+      [params.key, ...counted.params],
     );
     const total = toNumber(summary?.total);
     const updatedAt = summary?.updated_at == null ? null : toIsoString(summary.updated_at);
     let offset = params.offset;
     let index: number | undefined;
     if (params.around !== undefined) {
-      index = await positionOf(tx, params.key, params.around);
+      index = await positionOf(tx, source, params.around);
       offset = index === undefined ? 0 : aroundOffset(index, params.limit, total);
     }
+    const ranked = source(3);
     const rows = await tx.query<PageRow>(
       `WITH page AS (
          SELECT user_id, value,
                 rank() OVER by_value AS standard_rank,
                 dense_rank() OVER by_value AS dense_rank,
                 row_number() OVER (ORDER BY value DESC, reached_at, user_id COLLATE "C") AS position
-           FROM podium_score_boards
-          WHERE board = $1 AND value > 0
+           FROM ${ranked.sql} b
+          WHERE value > 0
          WINDOW by_value AS (ORDER BY value DESC)
           ORDER BY value DESC, reached_at, user_id COLLATE "C"
-          LIMIT $2 OFFSET $3)
+          LIMIT $1 OFFSET $2)
        SELECT page.*, u.display_name, u.avatar_url
          FROM page LEFT JOIN podium_users u ON u.id = page.user_id
         ORDER BY page.position`,
-      [params.key, params.limit, offset],
+      [params.limit, offset, ...ranked.params],
     );
     const entries = rows.map((row) => ({
       rank: toNumber(
@@ -161,18 +192,24 @@ export function readSqlBoardPage(
 }
 
 /** 0-based position of `userId` in the board's order (first-reached), or `undefined` when unranked. */
-async function positionOf(tx: Queryable, key: string, userId: string): Promise<number | undefined> {
+async function positionOf(
+  tx: Queryable,
+  source: (first: number) => { sql: string; params: unknown[] },
+  userId: string,
+): Promise<number | undefined> {
+  const mine = source(2);
   const [me] = await tx.query<{ value: unknown; reached_at: unknown }>(
-    'SELECT value, reached_at FROM podium_score_boards WHERE board = $1 AND user_id = $2 AND value > 0',
-    [key, userId],
+    `SELECT value, reached_at FROM ${mine.sql} b WHERE user_id = $1 AND value > 0`,
+    [userId, ...mine.params],
   );
   if (!me) return undefined;
+  const others = source(4);
   const [ahead] = await tx.query<{ n: unknown }>(
-    `SELECT count(*) AS n FROM podium_score_boards
-      WHERE board = $1 AND value > 0
-        AND (value > $2 OR (value = $2 AND (reached_at < $3 OR (reached_at = $3
-             AND user_id COLLATE "C" < $4::text COLLATE "C"))))`,
-    [key, me.value, me.reached_at, userId],
+    `SELECT count(*) AS n FROM ${others.sql} b
+      WHERE value > 0
+        AND (value > $1 OR (value = $1 AND (reached_at < $2 OR (reached_at = $2
+             AND user_id COLLATE "C" < $3::text COLLATE "C"))))`,
+    [me.value, me.reached_at, userId, ...others.params],
   );
   return toNumber(ahead?.n);
 }

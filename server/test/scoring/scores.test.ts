@@ -88,6 +88,21 @@ describe('/api/scores', () => {
     expect(score.rank).toBeNull();
   });
 
+  it('keeps the message of a 400 short for a batch of 1,000 bad events; details name every field', async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      eventId: `bad id ${i}`,
+      userId: 'carol',
+      action: 'COPY_TRADE',
+    }));
+    const response = await api.record({ events });
+    expect(response.status).toBe(400);
+    const { error } = errorBodySchema.parse(await response.json());
+    expect(error.message).toBe(
+      'Invalid request: events[0].eventId, events[1].eventId, events[2].eventId, events[3].eventId, events[4].eventId and 995 more',
+    );
+    expect(Object.keys(error.details?.fields as object)).toHaveLength(1000);
+  });
+
   it('scores a batch in order, with replays and conflicts per item', async () => {
     const response = await api.record({
       events: [

@@ -82,5 +82,5 @@ describe('scoring under 1,000 concurrent events', () => {
     expect(Number(ledger!.n)).toBe(800);
     const rebuilt = await rebuildScores(test.db, now);
     expect(rebuilt).toMatchObject({ rowsChanged: 0, usersChanged: 0 });
-  });
+  }, 120_000);
 });

@@ -32,3 +32,38 @@ export function scoresClient(app: Hono<AppEnv>, apiKey = scoresApiKey) {
     },
   };
 }
+
+/**
+ * Sends `distinct` events of 20 users at once, each of the first `duplicates` twice (a replay),
+ * through `clients` in turn, retrying 503s as a host would. Resolves with the statuses seen.
+ */
+export async function sendConcurrentBurst(
+  clients: ReadonlyArray<ReturnType<typeof scoresClient>>,
+  { distinct, duplicates, now, prefix }: { distinct: number; duplicates: number; now: Date; prefix: string },
+): Promise<Record<string, number>> {
+  const events = Array.from({ length: distinct }, (_, i) => ({
+    eventId: `${prefix}-${i}`,
+    userId: `${prefix}-u${i % 20}`,
+    action: i % 2 === 0 ? 'COPY_TRADE' : 'REFERRAL_TRADE',
+    occurredAt: new Date(now.getTime() - (i % 5) * 60_000).toISOString(),
+    metadata: i % 2 === 0 ? { success: i % 4 === 0 } : {},
+  }));
+  const sends = [...events, ...events.slice(0, duplicates)];
+  const statuses: Record<string, number> = {};
+  await Promise.all(
+    sends.map(async (event, i) => {
+      for (let attempt = 1; ; attempt++) {
+        const response = await clients[i % clients.length]!.record(event);
+        const body = (await response.json()) as { status?: string };
+        if (response.status === 503 && attempt < 20) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
+        const key = response.status === 200 ? String(body.status) : String(response.status);
+        statuses[key] = (statuses[key] ?? 0) + 1;
+        return;
+      }
+    }),
+  );
+  return statuses;
+}

@@ -1,18 +1,21 @@
 import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
-import { cx } from '../shared/cx.js';
-import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
-import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
-import { MedalIcon } from '../shared/icons/MedalIcon.js';
+import { cx } from './cx.js';
+import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
+import { MedalIcon } from './icons/MedalIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import { Avatar } from '../shared/Avatar.js';
-import type { LeaderboardClassNames } from './LeaderboardBody.js';
+import { Avatar } from './Avatar.js';
+import type { LeaderboardClassNames } from './leaderboardSlots.js';
 import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
-import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { PodiumFormatters } from './useFormatters.js';
 
 export interface LeaderboardPodiumProps {
   /** The first (up to) three entries of the board. */
   entries: readonly LeaderboardEntry[];
+  /** What the values count (`sales`, `views`, `points`: the response's `unit`, else its `metric`). */
   metric: string;
+  /** Decimals every value shows (the response's `valueDecimals`). @default 0 */
+  valueDecimals?: number;
   currentUserId?: string;
   /** Which way the current user last moved between polls (an arrow by their value). */
   currentMovement?: 'up' | 'down';
@@ -49,6 +52,7 @@ const medalEdge = {
 export function LeaderboardPodium({
   entries,
   metric,
+  valueDecimals = 0,
   currentUserId,
   currentMovement,
   labels,
@@ -153,7 +157,7 @@ export function LeaderboardPodium({
                 styled && 'podium:inline-flex podium:items-center podium:gap-0.5 podium:text-xs podium:tabular-nums podium:text-(--podium-muted)',
               )}
             >
-              {leaderboardValue(metric, entry.value, labels, format)}
+              {leaderboardValue(metric, entry.value, labels, format, valueDecimals)}
               {current && currentMovement === 'up' ? (
                 <ArrowUpIcon data-movement="up" className={cx(styled && 'podium:text-(--podium-success)')} />
               ) : current && currentMovement === 'down' ? (

@@ -1,4 +1,4 @@
-import { cx } from '../shared/cx.js';
+import { cx } from './cx.js';
 
 export interface LeaderboardSwitchProps<T extends string> {
   /** Names the group for assistive technology, e.g. "Rank by". */
@@ -35,7 +35,8 @@ export function LeaderboardSwitch<T extends string>({
       className={cx(
         'podium-leaderboard__switch',
         styled &&
-          'podium:inline-flex podium:rounded-(--podium-radius) podium:border podium:border-(--podium-control-border) podium:p-0.5 podium:gap-0.5',
+          // Wraps rather than overflows: five timeframes (or long translations) exceed a phone's width.
+          'podium:inline-flex podium:max-w-full podium:flex-wrap podium:rounded-(--podium-radius) podium:border podium:border-(--podium-control-border) podium:p-0.5 podium:gap-0.5',
         className,
       )}
     >

@@ -1,29 +1,90 @@
 import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
-import { cx } from '../shared/cx.js';
+import { cx } from './cx.js';
 import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
-import { Avatar } from '../shared/Avatar.js';
-import { ArrowDownIcon } from '../shared/icons/ArrowDownIcon.js';
-import { ArrowUpIcon } from '../shared/icons/ArrowUpIcon.js';
-import type { LeaderboardClassNames } from './LeaderboardBody.js';
-import type { PodiumFormatters } from '../shared/useFormatters.js';
+import { Avatar } from './Avatar.js';
+import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
+import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
+import type { LeaderboardClassNames } from './leaderboardSlots.js';
+import type { PodiumFormatters } from './useFormatters.js';
 
 /** A competitor's name: their display name, else their id. */
 export function leaderboardName(entry: Pick<LeaderboardEntry, 'displayName' | 'userId'>): string {
   return entry.displayName?.trim() || entry.userId;
 }
 
-/** A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe"; unknown metrics as a number. */
-export function leaderboardValue(metric: string, value: number, labels: PodiumLabels, format: PodiumFormatters): string {
-  const count = format.number(value);
-  if (metric === 'sales') return formatLabel(pluralLabel(labels, 'leaderboardSales', value, format.locale), { count });
-  if (metric === 'views') return formatLabel(pluralLabel(labels, 'leaderboardViews', value, format.locale), { count });
-  return count;
+/** The counted label of each unit a board can answer (the response's `unit`, else its `metric`). */
+const unitLabels = {
+  sales: 'leaderboardSales',
+  views: 'leaderboardViews',
+  points: 'leaderboardPoints',
+} as const;
+
+const pluralKeys = {
+  zero: 'Zero',
+  one: 'One',
+  two: 'Two',
+  few: 'Few',
+  many: 'Many',
+  other: 'Other',
+} as const;
+const decimalFormats = new Map<string, { number: Intl.NumberFormat; plural: Intl.PluralRules }>();
+
+/** Formatters that always print `digits` decimals (`12.0`), and the plural rules for such numbers. */
+function decimalFormat(locale: string, digits: number) {
+  const key = `${locale}\u0000${digits}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    const create = (l: string) => ({
+      number: new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      // "1.0 points", not "1.0 point": visible decimals change the plural form in most languages.
+      plural: new Intl.PluralRules(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    });
+    try {
+      format = create(locale);
+    } catch {
+      // A malformed locale from the host must not take the board down.
+      format = create('en-US');
+    }
+    if (decimalFormats.size > 50) decimalFormats.clear();
+    decimalFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe" / "48.5 points": `unit` is the
+ * response's `unit` (else its `metric`); unknown units print the number alone. With `decimals`
+ * (the response's `valueDecimals`, 1 on a trending board) every value shows exactly that many, so
+ * the column reads evenly.
+ */
+export function leaderboardValue(
+  unit: string,
+  value: number,
+  labels: PodiumLabels,
+  format: PodiumFormatters,
+  decimals = 0,
+): string {
+  const base = Object.hasOwn(unitLabels, unit) ? unitLabels[unit as keyof typeof unitLabels] : undefined;
+  if (decimals <= 0) {
+    const count = format.number(value);
+    return base ? formatLabel(pluralLabel(labels, base, value, format.locale), { count }) : count;
+  }
+  const { number, plural } = decimalFormat(format.locale, decimals);
+  // Spaces as `format.number` prints them (plain), so server and browser renders agree.
+  const count = number.format(value).replace(/[\u00a0\u2009\u202f]/g, ' ');
+  if (!base) return count;
+  const table = labels as Readonly<Record<string, string | undefined>>;
+  const template = table[`${base}${pluralKeys[plural.select(value)]}`] ?? table[`${base}Other`] ?? base;
+  return formatLabel(template, { count });
 }
 
 export interface LeaderboardRowProps {
   entry: LeaderboardEntry;
+  /** What the values count (`sales`, `views`, `points`: the response's `unit`, else its `metric`). */
   metric: string;
+  /** Decimals every value shows (the response's `valueDecimals`). @default 0 */
+  valueDecimals?: number;
   /** The signed-in user's row: highlighted, `aria-current`, focusable for "jump to me". */
   current: boolean;
   labels: PodiumLabels;
@@ -43,6 +104,7 @@ export interface LeaderboardRowProps {
 export function LeaderboardRow({
   entry,
   metric,
+  valueDecimals = 0,
   current,
   labels,
   format,
@@ -97,13 +159,16 @@ export function LeaderboardRow({
       <span
         className={cx(
           'podium-leaderboard__name',
-          styled && 'podium:flex podium:min-w-0 podium:flex-1 podium:items-center podium:gap-2 podium:font-medium',
+          // Wraps: on a phone "You" goes under the name rather than squeezing it to a letter.
+          styled &&
+            'podium:flex podium:min-w-0 podium:flex-1 podium:flex-wrap podium:items-center podium:gap-x-2 podium:gap-y-0.5 podium:font-medium',
           classNames.name,
         )}
       >
-        <span className={cx(styled && 'podium:truncate')}>{name}</span>
+        {/* Two lines before an ellipsis: on a phone a name has little width beside its value. */}
+        <span className={cx(styled && 'podium:line-clamp-2 podium:break-words')}>{name}</span>
         {current ? (
-          // Outside the truncated name, so a long name never hides it.
+          // Outside the clamped name, so a long name never hides it.
           <span
             className={cx(
               'podium-leaderboard__you',
@@ -122,7 +187,7 @@ export function LeaderboardRow({
           classNames.value,
         )}
       >
-        {leaderboardValue(metric, entry.value, labels, format)}
+        {leaderboardValue(metric, entry.value, labels, format, valueDecimals)}
       </span>
     </li>
   );

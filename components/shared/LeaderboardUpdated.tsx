@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { cx } from '../shared/cx.js';
-import { ClockIcon } from '../shared/icons/ClockIcon.js';
+import { cx } from './cx.js';
+import { ClockIcon } from './icons/ClockIcon.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
-import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { PodiumFormatters } from './useFormatters.js';
 
 export interface LeaderboardUpdatedProps {
   /** When the board last changed (ISO 8601). */

@@ -1,0 +1,339 @@
+import type { Cluster, Redis } from 'ioredis';
+import { aroundOffset, boardFilterOf, type TieMode } from 'podium-kit/core';
+import type { Database, Queryable } from '../db/Database.js';
+import { toNumber } from '../db/Database.js';
+import type { Logger } from '../logger.js';
+import { redisKeySlot } from './redisKeySlot.js';
+import { parseJson } from './scoreUserStates.js';
+import type { ScoreBoardPage, ScoreStanding } from './sqlScoreBoards.js';
+import type { BoardDelta } from './writeLedgerEntries.js';
+
+/**
+ * The points boards as Redis sorted sets, fed from the ledger's outbox (see migration 009).
+ *
+ * Keys, for Redis Cluster: every board has its own hash tag, `{<prefix>b:<board>}`, so each
+ * board lives in its own slot (boards spread over the nodes) and its three keys (the scores,
+ * the last outbox id applied per user, the time each user reached their score) share that slot,
+ * which one script needs. Commands are pipelined per slot, so a batch goes to each node once.
+ */
+export interface RedisScoreBoards {
+  /** Applies the outbox to Redis (one drainer at a time across instances); resolves with rows applied. */
+  drain(): Promise<number>;
+  page(params: {
+    key: string;
+    ties: TieMode;
+    limit: number;
+    offset: number;
+    around?: string | undefined;
+  }): Promise<ScoreBoardPage>;
+  standing(key: string, userId: string): Promise<ScoreStanding>;
+  /** Outbox rows not yet applied (health). */
+  backlog(): Promise<number>;
+}
+
+/** The three keys of a board (one hash tag: one Cluster slot): scores, last applied ids, reached-at. */
+export function redisBoardKeys(
+  prefix: string,
+  board: string,
+): { scores: string; applied: string; reached: string } {
+  const tag = `{${prefix}b:${board}}`;
+  return { scores: tag, applied: `${tag}:applied`, reached: `${tag}:at` };
+}
+
+/** The outbox row of a write transaction (inside it): its board changes, applied to Redis after commit. */
+export async function writeScoreOutbox(
+  tx: Queryable,
+  deltas: readonly BoardDelta[],
+  now: Date,
+): Promise<void> {
+  if (deltas.length === 0) return;
+  await tx.query('INSERT INTO podium_score_outbox (deltas, created_at) VALUES ($1::jsonb, $2)', [
+    JSON.stringify(deltas.map((d) => [d.key, d.userId, d.delta, Date.parse(d.reachedAt)])),
+    now,
+  ]);
+}
+
+/**
+ * KEYS: scores, applied ids, reached-at of one board. ARGV: the outbox id, then (member, delta,
+ * reached-at ms) triples. Applies each member's delta unless this member's row of that id (or a
+ * later one) was applied already; one call per board and outbox row, not per member.
+ */
+const applyScript = `
+local id = tonumber(ARGV[1])
+local applied = 0
+for i = 2, #ARGV, 3 do
+  local member = ARGV[i]
+  local last = tonumber(redis.call('HGET', KEYS[2], member) or '0')
+  if id > last then
+    local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], member))
+    redis.call('HSET', KEYS[2], member, id)
+    local at = tonumber(redis.call('HGET', KEYS[3], member) or '0')
+    if tonumber(ARGV[i + 2]) > at then redis.call('HSET', KEYS[3], member, ARGV[i + 2]) end
+    if score == 0 then redis.call('ZREM', KEYS[1], member) end
+    applied = applied + 1
+  end
+end
+return applied
+`;
+
+/** How long a day's and an ISO week's board stay in Redis after the period ends (then: the ledger). */
+export const redisBoardRetentionDays = { day: 35, week: 120 } as const;
+
+/**
+ * When a board's keys expire in Redis (ms since epoch), or `null` for boards kept (months,
+ * lifetime, trending). Their history stays in the ledger: a read of an expired period is
+ * answered from it ({@link isExpiredInRedis}).
+ */
+export function redisBoardExpiry(board: string): number | null {
+  const { start, end } = boardFilterOf(board);
+  if (!start || !end) return null;
+  const days = end.getTime() - start.getTime();
+  const kind = days <= 86_400_000 ? 'day' : days <= 7 * 86_400_000 ? 'week' : undefined;
+  return kind ? end.getTime() + redisBoardRetentionDays[kind] * 86_400_000 : null;
+}
+
+/** True when `board`'s keys have expired (or are about to, within a minute) at `now`. */
+export function isExpiredInRedis(board: string, now: Date): boolean {
+  const expiry = redisBoardExpiry(board);
+  return expiry !== null && expiry - 60_000 <= now.getTime();
+}
+
+/** Any 64-bit number: the drainers' advisory lock. */
+const drainLockId = 7_311_011;
+
+export function createRedisScoreBoards(options: {
+  db: Database;
+  redis: Redis | Cluster;
+  /** `PODIUM_REDIS_PREFIX`: several apps (and test runs) can share one Redis. */
+  prefix: string;
+  logger: Pick<Logger, 'warn'>;
+}): RedisScoreBoards {
+  const { db, redis, prefix } = options;
+  const keysOf = (board: string) => redisBoardKeys(prefix, board);
+  redis.defineCommand('podiumApplyScore', { numberOfKeys: 3, lua: applyScript });
+  type WithScript = { podiumApplyScore(...args: Array<string | number>): Promise<number> };
+
+  async function applyRows(
+    rows: Array<{ id: number; deltas: Array<[string, string, number, number]> }>,
+  ): Promise<void> {
+    // One pipeline per slot (a Cluster pipeline must stay in one slot), in outbox order; one
+    // script call per board and row, with all of that row's members of the board.
+    const bySlot = new Map<number, ReturnType<Redis['pipeline']>>();
+    for (const row of rows) {
+      const byBoard = new Map<string, Array<string | number>>();
+      for (const [board, member, delta, reachedAt] of row.deltas) {
+        let args = byBoard.get(board);
+        if (!args) byBoard.set(board, (args = []));
+        args.push(member, delta, reachedAt);
+      }
+      for (const [board, args] of byBoard) {
+        const keys = keysOf(board);
+        const slot = redisKeySlot(keys.scores);
+        let pipeline = bySlot.get(slot);
+        if (!pipeline) bySlot.set(slot, (pipeline = redis.pipeline()));
+        (pipeline as unknown as WithScript).podiumApplyScore(
+          keys.scores,
+          keys.applied,
+          keys.reached,
+          row.id,
+          ...args,
+        );
+        const expireAt = redisBoardExpiry(board);
+        if (expireAt !== null) for (const key of Object.values(keys)) pipeline.pexpireat(key, expireAt);
+      }
+    }
+    await Promise.all(
+      [...bySlot.values()].map(async (pipeline) => {
+        const results = await pipeline.exec();
+        const failed = results?.find(([error]) => error);
+        if (failed) throw failed[0];
+      }),
+    );
+  }
+
+  async function page(params: {
+    key: string;
+    ties: TieMode;
+    limit: number;
+    offset: number;
+    around?: string | undefined;
+  }) {
+    const keys = keysOf(params.key);
+    const total = await redis.zcount(keys.scores, '(0', '+inf');
+    let offset = params.offset;
+    let index: number | undefined;
+    if (params.around !== undefined) {
+      index = await positionOf(keys, params.around);
+      offset = index === undefined ? 0 : aroundOffset(index, params.limit, total);
+    }
+    // The page by score, plus the whole tie groups at its edges: within equal scores the board's
+    // order is reached-at then id, which Redis does not know.
+    const raw = await redis.zrange(
+      keys.scores,
+      '+inf',
+      '(0',
+      'BYSCORE',
+      'REV',
+      'LIMIT',
+      offset,
+      params.limit,
+      'WITHSCORES',
+    );
+    const slice = pairs(raw);
+    if (slice.length === 0)
+      return {
+        entries: [],
+        total,
+        offset,
+        updatedAt: null,
+        ...(params.around !== undefined ? { around: null } : {}),
+      };
+    const top = slice[0]!.value;
+    const bottom = slice[slice.length - 1]!.value;
+    const above = await redis.zcount(keys.scores, `(${top}`, '+inf');
+    const window = pairs(
+      await redis.zrange(keys.scores, String(bottom), String(top), 'BYSCORE', 'WITHSCORES'),
+    );
+    const reached = await reachedAtOf(
+      keys,
+      window.map((w) => w.member),
+    );
+    window.sort(
+      (a, b) =>
+        b.value - a.value ||
+        reached.get(a.member)! - reached.get(b.member)! ||
+        (a.member < b.member ? -1 : a.member > b.member ? 1 : 0),
+    );
+    const picked = window.slice(offset - above, offset - above + params.limit);
+    const denseAbove = params.ties === 'dense' ? await distinctScoresAbove(keys.scores, top) : 0;
+    let dense = denseAbove;
+    const entries = picked.map((entry, i) => {
+      const position = offset + i + 1;
+      const previous = picked[i - 1];
+      if (!previous || previous.value !== entry.value) dense += 1;
+      const firstOfValue = window.findIndex((w) => w.value === entry.value);
+      const standard = above + firstOfValue + 1;
+      return {
+        rank: params.ties === 'first-reached' ? position : params.ties === 'dense' ? dense : standard,
+        userId: entry.member,
+        displayName: null as string | null,
+        avatarUrl: null as string | null,
+        value: entry.value,
+      };
+    });
+    await addProfiles(entries);
+    const result: ScoreBoardPage = { entries, total, offset, updatedAt: null };
+    if (params.around !== undefined) {
+      const mine = index === undefined ? undefined : entries.find((e) => e.userId === params.around);
+      result.around = mine ? { userId: mine.userId, rank: mine.rank, value: mine.value } : null;
+    }
+    return result;
+  }
+
+  async function positionOf(keys: ReturnType<typeof keysOf>, member: string): Promise<number | undefined> {
+    const score = await redis.zscore(keys.scores, member);
+    if (score === null || Number(score) <= 0) return undefined;
+    const above = await redis.zcount(keys.scores, `(${score}`, '+inf');
+    const ties = pairs(await redis.zrange(keys.scores, score, score, 'BYSCORE', 'WITHSCORES'));
+    const reached = await reachedAtOf(
+      keys,
+      ties.map((t) => t.member),
+    );
+    const mine = reached.get(member)!;
+    return (
+      above +
+      ties.filter((t) => {
+        const at = reached.get(t.member)!;
+        return at < mine || (at === mine && t.member < member);
+      }).length
+    );
+  }
+
+  async function reachedAtOf(
+    keys: ReturnType<typeof keysOf>,
+    members: string[],
+  ): Promise<Map<string, number>> {
+    if (members.length === 0) return new Map();
+    const values = await redis.hmget(keys.reached, ...members);
+    return new Map(members.map((m, i) => [m, Number(values[i] ?? 0)]));
+  }
+
+  /** Distinct scores strictly above `score` (dense ranks): read in chunks, so O(users above). */
+  async function distinctScoresAbove(key: string, score: number): Promise<number> {
+    let distinct = 0;
+    let last: number | undefined;
+    for (let start = 0; ; start += 5000) {
+      const chunk = pairs(
+        await redis.zrange(key, '+inf', `(${score}`, 'BYSCORE', 'REV', 'LIMIT', start, 5000, 'WITHSCORES'),
+      );
+      for (const { value } of chunk) {
+        if (value !== last) distinct += 1;
+        last = value;
+      }
+      if (chunk.length < 5000) return distinct;
+    }
+  }
+
+  async function addProfiles(
+    entries: Array<{ userId: string; displayName: string | null; avatarUrl: string | null }>,
+  ) {
+    if (entries.length === 0) return;
+    const rows = await db.query<{ id: string; display_name: string | null; avatar_url: string | null }>(
+      'SELECT id, display_name, avatar_url FROM podium_users WHERE id = ANY($1::text[])',
+      [entries.map((e) => e.userId)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const entry of entries) {
+      entry.displayName = byId.get(entry.userId)?.display_name ?? null;
+      entry.avatarUrl = byId.get(entry.userId)?.avatar_url ?? null;
+    }
+  }
+
+  return {
+    async drain() {
+      let applied = 0;
+      for (;;) {
+        const count = await db.transaction(async (tx) => {
+          const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+            drainLockId,
+          ]);
+          if (!lock?.ok) return 0;
+          const rows = await tx.query<{ id: unknown; deltas: unknown }>(
+            'SELECT id, deltas FROM podium_score_outbox ORDER BY id LIMIT 200',
+          );
+          if (rows.length === 0) return 0;
+          const parsed = rows.map((row) => ({
+            id: toNumber(row.id),
+            deltas: parseJson(row.deltas) as Array<[string, string, number, number]>,
+          }));
+          await applyRows(parsed);
+          await tx.query('DELETE FROM podium_score_outbox WHERE id = ANY($1::bigint[])', [
+            parsed.map((r) => r.id),
+          ]);
+          return rows.length;
+        });
+        applied += count;
+        if (count < 200) return applied;
+      }
+    },
+    page,
+    async standing(key, userId) {
+      const keys = keysOf(key);
+      const score = await redis.zscore(keys.scores, userId);
+      const value = score === null ? 0 : Number(score);
+      const ranked = await redis.zcount(keys.scores, '(0', '+inf');
+      const rank = value > 0 ? (await redis.zcount(keys.scores, `(${value}`, '+inf')) + 1 : null;
+      return { value, rank, ranked };
+    },
+    async backlog() {
+      const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM podium_score_outbox');
+      return toNumber(row?.n);
+    },
+  };
+}
+
+function pairs(raw: string[]): Array<{ member: string; value: number }> {
+  const out: Array<{ member: string; value: number }> = [];
+  for (let i = 0; i < raw.length; i += 2) out.push({ member: raw[i]!, value: Number(raw[i + 1]) });
+  return out;
+}

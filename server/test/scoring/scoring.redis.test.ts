@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import {
+  errorBodySchema,
+  leaderboardResponseSchema,
+  tieModes,
+  userScoreSchema,
+  type LeaderboardResponse,
+} from 'podium-kit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisClient } from '../../src/redis.js';
+import { createRedisScoreBoards } from '../../src/scoring/redisScoreBoards.js';
+import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoards.js';
+import { startTcpProxy, type TcpProxy } from '../faults/tcpProxy.js';
+import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
+import { scoresApiKey as apiKey, scoresClient, sendConcurrentBurst } from './scoringFixtures.js';
+
+/**
+ * The Redis projection against the SQL one: the same events sent to an app on SQL boards and to
+ * an app on Redis boards (through a TCP proxy, so Redis can be cut) must answer the same boards
+ * in every tie mode. Runs whenever REDIS_URL is set (CI's Postgres + Redis suite) and then fails,
+ * never skips, when that Redis cannot be reached. Keys live under a prefix of their own.
+ */
+describe.runIf(testRedisUrl)('points boards in Redis', () => {
+  const prefix = `podium-test:${randomBytes(6).toString('hex')}:`;
+  const clock = new Date('2026-11-27T12:00:00.000Z');
+  let sqlTest: TestDatabase;
+  let redisTest: TestDatabase;
+  let proxy: TcpProxy;
+  let redis: Redis;
+  let admin: Redis;
+  let sql: ReturnType<typeof scoresClient>;
+  let viaRedis: ReturnType<typeof scoresClient>;
+
+  beforeAll(async () => {
+    sqlTest = await createTestDatabase();
+    redisTest = await createTestDatabase();
+    const target = new URL(testRedisUrl!);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const url = new URL(testRedisUrl!);
+    url.host = `127.0.0.1:${proxy.port}`;
+    redis = createRedisClient(url.toString(), createRecordingLogger());
+    admin = createRedisClient(testRedisUrl!, createRecordingLogger());
+    sql = scoresClient(createTestApp(sqlTest.db, { apiKey, now: () => clock }).app);
+    viaRedis = scoresClient(
+      createTestApp(redisTest.db, { apiKey, now: () => clock, scoring: { redis: { client: redis, prefix } } })
+        .app,
+    );
+  });
+  afterAll(async () => {
+    const keys = await admin.keys(`*${prefix}*`);
+    if (keys.length > 0) await admin.del(...keys);
+    redis.disconnect();
+    admin.disconnect();
+    await proxy.close();
+    await sqlTest.cleanup();
+    await redisTest.cleanup();
+  });
+
+  const both = async (body: unknown) => {
+    const [a, b] = [await sql.record(body), await viaRedis.record(body)];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await b.json()).toEqual(await a.json());
+  };
+  const board = async (client: ReturnType<typeof scoresClient>, query: string) =>
+    leaderboardResponseSchema.parse(await client.json(client.get(`/scores/leaderboard?${query}`)));
+  const comparable = (response: LeaderboardResponse) => ({ ...response, updatedAt: null });
+
+  it('answers the same boards as SQL in every tie mode, page and around', async () => {
+    // Ties on purpose: several users on 10 points (one copy trade each), reached at different times.
+    const events = [];
+    for (let i = 0; i < 12; i++) {
+      events.push({
+        eventId: `t${i}`,
+        userId: `user-${String.fromCharCode(97 + ((i * 5) % 12))}`,
+        action: i % 3 === 0 ? 'STAKE_SSE' : 'COPY_TRADE',
+        occurredAt: new Date(clock.getTime() - (12 - i) * 3_600_000).toISOString(),
+        metadata: i % 3 === 0 ? { amount: 20_000 } : { success: true },
+      });
+    }
+    await both({ events });
+    await both({ eventId: 'extra', userId: 'user-a', action: 'COPY_TRADE', metadata: { success: true } });
+    for (const ties of tieModes) {
+      for (const query of [
+        `ties=${ties}`,
+        `ties=${ties}&limit=3&offset=2`,
+        `ties=${ties}&limit=3&around=user-f`,
+        `ties=${ties}&timeframe=daily&category=copying`,
+      ]) {
+        expect(comparable(await board(viaRedis, query))).toEqual(comparable(await board(sql, query)));
+      }
+    }
+    const [a, b] = [
+      userScoreSchema.parse(await sql.json(sql.get('/scores/user-a'))),
+      userScoreSchema.parse(await viaRedis.json(viaRedis.get('/scores/user-a'))),
+    ];
+    expect({ ...b, rankHistory: [] }).toEqual({ ...a, rankHistory: [] });
+  });
+
+  it('counts a burst of concurrent events with replays exactly, like SQL', async () => {
+    const handles = [redisTest.openAnother(), redisTest.openAnother(), redisTest.openAnother()];
+    const clients = handles.map((db) =>
+      scoresClient(
+        createTestApp(db, { apiKey, now: () => clock, scoring: { redis: { client: redis, prefix } } }).app,
+      ),
+    );
+    const burst = { distinct: 300, duplicates: 100, now: clock, prefix: 'rburst' };
+    expect(await sendConcurrentBurst(clients, burst)).toEqual({ scored: 300, replayed: 100 });
+    expect(await sendConcurrentBurst([sql], burst)).toEqual({ scored: 300, replayed: 100 });
+    for (const query of [
+      'ties=standard&limit=100',
+      'ties=dense&timeframe=daily&category=referral',
+      'ties=first-reached&limit=5&around=rburst-u3',
+    ]) {
+      expect(comparable(await board(viaRedis, query))).toEqual(comparable(await board(sql, query)));
+    }
+  }, 120_000);
+
+  it('expires old days in Redis and answers them from the ledger, like SQL', async () => {
+    const day = clock.toISOString().slice(0, 10);
+    const ttl = await admin.pttl(`{${prefix}b:day:${day}}`);
+    // Kept 35 days after the day ends; months and lifetime never expire.
+    expect(ttl).toBeGreaterThan(34 * 86_400_000);
+    expect(ttl).toBeLessThan(37 * 86_400_000);
+    expect(await admin.pttl(`{${prefix}b:lifetime}`)).toBe(-1);
+    const later = new Date(clock.getTime() + 40 * 86_400_000);
+    const laterSql = scoresClient(createTestApp(sqlTest.db, { apiKey, now: () => later }).app);
+    const laterRedis = scoresClient(
+      createTestApp(redisTest.db, { apiKey, now: () => later, scoring: { redis: { client: redis, prefix } } })
+        .app,
+    );
+    for (const ties of tieModes) {
+      const query = `timeframe=daily&period=${day}&ties=${ties}&limit=4&around=user-f`;
+      expect(comparable(await board(laterRedis, query))).toEqual(comparable(await board(laterSql, query)));
+    }
+  });
+
+  it('keeps writing while Redis is away, answers boards 503 and scores from the ledger, then catches up', async () => {
+    await proxy.cut();
+    const response = await viaRedis.record({
+      eventId: 'down-1',
+      userId: 'user-z',
+      action: 'REFERRAL_SIGNUP',
+    });
+    expect(response.status).toBe(200);
+    await sql.record({ eventId: 'down-1', userId: 'user-z', action: 'REFERRAL_SIGNUP' });
+    const unavailable = await viaRedis.get('/scores/leaderboard');
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers.get('retry-after')).toBeTruthy();
+    expect(errorBodySchema.parse(await unavailable.json()).error.code).toBe('service_unavailable');
+    const score = userScoreSchema.parse(await viaRedis.json(viaRedis.get('/scores/user-z')));
+    expect(score).toMatchObject({ score: 100, rank: null, source: 'ledger' });
+
+    await proxy.restore();
+    // The next write drains the queue (the server's background does it without one).
+    const boards = createRedisScoreBoards({
+      db: redisTest.db,
+      redis,
+      prefix,
+      logger: createRecordingLogger(),
+    });
+    for (let i = 0; i < 50 && (await boards.backlog()) > 0; i++) {
+      await boards.drain().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await boards.backlog()).toBe(0);
+    expect(comparable(await board(viaRedis, 'ties=standard'))).toEqual(
+      comparable(await board(sql, 'ties=standard')),
+    );
+  });
+
+  it('rebuilds Redis from the ledger, saying whether it had drifted, and loses no queued change', async () => {
+    const boards = createRedisScoreBoards({
+      db: redisTest.db,
+      redis,
+      prefix,
+      logger: createRecordingLogger(),
+    });
+    await boards.drain();
+    expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
+    // Drift: a member's score edited behind Podium's back, one removed, a change still queued.
+    await admin.zincrby(`{${prefix}b:lifetime}`, 7, 'user-a');
+    await admin.zrem(`{${prefix}b:lifetime}`, 'user-b');
+    await proxy.cut();
+    await viaRedis.record({ eventId: 'queued-1', userId: 'user-c', action: 'REFERRAL_SIGNUP' });
+    await sql.record({ eventId: 'queued-1', userId: 'user-c', action: 'REFERRAL_SIGNUP' });
+    await proxy.restore();
+    const result = await rebuildRedisScoreBoards(redisTest.db, redis, prefix);
+    expect(result.membersChanged).toBeGreaterThanOrEqual(2);
+    expect(await boards.backlog()).toBe(0);
+    // The queued change is in the rebuilt boards once, and draining again adds nothing.
+    await boards.drain();
+    for (const query of ['ties=standard', 'timeframe=daily&category=referral']) {
+      expect(comparable(await board(viaRedis, query))).toEqual(comparable(await board(sql, query)));
+    }
+    expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
+  });
+
+  it('applies an outbox row once, even when it is applied again after a crash', async () => {
+    const boards = createRedisScoreBoards({
+      db: redisTest.db,
+      redis,
+      prefix,
+      logger: createRecordingLogger(),
+    });
+    await viaRedis.record({ eventId: 'once-1', userId: 'user-y', action: 'REFERRAL_TRADE' });
+    const before = await boards.standing('lifetime', 'user-y');
+    // The crash: the row reached Redis but its delete was lost. Put it back and drain again.
+    const [last] = await redisTest.db.query<{ id: string }>(
+      "SELECT event_id AS id FROM podium_score_events WHERE event_id = 'once-1'",
+    );
+    expect(last).toBeDefined();
+    const maxId = await redisTest.db.query<{ id: unknown }>(
+      'SELECT last_value AS id FROM podium_score_outbox_id_seq',
+    );
+    await redisTest.db.query(
+      `INSERT INTO podium_score_outbox (id, deltas, created_at) VALUES ($1, $2::jsonb, now())`,
+      [Number(maxId[0]!.id), JSON.stringify([['lifetime', 'user-y', 25, Date.parse(clock.toISOString())]])],
+    );
+    expect(await boards.drain()).toBe(1);
+    expect(await boards.standing('lifetime', 'user-y')).toEqual(before);
+  });
+});
