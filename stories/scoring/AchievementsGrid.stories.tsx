@@ -7,6 +7,7 @@ import { useRecordAction } from '../../hooks/scoring/useRecordAction.js';
 import { createPodiumMocks, scoringCurrentUserId } from '../../mocks/index.js';
 import { mocked, withMocks } from '../shared/storyMocks.js';
 import { widgetProbe } from '../shared/widgetProbe.js';
+import { RefetchOnSignal, refetchNow } from './RefetchOnSignal.js';
 import { allAchievementsEvents, historyWith } from './scoringStoryEvents.js';
 
 /**
@@ -105,11 +106,12 @@ const failingLater = createPodiumMocks({ scenario: 'success' });
 
 /** A refresh fails after the grid loaded: the tiles stay, with a notice and a Retry. */
 export const RefreshFailed: Story = {
-  args: { pollIntervalMs: 1000 },
   ...withMocks(failingLater),
+  decorators: [(Story) => <RefetchOnSignal><Story /></RefetchOnSignal>],
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     failingLater.setScenario('error');
+    refetchNow();
     await waitFor(() => expect(root(canvasElement)).toHaveAttribute('data-stale', 'true'), { timeout: 5000 });
   },
 };

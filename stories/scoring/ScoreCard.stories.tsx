@@ -4,6 +4,7 @@ import { ScoreCard } from '../../components/scoring/ScoreCard.js';
 import { createPodiumMocks, scoringCurrentUserId } from '../../mocks/index.js';
 import { mocked, withMocks } from '../shared/storyMocks.js';
 import { widgetProbe } from '../shared/widgetProbe.js';
+import { RefetchOnSignal, refetchNow } from './RefetchOnSignal.js';
 import { dailyTradeEvents, historyWith } from './scoringStoryEvents.js';
 
 /**
@@ -156,11 +157,12 @@ const failingLater = createPodiumMocks({ scenario: 'success' });
 
 /** A refresh fails after the points loaded: the last points stay, with a notice and a Retry. */
 export const RefreshFailed: Story = {
-  args: { pollIntervalMs: 1000 },
   ...withMocks(failingLater),
+  decorators: [(Story) => <RefetchOnSignal><Story /></RefetchOnSignal>],
   play: async ({ canvasElement }) => {
     await expectState(canvasElement, 'ready');
     failingLater.setScenario('error');
+    refetchNow();
     await waitFor(() => expect(root(canvasElement)).toHaveAttribute('data-stale', 'true'), { timeout: 5000 });
     await expect(within(canvasElement).getByText(/^Could not refresh\. Showing points from/)).toBeInTheDocument();
   },
