@@ -38,3 +38,18 @@ export * from './sellerBoards/SellerDashboard.js';
 export { SellerDashboard } from './sellerBoards/SellerDashboard.js';
 export * from './sellerBoards/SellerDashboardMoney.js';
 export type { PodiumHeadingProps, PodiumWidgetProps } from './shared/widgetProps.js';
+// Scoring: points and achievements.
+export * from './scoring/ScoreCard.js';
+export * from './scoring/ScoreCardFigure.js';
+export * from './scoring/ScoreCardStreak.js';
+export * from './scoring/ScoreCardRankHistory.js';
+export * from './scoring/ScoreCardRecentActions.js';
+export * from './scoring/ScoreCardSkeleton.js';
+export * from './scoring/scoreCardSlots.js';
+export * from './scoring/streakStatus.js';
+export * from './scoring/scoringActionName.js';
+export * from './scoring/formatPointsDelta.js';
+export * from './scoring/AchievementsGrid.js';
+export * from './scoring/AchievementTile.js';
+export * from './scoring/achievementsGridSlots.js';
+export * from './scoring/AchievementAnnouncer.js';
