@@ -1,9 +1,5 @@
-/**
- * The scoring widgets the demo page shows. One import line decides where they come from: the
- * placeholders below until `ScoreCard` and `AchievementsGrid` (components/scoring) are merged,
- * then `'podium-kit'`.
- */
-import { AchievementsGrid, ScoreCard } from './scoringPlaceholders.js';
+/** The scoring widgets the demo page shows, as any host would use them. */
+import { AchievementsGrid, ScoreCard } from 'podium-kit';
 
 /** The signed-in user's points, rank, streak and recent actions. */
 export function DemoScoreCard({ userId }: { userId: string }) {
