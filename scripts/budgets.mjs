@@ -51,46 +51,61 @@ const imports = [
   { from: 'podium-kit/core', names: ['createApiClient', 'getLeaderboard'], budget: 2 * kB },
   { from: 'podium-kit/core', names: ['createApiClient', 'getJobStats'], budget: 2 * kB },
   { from: 'podium-kit/core', names: ['createApiClient', 'getUserStats'], budget: 2 * kB },
+  { from: 'podium-kit/core', names: ['createApiClient', 'getUserScore'], budget: 2 * kB },
   // The provider with one hook. The issue's limit is 12 kB; measured 2.3 to 3.5 kB.
   { from: 'podium-kit/hooks', names: ['PodiumProvider'], budget: 3 * kB },
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useLeaderboard'], budget: 4 * kB },
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useJobStats'], budget: 4 * kB },
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useUserStats'], budget: 4 * kB },
+  { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useScore'], budget: 4 * kB },
   // The provider with one styled widget, English labels included (packs are opt-in, below).
   // Measured 12.9, 12.8, 12.0 and 7.8 kB after zod/mini; raised for the visual pass (issue 10) to
   // 16.4, 17.1, 14.6 and 9.2 kB: the shared chart frame (gridlines, tooltip, arrow keys, live
   // region, ~1.5 kB), Avatar with its identicon (~1.6 kB, StatsTab and the boards), the jobs
   // table's pinned column and scroll hint, the shared card and state parts, and each widget's
   // few icons (~0.15 kB each; the check below fails if icons stop tree-shaking).
-  { from: 'podium-kit', names: ['PodiumProvider', 'JobStats'], budget: 17.5 * kB },
-  { from: 'podium-kit', names: ['PodiumProvider', 'StatsTab'], budget: 18 * kB },
-  { from: 'podium-kit', names: ['PodiumProvider', 'LeaderboardModal'], budget: 15.5 * kB },
-  { from: 'podium-kit', names: ['PodiumProvider', 'SellerDashboard'], budget: 10 * kB },
+  // Issue 11 raised them again, on purpose: every widget carries the one English label table, which
+  // grew by the points board's and the scoring widgets' ~110 strings (+0.7 kB gzip in each row),
+  // and LeaderboardModal learned the points board (timeframe switch, period captions, decimals;
+  // 14.8 -> 17.6 kB). Measured 17.9, 18.6, 17.6, 10.5 kB. Splitting the table per feature would
+  // take the labels back out of the widgets that do not show them (left for a later issue).
+  { from: 'podium-kit', names: ['PodiumProvider', 'JobStats'], budget: 18.5 * kB },
+  { from: 'podium-kit', names: ['PodiumProvider', 'StatsTab'], budget: 19 * kB },
+  { from: 'podium-kit', names: ['PodiumProvider', 'LeaderboardModal'], budget: 18 * kB },
+  { from: 'podium-kit', names: ['PodiumProvider', 'SellerDashboard'], budget: 11 * kB },
+  // The scoring widgets (issue 11).
+  { from: 'podium-kit', names: ['PodiumProvider', 'ScoreCard'], budget: 16 * kB },
+  { from: 'podium-kit', names: ['PodiumProvider', 'AchievementsGrid'], budget: 13.5 * kB },
 ];
 
 /**
  * Measured (with dependencies / own code): 19.2 / 9.9, 6.1 / 6.0, 41.6 / 31.8, 20.1 / 13.3 kB;
  * the root entry 47.1 / 37.4 kB after the visual pass (charts, avatars, icons; see above).
  */
+// Issue 11 added a feature to every entry: the scoring contract and rules schemas, engine and client
+// (core 25.7 / 16.2), four hooks (7.5 / 7.4), the scoring widgets and the points board (62.9 /
+// 52.9), and the mocks' engine-backed world (31.7 / 22.9).
 const entries = [
-  { name: 'podium-kit/core', withDeps: 20 * kB, own: 10.5 * kB },
-  { name: 'podium-kit/hooks', withDeps: 7 * kB, own: 7 * kB },
-  { name: 'podium-kit', withDeps: 48.5 * kB, own: 38.5 * kB },
-  { name: 'podium-kit/mocks', withDeps: 21 * kB, own: 14 * kB },
+  { name: 'podium-kit/core', withDeps: 26.5 * kB, own: 17 * kB },
+  { name: 'podium-kit/hooks', withDeps: 8.5 * kB, own: 8.5 * kB },
+  { name: 'podium-kit', withDeps: 64 * kB, own: 54 * kB },
+  { name: 'podium-kit/mocks', withDeps: 32.5 * kB, own: 23.5 * kB },
 ];
 
 /**
  * The English table every widget reads (useLabels), over PodiumProvider alone (the provider does
  * not carry it: it is a pure expression, dropped by a bundle that never reads labels). 2.5 kB.
  */
-const englishLabelsBudget = 3 * kB;
-/** Each opt-in pack, alone: a plain string table a host imports to register it. 2.5 to 2.9 kB. */
-const labelPackBudget = 3.5 * kB;
+// Issue 11: 3.7 kB with the points board and the scoring widgets' strings.
+const englishLabelsBudget = 4 * kB;
+/** Each opt-in pack, alone: a plain string table a host imports to register it. 3.8 to 4.4 kB (issue 11). */
+const labelPackBudget = 4.6 * kB;
 const labelPacks = Object.keys(pkg.exports).filter((path) => path.startsWith('./locales/'));
 /** Where the icons live: one module each, so a widget's bundle must hold only those it draws. */
 const iconFolder = 'components/shared/icons/';
 
-const stylesheet = { file: 'styles.css', budget: 5 * kB };
+// Issue 11: 5.0 kB with the scoring widgets' styles.
+const stylesheet = { file: 'styles.css', budget: 5.5 * kB };
 
 // -------------------------------------------------------------------------------------------------
 
