@@ -1,4 +1,5 @@
 import { errorResponse, invalidResponse, validationErrorResponse } from './shared/errorResponses.js';
+import { readMockJsonBody } from './shared/readMockJsonBody.js';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { $ZodError } from 'zod/v4/core';
 import { errorCodes } from '../src/shared/errors.js';
@@ -276,21 +277,9 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     const denied = await gate(request);
     if (denied) return denied;
 
-    const contentType = request.headers.get('content-type') ?? '';
-    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-    if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
-      return errorResponse(
-        415,
-        errorCodes.unsupportedMediaType,
-        `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}`,
-      );
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(await request.text());
-    } catch {
-      return invalidResponse('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
-    }
+    const read = await readMockJsonBody(request);
+    if (read instanceof Response) return read;
+    const payload = read.value;
     const parsed = recordJobBodySchema.safeParse(payload);
     if (!parsed.success) return validationError(parsed.error);
     const body = parsed.data;

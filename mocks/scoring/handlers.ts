@@ -22,6 +22,7 @@ import {
 } from '../../src/scoring/contract.js';
 import type { ScoringRules } from '../../src/scoring/rules.js';
 import { errorCodes, fieldErrorsFromIssues } from '../../src/shared/errors.js';
+import { readMockJsonBody } from '../shared/readMockJsonBody.js';
 import { errorResponse, invalidResponse, validationErrorResponse } from '../shared/errorResponses.js';
 import { jsonWithEtag } from '../shared/etag.js';
 import { createScoringWorld, type ScoringFixtureUser, type ScoringWorld } from './fixtures.js';
@@ -113,20 +114,24 @@ export function createScoringHandlers(context: ScoringHandlersContext): ScoringH
   const record = http.post(`${baseUrl}${scoreActionsRoute}`, async ({ request }) => {
     const stopped = (await context.throttle()) ?? denyWithoutKey(request);
     if (stopped) return stopped;
-    const body = await readJson(request);
+    const body = await readMockJsonBody(request);
     if (body instanceof Response) return body;
     const batch = isRecord(body.value) && 'events' in body.value;
-    const parsed = batch ? scoreEventBatchSchema.safeParse(body.value) : scoreEventSchema.safeParse(body.value);
+    const parsed = batch
+      ? scoreEventBatchSchema.safeParse(body.value)
+      : scoreEventSchema.safeParse(body.value);
     if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const events: ScoreEventInput[] = 'events' in parsed.data ? parsed.data.events : [parsed.data];
     // All or nothing: every event is checked before any is applied.
     const fields: Fields = {};
     events.forEach((event, index) => eventProblems(event, batch ? `events[${index}].` : '', fields));
-    if (Object.keys(fields).length > 0) return invalidResponse(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
+    if (Object.keys(fields).length > 0)
+      return invalidResponse(`Invalid request: ${Object.keys(fields).join(', ')}`, fields);
     const results = world().record(events);
     if (batch) return HttpResponse.json({ results });
     const result = results[0]!;
-    if (result.status === 'conflict') return errorResponse(409, errorCodes.conflict, result.reason ?? 'Conflict');
+    if (result.status === 'conflict')
+      return errorResponse(409, errorCodes.conflict, result.reason ?? 'Conflict');
     return HttpResponse.json(result);
   });
 
@@ -143,14 +148,15 @@ export function createScoringHandlers(context: ScoringHandlersContext): ScoringH
   const adjust = http.post(`${baseUrl}${scoreAdjustmentsRoute}`, async ({ request }) => {
     const stopped = (await context.throttle()) ?? denyWithoutKey(request);
     if (stopped) return stopped;
-    const body = await readJson(request);
+    const body = await readMockJsonBody(request);
     if (body instanceof Response) return body;
     const parsed = scoreAdjustmentSchema.safeParse(body.value);
     if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     const time = timeProblem(parsed.data.occurredAt);
     if (time) return invalidResponse('Invalid request: occurredAt', { occurredAt: [time] });
     const result = world().adjust(parsed.data);
-    if (result.status === 'conflict') return errorResponse(409, errorCodes.conflict, result.reason ?? 'Conflict');
+    if (result.status === 'conflict')
+      return errorResponse(409, errorCodes.conflict, result.reason ?? 'Conflict');
     return HttpResponse.json(result);
   });
 
@@ -163,7 +169,15 @@ export function createScoringHandlers(context: ScoringHandlersContext): ScoringH
   const board = http.get(`${baseUrl}${scoreLeaderboardRoute}`, async ({ request }) => {
     const stopped = await context.throttle();
     if (stopped) return stopped;
-    const raw = searchParams(request, ['timeframe', 'period', 'category', 'limit', 'offset', 'around', 'ties']);
+    const raw = searchParams(request, [
+      'timeframe',
+      'period',
+      'category',
+      'limit',
+      'offset',
+      'around',
+      'ties',
+    ]);
     const parsed = scoreLeaderboardQuerySchema.safeParse(raw);
     if (!parsed.success) return validationErrorResponse(parsed.error.issues);
     return jsonWithEtag(request, world().board(parsed.data), { 'Cache-Control': 'no-cache' });
@@ -227,46 +241,6 @@ function denyWithoutKey(request: Request): Response | undefined {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The request's JSON body, or the server's 415 / 400 for a body that is not JSON. */
-async function readJson(request: Request): Promise<{ value: unknown } | Response> {
-  const contentType = request.headers.get('content-type') ?? '';
-  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-  if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
-    return errorResponse(
-      415,
-      errorCodes.unsupportedMediaType,
-      `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(await request.text());
-  } catch {
-    return invalidResponse('The request body is not valid JSON', { body: ['must be a valid JSON object'] });
-  }
-  // The server refuses NUL anywhere in a body before its schema runs (Postgres cannot store it);
-  // metadata strings are the one place the scoring schemas would let one through.
-  const nulAt = findNul(value);
-  if (nulAt !== undefined) return invalidResponse(`Invalid request: ${nulAt}`, { [nulAt]: ['must not contain NUL characters'] });
-  return { value };
-}
-
-/** The dotted path of a string or key holding a NUL, as the server names it. */
-function findNul(body: unknown): string | undefined {
-  const pending: [unknown, string][] = [[body, '']];
-  while (pending.length > 0) {
-    const [value, path] = pending.pop()!;
-    if (typeof value === 'string' && value.includes('\u0000')) return path || 'body';
-    if (typeof value !== 'object' || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) return childPath;
-      pending.push([child, childPath]);
-    }
-  }
-  return undefined;
-}
 
 /** The named query parameters that are present. */
 function searchParams(request: Request, keys: readonly string[]): Record<string, string> {
