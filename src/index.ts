@@ -33,3 +33,4 @@ export * from './scoring/applyEvent.js';
 export * from './scoring/contract.js';
 export * from './scoring/api.js';
 export * from './scoring/boardKeys.js';
+export * from './scoring/eventResults.js';

@@ -19,6 +19,7 @@ import {
   type UserAchievements,
   type UserScore,
 } from '../../src/scoring/contract.js';
+import { conflictResult, replayedResult } from '../../src/scoring/eventResults.js';
 import { defaultScoringRules } from '../../src/scoring/defaultScoringRules.js';
 import type { AchievementRule, ScoringRules } from '../../src/scoring/rules.js';
 import { streakState } from '../../src/scoring/streaks.js';
@@ -353,20 +354,7 @@ export function createScoringWorld(options: ScoringWorldOptions = {}): ScoringWo
   const seen = (eventId: string, print: string): EventResult | undefined => {
     const first = answers.get(eventId);
     if (!first) return undefined;
-    if (first.fingerprint !== print) {
-      return {
-        eventId,
-        status: 'conflict',
-        reason: `eventId ${eventId} was already used for a different event`,
-        points: 0,
-        multipliers: [],
-        capped: false,
-        milestones: [],
-        achievements: [],
-      };
-    }
-    const original = first.result.status === 'ignored' ? 'ignored' : 'scored';
-    return { ...first.result, status: 'replayed', originalStatus: original, replayed: true };
+    return first.fingerprint === print ? replayedResult(first.result) : conflictResult(eventId);
   };
 
   function applyOne(event: ScoreEventInput, arrival: Date, recordedAt: string | null): EventResult {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AchievementAnnouncer } from '../../components/scoring/AchievementAnnouncer.js';
+import { PodiumRoot } from '../../components/shared/PodiumRoot.js';
 import { AchievementsGrid } from '../../components/scoring/AchievementsGrid.js';
 import { Button } from '../../components/shared/Button.js';
 import { useRecordAction } from '../../hooks/scoring/useRecordAction.js';
@@ -133,7 +134,8 @@ function RecordAndAnnounce() {
   const record = useRecordAction();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: '1rem' }}>
-      <div className="podium-root" style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
+      {/* PodiumRoot, not a bare .podium-root: it carries the provider's theme and locale. */}
+      <PodiumRoot style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
         <Button
           variant="primary"
           aria-disabled={record.isPending || undefined}
@@ -148,7 +150,7 @@ function RecordAndAnnounce() {
         >
           Record a 12,000 USD trade
         </Button>
-      </div>
+      </PodiumRoot>
       <AchievementAnnouncer unlocked={record.achievements} visible />
       <AchievementsGrid userId={newcomer} />
     </div>

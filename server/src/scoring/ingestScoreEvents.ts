@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   applyEvent,
+  conflictResult,
+  replayedResult,
   utcDayKey,
   type EventOutcome,
   type EventResult,
@@ -67,28 +69,6 @@ export function toEventResult(outcome: EventOutcome): EventResult {
   return result;
 }
 
-function replayOf(original: EventResult): EventResult {
-  return {
-    ...original,
-    status: 'replayed',
-    originalStatus: original.status as 'scored' | 'ignored',
-    replayed: true,
-  };
-}
-
-function conflictOf(eventId: string): EventResult {
-  return {
-    eventId,
-    status: 'conflict',
-    reason: 'this eventId was already used for a different event',
-    points: 0,
-    multipliers: [],
-    capped: false,
-    milestones: [],
-    achievements: [],
-  };
-}
-
 /** What {@link ingestScoreEvents} did: an answer per event, and the board changes it committed. */
 export interface IngestResult {
   results: EventResult[];
@@ -143,8 +123,8 @@ export async function ingestScoreEvents(
       if (prior) {
         results.push(
           prior.hash === event.requestHash && prior.result
-            ? replayOf(prior.result)
-            : conflictOf(event.eventId),
+            ? replayedResult(prior.result)
+            : conflictResult(event.eventId),
         );
         continue;
       }

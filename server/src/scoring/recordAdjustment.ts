@@ -1,4 +1,6 @@
 import {
+  conflictResult,
+  replayedResult,
   trendingWeight,
   utcDayKey,
   achievementHolds,
@@ -46,19 +48,10 @@ export async function recordAdjustment(
     );
     if (prior) {
       const original = parseJson(prior.result) as EventResult | null;
-      const result: EventResult =
+      const result =
         original && prior.request_hash === adjustment.requestHash
-          ? { ...original, status: 'replayed', originalStatus: 'scored', replayed: true }
-          : {
-              eventId: adjustment.eventId,
-              status: 'conflict',
-              reason: 'this eventId was already used for a different event',
-              points: 0,
-              multipliers: [],
-              capped: false,
-              milestones: [],
-              achievements: [],
-            };
+          ? replayedResult(original)
+          : conflictResult(adjustment.eventId);
       return { results: [result], deltas: [] };
     }
     state.lifetimePoints += adjustment.points;

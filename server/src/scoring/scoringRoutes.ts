@@ -183,16 +183,7 @@ export function createScoringRoutes({
     c.header('Cache-Control', 'no-store');
     if (batch) return c.json({ results }, 200);
     const [result] = results;
-    if (result!.status === 'conflict') {
-      throw new HttpError(
-        409,
-        errorCodes.conflict,
-        `Event ${result!.eventId} was already recorded with a different payload`,
-        {
-          eventId: result!.eventId,
-        },
-      );
-    }
+    if (result!.status === 'conflict') throw conflictError(result!.eventId);
     return c.json(result, 200);
   });
 
@@ -228,16 +219,7 @@ export function createScoringRoutes({
     );
     await afterWrite(deltas, at);
     const [result] = results;
-    if (result!.status === 'conflict') {
-      throw new HttpError(
-        409,
-        errorCodes.conflict,
-        `Event ${result!.eventId} was already recorded with a different payload`,
-        {
-          eventId: result!.eventId,
-        },
-      );
-    }
+    if (result!.status === 'conflict') throw conflictError(result!.eventId);
     return c.json(result, 200);
   });
 
@@ -312,6 +294,18 @@ export function createScoringRoutes({
   });
 
   return routes;
+}
+
+/** The 409 of a single event (or adjustment) whose id was used for another payload. */
+function conflictError(eventId: string): HttpError {
+  return new HttpError(
+    409,
+    errorCodes.conflict,
+    `Event ${eventId} was already recorded with a different payload`,
+    {
+      eventId,
+    },
+  );
 }
 
 /** The boards some deltas changed. */
