@@ -91,11 +91,14 @@ export async function ingestScoreEvents(
 ): Promise<IngestResult> {
   return retryTransaction(db, async (tx) => {
     const days = [...new Set(events.map((e) => utcDayKey(e.occurredAt)))];
+    // Only users with a streak-action event need their streak days (a whole history each).
+    const streakUserIds = events.filter((e) => e.action === rules.streaks.action).map((e) => e.userId);
     const states = await lockUserStates(
       tx,
       events.map((e) => e.userId),
       days,
       now,
+      streakUserIds,
     );
     // Each user's streak days before this write: a change of streak is announced (webhooks).
     const streakDaysBefore = new Map(

@@ -12,6 +12,8 @@ export async function lockUserStates(
   userIds: readonly string[],
   days: readonly string[],
   now: Date,
+  /** The users whose streak days the engine will read (those with a streak-action event). @default none */
+  streakUserIds: readonly string[] = [],
 ): Promise<Map<string, UserScoringState>> {
   const users = [...new Set(userIds)].sort();
   await tx.query(
@@ -55,7 +57,7 @@ export async function lockUserStates(
   const streakRows = await tx.query<{ user_id: string; day: string }>(
     `SELECT user_id, day::text AS day FROM podium_score_streak_days
         WHERE user_id = ANY($1::text[]) ORDER BY user_id, day`,
-    [users],
+    [[...new Set(streakUserIds)]],
   );
   const achievementRows = await tx.query<{ user_id: string; achievement_id: string; unlocked_at: unknown }>(
     `SELECT user_id, achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = ANY($1::text[])`,
