@@ -70,6 +70,11 @@ export function timeZoneOffsetMs(instant: Date, timeZone: string): number {
 
 /** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function dayKey(instant: Date, timeZone = 'UTC'): string {
+  if (timeZone === 'UTC') {
+    // The common case without Intl (formatToParts is slow on a hot path); years 0-9999 only.
+    const iso = instant.toISOString();
+    if (iso.length === 24) return iso.slice(0, 10);
+  }
   const w = wallClock(instant, timeZone);
   return `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}`;
 }

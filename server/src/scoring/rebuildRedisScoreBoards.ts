@@ -17,7 +17,7 @@ const chunk = 1_000;
  * Recomputes the Redis boards from the ledger and says whether they had drifted. Writers are held
  * off while it runs (an exclusive lock on the outbox table, which every write inserts into), so
  * the ledger it reads contains every change whose outbox row it then discards: nothing is lost or
- * counted twice. Each member is marked applied up to the outbox's last id.
+ * counted twice (the discarded rows' marks go with the boards' keys).
  */
 export async function rebuildRedisScoreBoards(
   db: Database,
@@ -30,7 +30,7 @@ export async function rebuildRedisScoreBoards(
     const [sequence] = await tx.query<{ last: unknown }>(
       'SELECT last_value AS last FROM podium_score_outbox_id_seq',
     );
-    const appliedUpTo = toNumber(sequence?.last);
+    const lastOutboxId = toNumber(sequence?.last);
     const { boards } = await readLedgerTotals(tx);
     const byBoard = new Map<string, LedgerBoardCell[]>();
     for (const cell of boards.values()) {
@@ -55,12 +55,11 @@ export async function rebuildRedisScoreBoards(
         current.delete(cell.user_id);
       }
       membersChanged += current.size;
-      await redis.del(keys.scores, keys.applied, keys.reached);
+      await redis.del(keys.scores, keys.rows, keys.reached);
       for (let i = 0; i < cells.length; i += chunk) {
         const part = cells.slice(i, i + chunk);
         const pipeline = redis.pipeline();
         pipeline.zadd(keys.scores, ...part.flatMap((c) => [c.value, c.user_id]));
-        pipeline.hset(keys.applied, ...part.flatMap((c) => [c.user_id, appliedUpTo]));
         pipeline.hset(keys.reached, ...part.flatMap((c) => [c.user_id, Date.parse(c.reached_at)]));
         const expireAt = redisBoardExpiry(board);
         if (expireAt !== null) for (const key of Object.values(keys)) pipeline.pexpireat(key, expireAt);
@@ -69,7 +68,7 @@ export async function rebuildRedisScoreBoards(
         if (failed) throw failed[0];
       }
     }
-    await tx.query('DELETE FROM podium_score_outbox WHERE id <= $1', [appliedUpTo]);
+    await tx.query('DELETE FROM podium_score_outbox WHERE id <= $1', [lastOutboxId]);
     return { boards: byBoard.size, membersChanged, durationMs: Math.round(performance.now() - started) };
   });
 }

@@ -4,7 +4,6 @@ import type { Database, Queryable } from '../db/Database.js';
 import { toNumber } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { redisKeySlot } from './redisKeySlot.js';
-import { parseJson } from './scoreUserStates.js';
 import type { ScoreBoardPage, ScoreStanding } from './sqlScoreBoards.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
 
@@ -12,9 +11,14 @@ import type { BoardDelta } from './writeLedgerEntries.js';
  * The points boards as Redis sorted sets, fed from the ledger's outbox (see migration 009).
  *
  * Keys, for Redis Cluster: every board has its own hash tag, `{<prefix>b:<board>}`, so each
- * board lives in its own slot (boards spread over the nodes) and its three keys (the scores,
- * the last outbox id applied per user, the time each user reached their score) share that slot,
- * which one script needs. Commands are pipelined per slot, so a batch goes to each node once.
+ * board lives in its own slot (boards spread over the nodes) and its three keys (the scores, the
+ * outbox rows applied to it, the time each user reached their score) share that slot, which one
+ * script needs. Commands are pipelined per slot, so a batch goes to each node once.
+ *
+ * Exactly once: the script that applies an outbox row to a board marks the row's id in the
+ * board's `rows` hash and does nothing if the mark is there already (a row applied again after a
+ * crash between Redis and the row's delete). Marks are removed once the delete has committed,
+ * when no drainer can see the row any more. Additions commute, so rows may apply in any order.
  */
 export interface RedisScoreBoards {
   /** Applies the outbox to Redis (one drainer at a time across instances); resolves with rows applied. */
@@ -31,13 +35,13 @@ export interface RedisScoreBoards {
   backlog(): Promise<number>;
 }
 
-/** The three keys of a board (one hash tag: one Cluster slot): scores, last applied ids, reached-at. */
+/** The three keys of a board (one hash tag: one Cluster slot): scores, applied outbox rows, reached-at. */
 export function redisBoardKeys(
   prefix: string,
   board: string,
-): { scores: string; applied: string; reached: string } {
+): { scores: string; rows: string; reached: string } {
   const tag = `{${prefix}b:${board}}`;
-  return { scores: tag, applied: `${tag}:applied`, reached: `${tag}:at` };
+  return { scores: tag, rows: `${tag}:rows`, reached: `${tag}:at` };
 }
 
 /** The outbox row of a write transaction (inside it): its board changes, applied to Redis after commit. */
@@ -47,33 +51,38 @@ export async function writeScoreOutbox(
   now: Date,
 ): Promise<void> {
   if (deltas.length === 0) return;
-  await tx.query('INSERT INTO podium_score_outbox (deltas, created_at) VALUES ($1::jsonb, $2)', [
+  await tx.query('INSERT INTO podium_score_outbox (deltas, created_at) VALUES ($1, $2)', [
     JSON.stringify(deltas.map((d) => [d.key, d.userId, d.delta, Date.parse(d.reachedAt)])),
     now,
   ]);
 }
 
 /**
- * KEYS: scores, applied ids, reached-at of one board. ARGV: the outbox id, then (member, delta,
- * reached-at ms) triples. Applies each member's delta unless this member's row of that id (or a
- * later one) was applied already; one call per board and outbox row, not per member.
+ * KEYS: scores, applied rows, reached-at of one board. ARGV: the outbox id, then (member, delta,
+ * reached-at ms) triples. Applies the row's changes to this board unless its mark is there; one
+ * call per board and outbox row, reading and writing reached-at times in bulk (chunks of 500:
+ * Lua's unpack has a stack limit).
  */
 const applyScript = `
-local id = tonumber(ARGV[1])
-local applied = 0
-for i = 2, #ARGV, 3 do
-  local member = ARGV[i]
-  local last = tonumber(redis.call('HGET', KEYS[2], member) or '0')
-  if id > last then
-    local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], member))
-    redis.call('HSET', KEYS[2], member, id)
-    local at = tonumber(redis.call('HGET', KEYS[3], member) or '0')
-    if tonumber(ARGV[i + 2]) > at then redis.call('HSET', KEYS[3], member, ARGV[i + 2]) end
-    if score == 0 then redis.call('ZREM', KEYS[1], member) end
-    applied = applied + 1
+if redis.call('HSETNX', KEYS[2], ARGV[1], 1) == 0 then return 0 end
+for first = 2, #ARGV, 1500 do
+  local last = math.min(first + 1499, #ARGV)
+  local members = {}
+  for i = first, last, 3 do members[#members + 1] = ARGV[i] end
+  local ats = redis.call('HMGET', KEYS[3], unpack(members))
+  local later = {}
+  for j = 1, #members do
+    local i = first + (j - 1) * 3
+    local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], ARGV[i]))
+    if score == 0 then redis.call('ZREM', KEYS[1], ARGV[i]) end
+    if tonumber(ARGV[i + 2]) > tonumber(ats[j] or '0') then
+      later[#later + 1] = ARGV[i]
+      later[#later + 1] = ARGV[i + 2]
+    end
   end
+  if #later > 0 then redis.call('HSET', KEYS[3], unpack(later)) end
 end
-return applied
+return 1
 `;
 
 /** How long a day's and an ISO week's board stay in Redis after the period ends (then: the ledger). */
@@ -113,9 +122,11 @@ export function createRedisScoreBoards(options: {
   redis.defineCommand('podiumApplyScore', { numberOfKeys: 3, lua: applyScript });
   type WithScript = { podiumApplyScore(...args: Array<string | number>): Promise<number> };
 
+  /** Applies outbox rows; resolves with the marks they left (board and row id), to remove after their delete. */
   async function applyRows(
     rows: Array<{ id: number; deltas: Array<[string, string, number, number]> }>,
-  ): Promise<void> {
+  ): Promise<Array<[string, number]>> {
+    const marks: Array<[string, number]> = [];
     // One pipeline per slot (a Cluster pipeline must stay in one slot), in outbox order; one
     // script call per board and row, with all of that row's members of the board.
     const bySlot = new Map<number, ReturnType<Redis['pipeline']>>();
@@ -133,11 +144,12 @@ export function createRedisScoreBoards(options: {
         if (!pipeline) bySlot.set(slot, (pipeline = redis.pipeline()));
         (pipeline as unknown as WithScript).podiumApplyScore(
           keys.scores,
-          keys.applied,
+          keys.rows,
           keys.reached,
           row.id,
           ...args,
         );
+        marks.push([board, row.id]);
         const expireAt = redisBoardExpiry(board);
         if (expireAt !== null) for (const key of Object.values(keys)) pipeline.pexpireat(key, expireAt);
       }
@@ -149,6 +161,21 @@ export function createRedisScoreBoards(options: {
         if (failed) throw failed[0];
       }),
     );
+    return marks;
+  }
+
+  /** Removes marks of rows whose delete has committed (no drainer can read them again). */
+  async function removeMarks(marks: ReadonlyArray<[string, number]>): Promise<void> {
+    const bySlot = new Map<number, ReturnType<Redis['pipeline']>>();
+    for (const [board, id] of marks) {
+      const key = keysOf(board).rows;
+      const slot = redisKeySlot(key);
+      let pipeline = bySlot.get(slot);
+      if (!pipeline) bySlot.set(slot, (pipeline = redis.pipeline()));
+      pipeline.hdel(key, String(id));
+    }
+    // A mark left behind (Redis went away just now) only costs a few bytes until the board's expiry.
+    await Promise.all([...bySlot.values()].map((pipeline) => pipeline.exec().catch(() => undefined)));
   }
 
   async function page(params: {
@@ -293,27 +320,28 @@ export function createRedisScoreBoards(options: {
     async drain() {
       let applied = 0;
       for (;;) {
-        const count = await db.transaction(async (tx) => {
+        const done = await db.transaction(async (tx) => {
           const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
             drainLockId,
           ]);
-          if (!lock?.ok) return 0;
+          if (!lock?.ok) return { count: 0, marks: [] };
           const rows = await tx.query<{ id: unknown; deltas: unknown }>(
             'SELECT id, deltas FROM podium_score_outbox ORDER BY id LIMIT 200',
           );
-          if (rows.length === 0) return 0;
+          if (rows.length === 0) return { count: 0, marks: [] };
           const parsed = rows.map((row) => ({
             id: toNumber(row.id),
-            deltas: parseJson(row.deltas) as Array<[string, string, number, number]>,
+            deltas: JSON.parse(String(row.deltas)) as Array<[string, string, number, number]>,
           }));
-          await applyRows(parsed);
+          const marks = await applyRows(parsed);
           await tx.query('DELETE FROM podium_score_outbox WHERE id = ANY($1::bigint[])', [
             parsed.map((r) => r.id),
           ]);
-          return rows.length;
+          return { count: rows.length, marks };
         });
-        applied += count;
-        if (count < 200) return applied;
+        await removeMarks(done.marks);
+        applied += done.count;
+        if (done.count < 200) return applied;
       }
     },
     page,

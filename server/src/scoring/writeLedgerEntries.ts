@@ -34,9 +34,20 @@ export function boardDeltasOf(
   sign: 1 | -1 = 1,
 ): BoardDelta[] {
   const byKey = new Map<string, BoardDelta>();
+  // The boards depend only on the category and the UTC day: worked out once per pair, not per entry.
+  const boardsOf = new Map<string, ReturnType<typeof boardKeysOf>>();
   for (const entry of entries) {
     if (entry.status !== 'scored') continue;
-    for (const { key, trending } of boardKeysOf(entry.category, new Date(entry.occurredAt))) {
+    // Ledger times are UTC ISO strings (`toISOString()`); anything else is parsed.
+    const day = entry.occurredAt.endsWith('Z')
+      ? entry.occurredAt.slice(0, 10)
+      : utcDayKey(new Date(entry.occurredAt));
+    let boards = boardsOf.get(`${entry.category}\u0000${day}`);
+    if (!boards) {
+      boards = boardKeysOf(entry.category, new Date(entry.occurredAt));
+      boardsOf.set(`${entry.category}\u0000${day}`, boards);
+    }
+    for (const { key, trending } of boards) {
       const id = `${key}\u0000${entry.userId}`;
       const delta = sign * (trending ? entry.trendingWeight : entry.points);
       const current = byKey.get(id);
@@ -83,27 +94,24 @@ export async function writeLedgerEntries(
     unlocked: e.unlocked,
     result: e.result,
   }));
-  // WITH ORDINALITY keeps arrival order in `seq` (the rebuild replays in that order).
+  // WITH ORDINALITY keeps arrival order in `seq` (the rebuild replays in that order). One
+  // statement writes the ledger rows and their audit rows: the batch's JSON is parsed once.
   await tx.query(
-    `INSERT INTO podium_score_events (event_id, user_id, kind, action, category, occurred_at, recorded_at,
-        metadata, request_hash, parent_event_id, status, reason, points, trending_weight, streak_day, unlocked, result)
-     SELECT r.event_id, r.user_id, r.kind, r.action, r.category, r.occurred_at, $2, coalesce(r.metadata, '{}'),
-            r.request_hash, r.parent_event_id, r.status, r.reason, r.points, r.trending_weight, r.streak_day,
-            coalesce(r.unlocked, '{}'), r.result
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(item, n),
-            jsonb_to_record(a.item) AS r(event_id text, user_id text, kind text, action text, category text,
-              occurred_at timestamptz, metadata jsonb, request_hash text, parent_event_id text, status text,
-              reason text, points integer, trending_weight double precision, streak_day date, unlocked text[], result jsonb)
-      ORDER BY a.n`,
-    [JSON.stringify(rows), now],
-  );
-  await tx.query(
-    `INSERT INTO podium_score_audit (user_id, change, event_id, action, category, points, status, reason, occurred_at, recorded_at)
-     SELECT r.user_id, r.kind, r.event_id, r.action, r.category, r.points, r.status, r.reason, r.occurred_at, $2
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(item, n),
-            jsonb_to_record(a.item) AS r(user_id text, kind text, event_id text, action text, category text,
-              points integer, status text, reason text, occurred_at timestamptz)
-      ORDER BY a.n`,
+    `WITH ledger AS (
+       INSERT INTO podium_score_events (event_id, user_id, kind, action, category, occurred_at, recorded_at,
+           metadata, request_hash, parent_event_id, status, reason, points, trending_weight, streak_day, unlocked, result)
+       SELECT r.event_id, r.user_id, r.kind, r.action, r.category, r.occurred_at, $2, coalesce(r.metadata, '{}'),
+              r.request_hash, r.parent_event_id, r.status, r.reason, r.points, r.trending_weight, r.streak_day,
+              coalesce(r.unlocked, '{}'), r.result
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(item, n),
+              jsonb_to_record(a.item) AS r(event_id text, user_id text, kind text, action text, category text,
+                occurred_at timestamptz, metadata jsonb, request_hash text, parent_event_id text, status text,
+                reason text, points integer, trending_weight double precision, streak_day date, unlocked text[], result jsonb)
+        ORDER BY a.n
+       RETURNING seq, user_id, kind, event_id, action, category, points, status, reason, occurred_at)
+     INSERT INTO podium_score_audit (user_id, change, event_id, action, category, points, status, reason, occurred_at, recorded_at)
+     SELECT user_id, kind, event_id, action, category, points, status, reason, occurred_at, $2
+       FROM ledger ORDER BY seq`,
     [JSON.stringify(rows), now],
   );
   await writeUserTotals(tx, entries, states, now);

@@ -11,7 +11,7 @@ describe('redisKeySlot', () => {
 
   it('hashes only a non-empty {hash tag}', () => {
     expect(redisKeySlot('{user1000}.following')).toBe(redisKeySlot('{user1000}.followers'));
-    expect(redisKeySlot('{podium:b:lifetime}:applied')).toBe(redisKeySlot('{podium:b:lifetime}'));
+    expect(redisKeySlot('{podium:b:lifetime}:rows')).toBe(redisKeySlot('{podium:b:lifetime}'));
     expect(redisKeySlot('foo{}{bar}')).toBe(redisKeySlot('foo{}{bar}'));
     expect(redisKeySlot('foo{}{bar}')).not.toBe(redisKeySlot('bar'));
     expect(redisKeySlot('{podium:b:day:2026-11-27}')).not.toBe(redisKeySlot('{podium:b:lifetime}'));

@@ -206,19 +206,34 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     });
     await viaRedis.record({ eventId: 'once-1', userId: 'user-y', action: 'REFERRAL_TRADE' });
     const before = await boards.standing('lifetime', 'user-y');
-    // The crash: the row reached Redis but its delete was lost. Put it back and drain again.
-    const [last] = await redisTest.db.query<{ id: string }>(
-      "SELECT event_id AS id FROM podium_score_events WHERE event_id = 'once-1'",
-    );
-    expect(last).toBeDefined();
-    const maxId = await redisTest.db.query<{ id: unknown }>(
-      'SELECT last_value AS id FROM podium_score_outbox_id_seq',
-    );
-    await redisTest.db.query(
-      `INSERT INTO podium_score_outbox (id, deltas, created_at) VALUES ($1, $2::jsonb, now())`,
-      [Number(maxId[0]!.id), JSON.stringify([['lifetime', 'user-y', 25, Date.parse(clock.toISOString())]])],
-    );
+    // A write whose outbox row reaches Redis, then the drainer dies before its delete commits.
+    const add = { deltas: [['lifetime', 'user-y', 25, Date.parse(clock.toISOString())]] };
+    await redisTest.db.query('INSERT INTO podium_score_outbox (deltas, created_at) VALUES ($1, now())', [
+      JSON.stringify(add.deltas),
+    ]);
+    const crashing: typeof redisTest.db = {
+      ...redisTest.db,
+      transaction: (fn) =>
+        redisTest.db.transaction((tx) =>
+          fn({
+            query: (sql, params) =>
+              sql.startsWith('DELETE FROM podium_score_outbox')
+                ? Promise.reject(new Error('connection lost'))
+                : tx.query(sql, params),
+            exec: (sql: string) => tx.exec(sql),
+          } as typeof tx),
+        ),
+    };
+    const dying = createRedisScoreBoards({ db: crashing, redis, prefix, logger: createRecordingLogger() });
+    await expect(dying.drain()).rejects.toThrow('connection lost');
+    expect(await boards.backlog()).toBe(1);
+    const applied = await boards.standing('lifetime', 'user-y');
+    expect(applied.value).toBe(before.value + 25);
+    // The next drain finds the row again: it is deleted, and counted once.
     expect(await boards.drain()).toBe(1);
-    expect(await boards.standing('lifetime', 'user-y')).toEqual(before);
+    expect(await boards.backlog()).toBe(0);
+    expect(await boards.standing('lifetime', 'user-y')).toEqual(applied);
+    // Its mark is gone with it (nothing piles up per row).
+    expect(await admin.hlen(`{${prefix}b:lifetime}:rows`)).toBe(0);
   });
 });
