@@ -3,6 +3,7 @@ import { aroundOffset, boardFilterOf, type TieMode } from 'podium-kit/core';
 import type { Database, Queryable } from '../db/Database.js';
 import { toNumber } from '../db/Database.js';
 import type { Logger } from '../logger.js';
+import { defineRedisBoardScripts, type BoardMember } from './redisBoardScripts.js';
 import { redisKeySlot } from './redisKeySlot.js';
 import type { ScoreBoardPage, ScoreStanding } from './sqlScoreBoards.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
@@ -57,34 +58,6 @@ export async function writeScoreOutbox(
   ]);
 }
 
-/**
- * KEYS: scores, applied rows, reached-at of one board. ARGV: the outbox id, then (member, delta,
- * reached-at ms) triples. Applies the row's changes to this board unless its mark is there; one
- * call per board and outbox row, reading and writing reached-at times in bulk (chunks of 500:
- * Lua's unpack has a stack limit).
- */
-const applyScript = `
-if redis.call('HSETNX', KEYS[2], ARGV[1], 1) == 0 then return 0 end
-for first = 2, #ARGV, 1500 do
-  local last = math.min(first + 1499, #ARGV)
-  local members = {}
-  for i = first, last, 3 do members[#members + 1] = ARGV[i] end
-  local ats = redis.call('HMGET', KEYS[3], unpack(members))
-  local later = {}
-  for j = 1, #members do
-    local i = first + (j - 1) * 3
-    local score = tonumber(redis.call('ZINCRBY', KEYS[1], ARGV[i + 1], ARGV[i]))
-    if score == 0 then redis.call('ZREM', KEYS[1], ARGV[i]) end
-    if tonumber(ARGV[i + 2]) > tonumber(ats[j] or '0') then
-      later[#later + 1] = ARGV[i]
-      later[#later + 1] = ARGV[i + 2]
-    end
-  end
-  if #later > 0 then redis.call('HSET', KEYS[3], unpack(later)) end
-end
-return 1
-`;
-
 /** How long a day's and an ISO week's board stay in Redis after the period ends (then: the ledger). */
 export const redisBoardRetentionDays = { day: 35, week: 120 } as const;
 
@@ -119,8 +92,7 @@ export function createRedisScoreBoards(options: {
 }): RedisScoreBoards {
   const { db, redis, prefix } = options;
   const keysOf = (board: string) => redisBoardKeys(prefix, board);
-  redis.defineCommand('podiumApplyScore', { numberOfKeys: 3, lua: applyScript });
-  type WithScript = { podiumApplyScore(...args: Array<string | number>): Promise<number> };
+  const scripts = defineRedisBoardScripts(redis);
 
   /** Applies outbox rows; resolves with the marks they left (board and row id), to remove after their delete. */
   async function applyRows(
@@ -142,13 +114,7 @@ export function createRedisScoreBoards(options: {
         const slot = redisKeySlot(keys.scores);
         let pipeline = bySlot.get(slot);
         if (!pipeline) bySlot.set(slot, (pipeline = redis.pipeline()));
-        (pipeline as unknown as WithScript).podiumApplyScore(
-          keys.scores,
-          keys.rows,
-          keys.reached,
-          row.id,
-          ...args,
-        );
+        scripts.applyRow(pipeline, keys, row.id, args);
         marks.push([board, row.id]);
         const expireAt = redisBoardExpiry(board);
         if (expireAt !== null) for (const key of Object.values(keys)) pipeline.pexpireat(key, expireAt);
@@ -186,28 +152,18 @@ export function createRedisScoreBoards(options: {
     around?: string | undefined;
   }) {
     const keys = keysOf(params.key);
-    const total = await redis.zcount(keys.scores, '(0', '+inf');
     let offset = params.offset;
     let index: number | undefined;
     if (params.around !== undefined) {
-      index = await positionOf(keys, params.around);
-      offset = index === undefined ? 0 : aroundOffset(index, params.limit, total);
+      const found = await scripts.ties(keys, params.around);
+      if (found.ties) {
+        const mine = found.ties.find((t) => t.member === params.around)!;
+        index = found.above + found.ties.filter((t) => boardOrder(t, mine) < 0).length;
+        offset = aroundOffset(index, params.limit, found.total);
+      } else offset = 0;
     }
-    // The page by score, plus the whole tie groups at its edges: within equal scores the board's
-    // order is reached-at then id, which Redis does not know.
-    const raw = await redis.zrange(
-      keys.scores,
-      '+inf',
-      '(0',
-      'BYSCORE',
-      'REV',
-      'LIMIT',
-      offset,
-      params.limit,
-      'WITHSCORES',
-    );
-    const slice = pairs(raw);
-    if (slice.length === 0)
+    const { total, above, window } = await scripts.page(keys, offset, params.limit);
+    if (window.length === 0)
       return {
         entries: [],
         total,
@@ -215,24 +171,9 @@ export function createRedisScoreBoards(options: {
         updatedAt: null,
         ...(params.around !== undefined ? { around: null } : {}),
       };
-    const top = slice[0]!.value;
-    const bottom = slice[slice.length - 1]!.value;
-    const above = await redis.zcount(keys.scores, `(${top}`, '+inf');
-    const window = pairs(
-      await redis.zrange(keys.scores, String(bottom), String(top), 'BYSCORE', 'WITHSCORES'),
-    );
-    const reached = await reachedAtOf(
-      keys,
-      window.map((w) => w.member),
-    );
-    window.sort(
-      (a, b) =>
-        b.value - a.value ||
-        reached.get(a.member)! - reached.get(b.member)! ||
-        (a.member < b.member ? -1 : a.member > b.member ? 1 : 0),
-    );
+    window.sort(boardOrder);
     const picked = window.slice(offset - above, offset - above + params.limit);
-    const denseAbove = params.ties === 'dense' ? await distinctScoresAbove(keys.scores, top) : 0;
+    const denseAbove = params.ties === 'dense' ? await distinctScoresAbove(keys.scores, window[0]!.value) : 0;
     let dense = denseAbove;
     const entries = picked.map((entry, i) => {
       const position = offset + i + 1;
@@ -255,34 +196,6 @@ export function createRedisScoreBoards(options: {
       result.around = mine ? { userId: mine.userId, rank: mine.rank, value: mine.value } : null;
     }
     return result;
-  }
-
-  async function positionOf(keys: ReturnType<typeof keysOf>, member: string): Promise<number | undefined> {
-    const score = await redis.zscore(keys.scores, member);
-    if (score === null || Number(score) <= 0) return undefined;
-    const above = await redis.zcount(keys.scores, `(${score}`, '+inf');
-    const ties = pairs(await redis.zrange(keys.scores, score, score, 'BYSCORE', 'WITHSCORES'));
-    const reached = await reachedAtOf(
-      keys,
-      ties.map((t) => t.member),
-    );
-    const mine = reached.get(member)!;
-    return (
-      above +
-      ties.filter((t) => {
-        const at = reached.get(t.member)!;
-        return at < mine || (at === mine && t.member < member);
-      }).length
-    );
-  }
-
-  async function reachedAtOf(
-    keys: ReturnType<typeof keysOf>,
-    members: string[],
-  ): Promise<Map<string, number>> {
-    if (members.length === 0) return new Map();
-    const values = await redis.hmget(keys.reached, ...members);
-    return new Map(members.map((m, i) => [m, Number(values[i] ?? 0)]));
   }
 
   /** Distinct scores strictly above `score` (dense ranks): read in chunks, so O(users above). */
@@ -345,19 +258,19 @@ export function createRedisScoreBoards(options: {
       }
     },
     page,
-    async standing(key, userId) {
-      const keys = keysOf(key);
-      const score = await redis.zscore(keys.scores, userId);
-      const value = score === null ? 0 : Number(score);
-      const ranked = await redis.zcount(keys.scores, '(0', '+inf');
-      const rank = value > 0 ? (await redis.zcount(keys.scores, `(${value}`, '+inf')) + 1 : null;
-      return { value, rank, ranked };
-    },
+    standing: (key, userId) => scripts.standing(keysOf(key).scores, userId),
     async backlog() {
       const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM podium_score_outbox');
       return toNumber(row?.n);
     },
   };
+}
+
+/** The board's order: score down, then who reached it first, then id. */
+function boardOrder(a: BoardMember, b: BoardMember): number {
+  return (
+    b.value - a.value || a.reachedAt - b.reachedAt || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0)
+  );
 }
 
 function pairs(raw: string[]): Array<{ member: string; value: number }> {

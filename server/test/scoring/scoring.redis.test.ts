@@ -197,6 +197,40 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
   });
 
+  it("applies and reads a tie group larger than the scripts' chunks in board order", async () => {
+    const boards = createRedisScoreBoards({
+      db: redisTest.db,
+      redis,
+      prefix,
+      logger: createRecordingLogger(),
+    });
+    // 1,200 members on one score in one outbox row: the scripts work in chunks of 500 and 1,000.
+    const base = Date.parse(clock.toISOString());
+    const members = Array.from({ length: 1200 }, (_, i) => ({
+      member: `tie-${String(i).padStart(4, '0')}`,
+      at: base - ((i * 7919) % 1200) * 1000,
+    }));
+    await redisTest.db.query('INSERT INTO podium_score_outbox (deltas, created_at) VALUES ($1, now())', [
+      JSON.stringify(members.map((m) => ['ties-board', m.member, 5, m.at])),
+    ]);
+    expect(await boards.drain()).toBe(1);
+    const expected = [...members].sort((a, b) => a.at - b.at).map((m) => m.member);
+    const page = await boards.page({ key: 'ties-board', ties: 'first-reached', limit: 10, offset: 995 });
+    expect(page.total).toBe(1200);
+    expect(page.entries.map((e) => e.userId)).toEqual(expected.slice(995, 1005));
+    expect(page.entries.map((e) => e.rank)).toEqual(Array.from({ length: 10 }, (_, i) => 996 + i));
+    const standard = await boards.page({
+      key: 'ties-board',
+      ties: 'standard',
+      limit: 3,
+      offset: 0,
+      around: expected[700]!,
+    });
+    expect(standard.around).toEqual({ userId: expected[700], rank: 1, value: 5 });
+    expect(await boards.standing('ties-board', expected[1199]!)).toEqual({ value: 5, rank: 1, ranked: 1200 });
+    expect(await admin.hlen(`{${prefix}b:ties-board}:at`)).toBe(1200);
+  });
+
   it('applies an outbox row once, even when it is applied again after a crash', async () => {
     const boards = createRedisScoreBoards({
       db: redisTest.db,
