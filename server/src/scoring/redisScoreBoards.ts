@@ -5,6 +5,8 @@ import { toNumber } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { defineRedisBoardScripts, type BoardMember } from './redisBoardScripts.js';
 import { redisKeySlot } from './redisKeySlot.js';
+import { redisTopPlaceEntries } from './scoringWebhookEvents.js';
+import { enqueueWebhooks } from '../webhooks/webhookDeliveries.js';
 import type { ScoreBoardPage, ScoreStanding } from './sqlScoreBoards.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
 
@@ -89,6 +91,8 @@ export function createRedisScoreBoards(options: {
   /** `PODIUM_REDIS_PREFIX`: several apps (and test runs) can share one Redis. */
   prefix: string;
   logger: Pick<Logger, 'warn'>;
+  /** Set when a webhook is configured: the drain queues top-10 entries of the lifetime board. */
+  announce?: { now: () => Date } | undefined;
 }): RedisScoreBoards {
   const { db, redis, prefix } = options;
   const keysOf = (board: string) => redisBoardKeys(prefix, board);
@@ -128,6 +132,18 @@ export function createRedisScoreBoards(options: {
       }),
     );
     return marks;
+  }
+
+  async function announceTopPlaces(
+    tx: Queryable,
+    rows: ReadonlyArray<{ deltas: Array<[string, string, number, number]> }>,
+    now: Date,
+  ): Promise<void> {
+    const gains = new Map<string, number>();
+    for (const row of rows)
+      for (const [board, member, delta] of row.deltas)
+        if (board === 'lifetime' && delta > 0) gains.set(member, (gains.get(member) ?? 0) + delta);
+    await enqueueWebhooks(tx, await redisTopPlaceEntries(redis, keysOf('lifetime').scores, gains), now);
   }
 
   /** Removes marks of rows whose delete has committed (no drainer can read them again). */
@@ -247,6 +263,9 @@ export function createRedisScoreBoards(options: {
             deltas: JSON.parse(String(row.deltas)) as Array<[string, string, number, number]>,
           }));
           const marks = await applyRows(parsed);
+          // In the drain's transaction: a drain that dies before its commit is redone, and
+          // announces again (webhooks are at least once; receivers dedupe by id).
+          if (options.announce) await announceTopPlaces(tx, parsed, options.announce.now());
           await tx.query('DELETE FROM podium_score_outbox WHERE id = ANY($1::bigint[])', [
             parsed.map((r) => r.id),
           ]);

@@ -29,7 +29,13 @@ export const scoringFeature: ServerFeature = {
       logger,
       webhook: options.scoring?.webhook,
       redisBoards: redis
-        ? createRedisScoreBoards({ db, redis: redis.client, prefix: redis.prefix, logger })
+        ? createRedisScoreBoards({
+            db,
+            redis: redis.client,
+            prefix: redis.prefix,
+            logger,
+            announce: options.scoring?.webhook ? { now } : undefined,
+          })
         : undefined,
       rules: options.scoring?.rules ?? defaultScoringRules,
       apiKey: options.apiKey,
@@ -59,7 +65,13 @@ export const scoringFeature: ServerFeature = {
     if (!config.redisUrl && !config.webhook) return undefined;
     const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
     const boards = redis
-      ? createRedisScoreBoards({ db, redis, prefix: config.redisPrefix, logger })
+      ? createRedisScoreBoards({
+          db,
+          redis,
+          prefix: config.redisPrefix,
+          logger,
+          announce: config.webhook ? { now: () => new Date() } : undefined,
+        })
       : undefined;
     const webhook = config.webhook;
     let running: Promise<unknown> = Promise.resolve();

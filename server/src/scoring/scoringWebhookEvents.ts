@@ -1,3 +1,4 @@
+import type { Cluster, Redis } from 'ioredis';
 import { dayKey, streakState, type ScoringRules, type UserScoringState } from 'podium-kit/core';
 import { toNumber, type Queryable } from '../db/Database.js';
 import type { WebhookEvent } from '../webhooks/webhookDeliveries.js';
@@ -9,7 +10,8 @@ const topPlaces = 10;
 /**
  * The webhook events of one write (inside its transaction): every achievement unlocked, every
  * user whose streak changed, and (with the SQL boards, which can rank inside the transaction)
- * every user who entered the lifetime top 10.
+ * every user who entered the lifetime top 10. With Redis boards the drainer announces top-10
+ * entries as it applies the outbox ({@link redisTopPlaceEntries}).
  */
 export async function scoringWebhookEvents(
   tx: Queryable,
@@ -82,6 +84,41 @@ export async function scoringWebhookEvents(
           });
         }
       }
+    }
+  }
+  return events;
+}
+
+/**
+ * The `leaderboard.rank_changed` events of outbox rows just applied to the Redis lifetime board:
+ * every user among `gains` (lifetime points added, per user) whose standard rank is now within
+ * the top 10 and was not before (before = their value less the gain, as the SQL boards count it).
+ * Only users at or above the 10th score are ranked one by one.
+ */
+export async function redisTopPlaceEntries(
+  redis: Redis | Cluster,
+  lifetimeKey: string,
+  gains: ReadonlyMap<string, number>,
+): Promise<WebhookEvent[]> {
+  if (gains.size === 0) return [];
+  const tenth = await redis.zrevrange(lifetimeKey, topPlaces - 1, topPlaces - 1, 'WITHSCORES');
+  const threshold = tenth.length === 2 ? Number(tenth[1]) : 0;
+  const users = [...gains.keys()];
+  const values = await redis.zmscore(lifetimeKey, ...users);
+  const events: WebhookEvent[] = [];
+  for (const [i, userId] of users.entries()) {
+    const value = Number(values[i] ?? 0);
+    if (value <= 0 || value < threshold) continue;
+    const rank = (await redis.zcount(lifetimeKey, `(${value}`, '+inf')) + 1;
+    if (rank > topPlaces) continue;
+    const before = value - gains.get(userId)!;
+    // Everyone above `before`, less the user (who is above it now): the rank they had.
+    const previousRank = before > 0 ? await redis.zcount(lifetimeKey, `(${before}`, '+inf') : null;
+    if (previousRank === null || previousRank > topPlaces) {
+      events.push({
+        type: 'leaderboard.rank_changed',
+        data: { userId, board: 'lifetime', rank, previousRank },
+      });
     }
   }
   return events;

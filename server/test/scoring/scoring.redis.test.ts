@@ -197,6 +197,55 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     expect((await rebuildRedisScoreBoards(redisTest.db, redis, prefix)).membersChanged).toBe(0);
   });
 
+  it('announces the same top-10 entries as the SQL boards (webhooks)', async () => {
+    const webhook = { url: 'http://127.0.0.1:9/unused', secret: 'whsec-test-0123456789abcdef' };
+    const sqlDb = await createTestDatabase();
+    const redisDb = await createTestDatabase();
+    try {
+      const apps = [
+        scoresClient(createTestApp(sqlDb.db, { apiKey, now: () => clock, scoring: { webhook } }).app),
+        scoresClient(
+          createTestApp(redisDb.db, {
+            apiKey,
+            now: () => clock,
+            scoring: { webhook, redis: { client: redis, prefix: `${prefix}announce:` } },
+          }).app,
+        ),
+      ];
+      // Fourteen users climbing in turns: some enter the top 10, some are pushed out and come back.
+      for (let turn = 0; turn < 4; turn++) {
+        for (let user = 0; user < 14; user++) {
+          if ((user + turn) % 3 === 0) continue;
+          const event = {
+            eventId: `top-${turn}-${user}`,
+            userId: `climber-${user}`,
+            action: user % 2 === 0 ? 'REFERRAL_TRADE' : 'REFERRAL_SIGNUP',
+          };
+          for (const api of apps) expect((await api.record(event)).status).toBe(200);
+        }
+      }
+      const announced = async (db: TestDatabase['db']) =>
+        (
+          await db.query<{ body: unknown }>(
+            "SELECT body FROM podium_webhook_deliveries WHERE type = 'leaderboard.rank_changed'",
+          )
+        )
+          .map((row) => {
+            const body = (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as {
+              data: unknown;
+            };
+            return JSON.stringify(body.data);
+          })
+          .sort();
+      const fromSql = await announced(sqlDb.db);
+      expect(fromSql.length).toBeGreaterThan(10);
+      expect(await announced(redisDb.db)).toEqual(fromSql);
+    } finally {
+      await sqlDb.cleanup();
+      await redisDb.cleanup();
+    }
+  });
+
   it("applies and reads a tie group larger than the scripts' chunks in board order", async () => {
     const boards = createRedisScoreBoards({
       db: redisTest.db,
