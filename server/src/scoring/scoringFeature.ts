@@ -14,6 +14,10 @@ import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
 import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
+import { HealthCheckFailure } from '../http/healthRoutes.js';
+
+/** How long board changes may wait for Redis before health says `warn`. */
+const outboxLagWarnMs = 60_000;
 
 /**
  * Points and achievements (issue 11): hosts record what users did, the rules score it into a
@@ -42,6 +46,33 @@ export const scoringFeature: ServerFeature = {
       now,
       backdateDays: options.scoring?.backdateDays ?? 30,
     });
+  },
+
+  // With Redis boards: board changes still waiting in the outbox a minute after they were
+  // written mean the projection is not catching up (Redis away, or no drainer running).
+  healthChecks({ db, now, options }) {
+    if (!options.scoring?.redis) return [];
+    return [
+      {
+        key: 'scores:outboxBacklog',
+        componentId: 'redis-boards',
+        componentType: 'component',
+        failStatus: 'warn',
+        async run() {
+          const [row] = await db.query<{ n: unknown; oldest: unknown }>(
+            'SELECT count(*) AS n, min(created_at) AS oldest FROM podium_score_outbox',
+          );
+          const waiting = Number(row?.n ?? 0);
+          if (waiting === 0 || row?.oldest == null) return;
+          const ageMs = now().getTime() - new Date(row.oldest as string).getTime();
+          if (ageMs > outboxLagWarnMs) {
+            throw new HealthCheckFailure(
+              `${waiting} board change${waiting === 1 ? '' : 's'} waiting for Redis, the oldest for ${Math.round(ageMs / 1000)} s`,
+            );
+          }
+        },
+      },
+    ];
   },
 
   demoRoutes({ db, now, options }) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
   errorBodySchema,
+  healthResponseSchema,
   leaderboardResponseSchema,
   tieModes,
   userScoreSchema,
@@ -168,6 +169,50 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     expect(comparable(await board(viaRedis, 'ties=standard'))).toEqual(
       comparable(await board(sql, 'ties=standard')),
     );
+  });
+
+  it('says warn on health while board changes wait for Redis over a minute, pass once they are applied', async () => {
+    const own = await createTestDatabase();
+    try {
+      let now = new Date(clock);
+      const api = scoresClient(
+        createTestApp(own.db, {
+          apiKey,
+          now: () => now,
+          scoring: { redis: { client: redis, prefix: `${prefix}health:` } },
+        }).app,
+      );
+      const health = async () => healthResponseSchema.parse(await (await api.send('GET', '/health')).json());
+      await proxy.cut();
+      expect((await api.record({ eventId: 'h-1', userId: 'user-h', action: 'REFERRAL_SIGNUP' })).status).toBe(
+        200,
+      );
+      // Just written: the drainer may yet catch up.
+      expect((await health()).checks['scores:outboxBacklog']?.[0]?.status).toBe('pass');
+      now = new Date(now.getTime() + 90_000);
+      const late = await health();
+      expect(late.status).toBe('warn');
+      expect(late.checks['scores:outboxBacklog']?.[0]).toMatchObject({
+        status: 'warn',
+        output: '1 board change waiting for Redis, the oldest for 90 s',
+      });
+      await proxy.restore();
+      const boards = createRedisScoreBoards({
+        db: own.db,
+        redis,
+        prefix: `${prefix}health:`,
+        logger: createRecordingLogger(),
+      });
+      for (let i = 0; i < 50 && (await boards.backlog()) > 0; i++) {
+        await boards.drain().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const after = await health();
+      expect(after.status).toBe('pass');
+    } finally {
+      await proxy.restore();
+      await own.cleanup();
+    }
   });
 
   it('rebuilds Redis from the ledger, saying whether it had drifted, and loses no queued change', async () => {
