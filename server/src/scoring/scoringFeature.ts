@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { defaultScoringRules, userIdSchema } from 'podium-kit/core';
+import { addDays, defaultScoringRules, userIdSchema, utcDayKey } from 'podium-kit/core';
 import { z } from 'zod';
 import type { ServerFeature } from '../feature.js';
 import { demoPeople } from '../demo/demoPeople.js';
@@ -14,6 +14,7 @@ import { migrate } from '../migrate.js';
 import { rebuildScores } from './rebuildScores.js';
 import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
+import { recordDailyRanks } from './rankHistory.js';
 import { HealthCheckFailure } from '../http/healthRoutes.js';
 
 /** How long board changes may wait for Redis before health says `warn`. */
@@ -89,11 +90,11 @@ export const scoringFeature: ServerFeature = {
     return routes;
   },
 
-  // With Redis, board changes wait in the outbox while Redis is away; this applies them once it is
-  // back (each write also drains, so normally the queue is empty).
-  // Webhooks are retried from here too (with backoff, see deliverDueWebhooks).
+  // Every few seconds: with Redis, the outbox to Redis (board changes wait there while Redis is
+  // away; each write also drains, so normally it is empty); webhooks due for a retry (with
+  // backoff, see deliverDueWebhooks); and once a UTC day, the rank history's point for the day
+  // that just ended.
   startBackground({ db, config, logger }) {
-    if (!config.redisUrl && !config.webhook) return undefined;
     const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
     const boards = redis
       ? createRedisScoreBoards({
@@ -105,11 +106,29 @@ export const scoringFeature: ServerFeature = {
         })
       : undefined;
     const webhook = config.webhook;
+    let ranksRecordedOn: string | undefined;
+    let rankFailureWarned = false;
+    const recordYesterdaysRanks = async () => {
+      const now = new Date();
+      const today = utcDayKey(now);
+      if (ranksRecordedOn === today) return;
+      const users = await recordDailyRanks(db, addDays(today, -1), now);
+      ranksRecordedOn = today;
+      rankFailureWarned = false;
+      if (users !== null)
+        logger.info(`Scores: rank history recorded for ${addDays(today, -1)} (${users} users).`);
+    };
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       running = Promise.all([
         boards?.drain().catch(() => undefined),
         webhook ? deliverDueWebhooks(db, webhook, { logger }).catch(() => undefined) : undefined,
+        // Tried again every tick until it works; said once.
+        recordYesterdaysRanks().catch((error: unknown) => {
+          if (rankFailureWarned) return;
+          rankFailureWarned = true;
+          logger.warn('Scores: could not record the rank history (retrying)', { error });
+        }),
       ]);
     }, 5_000);
     timer.unref();
