@@ -106,6 +106,8 @@ export interface DemoSeedContext extends DemoContext {
   db: Database;
   config: ServerConfig;
   now: Date;
+  /** For connection warnings of what a seed opens itself (Redis). @default silent */
+  logger?: Logger | undefined;
 }
 
 /** What a demo seed did, for the "Demo ready" line and tests. */

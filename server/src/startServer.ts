@@ -78,7 +78,7 @@ export async function startServer({
     const market = demo && !config.subgraphUrl ? createDemoMarketplace() : undefined;
     const demoContext: DemoContext | undefined = demo ? { users: demoUsers, market } : undefined;
     const seeded = demoContext
-      ? await seedDemo(features, { ...demoContext, db, config, now: new Date() })
+      ? await seedDemo(features, { ...demoContext, db, config, now: new Date(), logger })
       : undefined;
     const subgraph: SubgraphClient | undefined =
       market?.client ??

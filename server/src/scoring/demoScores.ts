@@ -9,6 +9,7 @@ import type { Database } from '../db/Database.js';
 import type { DemoPerson } from '../demo/demoPeople.js';
 import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
 import { rebuildScores } from './rebuildScores.js';
+import type { ScoreWriter } from './scoreWriter.js';
 import { touchBoards } from './sqlScoreBoards.js';
 
 /** Generated demo events: `demo-s-<user>-<n>`; what a visitor records gets `demo-v-…` and stays. */
@@ -111,7 +112,7 @@ export async function recordDemoScore(
   userId: string,
   kind: DemoScoreKind,
   now: Date,
-  boards: BoardSink,
+  writer: ScoreWriter,
 ): Promise<EventResult> {
   const random = createSeededRandom(now.getTime() % 2_147_483_647);
   const { action, metadata } = demoEvent(kind, random);
@@ -133,8 +134,8 @@ export async function recordDemoScore(
       },
     ],
     now,
-    boards,
+    writer.sink,
   );
-  await touchBoards(db, [...new Set(deltas.map((d) => d.key))], now);
+  await writer.afterWrite(deltas, now);
   return results[0]!;
 }

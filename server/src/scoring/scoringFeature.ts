@@ -1,21 +1,35 @@
 import { Hono } from 'hono';
 import { addDays, defaultScoringRules, userIdSchema, utcDayKey } from 'podium-kit/core';
 import { z } from 'zod';
-import type { ServerFeature } from '../feature.js';
+import type { FeatureContext, ServerFeature } from '../feature.js';
 import { demoPeople } from '../demo/demoPeople.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { demoScoreKinds, generatedDemoEventPattern, recordDemoScore, seedDemoScores } from './demoScores.js';
-import { applySqlBoardDeltas } from './sqlScoreBoards.js';
-import { createRedisScoreBoards } from './redisScoreBoards.js';
+import { createRedisScoreBoards, type RedisScoreBoards } from './redisScoreBoards.js';
+import { createScoreWriter } from './scoreWriter.js';
 import { createRedisClient } from '../redis.js';
 import { deliverDueWebhooks } from '../webhooks/webhookDeliveries.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
+import { silentLogger } from '../logger.js';
 import { rebuildScores } from './rebuildScores.js';
 import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
 import { recordDailyRanks } from './rankHistory.js';
 import { HealthCheckFailure } from '../http/healthRoutes.js';
+
+/** The Redis boards of an app configured with `scoring.redis`, else none (the SQL projection). */
+function redisBoardsOf({ db, now, logger, options }: FeatureContext): RedisScoreBoards | undefined {
+  const redis = options.scoring?.redis;
+  if (!redis) return undefined;
+  return createRedisScoreBoards({
+    db,
+    redis: redis.client,
+    prefix: redis.prefix,
+    logger,
+    announce: options.scoring?.webhook ? { now } : undefined,
+  });
+}
 
 /** How long board changes may wait for Redis before health says `warn`. */
 const outboxLagWarnMs = 60_000;
@@ -27,26 +41,39 @@ const outboxLagWarnMs = 60_000;
 export const scoringFeature: ServerFeature = {
   name: 'scoring',
 
-  routes({ db, now, logger, options }) {
-    const redis = options.scoring?.redis;
+  routes(context) {
+    const { db, now, logger, options } = context;
     return createScoringRoutes({
       db,
       logger,
       webhook: options.scoring?.webhook,
-      redisBoards: redis
-        ? createRedisScoreBoards({
-            db,
-            redis: redis.client,
-            prefix: redis.prefix,
-            logger,
-            announce: options.scoring?.webhook ? { now } : undefined,
-          })
-        : undefined,
+      redisBoards: redisBoardsOf(context),
       rules: options.scoring?.rules ?? defaultScoringRules,
       apiKey: options.apiKey,
       now,
       backdateDays: options.scoring?.backdateDays ?? 30,
     });
+  },
+
+  demoRoutes(context) {
+    const { db, now, logger, options } = context;
+    const rules = options.scoring?.rules ?? defaultScoringRules;
+    // The same way to the boards as the API's writes (Redis too when it is configured).
+    const writer = createScoreWriter({
+      db,
+      now,
+      logger,
+      webhook: options.scoring?.webhook,
+      redisBoards: redisBoardsOf(context),
+    });
+    const routes = new Hono<AppEnv>();
+    // The demo page's "record a trade / copy trade / stake" buttons: the card, boards and
+    // achievements show it on their next poll; the answer names any achievement unlocked.
+    routes.post('/demo/score-action', async (c) => {
+      const { kind, user } = demoScoreQuerySchema.parse(c.req.query());
+      return c.json(await recordDemoScore(db, rules, user, kind, now(), writer));
+    });
+    return routes;
   },
 
   // With Redis boards: board changes still waiting in the outbox a minute after they were
@@ -74,20 +101,6 @@ export const scoringFeature: ServerFeature = {
         },
       },
     ];
-  },
-
-  demoRoutes({ db, now, options }) {
-    const rules = options.scoring?.rules ?? defaultScoringRules;
-    const routes = new Hono<AppEnv>();
-    // The demo page's "record a trade / copy trade / stake" buttons: the card, boards and
-    // achievements show it on their next poll; the answer names any achievement unlocked.
-    routes.post('/demo/score-action', async (c) => {
-      const { kind, user } = demoScoreQuerySchema.parse(c.req.query());
-      return c.json(
-        await recordDemoScore(db, rules, user, kind, now(), { inTransaction: applySqlBoardDeltas }),
-      );
-    });
-    return routes;
   },
 
   // Every few seconds: with Redis, the outbox to Redis (board changes wait there while Redis is
@@ -188,8 +201,17 @@ export const scoringFeature: ServerFeature = {
       ]);
       return rows.length;
     },
-    async seed({ db, now, market, config }) {
+    async seed({ db, now, market, config, logger }) {
       const { events, users } = await seedDemoScores(db, config.scoringRules, demoPeople(market), now);
+      if (config.redisUrl) {
+        // The seed built the SQL boards from the ledger; with Redis boards, Redis gets the same.
+        const redis = createRedisClient(config.redisUrl, logger ?? silentLogger);
+        try {
+          await rebuildRedisScoreBoards(db, redis, config.redisPrefix);
+        } finally {
+          redis.disconnect();
+        }
+      }
       return { summary: `${events} scored actions of ${users} people`, counts: { events, users } };
     },
   },

@@ -30,16 +30,16 @@ import {
 import { requireApiKey } from '../auth.js';
 import { toIsoString, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
-import { isExpiredInRedis, writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
+import { isExpiredInRedis, type RedisScoreBoards } from './redisScoreBoards.js';
 import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
-import { ingestScoreEvents, requestHashOf, type BoardSink, type PreparedEvent } from './ingestScoreEvents.js';
+import { ingestScoreEvents, requestHashOf, type PreparedEvent } from './ingestScoreEvents.js';
 import { recordAdjustment } from './recordAdjustment.js';
-import type { BoardDelta } from './writeLedgerEntries.js';
-import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliveries.js';
+import { createScoreWriter } from './scoreWriter.js';
+import type { WebhookTarget } from '../webhooks/webhookDeliveries.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
 import {
   readScoreLedger,
@@ -48,13 +48,7 @@ import {
   readUserScore,
   roundTrending,
 } from './scoreReads.js';
-import {
-  applySqlBoardDeltas,
-  readSqlBoardPage,
-  readSqlStanding,
-  touchBoards,
-  type ScoreStanding,
-} from './sqlScoreBoards.js';
+import { readSqlBoardPage, readSqlStanding, type ScoreStanding } from './sqlScoreBoards.js';
 
 /** Options of {@link createScoringRoutes}. */
 export interface ScoringRoutesOptions {
@@ -86,28 +80,9 @@ export function createScoringRoutes({
   logger,
 }: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  // With Redis the write transaction only queues the board changes (the outbox); they reach Redis
-  // after commit. The ledger never waits for Redis: when it is away, writes still commit.
-  const boards: BoardSink = {
-    webhooks: webhook !== undefined,
-    inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
-  };
-  let redisWarned = false;
-  /** After a write: the outbox to Redis now (read-your-writes); if Redis is away, the background catches up. */
-  const afterWrite = async (deltas: readonly BoardDelta[], at: Date) => {
-    await touchBoards(db, boardKeysOf(deltas), at);
-    // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
-    if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
-    if (!redisBoards) return;
-    try {
-      await redisBoards.drain();
-      redisWarned = false;
-    } catch (error) {
-      if (!redisWarned)
-        logger.warn(`Scores: Redis unavailable, board changes queued (${(error as Error).message})`);
-      redisWarned = true;
-    }
-  };
+  const writer = createScoreWriter({ db, now, redisBoards, webhook, logger });
+  const boards = writer.sink;
+  const afterWrite = writer.afterWrite;
   const boardPage: typeof readSqlBoardPage = async (database, params) => {
     if (!redisBoards) return readSqlBoardPage(database, params);
     // A day or week whose Redis keys have expired: its history is in the ledger.
@@ -306,11 +281,6 @@ function conflictError(eventId: string): HttpError {
       eventId,
     },
   );
-}
-
-/** The boards some deltas changed. */
-function boardKeysOf(deltas: readonly BoardDelta[]): string[] {
-  return [...new Set(deltas.map((delta) => delta.key))];
 }
 
 function parseUserId(raw: string): string {

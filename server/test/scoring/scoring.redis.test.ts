@@ -9,6 +9,7 @@ import {
   type LeaderboardResponse,
 } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '../../src/demo/demoUsers.js';
 import { createRedisClient } from '../../src/redis.js';
 import { createRedisScoreBoards } from '../../src/scoring/redisScoreBoards.js';
 import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoards.js';
@@ -288,6 +289,38 @@ describe.runIf(testRedisUrl)('points boards in Redis', () => {
     } finally {
       await sqlDb.cleanup();
       await redisDb.cleanup();
+    }
+  });
+
+  it("puts the demo page's recorded actions on the Redis boards too", async () => {
+    const own = await createTestDatabase();
+    try {
+      const ownPrefix = `${prefix}demo:`;
+      const { app } = createTestApp(own.db, {
+        now: () => clock,
+        demo: { users: demoUsers },
+        scoring: { redis: { client: redis, prefix: ownPrefix } },
+      });
+      const response = await app.request(`/api/demo/score-action?kind=stake&user=${demoUsers[0]!.id}`, {
+        method: 'POST',
+      });
+      expect(response.status).toBe(200);
+      const { points } = (await response.json()) as { points: number };
+      expect(points).toBeGreaterThan(0);
+      const boards = createRedisScoreBoards({
+        db: own.db,
+        redis,
+        prefix: ownPrefix,
+        logger: createRecordingLogger(),
+      });
+      expect(await boards.standing('lifetime', demoUsers[0]!.id)).toEqual({
+        value: points,
+        rank: 1,
+        ranked: 1,
+      });
+      expect(await boards.backlog()).toBe(0);
+    } finally {
+      await own.cleanup();
     }
   });
 
