@@ -341,6 +341,26 @@ const englishLabels = {
   /** Announced politely when achievements unlock; `{names}` is a list in the locale's words. */
   achievementUnlockedOne: 'Achievement unlocked: {names}',
   achievementUnlockedOther: 'Achievements unlocked: {names}',
+  // The default catalogue's achievements (a host's own wording is shown as the server sends it).
+  achievementFirstTradeName: 'First trade',
+  achievementFirstTradeDescription: 'Execute your first trade',
+  achievementFirstProfitableTradeName: 'In the green',
+  achievementFirstProfitableTradeDescription: 'Close your first profitable trade',
+  achievementStreakWeekName: 'Week streak',
+  achievementStreakMonthName: 'Month streak',
+  /** `{count}` is a number of days, formatted by the locale. */
+  achievementStreakDescription: 'Trade {count} days in a row',
+  achievementProfileCompleteName: 'All set',
+  achievementProfileCompleteDescription: 'Complete your profile',
+  achievementProfileVerifiedName: 'Verified',
+  achievementProfileVerifiedDescription: 'Verify your profile',
+  achievementWhaleName: 'Whale',
+  /** `{count}` is an amount of US dollars, formatted by the locale. */
+  achievementWhaleDescription: 'Make a trade of at least {count} USD',
+  achievementTradesName: '{count} trades',
+  achievementTradesDescription: 'Execute {count} trades',
+  achievementPointsName: '{count} points',
+  achievementPointsDescription: 'Earn {count} points',
 };
 
 export type PodiumLabelKey = keyof typeof englishLabels;

@@ -6,6 +6,7 @@ import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import type { PodiumWidgetProps } from '../shared/widgetProps.js';
 import { formatLabel, pluralLabel, useLabels } from '../labels.js';
+import { achievementText } from './achievementText.js';
 
 export interface AchievementAnnouncerProps extends Omit<PodiumWidgetProps<never>, 'classNames'> {
   /**
@@ -73,7 +74,10 @@ export function AchievementAnnouncer({
   const format = useFormatters();
   const styled = !unstyled;
   // Every id said so far, and the ids of the latest announcement.
-  const [heard, setHeard] = useState<{ seen: readonly string[]; latest: readonly string[] }>({ seen: [], latest: [] });
+  const [heard, setHeard] = useState<{ seen: readonly string[]; latest: readonly string[] }>({
+    seen: [],
+    latest: [],
+  });
   // Empty on the server and in the first client render: a live region must exist before its
   // text arrives to be read, and the server's HTML then matches the first render.
   const [mounted, setMounted] = useState(false);
@@ -87,8 +91,11 @@ export function AchievementAnnouncer({
   }
 
   const named = names !== undefined || rules.status !== 'pending';
-  const nameOf = (id: string) =>
-    names?.[id] ?? rules.data?.achievements.find((achievement) => achievement.id === id)?.name ?? id;
+  const nameOf = (id: string) => {
+    if (names?.[id]) return names[id];
+    const achievement = rules.data?.achievements.find((candidate) => candidate.id === id);
+    return achievement ? achievementText(achievement, labels, format.number).name : id;
+  };
   const latest = heard.latest;
   const message =
     mounted && named && latest.length > 0
@@ -115,9 +122,7 @@ export function AchievementAnnouncer({
             'podium:m-0 podium:flex podium:items-center podium:gap-2 podium:rounded-(--podium-radius) podium:border podium:border-(--podium-border) podium:bg-(--podium-surface) podium:px-3 podium:py-2 podium:text-sm podium:font-medium podium:empty:hidden',
         )}
       >
-        {message && visible ? (
-          <TrophyIcon className={cx(styled && 'podium:text-(--podium-gold)')} />
-        ) : null}
+        {message && visible ? <TrophyIcon className={cx(styled && 'podium:text-(--podium-gold)')} /> : null}
         {message}
       </p>
     </PodiumRoot>

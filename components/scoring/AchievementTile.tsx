@@ -5,6 +5,7 @@ import { TrophyIcon } from '../shared/icons/TrophyIcon.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { formatLabel, type PodiumLabels } from '../labels.js';
 import type { AchievementsGridPartStyle } from './achievementsGridSlots.js';
+import { achievementText } from './achievementText.js';
 import { LockIcon } from './LockIcon.js';
 
 export interface AchievementTileProps extends AchievementsGridPartStyle {
@@ -62,6 +63,7 @@ export function AchievementTile({
   // The date is a <time> inside the sentence, wherever the language puts it.
   const [unlockedBefore, unlockedAfter] = labels.achievementsUnlockedOn.split('{date}');
   const meta = cx(styled && 'podium:m-0 podium:text-xs podium:text-(--podium-muted)');
+  const { name, description } = achievementText(achievement, labels, format.number);
 
   return (
     <li
@@ -84,7 +86,8 @@ export function AchievementTile({
           aria-hidden="true"
           className={cx(
             'podium-achievements__badge',
-            styled && 'podium:grid podium:size-10 podium:shrink-0 podium:place-items-center podium:rounded-full podium:text-lg',
+            styled &&
+              'podium:grid podium:size-10 podium:shrink-0 podium:place-items-center podium:rounded-full podium:text-lg',
             styled &&
               (unlocked
                 ? 'podium:bg-(--podium-gold-fill) podium:text-(--podium-medal-fg)'
@@ -103,7 +106,7 @@ export function AchievementTile({
               classNames.name,
             )}
           >
-            {achievement.name}
+            {name}
             {/* In brackets: browsers put a space before this hidden text, which a comma would not take. */}
             <span className="podium-sr-only">{` (${unlocked ? labels.achievementsUnlocked : labels.achievementsLocked})`}</span>
           </Heading>
@@ -114,28 +117,38 @@ export function AchievementTile({
               classNames.description,
             )}
           >
-            {achievement.description}
+            {description}
           </p>
         </div>
       </div>
 
       {stepped ? (
-        <div className={cx('podium-achievements__progress', styled && 'podium:flex podium:flex-col podium:gap-1', classNames.progress)}>
+        <div
+          className={cx(
+            'podium-achievements__progress',
+            styled && 'podium:flex podium:flex-col podium:gap-1',
+            classNames.progress,
+          )}
+        >
           <div
             role="progressbar"
-            aria-label={achievement.name}
+            aria-label={name}
             aria-valuemin={0}
             aria-valuemax={target}
             aria-valuenow={current}
             aria-valuetext={formatLabel(labels[unit.value], counts)}
             className={cx(
               'podium-achievements__progress-bar',
-              styled && 'podium:h-1.5 podium:w-full podium:overflow-hidden podium:rounded-full podium:bg-(--podium-surface) podium:outline podium:outline-1 podium:-outline-offset-1 podium:outline-(--podium-border)',
+              styled &&
+                'podium:h-1.5 podium:w-full podium:overflow-hidden podium:rounded-full podium:bg-(--podium-surface) podium:outline podium:outline-1 podium:-outline-offset-1 podium:outline-(--podium-border)',
               classNames.progressBar,
             )}
           >
             <div
-              className={cx(styled && 'podium:h-full podium:rounded-full podium:bg-(--podium-accent) podium:transition-[width]')}
+              className={cx(
+                styled &&
+                  'podium:h-full podium:rounded-full podium:bg-(--podium-accent) podium:transition-[width]',
+              )}
               style={{ width: `${target > 0 ? (current / target) * 100 : 0}%` }}
             />
           </div>
@@ -148,7 +161,8 @@ export function AchievementTile({
       <div
         className={cx(
           'podium-achievements__meta',
-          styled && 'podium:mt-auto podium:flex podium:flex-wrap podium:items-center podium:gap-x-2 podium:gap-y-1',
+          styled &&
+            'podium:mt-auto podium:flex podium:flex-wrap podium:items-center podium:gap-x-2 podium:gap-y-1',
           classNames.meta,
         )}
       >

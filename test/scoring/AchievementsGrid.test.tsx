@@ -9,6 +9,7 @@ import {
   type AchievementsGridProps,
 } from '../../components/index.js';
 import { fr } from '../../components/locales/fr.js';
+import { defaultScoringRules } from '../../src/index.js';
 import { useRecordAction } from '../../hooks/index.js';
 import { scoringCurrentUserId, type PodiumHandlersOptions } from '../../mocks/index.js';
 import { baseUrl } from '../jobs/jobStatsBackend.js';
@@ -20,7 +21,11 @@ import { setupMswServer } from '../shared/setupMswServer.js';
 const NOW = new Date('2026-03-18T09:30:00.000Z');
 const { serve } = setupMswServer({ now: NOW, mocks: { baseUrl, now: NOW } });
 
-function renderGrid(mocks: PodiumHandlersOptions = {}, props: Partial<AchievementsGridProps> = {}, locale = 'en-US') {
+function renderGrid(
+  mocks: PodiumHandlersOptions = {},
+  props: Partial<AchievementsGridProps> = {},
+  locale = 'en-US',
+) {
   const server = serve(mocks);
   const view = renderWithPodium(<AchievementsGrid userId={scoringCurrentUserId} {...props} />, {
     locale,
@@ -42,7 +47,9 @@ describe('AchievementsGrid', () => {
   it('shows every achievement: unlocked with date and rarity, locked with an accessible progress bar', async () => {
     const { container } = renderGrid();
     expect(root(container)).toHaveAttribute('data-state', 'loading');
-    expect(container.querySelector('[aria-busy="true"]')).toHaveTextContent(defaultLabels.achievementsLoading);
+    expect(container.querySelector('[aria-busy="true"]')).toHaveTextContent(
+      defaultLabels.achievementsLoading,
+    );
 
     await expectState(container, 'ready');
     expect(screen.getByRole('heading', { level: 2, name: 'Achievements' })).toBeInTheDocument();
@@ -54,8 +61,13 @@ describe('AchievementsGrid', () => {
     const week = tile(container, 'trading_streak_7');
     expect(week).toHaveAttribute('data-state', 'unlocked');
     // Browsers put a space before the hidden state; jsdom's name computation does not.
-    expect(screen.getByRole('heading', { level: 3, name: /^Week streak ?\(Unlocked\)$/ })).toBeInTheDocument();
-    expect(within(week).getByText('Mar 12, 2026').closest('time')).toHaveAttribute('dateTime', '2026-03-12T13:56:00.000Z');
+    expect(
+      screen.getByRole('heading', { level: 3, name: /^Week streak ?\(Unlocked\)$/ }),
+    ).toBeInTheDocument();
+    expect(within(week).getByText('Mar 12, 2026').closest('time')).toHaveAttribute(
+      'dateTime',
+      '2026-03-12T13:56:00.000Z',
+    );
     expect(week).toHaveTextContent('Unlocked Mar 12, 2026');
     expect(week).toHaveTextContent('Held by 45.8% of players');
     expect(within(week).queryByRole('progressbar')).toBeNull();
@@ -94,6 +106,29 @@ describe('AchievementsGrid', () => {
         '2 033 points sur 10 000',
       ),
     );
+  });
+
+  it("names the default catalogue in the reader's language, and a host's own wording as written", async () => {
+    const { container } = renderGrid({}, {}, 'fr-FR');
+    await expectState(container, 'ready');
+    expect(within(tile(container, 'first_trade')).getByRole('heading', { level: 3 })).toHaveTextContent(
+      /^Premier trade/,
+    );
+    // French groups digits (with a space, as the formatters write it) and keeps the unit on the line.
+    expect(tile(container, 'trades_1000').textContent).toMatch(/Exécutez 1\s000\u00a0trades/);
+    expect(tile(container, 'trading_streak_30').textContent).toContain('Tradez 30\u00a0jours d’affilée');
+
+    // A host that re-targeted one (same id, its own words) sees its words, untranslated.
+    const rules = {
+      ...defaultScoringRules,
+      achievements: defaultScoringRules.achievements.map((a) =>
+        a.id === 'trades_100' ? { ...a, name: '50 trades', description: 'Execute 50 trades' } : a,
+      ),
+    };
+    const custom = renderGrid({ scoringRules: rules }, {}, 'fr-FR');
+    await expectState(custom.container, 'ready');
+    expect(tile(custom.container, 'trades_100')).toHaveTextContent('Execute 50 trades');
+    expect(tile(custom.container, 'trades_10').textContent).toContain('Exécutez 10\u00a0trades');
   });
 
   it('marks a rare unlocked achievement', async () => {
@@ -165,12 +200,19 @@ describe('AchievementAnnouncer', () => {
     await waitFor(() => expect(region).toHaveTextContent('Achievement unlocked: Whale'));
     // The same list again (a new array), then with one more id: only the new one is said.
     view.rerender(<AchievementAnnouncer unlocked={['whale_trader']} names={names} />);
-    view.rerender(<AchievementAnnouncer unlocked={['whale_trader', 'trades_10', 'points_1000']} names={names} />);
-    await waitFor(() => expect(region).toHaveTextContent('Achievements unlocked: 10 trades and 1,000 points'));
+    view.rerender(
+      <AchievementAnnouncer unlocked={['whale_trader', 'trades_10', 'points_1000']} names={names} />,
+    );
+    await waitFor(() =>
+      expect(region).toHaveTextContent('Achievements unlocked: 10 trades and 1,000 points'),
+    );
     view.rerender(<AchievementAnnouncer unlocked={[]} names={names} />);
     view.rerender(<AchievementAnnouncer unlocked={['trades_10']} names={names} />);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(said).toEqual(['Achievement unlocked: Whale', 'Achievements unlocked: 10 trades and 1,000 points']);
+    expect(said).toEqual([
+      'Achievement unlocked: Whale',
+      'Achievements unlocked: 10 trades and 1,000 points',
+    ]);
   });
 
   it('announces what useRecordAction unlocked, named from the catalogue, and a replay says nothing', async () => {
