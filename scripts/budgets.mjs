@@ -85,10 +85,13 @@ const imports = [
 // Issue 11 added a feature to every entry: the scoring contract and rules schemas, engine and client
 // (core 25.7 / 16.2), four hooks (7.5 / 7.4), the scoring widgets and the points board (62.9 /
 // 52.9), and the mocks' engine-backed world (31.7 / 22.9).
+// Issue 12 (first slice) added the referral core to core and root: share links, 31 message
+// templates and character counting (core 31.1 / 21.5, root 69.0 / 59.0). A widget import is not
+// affected: each part is shaken out unless used (buildShareUrl alone is about 1.2 kB).
 const entries = [
-  { name: 'podium-kit/core', withDeps: 26.5 * kB, own: 17 * kB },
+  { name: 'podium-kit/core', withDeps: 32 * kB, own: 22.5 * kB },
   { name: 'podium-kit/hooks', withDeps: 8.5 * kB, own: 8.5 * kB },
-  { name: 'podium-kit', withDeps: 64 * kB, own: 54 * kB },
+  { name: 'podium-kit', withDeps: 70 * kB, own: 60 * kB },
   { name: 'podium-kit/mocks', withDeps: 32.5 * kB, own: 23.5 * kB },
 ];
 
@@ -98,8 +101,11 @@ const entries = [
  */
 // Issue 11: 3.7 kB with the points board and the scoring widgets' strings.
 const englishLabelsBudget = 4 * kB;
-/** Each opt-in pack, alone: a plain string table a host imports to register it. 3.8 to 4.4 kB (issue 11). */
-const labelPackBudget = 4.6 * kB;
+/**
+ * Each opt-in pack, alone: a plain string table a host imports to register it. 3.8 to 4.4 kB
+ * (issue 11); 4.6 kB for Japanese with the default achievements' names and descriptions.
+ */
+const labelPackBudget = 5 * kB;
 const labelPacks = Object.keys(pkg.exports).filter((path) => path.startsWith('./locales/'));
 /** Where the icons live: one module each, so a widget's bundle must hold only those it draws. */
 const iconFolder = 'components/shared/icons/';
