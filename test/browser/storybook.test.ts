@@ -99,9 +99,8 @@ async function checkStory(story: { id: string }, theme: 'light' | 'dark', width:
   // Storybook's preview says when the story has rendered and its play function has finished.
   await page.waitForFunction(
     () => {
-      const phase = (
-        window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }
-      ).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } })
+        .__STORYBOOK_PREVIEW__?.currentRender?.phase;
       return phase === 'finished' || phase === 'errored' || phase === 'aborted';
     },
     undefined,
@@ -184,7 +183,8 @@ describe('the docs pages of the built Storybook, in Chromium', () => {
         .first()
         .waitFor({ timeout: 15_000 });
       if (entry.title === 'Getting started') {
-        const text = await page.locator('#storybook-docs').innerText();
+        // The code blocks come a moment after the prose (their highlighter loads on its own), so
+        // wait for each step rather than read the page once (a CI run read it before `npm install`).
         for (const step of [
           'Getting started with Podium',
           'npm install',
@@ -192,7 +192,9 @@ describe('the docs pages of the built Storybook, in Chromium', () => {
           'podium-kit/hooks',
           'setupServer',
         ]) {
-          expect(text).toContain(step);
+          await expect
+            .poll(() => page.locator('#storybook-docs').innerText(), { timeout: 10_000 })
+            .toContain(step);
         }
       } else {
         // Every prop has a description from its JSDoc; props with a default show it.
