@@ -22,7 +22,7 @@ import { setCookie } from 'hono/cookie';
 import { requireApiKey, requireUser } from '../auth.js';
 import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import { clientIp } from '../http/clientIp.js';
+import { clientIp, clientKey } from '../http/clientIp.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { Logger } from '../logger.js';
@@ -118,7 +118,11 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
       await store.recordSignals(
         member.id,
         {
-          ipHash: body.signals.ip === undefined ? undefined : ipHashOf(body.signals.ip.toLowerCase()),
+          // Keyed like the request-derived addresses (an IPv6 client is its /64), so they compare.
+          ipHash:
+            body.signals.ip === undefined
+              ? undefined
+              : ipHashOf(clientKey(body.signals.ip.toLowerCase().replace(/^::ffff:(?=\d+\.)/, ''))),
           fingerprint: body.signals.fingerprint,
           userAgent: body.signals.userAgent,
         },

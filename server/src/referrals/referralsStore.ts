@@ -115,8 +115,17 @@ function postgresError(error: unknown): { code?: string; constraint?: string; me
   return typeof error === 'object' && error !== null ? (error as { code?: string }) : {};
 }
 
+/** Options of {@link createReferralsStore}. */
+export interface ReferralsStoreOptions {
+  /** Makes a candidate code (tests pass a sequence to force a collision). @default generateReferralCode */
+  generateCode?: () => string;
+}
+
 /** The SQL store of referral sharing. */
-export function createReferralsStore(db: Database) {
+export function createReferralsStore(
+  db: Database,
+  { generateCode = generateReferralCode }: ReferralsStoreOptions = {},
+) {
   return {
     /** Creates or replaces a creator. */
     async putCreator(id: string, input: PutCreatorBody, now: Date) {
@@ -153,7 +162,7 @@ export function createReferralsStore(db: Database) {
                WHERE podium_referral_members.creator_id = EXCLUDED.creator_id
                  AND podium_referral_members.user_id = EXCLUDED.user_id
              RETURNING ${memberColumns}, (xmax = 0) AS created`,
-            [id, input.creatorId, input.userId, input.displayName, generateReferralCode(), now],
+            [id, input.creatorId, input.userId, input.displayName, generateCode(), now],
           );
         } catch (error) {
           const pg = postgresError(error);

@@ -6,7 +6,8 @@ import {
   shareSchema,
 } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../helpers/testApp.js';
+import { createReferralsStore } from '../../src/referrals/referralsStore.js';
+import { createTestApp, signTestToken } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 const apiKey = 'referrals-api-key-0123456789';
@@ -464,6 +465,69 @@ describe('referral secret', () => {
       expect(
         logger.entries.filter((entry) => entry.message.includes('PODIUM_REFERRAL_SECRET')).length,
       ).toBeLessThanOrEqual(1);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
+
+describe('referral codes', () => {
+  it('tries another code when the one drawn is taken, and never reuses it', async () => {
+    const test = await createTestDatabase();
+    try {
+      const draws = ['AAAAAAAA', 'AAAAAAAA', 'BBBBBBBB'];
+      const store = createReferralsStore(test.db, { generateCode: () => draws.shift()! });
+      const at = new Date('2026-11-27T12:00:00.000Z');
+      await store.putCreator(
+        'c',
+        { name: 'c', destinationUrl: 'https://c.example', commission: { type: 'percent', value: 1 } },
+        at,
+      );
+      const first = await store.putMember('m1', { creatorId: 'c', userId: 'u1', displayName: null }, at);
+      const second = await store.putMember('m2', { creatorId: 'c', userId: 'u2', displayName: null }, at);
+      expect(first.member.referralCode).toBe('AAAAAAAA');
+      expect(second.member.referralCode).toBe('BBBBBBBB');
+      expect(draws).toEqual([]);
+    } finally {
+      await test.cleanup();
+    }
+  });
+
+  it('hashes a host-passed IPv6 address like a request-derived one (its /64)', async () => {
+    const test = await createTestDatabase();
+    try {
+      const { app } = createTestApp(test.db, {
+        apiKey,
+        trustProxy: true,
+        referrals: { secret: 'referral-test-secret-0123' },
+      });
+      const send = (path: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
+        app.request(`/api${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-api-key': apiKey, ...headers },
+          body: JSON.stringify(body),
+        });
+      await send('/creators/c', 'PUT', {
+        name: 'c',
+        destinationUrl: 'https://c.example',
+        commission: { type: 'percent', value: 1 },
+      });
+      await send('/members/m', 'PUT', { creatorId: 'c', userId: 'u', signals: { ip: '2001:db8:1:2::10' } });
+      const token = await signTestToken('u');
+      await app.request('/api/shares', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-forwarded-for': '2001:db8:1:2::99',
+        },
+        body: JSON.stringify({ memberId: 'm', platform: 'copy' }),
+      });
+      const rows = await test.db.query<{ ip_hash: string }>(
+        'SELECT DISTINCT ip_hash FROM podium_referral_member_signals WHERE member_id = $1',
+        ['m'],
+      );
+      expect(rows).toHaveLength(1);
     } finally {
       await test.cleanup();
     }
