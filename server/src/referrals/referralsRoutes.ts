@@ -172,7 +172,8 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
             shareId: shareId && shareId.length <= 64 ? shareId : undefined,
             ipHash: ipHashOf(clientIp(c, trustProxy)),
             userAgent,
-            isBot: isBotUserAgent(userAgent),
+            // A HEAD is a link checker or previewer, never a visitor following the link.
+            isBot: c.req.method === 'HEAD' || isBotUserAgent(userAgent),
           },
           now(),
         )

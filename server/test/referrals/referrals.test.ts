@@ -356,9 +356,14 @@ describe('referral sharing', () => {
         const response = await click(`/api/r/${code}`, '203.0.113.3', agent);
         expect(response.status).toBe(302);
       }
+      const head = await client.app.request(`/api/r/${code}`, {
+        method: 'HEAD',
+        headers: { 'user-agent': browser, 'x-forwarded-for': '203.0.113.4' },
+      });
+      expect(head.status).toBe(302);
       const after = await counted('r1');
       expect(after.counted).toBe(before.counted);
-      expect(after.all).toBe(before.all + 7);
+      expect(after.all).toBe(before.all + 8);
     });
 
     it('counts exactly one of 20 concurrent clicks from one IP, and again in the next hour', async () => {
