@@ -45,3 +45,4 @@ export * from './referrals/templateFormat.js';
 export * from './referrals/messageTemplates.js';
 export * from './referrals/fillTemplate.js';
 export * from './referrals/templateLookup.js';
+export * from './referrals/contract.js';

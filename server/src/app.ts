@@ -87,6 +87,19 @@ export interface CreateAppOptions {
     /** Send signed webhooks there (`PODIUM_WEBHOOK_URL`, `PODIUM_WEBHOOK_SECRET`). */
     webhook?: WebhookTarget | undefined;
   };
+  /**
+   * Referral sharing: where visitors reach Podium (`PODIUM_PUBLIC_URL`, origin and any path
+   * Podium is mounted under; the base path is added), where unknown codes go
+   * (`PODIUM_REFERRAL_FALLBACK_URL`), the `podium_ref` cookie's lifetime in days
+   * (`PODIUM_REFERRAL_COOKIE_DAYS`) and the key of the IP hashes (`PODIUM_REFERRAL_SECRET`).
+   * @default { publicUrl: the request's origin, fallbackUrl: none (a 404 page), cookieDays: 30, secret: random per process }
+   */
+  referrals?: {
+    publicUrl?: string | undefined;
+    fallbackUrl?: string | undefined;
+    cookieDays?: number | undefined;
+    secret?: string | undefined;
+  };
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
   /** Where unexpected errors are logged. @default console */

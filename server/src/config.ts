@@ -131,6 +131,28 @@ export const configVariables: readonly ConfigVariable[] = [
     default: '30',
   },
   {
+    name: 'PODIUM_PUBLIC_URL',
+    description:
+      'where visitors reach Podium: the origin and any path it is mounted under (`https://example.com`); referral links are absolute, `<PODIUM_PUBLIC_URL><PODIUM_BASE_PATH>/r/<code>`',
+    default: "(the request's origin)",
+  },
+  {
+    name: 'PODIUM_REFERRAL_FALLBACK_URL',
+    description: 'where a referral link with an unknown code redirects',
+    default: '(none: a plain 404 page)',
+  },
+  {
+    name: 'PODIUM_REFERRAL_COOKIE_DAYS',
+    description: 'lifetime of the `podium_ref` attribution cookie set by a referral link, in days',
+    default: '30',
+  },
+  {
+    name: 'PODIUM_REFERRAL_SECRET',
+    description:
+      "key (at least 16 characters) of the HMAC-SHA256 hashes referral clicks and members' devices store instead of IP addresses; keep it stable so the click dedupe and self-referral checks survive restarts",
+    default: '(random per process, with a warning)',
+  },
+  {
     name: 'PODIUM_HEALTH_TIMEOUT_MS',
     description: 'time limit of each health check, in milliseconds',
     default: '2000',
@@ -172,6 +194,12 @@ export interface ServerConfig {
   redisPrefix: string;
   /** Both set, or neither. */
   webhook: { url: string; secret: string } | undefined;
+  /** `PODIUM_PUBLIC_URL` without a trailing slash; `undefined`: the request's origin. */
+  publicUrl: string | undefined;
+  referralFallbackUrl: string | undefined;
+  referralCookieDays: number;
+  /** `undefined`: a random key per process (see `referralSecretOf`). */
+  referralSecret: string | undefined;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -292,6 +320,26 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   if (webhookSecret && webhookSecret.length < 16)
     problems.push('PODIUM_WEBHOOK_SECRET must be at least 16 characters');
 
+  const publicUrl = read('PODIUM_PUBLIC_URL');
+  if (publicUrl && !isHttpUrlWithoutQuery(publicUrl))
+    problems.push(
+      `PODIUM_PUBLIC_URL must be an http(s) URL without query or fragment such as https://example.com, got "${publicUrl}"`,
+    );
+  const referralFallbackUrl = read('PODIUM_REFERRAL_FALLBACK_URL');
+  if (referralFallbackUrl && !isHttpUrlWithoutQuery(referralFallbackUrl, true))
+    problems.push(`PODIUM_REFERRAL_FALLBACK_URL must be an http(s) URL, got "${referralFallbackUrl}"`);
+  const referralCookieDays = readInteger(
+    read('PODIUM_REFERRAL_COOKIE_DAYS'),
+    'PODIUM_REFERRAL_COOKIE_DAYS',
+    30,
+    1,
+    400,
+    problems,
+  );
+  const referralSecret = read('PODIUM_REFERRAL_SECRET');
+  if (referralSecret && referralSecret.length < 16)
+    problems.push('PODIUM_REFERRAL_SECRET must be at least 16 characters');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -318,7 +366,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     scoresBackdateDays,
     redisPrefix: read('PODIUM_REDIS_PREFIX') ?? 'podium:',
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    referralFallbackUrl,
+    referralCookieDays,
+    referralSecret,
   };
+}
+
+/** An absolute http(s) URL; without a query or fragment unless `allowQuery`. */
+function isHttpUrlWithoutQuery(value: string, allowQuery = false): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || /\s/.test(value)) return false;
+  return allowQuery || (url.search === '' && url.hash === '' && !value.includes('?') && !value.includes('#'));
 }
 
 /** The rule set of the file at `path` (validated: each problem names its place), else the defaults. */

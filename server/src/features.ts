@@ -1,6 +1,7 @@
 import type { ServerFeature } from './feature.js';
 import { identityFeature } from './identity/identityFeature.js';
 import { jobsFeature } from './jobs/jobsFeature.js';
+import { referralsFeature } from './referrals/referralsFeature.js';
 import { scoringFeature } from './scoring/scoringFeature.js';
 import { sellerBoardsFeature } from './sellerBoards/sellerBoardsFeature.js';
 import { userStatsFeature } from './userStats/userStatsFeature.js';
@@ -16,4 +17,5 @@ export const serverFeatures: readonly ServerFeature[] = [
   userStatsFeature,
   sellerBoardsFeature,
   scoringFeature,
+  referralsFeature,
 ];

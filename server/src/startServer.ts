@@ -112,6 +112,12 @@ export async function startServer({
         redis: redis ? { client: redis, prefix: config.redisPrefix } : undefined,
         webhook: config.webhook,
       },
+      referrals: {
+        publicUrl: config.publicUrl,
+        fallbackUrl: config.referralFallbackUrl,
+        cookieDays: config.referralCookieDays,
+        secret: config.referralSecret,
+      },
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
       demo: demoContext,

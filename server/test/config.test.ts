@@ -31,7 +31,46 @@ describe('loadConfig', () => {
       scoresBackdateDays: 30,
       redisPrefix: 'podium:',
       webhook: undefined,
+      publicUrl: undefined,
+      referralFallbackUrl: undefined,
+      referralCookieDays: 30,
+      referralSecret: undefined,
     });
+  });
+
+  it('reads the referral settings and refuses bad ones', () => {
+    expect(
+      loadConfig({
+        PODIUM_PUBLIC_URL: 'https://podium.example.com/mount/',
+        PODIUM_REFERRAL_FALLBACK_URL: 'https://example.com/join?from=podium',
+        PODIUM_REFERRAL_COOKIE_DAYS: '7',
+        PODIUM_REFERRAL_SECRET: 'a-referral-secret-0123',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://podium.example.com/mount',
+      referralFallbackUrl: 'https://example.com/join?from=podium',
+      referralCookieDays: 7,
+      referralSecret: 'a-referral-secret-0123',
+    });
+    const problems = (() => {
+      try {
+        loadConfig({
+          PODIUM_PUBLIC_URL: 'https://example.com/?x=1',
+          PODIUM_REFERRAL_FALLBACK_URL: 'javascript:alert(1)',
+          PODIUM_REFERRAL_COOKIE_DAYS: '0',
+          PODIUM_REFERRAL_SECRET: 'short',
+        });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'PODIUM_PUBLIC_URL',
+      'PODIUM_REFERRAL_FALLBACK_URL',
+      'PODIUM_REFERRAL_COOKIE_DAYS',
+      'PODIUM_REFERRAL_SECRET',
+    ]);
   });
 
   it('reads the abuse limits: rate limits, trusted proxy, views per client', () => {
@@ -194,8 +233,13 @@ describe('PODIUM_SCORING_RULES', () => {
     const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'podium-rules-'));
     const path = join(dir, 'rules.json');
-    await writeFile(path, JSON.stringify({ ...defaultScoringRules, trending: { decayPerDay: 2, epoch: '2026-01-01' } }));
-    expect(() => loadConfig({ PODIUM_SCORING_RULES: path })).toThrow(/PODIUM_SCORING_RULES: trending\.decayPerDay/);
+    await writeFile(
+      path,
+      JSON.stringify({ ...defaultScoringRules, trending: { decayPerDay: 2, epoch: '2026-01-01' } }),
+    );
+    expect(() => loadConfig({ PODIUM_SCORING_RULES: path })).toThrow(
+      /PODIUM_SCORING_RULES: trending\.decayPerDay/,
+    );
     await writeFile(path, JSON.stringify(defaultScoringRules));
     expect(loadConfig({ PODIUM_SCORING_RULES: path }).scoringRules).toEqual(defaultScoringRules);
     expect(() => loadConfig({ PODIUM_SCORING_RULES: join(dir, 'missing.json') })).toThrow(/cannot read/);

@@ -70,6 +70,11 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
     fc.string({ minLength: 1, maxLength: 12 }),
   );
   const count = fc.integer({ min: 0, max: 50 });
+  // Creators and members the referral routes create and find (the PUTs make them as they run).
+  const referralId = fc.oneof(
+    fc.constantFrom('fuzz-creator', 'fuzz-member', 'me'),
+    fc.stringMatching(/^[a-z0-9-]{1,10}$/),
+  );
   return {
     'GET /health': {},
     'PATCH /stats': {
@@ -215,6 +220,55 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
         timeframe: fc.constantFrom('lifetime', 'daily', 'weekly', 'monthly', 'trending'),
         period: dateOnly,
         category: fc.constantFrom('trading', 'social'),
+      },
+    },
+    'PUT /creators/:id': {
+      params: { id: referralId },
+      body: {
+        name: fc.string({ minLength: 1, maxLength: 30 }),
+        destinationUrl: fc.oneof(fc.webUrl(), fc.constant('https://example.com/join?utm=x')),
+        commission: fc.oneof(
+          fc.record({ type: fc.constant('percent'), value: fc.integer({ min: 0, max: 100 }) }),
+          fc.record({
+            type: fc.constant('fixed'),
+            amount: fc.integer({ min: 0, max: 1000 }),
+            currency: fc.constantFrom('USD', 'EUR'),
+          }),
+        ),
+      },
+    },
+    'PUT /members/:id': {
+      params: { id: referralId },
+      body: {
+        creatorId: referralId,
+        userId,
+        displayName: fc.string({ minLength: 1, maxLength: 30 }),
+        signals: fc.record(
+          {
+            ip: fc.oneof(fc.ipV4(), fc.ipV6()),
+            fingerprint: fc.string({ minLength: 1, maxLength: 40 }),
+            userAgent: fc.string({ minLength: 1, maxLength: 60 }),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+    },
+    'GET /members/me': { query: { creatorId: referralId } },
+    'POST /shares': {
+      body: {
+        memberId: referralId,
+        platform: fc.constantFrom('x', 'whatsapp', 'email', 'sms', 'copy', 'qr', 'native'),
+        templateId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        shareType: fc.constantFrom('link', 'message'),
+        fingerprint: fc.string({ minLength: 1, maxLength: 40 }),
+      },
+    },
+    'GET /r/:code': {
+      params: { code: fc.oneof(fc.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/), fc.string({ maxLength: 12 })) },
+      query: {
+        p: fc.constantFrom('x', 'facebook', 'copy', 'qr', 'nope'),
+        s: fc.oneof(fc.stringMatching(/^shr_[A-Za-z0-9_-]{16}$/), fc.string({ maxLength: 20 })),
+        next: fc.constantFrom('https://evil.example', '//evil.example'),
       },
     },
     'GET /demo/users': {},
