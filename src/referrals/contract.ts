@@ -46,7 +46,11 @@ export const referralCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const referralCodeLength = 8;
 export const referralCodePattern = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;
 
-/** Where a share was made: the eight share platforms, or copied, shown as a QR code, shared natively. */
+/**
+ * Where a share was made: the eight share platforms, or copied, shown as a QR code, shared
+ * natively. Written out like the lists in platforms.ts (a literal a bundler can drop); a test
+ * holds it equal to `sharePlatforms` plus the three.
+ */
 export const shareChannels = [
   'x',
   'facebook',
