@@ -31,3 +31,5 @@ export * from './scoring/useScore.js';
 export * from './scoring/useAchievements.js';
 export * from './scoring/useScoringRules.js';
 export * from './scoring/useRecordAction.js';
+export * from './referrals/useReferralLink.js';
+export * from './referrals/useShareTracking.js';

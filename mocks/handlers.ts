@@ -27,6 +27,8 @@ import type { LeaderboardSeller, LeaderboardValueKey } from './sellerBoards/fixt
 import { createUserStatsHandlers } from './userStats/handlers.js';
 import { createScoringHandlers, type ScoringScenarioName } from './scoring/handlers.js';
 import type { ScoringFixtureUser, ScoringWorld } from './scoring/fixtures.js';
+import type { ReferralWorld } from './referrals/fixtures.js';
+import { createReferralHandlers } from './referrals/handlers.js';
 import type { ScoreEventInput } from '../src/scoring/contract.js';
 import type { ScoringRules } from '../src/scoring/rules.js';
 import type { UserStatsScenarioName } from './userStats/fixtures.js';
@@ -136,6 +138,8 @@ export interface PodiumMocks {
    * (`scoringWorld().record([...])`), revoke them, or read a board, a score or the ledger.
    */
   scoringWorld(): ScoringWorld;
+  /** The referral world (creator, members, recorded shares) the `/members` and `/shares` handlers answer from. */
+  referralWorld(): ReferralWorld;
   /** Puts the store, the scenario and the `errorCount` budget back to how the handlers started. */
   reset(): void;
 }
@@ -201,6 +205,12 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     users: options.scoringUsers,
     backdateDays: options.scoresBackdateDays,
   });
+  // `empty`: the user is no member (GET /members/me answers 404); every other scenario has members.
+  const referrals = createReferralHandlers({
+    baseUrl,
+    scenario: () => (behaviour === 'empty' ? 'empty' : 'success'),
+    throttle: () => throttle(),
+  });
   const reset = () => {
     store = new Map(initialJobs().map((job) => [job.job_id, job]));
     failuresLeft = options.errorCount ?? Number.POSITIVE_INFINITY;
@@ -208,6 +218,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
     userStats.reset();
     leaderboards.reset();
     scoring.reset();
+    referrals.reset();
   };
   reset();
 
@@ -316,13 +327,21 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   });
 
   return {
-    handlers: [getStats, recordJob, ...userStats.handlers, ...leaderboards.handlers, ...scoring.handlers],
+    handlers: [
+      getStats,
+      recordJob,
+      ...userStats.handlers,
+      ...leaderboards.handlers,
+      ...scoring.handlers,
+      ...referrals.handlers,
+    ],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
     setScenario: (next) => {
       behaviour = next;
     },
     bumpLeaderboard: (userId, key) => leaderboards.bump(userId, key),
     scoringWorld: () => scoring.world(),
+    referralWorld: () => referrals.world(),
     reset,
   };
 }

@@ -146,6 +146,21 @@ export {
   type ScoringHandlersContext,
   type ScoringScenarioName,
 } from './scoring/handlers.js';
+export {
+  createReferralWorld,
+  referralCreatorId,
+  referralCurrentUserId,
+  referralPublicUrl,
+  trackedShareUrl,
+  type RecordedShare,
+  type ReferralWorld,
+} from './referrals/fixtures.js';
+export {
+  createReferralHandlers,
+  type ReferralHandlers,
+  type ReferralHandlersContext,
+  type ReferralScenarioName,
+} from './referrals/handlers.js';
 export type {
   EventResult,
   ScoreEventInput,

@@ -32,6 +32,7 @@ export * from './scoring/streaks.js';
 export * from './scoring/applyEvent.js';
 export * from './scoring/contract.js';
 export * from './scoring/api.js';
+export * from './referrals/api.js';
 export * from './scoring/boardKeys.js';
 export * from './scoring/eventResults.js';
 export * from './referrals/platforms.js';

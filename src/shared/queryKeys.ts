@@ -29,8 +29,11 @@ export const podiumKeys = {
   leaderboardBoard: (baseUrl: string, board: LeaderboardBoard) =>
     ['podium', 'leaderboards', baseUrl, board] as const,
   /** One page of a board; `params` as `leaderboardQueryParams` normalizes them (defaults filled). */
-  leaderboard: (baseUrl: string, board: LeaderboardBoard, params: Readonly<Record<string, string | number>>) =>
-    ['podium', 'leaderboards', baseUrl, board, params] as const,
+  leaderboard: (
+    baseUrl: string,
+    board: LeaderboardBoard,
+    params: Readonly<Record<string, string | number>>,
+  ) => ['podium', 'leaderboards', baseUrl, board, params] as const,
   /**
    * Every points-and-achievements query (scores, achievements, rules). After recording actions,
    * invalidate `userScores()` and `achievements()` (the rules do not change with them).
@@ -48,6 +51,11 @@ export const podiumKeys = {
     ['podium', 'scores', 'achievements', baseUrl, userId] as const,
   /** `GET /scores/rules`. */
   scoringRules: (baseUrl: string) => ['podium', 'scores', 'rules', baseUrl] as const,
+  /** Every referral query (member records): invalidate it after a host changes a member. */
+  referrals: () => ['podium', 'referrals'] as const,
+  /** `GET /members/me?creatorId=`: the signed-in user's member record in one community. */
+  myMember: (baseUrl: string, creatorId: string) =>
+    ['podium', 'referrals', 'members', 'me', baseUrl, creatorId] as const,
   /** `GET /sellers/:id/dashboard`. */
   sellerDashboard: (baseUrl: string, sellerId: string) =>
     ['podium', 'sellers', 'dashboard', baseUrl, sellerId] as const,
