@@ -4,8 +4,9 @@
 // never fails on speed, only when a server cannot start or requests fail. See bench/README.md.
 //
 //   npm run bench                         # 1 s warm-up + 5 s per scenario, 10 connections
-//   npm run bench -- --quick              # 0.5 s + 1.5 s per scenario (a smoke run)
+//   npm run bench -- --quick              # 0.3 s + 1 s per scenario, smaller seed (a smoke run)
 //   npm run bench -- --duration=10 --warmup=2 --connections=20 --no-postgres
+//   npm run bench -- --only=leaderboards,scores   # scenarios whose endpoint contains one of these
 //   BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS: the same as the flags
 //   DATABASE_URL=postgres://...           # Postgres to use (else 127.0.0.1:5432/test if it answers)
 import { fork } from 'node:child_process';
@@ -18,7 +19,19 @@ import { TextEncoder } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import { benchJwtSecret, benchNow, benchSeed, statsQuery, updateJobId } from './config.mjs';
+import {
+  benchJwtSecret,
+  benchNow,
+  benchReferralSeed,
+  benchScoreSeed,
+  benchSeed,
+  benchSellerSeed,
+  benchStatsSeed,
+  statsQuery,
+} from './config.mjs';
+import { captureHeader } from './rawStorage.mjs';
+import { fmt, renderReport, toRow } from './results.mjs';
+import { buildScenarios, tokenSubjects } from './scenarios.mjs';
 
 const options = parseOptions(process.argv.slice(2), process.env);
 const runStarted = performance.now();
@@ -60,10 +73,10 @@ try {
       : `Postgres: skipped (${postgres.reason})`,
   );
 
-  const tokens = await signTokens();
+  const tokens = await signTokens(tokenSubjects);
   // What the scenarios need from the server being measured (its sample of stats identifiers).
   const context = { server: undefined };
-  const scenarios = buildScenarios(tokens, context);
+  const scenarios = selectScenarios(buildScenarios(tokens, context), options.only);
   const targets = [
     { target: 'hello', database: '—', label: 'baseline (bare Hono)' },
     { target: 'pglite', database: 'PGlite', label: 'Podium on PGlite (in memory)' },
@@ -81,9 +94,10 @@ try {
     try {
       log(
         `  listening on 127.0.0.1:${server.port} after ${(server.startMs / 1000).toFixed(1)} s` +
-          (server.rows
-            ? ` (migrated in ${server.migrateMs} ms, seeded ${server.rows.toLocaleString('en-US')} jobs in ${server.seedMs} ms, ` +
-              `user stats backfilled in ${server.statsSeedMs} ms)`
+          (server.seedTimes
+            ? ` (migrated in ${server.migrateMs} ms; seeded in ${Object.entries(server.seedTimes)
+                .map(([what, ms]) => `${what} ${ms} ms`)
+                .join(', ')})`
             : ''),
       );
       for (const scenario of scenarios.filter((s) => s.target(target.target))) {
@@ -91,15 +105,24 @@ try {
         const name = `${scenario.name} on ${target.database === '—' ? 'the baseline' : target.database}`;
         log(`▸ [${step}/${total}] ${name}… (${elapsed()})`);
         const base = `http://127.0.0.1:${server.port}`;
-        await smokeCheck(base, scenario);
-        const result = await measure(base, scenario);
-        const row = toRow(scenario, target, result);
+        await scenario.prepare?.(base);
+        // The first request is checked, and its statements recorded (a cold cache's).
+        await smokeCheck(base, scenario, scenario.read && `cold:${scenario.endpoint}`);
+        const result = await measure(base, server, scenario);
+        const raw = scenario.read ? await measureRaw(base, server, scenario) : undefined;
+        const row = toRow(scenario, target, result, raw);
         results.push(row);
         log(
-          `  ${fmt(row.reqPerSec, 0)} req/s, p50 ${fmt(row.p50Ms, 2)} ms, p99 ${fmt(row.p99Ms, 2)} ms, ` +
-            `${row.requests.toLocaleString('en-US')} requests, ${row.errors} errors, ${row.non2xx} non-2xx`,
+          `  ${fmt(row.reqPerSec, 0)} req/s${row.itemsPerSec ? ` (${fmt(row.itemsPerSec, 0)} items/s)` : ''}, ` +
+            `p50 ${fmt(row.p50Ms, 2)} ms, p99 ${fmt(row.p99Ms, 2)} ms, ` +
+            `${row.requests.toLocaleString('en-US')} requests, ${row.errors} errors, ${row.non2xx} unexpected statuses` +
+            (row.raw ? `; raw ${fmt(row.raw.p50Ms, 3)} ms (${row.raw.statements} statements)` : ''),
         );
         if (row.errors > 0 || row.non2xx > 0) failed = true;
+        if (row.requests === 0) {
+          log('  ✖ no request completed in the measured window: give it a longer --duration');
+          failed = true;
+        }
       }
     } finally {
       await server.stop();
@@ -110,11 +133,7 @@ try {
   for (const row of results) row.ratioToHello = hello ? row.reqPerSec / hello.reqPerSec : null;
 
   log(`\nResults (${elapsed()} in all):\n`);
-  log(renderTable(results));
-  log(
-    '\nreq/s = completed requests per second over the measured window; p50/p99 = latency percentiles;\n' +
-      '"× hello" = req/s over the bare Hono baseline on this machine (1.00× would mean Podium adds nothing).',
-  );
+  log(renderReport(results));
 
   const file = fileURLToPath(new URL('./results/latest.json', import.meta.url));
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
@@ -130,7 +149,16 @@ try {
         loadAverageAtStart: load,
         options,
         postgres: postgres.url ? redact(postgres.url) : null,
-        data: { ...benchSeed, now: benchNow, statsQuery },
+        // --quick seeds a fifth of the bulk data (see quickSize in config.mjs).
+        data: {
+          ...benchSeed,
+          now: benchNow,
+          statsQuery,
+          userStats: benchStatsSeed,
+          sellerBoards: benchSellerSeed,
+          points: benchScoreSeed,
+          referrals: benchReferralSeed,
+        },
         results,
       },
       null,
@@ -159,7 +187,7 @@ function parseOptions(argv, env) {
     if (!match) throw new Error(`Unknown argument "${arg}" (see the top of bench/run.mjs)`);
     flags.set(match[1], match[2] ?? true);
   }
-  const known = ['quick', 'duration', 'warmup', 'connections', 'no-postgres'];
+  const known = ['quick', 'duration', 'warmup', 'connections', 'no-postgres', 'only'];
   for (const name of flags.keys()) {
     if (!known.includes(name)) {
       console.error(`Unknown flag --${name}; known: ${known.map((k) => `--${k}`).join(', ')}`);
@@ -177,10 +205,25 @@ function parseOptions(argv, env) {
     }
     return value;
   };
+  const only = flags.get('only');
+  if (only === true || only === '') {
+    console.error('--only needs a comma-separated list of endpoint substrings, e.g. --only=scores,sellers');
+    process.exit(2);
+  }
   return {
     quick,
-    duration: number('duration', 'BENCH_DURATION', quick ? 1.5 : 5),
-    warmup: number('warmup', 'BENCH_WARMUP', quick ? 0.5 : 1),
+    duration: number('duration', 'BENCH_DURATION', quick ? 1 : 5),
+    warmup: number('warmup', 'BENCH_WARMUP', quick ? 0.3 : 1),
+    only:
+      only === undefined
+        ? undefined
+        : only
+            .split(',')
+            .map((part) => part.trim().toLowerCase())
+            .filter(Boolean),
+    // The raw replays: at most this many, and for at most this long, per scenario.
+    rawIterations: quick ? 50 : 500,
+    rawMaxMs: quick ? 250 : 1000,
     connections: Math.max(1, Math.round(number('connections', 'BENCH_CONNECTIONS', 10))),
     postgres: !flags.has('no-postgres'),
   };
@@ -216,114 +259,40 @@ function redact(url) {
   }
 }
 
-/** One token per seeded user, valid around the app's fixed clock. */
-async function signTokens() {
+/**
+ * The scenarios `--only` selects: those whose endpoint contains one of the substrings (case
+ * insensitive), plus the baseline, which every ratio needs. None selected is a mistake.
+ */
+function selectScenarios(scenarios, only) {
+  if (!only) return scenarios;
+  const selected = scenarios.filter(
+    (s) => s.endpoint === 'GET /hello' || only.some((part) => s.endpoint.toLowerCase().includes(part)),
+  );
+  if (selected.length === 1) {
+    console.error(
+      `--only=${only.join(',')} selects no scenario; the endpoints are:\n  ${scenarios.map((s) => s.endpoint).join('\n  ')}`,
+    );
+    process.exit(2);
+  }
+  return selected;
+}
+
+/** A `Bearer …` header per user id, valid around the app's fixed clock. */
+async function signTokens(users) {
   const key = new TextEncoder().encode(benchJwtSecret);
   const iat = Math.floor(Date.parse(benchNow) / 1000);
-  return Promise.all(
-    benchSeed.users.map(async (user) => ({
+  const signed = await Promise.all(
+    users.map(async (user) => [
       user,
-      authorization: `Bearer ${await new SignJWT({})
+      `Bearer ${await new SignJWT({})
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(user)
         .setIssuedAt(iat)
         .setExpirationTime(iat + 86_400)
         .sign(key)}`,
-    })),
+    ]),
   );
-}
-
-/**
- * Each scenario is one autocannon request shape. `next()` builds the next request; counters make
- * every PATCH insert a new job id, and spread reads and updates over the seeded users.
- */
-function buildScenarios(tokens, context) {
-  const runId = randomBytes(4).toString('hex');
-  const json = { 'content-type': 'application/json' };
-  const pick = (n) => tokens[n % tokens.length];
-  const podium = (t) => t !== 'hello';
-  let reads = 0;
-  let inserts = 0;
-  let updates = 0;
-  let statsReads = 0;
-  return [
-    {
-      name: 'GET /hello',
-      endpoint: 'GET /hello',
-      target: (t) => t === 'hello',
-      next: () => ({ method: 'GET', path: '/hello' }),
-    },
-    {
-      name: 'GET /api/health',
-      endpoint: 'GET /api/health',
-      target: podium,
-      next: () => ({ method: 'GET', path: '/api/health' }),
-    },
-    {
-      name: 'GET /api/stats (30 days, ~1,000 jobs in range, page of 20)',
-      endpoint: 'GET /api/stats',
-      target: podium,
-      check: (body) => body.totals?.jobs > 0 || 'the seeded user has no jobs in the range',
-      next: () => ({
-        method: 'GET',
-        path: `/api/stats?${statsQuery}`,
-        headers: { authorization: pick(reads++).authorization },
-      }),
-    },
-    {
-      name: 'GET /api/user/:address/stats (cached, percentiles among ~10,000)',
-      endpoint: 'GET /api/user/:identifier/stats',
-      target: podium,
-      check: (body) => body.cached === true || 'expected cached stats (a 200), got a pending answer',
-      next: () => {
-        const identifiers = context.server.statsIdentifiers;
-        return { method: 'GET', path: `/api/user/${identifiers[statsReads++ % identifiers.length]}/stats` };
-      },
-    },
-    {
-      name: 'PATCH /api/stats (insert: a new job per request)',
-      endpoint: 'PATCH /api/stats (insert)',
-      target: podium,
-      next: () => {
-        const n = inserts++;
-        return {
-          method: 'PATCH',
-          path: '/api/stats',
-          headers: { ...json, authorization: pick(n).authorization },
-          body: JSON.stringify({
-            job_id: `bench-new-${runId}-${n}`,
-            requested_count: 10 + (n % 90),
-            status: 'pending',
-          }),
-        };
-      },
-    },
-    {
-      name: 'PATCH /api/stats (update: progress on a processing job)',
-      endpoint: 'PATCH /api/stats (update)',
-      target: podium,
-      check: (body) => body.status === 'processing' || `expected a processing job, got ${body.status}`,
-      next: () => {
-        const n = updates++;
-        const token = pick(n);
-        const pool = benchSeed.updatePoolPerUser;
-        return {
-          method: 'PATCH',
-          path: '/api/stats',
-          headers: { ...json, authorization: token.authorization },
-          // Statuses only move forward, so stay `processing` and move the counts: every request
-          // really writes the row (a terminal job would be left alone, measuring nothing).
-          body: JSON.stringify({
-            job_id: updateJobId(token.user, Math.floor(n / tokens.length) % pool),
-            requested_count: 1_000_000,
-            successful_count: n % 500_000,
-            failed_count: n % 7,
-            status: 'processing',
-          }),
-        };
-      },
-    },
-  ];
+  return Object.fromEntries(signed);
 }
 
 function startTarget({ target, url }) {
@@ -333,6 +302,7 @@ function startTarget({ target, url }) {
     env: {
       ...process.env,
       BENCH_TARGET: target,
+      BENCH_QUICK: options.quick ? '1' : '',
       ...(url ? { BENCH_DATABASE_URL: url, BENCH_SCHEMA: schema } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -363,10 +333,30 @@ function startTarget({ target, url }) {
       await stop();
       reject(error);
     };
+    // Answers to { type: 'raw', id } by id (see call below).
+    const pending = new Map();
+    let calls = 0;
+    const call = (message) =>
+      new Promise((answer, refuse) => {
+        const id = (calls += 1);
+        pending.set(id, { answer, refuse });
+        child.send({ ...message, id });
+      });
+    exited.then(() => {
+      for (const { refuse } of pending.values()) refuse(new Error(`The ${target} bench server exited`));
+    });
     child.once('message', (message) => {
       clearTimeout(timer);
-      if (message?.type === 'ready') resolve({ ...message, stop });
-      else fail(new Error(`Unexpected message from the ${target} bench server`));
+      if (message?.type !== 'ready')
+        return fail(new Error(`Unexpected message from the ${target} bench server`));
+      child.on('message', (reply) => {
+        const waiting = pending.get(reply?.id);
+        if (!waiting) return;
+        pending.delete(reply.id);
+        if (reply.error) waiting.refuse(new Error(`raw replay on ${target}: ${reply.error}`));
+        else waiting.answer(reply);
+      });
+      resolve({ ...message, stop, call });
     });
     exited.then(({ code, signal }) =>
       fail(new Error(`The ${target} bench server exited (${signal ?? `code ${code}`}) before it was ready`)),
@@ -390,12 +380,20 @@ async function cleanupAll() {
   for (const cleanup of [...cleanups]) await cleanup();
 }
 
-/** One request before the run, so a misconfiguration fails clearly instead of as 10,000 non-2xx. */
-async function smokeCheck(base, scenario) {
+/**
+ * One request before the run, so a misconfiguration fails clearly instead of as 10,000 non-2xx.
+ * With `capture`, the server records the statements the request runs under that name.
+ */
+async function smokeCheck(base, scenario, capture) {
   const { method, path, headers, body } = scenario.next();
-  const response = await fetch(`${base}${path}`, { method, headers, body });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: capture ? { ...headers, [captureHeader]: capture } : headers,
+    body,
+    redirect: 'manual',
+  });
   const text = await response.text();
-  if (!response.ok) {
+  if (scenario.status ? response.status !== scenario.status : !response.ok) {
     throw new Error(`${method} ${path} answered ${response.status} before the run: ${text.slice(0, 300)}`);
   }
   if (scenario.check) {
@@ -405,17 +403,40 @@ async function smokeCheck(base, scenario) {
 }
 
 /**
+ * The raw column: one more request like the measured ones (the caches as warm as the run left
+ * them), its statements recorded, then those statements and the first request's replayed alone,
+ * sequentially, on the server's own database.
+ */
+async function measureRaw(base, server, scenario) {
+  await smokeCheck(base, scenario, `warm:${scenario.endpoint}`);
+  const replay = async (name, share) => {
+    const { results } = await server.call({
+      type: 'raw',
+      names: [name],
+      iterations: Math.ceil(options.rawIterations * share),
+      maxMs: options.rawMaxMs * share,
+    });
+    return results[name];
+  };
+  // The cold request's statements only make a footnote: a quarter of the budget.
+  return {
+    warm: await replay(`warm:${scenario.endpoint}`, 1),
+    cold: await replay(`cold:${scenario.endpoint}`, 0.25),
+  };
+}
+
+/**
  * A warm-up run (discarded), then the measured run. Latencies come from each response's own
  * timing (fractional ms): autocannon's histogram keeps whole milliseconds, too coarse here.
  */
-async function measure(base, scenario) {
+async function measure(base, server, scenario) {
   const setupRequest = (request) => ({ ...request, ...scenario.next() });
-  const run = (duration, latencies) =>
-    new Promise((resolve, reject) => {
+  const run = async (duration, latencies) => {
+    const result = await new Promise((resolve, reject) => {
       const instance = autocannon(
         {
           url: base,
-          connections: options.connections,
+          connections: Math.min(options.connections, scenario.connections ?? Infinity),
           duration,
           requests: [{ setupRequest }],
           // A stuck server shows up as timeouts (counted as errors), not as a hung bench.
@@ -425,6 +446,11 @@ async function measure(base, scenario) {
       );
       if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
     });
+    // The generator drops its connections at the end, but their requests go on in the server:
+    // wait for them, or they would be measured as part of the next run.
+    await server.call({ type: 'idle' });
+    return result;
+  };
   if (options.warmup > 0) await run(options.warmup);
   const latencies = [];
   const result = await run(options.duration, latencies);
@@ -437,42 +463,4 @@ async function measure(base, scenario) {
     p99: percentile(0.99),
     mean: sorted.reduce((sum, ms) => sum + ms, 0) / Math.max(sorted.length, 1),
   };
-}
-
-function toRow(scenario, target, { result, p50, p99, mean }) {
-  return {
-    endpoint: scenario.endpoint,
-    database: target.database,
-    reqPerSec: result.requests.total / result.duration,
-    p50Ms: p50,
-    p99Ms: p99,
-    meanMs: mean,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    durationS: result.duration,
-    connections: result.connections,
-  };
-}
-
-function fmt(value, digits) {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function renderTable(rows) {
-  const head = ['endpoint', 'database', 'req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'vs hello'];
-  const body = rows.map((r) => [
-    r.endpoint,
-    r.database,
-    fmt(r.reqPerSec, 0),
-    fmt(r.p50Ms, 2),
-    fmt(r.p99Ms, 2),
-    `${r.errors}/${r.non2xx}`,
-    r.ratioToHello === null ? '' : `${r.ratioToHello.toFixed(r.ratioToHello < 0.1 ? 3 : 2)}× hello`,
-  ]);
-  const right = [false, false, true, true, true, true, true];
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) =>
-    cells.map((cell, i) => (right[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -2,13 +2,18 @@
 // do not share an event loop. Started by run.mjs with an IPC channel:
 //   BENCH_TARGET=hello | pglite | postgres   (+ BENCH_DATABASE_URL, BENCH_SCHEMA for postgres)
 // It listens on a free loopback port, sends { type: 'ready', port, ... } and closes everything when
-// it receives { type: 'stop' } or loses its parent.
+// it receives { type: 'stop' } or loses its parent. A request with the header `x-bench-capture:
+// <name>` has its statements recorded under that name; { type: 'raw', id, names, iterations,
+// maxMs } replays each recorded list on the server's own Database and answers { type: 'raw',
+// id, results } (see rawStorage.mjs). BENCH_QUICK=1 seeds the smaller data set of a smoke run.
 import { serve } from '@hono/node-server';
 import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
 import pg from 'pg';
-import { tsImport } from 'tsx/esm/api';
-import { benchJwtSecret, benchNow, benchSeed, benchStatsSeed, updateJobId } from './config.mjs';
+import { benchApiKey, benchJwtSecret, benchNow, benchSeed } from './config.mjs';
+import { captureHeader, captureStatements, recordingDatabase, replayStatements } from './rawStorage.mjs';
+import { seedJobs, seedReferrals, seedScores, seedSellerBoards, seedUserStats } from './seedData.mjs';
+import { loadServerModule } from './shared.mjs';
 
 /** Limits no load generator reaches (see podiumApp). */
 const unlimitedRules = Object.fromEntries(
@@ -18,17 +23,26 @@ const unlimitedRules = Object.fromEntries(
 const target = process.env.BENCH_TARGET;
 const started = performance.now();
 let closeTarget = async () => {};
+/** The Database the app runs on (unwrapped), for the raw replays. */
+let database;
+/** Requests the app is still handling (a load generator that stops leaves some running). */
+let inFlight = 0;
+/** Statements recorded per capture name. */
+const captured = new Map();
 
 try {
   const { fetch: appFetch, info } = target === 'hello' ? helloApp() : await podiumApp(target);
   // Counted so that stopping waits for the handlers still running: when the load generator ends
   // a run it drops its connections, but their handlers go on and must not find the database
   // closed under them.
-  let inFlight = 0;
-  const countedFetch = async (...args) => {
+  const countedFetch = async (request, ...rest) => {
     inFlight += 1;
     try {
-      return await appFetch(...args);
+      const name = request.headers.get(captureHeader);
+      if (!name) return await appFetch(request, ...rest);
+      const { result, statements } = await captureStatements(() => appFetch(request, ...rest));
+      captured.set(name, statements);
+      return result;
     } finally {
       inFlight -= 1;
     }
@@ -73,7 +87,44 @@ async function stop() {
     process.exit(1);
   }
 }
-process.on('message', (message) => message?.type === 'stop' && stop());
+process.on('message', (message) => {
+  if (message?.type === 'stop') void stop();
+  if (message?.type === 'raw') void raw(message);
+  if (message?.type === 'idle') void idle(message);
+});
+
+/**
+ * Answers once no request is being handled (at most 60 s), so the requests a finished load run
+ * left in flight do not slow down the next scenario.
+ */
+async function idle({ id }) {
+  const deadline = Date.now() + 60_000;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  process.send({ type: 'idle', id, inFlight });
+}
+
+/** Replays the recorded statements of each name (sequentially) and answers their timings. */
+async function raw({ id, names, iterations, maxMs }) {
+  try {
+    const results = {};
+    for (const name of names) {
+      const statements = captured.get(name);
+      if (process.env.BENCH_SHOW_SQL && statements)
+        console.log(
+          `[${name}]\n${statements.map((s) => `  ${s.group ?? '  '} ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n')}`,
+        );
+      results[name] = statements
+        ? {
+            ...(await replayStatements(database, statements, { iterations, maxMs })),
+            sql: statements.map((s) => s.sql),
+          }
+        : null;
+    }
+    process.send({ type: 'raw', id, results });
+  } catch (error) {
+    process.send({ type: 'raw', id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
 process.on('disconnect', stop);
 
 /** The baseline: the smallest Hono app, served exactly like the Podium app. */
@@ -86,11 +137,8 @@ function helloApp() {
 async function podiumApp(kind) {
   // The server's source through tsx (with its tsconfig, which maps podium-kit/core to src/), so the
   // benchmark always measures the working tree without a build step.
-  const server = await tsImport('../server/src/index.ts', {
-    parentURL: import.meta.url,
-    tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
-  });
-  const { createSeededRandom } = await tsImport('../src/shared/random.ts', import.meta.url);
+  const server = await loadServerModule('../server/src/index.ts');
+  const { createSeededRandom } = await loadServerModule('../src/shared/random.ts');
 
   let db;
   if (kind === 'pglite') {
@@ -117,17 +165,26 @@ async function podiumApp(kind) {
   await server.migrate(db, { logger: server.silentLogger });
   const migrateMs = Math.round(performance.now() - migrateStart);
 
-  const seedStart = performance.now();
-  const rows = await seedBenchData(db, createSeededRandom(benchSeed.seed));
-  const seedMs = Math.round(performance.now() - seedStart);
-
-  const statsStart = performance.now();
-  const statsIdentifiers = await seedBenchStats(db);
-  const statsSeedMs = Math.round(performance.now() - statsStart);
+  const quick = process.env.BENCH_QUICK === '1';
+  const seedTimes = {};
+  const timed = async (name, seed) => {
+    const t0 = performance.now();
+    const result = await seed();
+    seedTimes[name] = Math.round(performance.now() - t0);
+    return result;
+  };
+  const rows = await timed('jobs', () => seedJobs(db, createSeededRandom(benchSeed.seed)));
+  const statsIdentifiers = await timed('user stats', () => seedUserStats(db, { quick }));
+  await timed('seller boards', () => seedSellerBoards(db, { quick }));
+  await timed('points', () => seedScores(db, { quick }));
+  await timed('referrals', () => seedReferrals(db, { quick }));
+  database = db;
 
   const app = server.createApp({
-    db,
+    // Records the statements of the requests marked to capture (rawStorage.mjs); passes through.
+    db: recordingDatabase(db),
     jwtSecret: benchJwtSecret,
+    apiKey: benchApiKey,
     // A fixed clock: the seeded data, the tokens and the queried range all sit around it.
     now: () => new Date(benchNow),
     logger: limitedLogger(server.consoleLogger, 5),
@@ -135,111 +192,12 @@ async function podiumApp(kind) {
     // generator is one client sending far more than any real one. BENCH_RATE_LIMITS=off leaves
     // it out, to measure what it costs.
     rateLimits: process.env.BENCH_RATE_LIMITS === 'off' ? false : { rules: unlimitedRules },
+    // The referral scenario sends each click from another visitor address (X-Forwarded-For), as
+    // real traffic through a proxy would, so clicks are counted rather than deduplicated.
+    trustProxy: true,
+    referrals: { secret: 'podium-bench-referral-secret', publicUrl: 'https://podium.bench.example' },
   });
-  return { fetch: app.fetch, info: { rows, migrateMs, seedMs, statsSeedMs, statsIdentifiers } };
-}
-
-/**
- * `benchSeed.users` users with `jobsPerUser` jobs each over `days` days ending at `benchNow`
- * (deterministic), plus each user's pool of `processing` jobs for the PATCH update scenario.
- * Inserted in bulk with one statement per user (unnest of arrays) rather than through the
- * store: the data only has to be realistic, and seeding must take seconds, not minutes. The
- * table's CHECK constraints still hold every row to the store's rules.
- */
-async function seedBenchData(db, random) {
-  const { users, jobsPerUser, days, updatePoolPerUser } = benchSeed;
-  const end = Date.parse(benchNow);
-  const span = days * 86_400_000;
-  let total = 0;
-  for (const user of users) {
-    const columns = Array.from({ length: 9 }, () => []);
-    const add = (...values) => values.forEach((value, i) => columns[i].push(value));
-    for (let n = 0; n < jobsPerUser; n += 1) {
-      const createdAt = end - Math.floor(random.next() * span);
-      const age = end - createdAt;
-      const requested = random.int(1, 200);
-      const finishedAt = Math.min(createdAt + random.int(30_000, 7_200_000), end);
-      let status;
-      if (age < 3_600_000) status = random.next() < 0.5 ? 'pending' : 'processing';
-      else if (age < 86_400_000 && random.next() < 0.3) status = 'processing';
-      else status = random.next() < 0.85 ? 'completed' : 'failed';
-      const failed =
-        status === 'failed'
-          ? random.int(1, requested)
-          : status === 'completed'
-            ? random.int(0, requested >> 3)
-            : 0;
-      const successful =
-        status === 'completed'
-          ? requested - failed
-          : status === 'failed'
-            ? random.int(0, requested - failed)
-            : 0;
-      const terminal = status === 'completed' || status === 'failed';
-      add(
-        user,
-        `bench-${user}-${String(n).padStart(5, '0')}`,
-        requested,
-        successful,
-        failed,
-        status,
-        new Date(createdAt).toISOString(),
-        new Date(terminal ? finishedAt : createdAt).toISOString(),
-        terminal ? new Date(finishedAt).toISOString() : null,
-      );
-    }
-    for (let n = 0; n < updatePoolPerUser; n += 1) {
-      const at = new Date(end - 3_600_000).toISOString();
-      add(user, updateJobId(user, n), 1_000_000, 0, 0, 'processing', at, at, null);
-    }
-    await db.query(
-      `INSERT INTO podium_user_jobs
-         (user_id, job_id, requested_count, successful_count, failed_count, status, created_at, updated_at, completed_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[],
-                            $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])`,
-      columns,
-    );
-    total += columns[0].length;
-  }
-  // A live table has planner statistics; a freshly bulk-loaded one does not until autovacuum runs.
-  await db.exec('ANALYZE podium_user_jobs');
-  return total;
-}
-
-/**
- * Generates the marketplace, serves it with the subgraph stand-in (called in-process) and
- * backfills the stats cache from it, the way the server fills it in production. Returns a sample
- * of identifiers (wallet addresses, mixed case: the endpoint matches them case-insensitively).
- */
-async function seedBenchStats(db) {
-  const load = (path) =>
-    tsImport(path, {
-      parentURL: import.meta.url,
-      tsconfig: new URL('../server/tsconfig.json', import.meta.url).pathname,
-    });
-  const subgraph = await load('../server/src/subgraph/index.ts');
-  const indexer = await load('../server/src/indexer/index.ts');
-  const { backfillStats } = await load('../server/src/userStats/syncStats.ts');
-  const data = subgraph.createMarketplaceData({ startTime: new Date('2024-06-01T00:00:00Z') });
-  subgraph.generateMarketplace(data, {
-    walletCount: benchStatsSeed.walletCount,
-    events: benchStatsSeed.events,
-    seed: benchStatsSeed.seed,
-    start: new Date('2024-06-01T00:00:00Z'),
-    end: new Date(benchNow),
-  });
-  const app = subgraph.createSubgraphApp(data);
-  const client = indexer.createSubgraphClient({
-    url: 'http://bench-subgraph/graphql',
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
-    maxPages: 1_000_000,
-  });
-  await backfillStats(db, client, { restart: true, now: () => new Date(benchNow) });
-  await db.exec('ANALYZE podium_user_stats');
-  const rows = await db.query('SELECT subject FROM podium_user_stats ORDER BY md5(subject) LIMIT $1', [
-    benchStatsSeed.sample,
-  ]);
-  return rows.map((row, i) => (i % 2 ? row.subject.toUpperCase().replace('0X', '0x') : row.subject));
+  return { fetch: app.fetch, info: { rows, migrateMs, seedTimes, statsIdentifiers } };
 }
 
 /** Logs the first `max` messages, then only counts, so a failing run cannot flood the output. */

@@ -9,6 +9,18 @@ export * from './jobs/JobStats.js';
 export * from './shared/PodiumRoot.js';
 export * from './jobs/jobStatsSlots.js';
 export * from './labels.js';
+// The English strings, one table per feature (each with the type of what its widget reads).
+export * from './shared/sharedLabels.js';
+export * from './jobs/jobStatsLabels.js';
+export * from './userStats/statsTabLabels.js';
+export * from './shared/leaderboardLabels.js';
+export * from './sellerBoards/sellerDashboardLabels.js';
+export * from './scoring/scoreCardLabels.js';
+export * from './scoring/achievementsLabels.js';
+export * from './referrals/shareKitLabels.js';
+export * from './referrals/templateSelectorLabels.js';
+export * from './referrals/shareAnalyticsLabels.js';
+export * from './referrals/referrersBoardLabels.js';
 export * from './shared/useFormatters.js';
 export * from './userStats/StatsTab.js';
 export * from './userStats/StatsFigures.js';
@@ -53,3 +65,17 @@ export * from './scoring/AchievementsGrid.js';
 export * from './scoring/AchievementTile.js';
 export * from './scoring/achievementsGridSlots.js';
 export * from './scoring/AchievementAnnouncer.js';
+// Referrals: ShareKit (issue 12).
+export * from './referrals/ShareKit.js';
+export * from './referrals/shareKitSlots.js';
+// Referrals: TemplateSelector (issue 12).
+export * from './referrals/TemplateSelector.js';
+export * from './referrals/templateSelectorSlots.js';
+export * from './referrals/TemplateCategoryBadge.js';
+// Referrals: ShareAnalytics (issue 12).
+export * from './referrals/ShareAnalytics.js';
+export * from './referrals/ShareFunnel.js';
+export * from './referrals/SharePlatformTable.js';
+export * from './referrals/ShareStreak.js';
+export * from './referrals/sharePlatformName.js';
+export * from './referrals/shareAnalyticsSlots.js';

@@ -33,3 +33,8 @@ export * from './scoring/useScoringRules.js';
 export * from './scoring/useRecordAction.js';
 export * from './referrals/useReferralLink.js';
 export * from './referrals/useShareTracking.js';
+export * from './referrals/previewTemplate.js';
+export * from './referrals/useTemplates.js';
+export * from './referrals/useMemberStats.js';
+export * from './referrals/useShareAnalytics.js';
+export * from './referrals/useCreatorAnalytics.js';

@@ -138,7 +138,7 @@ export interface PodiumMocks {
    * (`scoringWorld().record([...])`), revoke them, or read a board, a score or the ledger.
    */
   scoringWorld(): ScoringWorld;
-  /** The referral world (creator, members, recorded shares) the `/members` and `/shares` handlers answer from. */
+  /** The referral world (creator, members, 30 days of shares, clicks and conversions) the referral handlers answer from and derive their analytics from. */
   referralWorld(): ReferralWorld;
   /** Puts the store, the scenario and the `errorCount` budget back to how the handlers started. */
   reset(): void;
@@ -208,6 +208,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
   // `empty`: the user is no member (GET /members/me answers 404); every other scenario has members.
   const referrals = createReferralHandlers({
     baseUrl,
+    clock,
     scenario: () => (behaviour === 'empty' ? 'empty' : 'success'),
     throttle: () => throttle(),
   });

@@ -152,9 +152,18 @@ export {
   referralCurrentUserId,
   referralPublicUrl,
   trackedShareUrl,
+  commissionOf,
+  type RecordedClick,
+  type RecordedConversion,
   type RecordedShare,
   type ReferralWorld,
 } from './referrals/fixtures.js';
+export {
+  deriveCreatorAnalytics,
+  deriveMemberStats,
+  deriveReferrersBoard,
+  deriveShareAnalytics,
+} from './referrals/analytics.js';
 export {
   createReferralHandlers,
   type ReferralHandlers,

@@ -6,13 +6,14 @@ import { cx } from '../shared/cx.js';
 import { BarChartIcon } from '../shared/icons/BarChartIcon.js';
 import { niceScale } from '../shared/niceScale.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { JobStatsLabels } from './jobStatsLabels.js';
 
 export interface DailyJobsChartProps extends JobStatsPartStyle {
   /** Every day of the range, in order (zeros included), as the API returns it. */
   series: readonly JobDay[];
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
   format: PodiumFormatters;
   /** Level of the part's heading. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;

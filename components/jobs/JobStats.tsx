@@ -15,18 +15,23 @@ import { JobStatsRangePicker } from './JobStatsRangePicker.js';
 import { JobStatsSkeleton } from './JobStatsSkeleton.js';
 import type { JobStatsClassNames } from './jobStatsSlots.js';
 import { KpiCard } from './KpiCard.js';
-import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel, useLabels } from '../labels.js';
 import { SuccessRateBar } from './SuccessRateBar.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
+import { jobStatsLabels, type JobStatsLabels } from './jobStatsLabels.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+
+/** The English strings JobStats shows (a module-level constant: `useLabels` memoises on it). */
+const jobStatsTables = [sharedLabels, jobStatsLabels] as const;
 
 /** What `renderEmpty` receives. */
 export interface JobStatsEmptyContext {
   /** The range shown, as inclusive calendar days. */
   range: { from: string; to: string };
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
 }
 
 /** What `renderError` receives. */
@@ -36,7 +41,7 @@ export interface JobStatsErrorContext {
   retry: () => void;
   /** True while the retry is in flight. */
   isRetrying: boolean;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
 }
 
 /** The view's state, also exposed as `data-state` on the root. */
@@ -88,7 +93,7 @@ export function JobStats({
   renderError,
 }: JobStatsProps) {
   const { timeZone } = usePodium();
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(jobStatsTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const part = { styled, classNames };
@@ -236,7 +241,7 @@ interface PartProps {
 interface JobStatsFiguresProps extends PartProps {
   stats: JobStatsSummary;
   query: ReturnType<typeof useJobStats>;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
   format: ReturnType<typeof useFormatters>;
   headingLevel: 3 | 4 | 5 | 6;
 }

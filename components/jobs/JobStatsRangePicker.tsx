@@ -5,7 +5,8 @@ import { maxJobStatsRangeDays } from '../../src/jobs/contract.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
+import type { JobStatsLabels } from './jobStatsLabels.js';
 
 export interface JobStatsRangePickerProps extends JobStatsPartStyle {
   /** The applied range. */
@@ -14,13 +15,13 @@ export interface JobStatsRangePickerProps extends JobStatsPartStyle {
   onChange: (range: JobStatsRange) => void;
   /** The provider's zone, to turn the current preset into dates when switching to Custom. */
   timeZone: string;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
 }
 
 type Option = JobStatsRange['preset'];
 const options: readonly Option[] = [7, 30, 90, 'custom'];
 
-const optionLabelKey: Record<Option, keyof PodiumLabels> = {
+const optionLabelKey: Record<Option, keyof JobStatsLabels> = {
   7: 'jobStatsPreset7',
   30: 'jobStatsPreset30',
   90: 'jobStatsPreset90',
@@ -29,13 +30,13 @@ const optionLabelKey: Record<Option, keyof PodiumLabels> = {
 
 /** The inline error of a custom range, or null when it can be queried. */
 function rangeProblemMessage(
-  labels: PodiumLabels,
+  labels: JobStatsLabels,
   from: string,
   to: string,
 ): { problem: JobStatsRangeProblem; message: string } | null {
   const result = validateJobStatsRange(from, to);
   if (result.valid) return null;
-  const keys: Record<JobStatsRangeProblem, keyof PodiumLabels> = {
+  const keys: Record<JobStatsRangeProblem, keyof JobStatsLabels> = {
     missing: 'jobStatsRangeMissing',
     invalid: 'jobStatsRangeInvalid',
     order: 'jobStatsRangeOrder',
@@ -151,7 +152,7 @@ export function JobStatsRangePicker({ range, onChange, timeZone, labels, styled,
 interface CustomRangeFormProps extends JobStatsPartStyle {
   range: Extract<JobStatsRange, { preset: 'custom' }>;
   onChange: (range: JobStatsRange) => void;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
 }
 
 /** Two native date fields; the draft is applied only when valid, so bad ranges never query. */

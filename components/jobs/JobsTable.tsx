@@ -12,8 +12,9 @@ import { SpinnerIcon } from '../shared/icons/SpinnerIcon.js';
 import { XIcon } from '../shared/icons/XIcon.js';
 import { useScrollEdges } from '../shared/useScrollEdges.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
-import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { JobStatsLabels } from './jobStatsLabels.js';
 
 export interface JobsTableProps extends JobStatsPartStyle {
   /** The loaded jobs, newest first. */
@@ -27,11 +28,11 @@ export interface JobsTableProps extends JobStatsPartStyle {
   /** Message of the last failed page load, if any. */
   loadMoreError?: string | null;
   onLoadMore: () => void;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
   format: PodiumFormatters;
 }
 
-const statusLabelKey: Record<JobStatus, keyof PodiumLabels> = {
+const statusLabelKey: Record<JobStatus, keyof JobStatsLabels> = {
   pending: 'jobStatsStatusPending',
   processing: 'jobStatsStatusProcessing',
   completed: 'jobStatsStatusCompleted',

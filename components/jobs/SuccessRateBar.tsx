@@ -3,12 +3,13 @@ import type { JobTotals } from '../../src/jobs/contract.js';
 import { cx } from '../shared/cx.js';
 import { PieChartIcon } from '../shared/icons/PieChartIcon.js';
 import type { JobStatsPartStyle } from './jobStatsSlots.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { JobStatsLabels } from './jobStatsLabels.js';
 
 export interface SuccessRateBarProps extends JobStatsPartStyle {
   totals: Pick<JobTotals, 'requested' | 'successful' | 'failed'>;
-  labels: PodiumLabels;
+  labels: JobStatsLabels;
   format: PodiumFormatters;
   /** Level of the part's heading. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;

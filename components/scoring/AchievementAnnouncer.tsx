@@ -7,6 +7,11 @@ import { useFormatters } from '../shared/useFormatters.js';
 import type { PodiumWidgetProps } from '../shared/widgetProps.js';
 import { formatLabel, pluralLabel, useLabels } from '../labels.js';
 import { achievementText } from './achievementText.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+import { achievementsLabels } from './achievementsLabels.js';
+
+/** The English strings AchievementAnnouncer shows (a module-level constant: `useLabels` memoises on it). */
+const achievementsTables = [sharedLabels, achievementsLabels] as const;
 
 export interface AchievementAnnouncerProps extends Omit<PodiumWidgetProps<never>, 'classNames'> {
   /**
@@ -70,7 +75,7 @@ export function AchievementAnnouncer({
   unstyled = false,
   labels: labelsProp,
 }: AchievementAnnouncerProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(achievementsTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   // Every id said so far, and the ids of the latest announcement.

@@ -3,16 +3,17 @@ import type { AchievementRule } from '../../src/scoring/rules.js';
 import { cx } from '../shared/cx.js';
 import { TrophyIcon } from '../shared/icons/TrophyIcon.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { AchievementsGridPartStyle } from './achievementsGridSlots.js';
 import { achievementText } from './achievementText.js';
 import { LockIcon } from './LockIcon.js';
+import type { AchievementsLabels } from './achievementsLabels.js';
 
 export interface AchievementTileProps extends AchievementsGridPartStyle {
   achievement: UserAchievement;
   /** The achievement's rule, when the rules are loaded: it says what the progress counts. */
   rule?: AchievementRule;
-  labels: PodiumLabels;
+  labels: AchievementsLabels;
   format: PodiumFormatters;
   /** Level of the name's heading. @default 3 */
   headingLevel?: 3 | 4 | 5 | 6;
@@ -31,7 +32,10 @@ function progressUnit(rule: AchievementRule | undefined): ProgressUnit {
   return 'steps';
 }
 
-const progressLabels: Record<ProgressUnit, { text: keyof PodiumLabels; value: keyof PodiumLabels }> = {
+const progressLabels: Record<
+  ProgressUnit,
+  { text: keyof AchievementsLabels; value: keyof AchievementsLabels }
+> = {
   trades: { text: 'achievementsProgressTrades', value: 'achievementsProgressValueTrades' },
   points: { text: 'achievementsProgressPoints', value: 'achievementsProgressValuePoints' },
   steps: { text: 'achievementsProgress', value: 'achievementsProgressValue' },

@@ -9,10 +9,15 @@ import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
-import { formatLabel, useLabels, type PodiumLabels } from '../labels.js';
+import { formatLabel, useLabels } from '../labels.js';
 import { AchievementTile } from './AchievementTile.js';
 import type { AchievementsGridClassNames } from './achievementsGridSlots.js';
 import { ScoringStaleNotice } from './ScoringStaleNotice.js';
+import { achievementsLabels, type AchievementsLabels } from './achievementsLabels.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+
+/** The English strings AchievementsGrid shows (a module-level constant: `useLabels` memoises on it). */
+const achievementsTables = [sharedLabels, achievementsLabels] as const;
 
 /** The grid's state, also exposed as `data-state` on the root. */
 export type AchievementsGridState = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
@@ -23,7 +28,7 @@ export interface AchievementsGridErrorContext {
   /** Loads again; offer it only when `error.isRetryable`. */
   retry: () => void;
   isRetrying: boolean;
-  labels: PodiumLabels;
+  labels: AchievementsLabels;
 }
 
 export interface AchievementsGridProps extends PodiumWidgetProps<AchievementsGridClassNames>, PodiumHeadingProps {
@@ -59,7 +64,7 @@ export function AchievementsGrid({
   unstyled = false,
   labels: labelsProp,
 }: AchievementsGridProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(achievementsTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const id = normalizeScoreUserId(userId);

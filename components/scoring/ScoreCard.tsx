@@ -11,7 +11,7 @@ import { useFormatters, type PodiumFormatters } from '../shared/useFormatters.js
 import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
-import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel, useLabels } from '../labels.js';
 import { ScoreCardFigure } from './ScoreCardFigure.js';
 import { ScoreCardRankHistory } from './ScoreCardRankHistory.js';
 import { ScoreCardRecentActions } from './ScoreCardRecentActions.js';
@@ -19,6 +19,11 @@ import { ScoreCardSkeleton } from './ScoreCardSkeleton.js';
 import type { ScoreCardClassNames, ScoreCardPartStyle } from './scoreCardSlots.js';
 import { ScoreCardStreak } from './ScoreCardStreak.js';
 import { ScoringStaleNotice } from './ScoringStaleNotice.js';
+import { scoreCardLabels, type ScoreCardLabels } from './scoreCardLabels.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+
+/** The English strings ScoreCard shows (a module-level constant: `useLabels` memoises on it). */
+const scoreCardTables = [sharedLabels, scoreCardLabels] as const;
 
 /** The card's state, also exposed as `data-state` on the root. */
 export type ScoreCardState = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
@@ -26,7 +31,7 @@ export type ScoreCardState = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
 /** What `renderEmpty` gets: the player has never scored. */
 export interface ScoreCardEmptyContext {
   userId: string;
-  labels: PodiumLabels;
+  labels: ScoreCardLabels;
 }
 
 /** What `renderError` gets: a load that failed with nothing to show. */
@@ -35,7 +40,7 @@ export interface ScoreCardErrorContext {
   /** Loads again; offer it only when `error.isRetryable`. */
   retry: () => void;
   isRetrying: boolean;
-  labels: PodiumLabels;
+  labels: ScoreCardLabels;
 }
 
 export interface ScoreCardProps extends PodiumWidgetProps<ScoreCardClassNames>, PodiumHeadingProps {
@@ -97,7 +102,7 @@ function periodText(
   period: string | null | undefined,
   category: string | null | undefined,
   now: Date,
-  labels: PodiumLabels,
+  labels: ScoreCardLabels,
   format: PodiumFormatters,
 ): string {
   let text: string;
@@ -150,7 +155,7 @@ export function ScoreCard({
   unstyled = false,
   labels: labelsProp,
 }: ScoreCardProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(scoreCardTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const part: ScoreCardPartStyle = { styled, classNames };

@@ -1,13 +1,14 @@
 import type { UserScore } from '../../src/scoring/contract.js';
 import { cx } from '../shared/cx.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import type { ScoreCardPartStyle } from './scoreCardSlots.js';
+import type { ScoreCardLabels } from './scoreCardLabels.js';
 
 export interface ScoreCardRankHistoryProps extends ScoreCardPartStyle {
   /** Lifetime rank at the end of each recorded day, oldest first. Nothing renders for fewer than 2. */
   history: UserScore['rankHistory'];
-  labels: PodiumLabels;
+  labels: ScoreCardLabels;
   format: PodiumFormatters;
 }
 

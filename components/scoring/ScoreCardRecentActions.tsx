@@ -2,18 +2,19 @@ import { useId } from 'react';
 import type { RecentAction } from '../../src/scoring/contract.js';
 import { cx } from '../shared/cx.js';
 import { MedalIcon } from '../shared/icons/MedalIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { formatPointsDelta } from './formatPointsDelta.js';
 import { scoringActionName } from './scoringActionName.js';
 import type { ScoreCardPartStyle } from './scoreCardSlots.js';
+import type { ScoreCardLabels } from './scoreCardLabels.js';
 
 export interface ScoreCardRecentActionsProps extends ScoreCardPartStyle {
   /** Newest first, as the server sends them. */
   actions: readonly RecentAction[];
   /** "Now" for relative times (ms since epoch). */
   now: number;
-  labels: PodiumLabels;
+  labels: ScoreCardLabels;
   format: PodiumFormatters;
   /** Names of the host's own actions, over the built-in ones. */
   actionNames?: Readonly<Record<string, string | undefined>>;

@@ -3,19 +3,20 @@ import type { UserScore } from '../../src/scoring/contract.js';
 import { cx } from '../shared/cx.js';
 import { CheckIcon } from '../shared/icons/CheckIcon.js';
 import { AlertIcon } from '../shared/icons/AlertIcon.js';
-import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel } from '../labels.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { FlameIcon } from './FlameIcon.js';
 import { ScoreCardFigure } from './ScoreCardFigure.js';
 import type { ScoreCardPartStyle } from './scoreCardSlots.js';
 import { SnowflakeIcon } from './SnowflakeIcon.js';
 import { streakStatus, type StreakStatus } from './streakStatus.js';
+import type { ScoreCardLabels } from './scoreCardLabels.js';
 
 export interface ScoreCardStreakProps extends ScoreCardPartStyle {
   streak: UserScore['streak'];
   /** Today (`YYYY-MM-DD`) in the provider's time zone. */
   today: string;
-  labels: PodiumLabels;
+  labels: ScoreCardLabels;
   format: PodiumFormatters;
   /** Extra classes on the tile (its column span). */
   className?: string;
@@ -24,7 +25,7 @@ export interface ScoreCardStreakProps extends ScoreCardPartStyle {
 /** More snowflakes than this become a count alone: a row of icons stops being readable. */
 const maxFreezeIcons = 5;
 
-const statusLabel: Record<StreakStatus, keyof PodiumLabels> = {
+const statusLabel: Record<StreakStatus, keyof ScoreCardLabels> = {
   none: 'scoreCardStreakNone',
   broken: 'scoreCardStreakBroken',
   done: 'scoreCardStreakDone',

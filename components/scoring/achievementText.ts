@@ -1,8 +1,11 @@
-import { defaultLabels, formatLabel, type PodiumLabelKey, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
+import { achievementsLabels, type AchievementsLabels } from './achievementsLabels.js';
+
+type AchievementKey = keyof typeof achievementsLabels;
 
 /** The labels of the default catalogue's achievements, and the number each one names. */
 const defaultAchievements: Readonly<
-  Record<string, { name: PodiumLabelKey; description: PodiumLabelKey; count?: number }>
+  Record<string, { name: AchievementKey; description: AchievementKey; count?: number }>
 > = {
   first_trade: { name: 'achievementFirstTradeName', description: 'achievementFirstTradeDescription' },
   first_profitable_trade: {
@@ -50,7 +53,7 @@ const serverNumber = (value: number) => value.toLocaleString('en-US');
  */
 export function achievementText(
   achievement: { id: string; name: string; description: string },
-  labels: PodiumLabels,
+  labels: AchievementsLabels,
   formatNumber: (value: number) => string,
 ): { name: string; description: string } {
   const entry = defaultAchievements[achievement.id];
@@ -58,8 +61,8 @@ export function achievementText(
   const fill = (template: string, format: (value: number) => string) =>
     formatLabel(template, entry.count === undefined ? {} : { count: format(entry.count) });
   const isDefault =
-    fill(defaultLabels[entry.name], serverNumber) === achievement.name &&
-    fill(defaultLabels[entry.description], serverNumber) === achievement.description;
+    fill(achievementsLabels[entry.name], serverNumber) === achievement.name &&
+    fill(achievementsLabels[entry.description], serverNumber) === achievement.description;
   if (!isDefault) return { name: achievement.name, description: achievement.description };
   return {
     name: fill(labels[entry.name], formatNumber),

@@ -1,7 +1,7 @@
-import type { PodiumLabelKey, PodiumLabels } from '../labels.js';
+import type { ScoreCardLabels } from './scoreCardLabels.js';
 
 /** The label of each action of the default rules (and of manual adjustments). */
-const actionLabelKeys: Readonly<Record<string, PodiumLabelKey>> = {
+const actionLabelKeys: Readonly<Record<string, keyof ScoreCardLabels>> = {
   TRADE_EXECUTE: 'scoringActionTradeExecute',
   COPY_TRADE: 'scoringActionCopyTrade',
   COPIED_BY_OTHERS: 'scoringActionCopiedByOthers',
@@ -24,7 +24,7 @@ const actionLabelKeys: Readonly<Record<string, PodiumLabelKey>> = {
  */
 export function scoringActionName(
   action: string,
-  labels: PodiumLabels,
+  labels: ScoreCardLabels,
   names?: Readonly<Record<string, string | undefined>>,
 ): string {
   const own = names?.[action];

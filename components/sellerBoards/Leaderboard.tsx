@@ -5,6 +5,12 @@ import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+import { leaderboardLabels } from '../shared/leaderboardLabels.js';
+import { referrersBoardLabels } from '../referrals/referrersBoardLabels.js';
+
+/** The English strings the leaderboard shows (a module-level constant: `useLabels` memoises on it). */
+const leaderboardTables = [sharedLabels, leaderboardLabels, referrersBoardLabels] as const;
 
 export interface LeaderboardProps extends PodiumWidgetProps<LeaderboardClassNames>, PodiumHeadingProps, LeaderboardViewOptions {
   /** The heading. @default labels.leaderboardTitle ("Leaderboard") */
@@ -31,7 +37,7 @@ export function Leaderboard({
   pollIntervalMs,
   ...view
 }: LeaderboardProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(leaderboardTables, labelsProp);
   const format = useFormatters();
   return (
     <WidgetCard

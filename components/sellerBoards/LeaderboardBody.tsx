@@ -1,14 +1,19 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLeaderboard } from '../../hooks/sellerBoards/useLeaderboard.js';
+import type { ReferrerMetric } from '../../src/referrals/analyticsContract.js';
 import { timeframePeriodKinds, type ScoreTimeframe } from '../../src/scoring/contract.js';
 import { type LeaderboardPeriodKind, type SellerMetric } from '../../src/sellerBoards/contract.js';
-import { defaultLeaderboardLimit, maxLeaderboardLimit, type LeaderboardBoard } from '../../src/shared/leaderboard.js';
+import {
+  defaultLeaderboardLimit,
+  maxLeaderboardLimit,
+  type LeaderboardBoard,
+} from '../../src/shared/leaderboard.js';
 import { isPeriodKey } from '../../src/shared/periodKeys.js';
 import type { TieMode } from '../../src/shared/ranking.js';
 import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { ChevronDownIcon } from '../shared/icons/ChevronDownIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import { LeaderboardPeriodCaption } from '../shared/LeaderboardPeriodCaption.js';
 import { LeaderboardPodium } from '../shared/LeaderboardPodium.js';
 import { LeaderboardRow } from '../shared/LeaderboardRow.js';
@@ -17,6 +22,7 @@ import { LeaderboardSwitch } from '../shared/LeaderboardSwitch.js';
 import { LeaderboardUpdated } from '../shared/LeaderboardUpdated.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
+import type { LeaderboardLabels } from '../shared/leaderboardLabels.js';
 
 /** The body's state, also exposed as `data-state` on it. */
 export type LeaderboardBodyState = 'loading' | 'error' | 'empty' | 'ready';
@@ -24,10 +30,17 @@ export type LeaderboardBodyState = 'loading' | 'error' | 'empty' | 'ready';
 /** Options shared by `LeaderboardModal` and `Leaderboard`. */
 export interface LeaderboardViewOptions {
   /**
-   * Which board: `sellers` (a metric and a period switch) or `points` (a timeframe switch, an
-   * optional category, values in points). @default 'sellers'
+   * Which board: `sellers` (a metric and a period switch), `points` (a timeframe switch, an
+   * optional category, values in points) or `referrers` (one creator's members, all time, by
+   * referrals, earnings or conversion rate; needs `creatorId`). @default 'sellers'
    */
   board?: LeaderboardBoard;
+  /** Referrers board: the creator (community) whose members are ranked. */
+  creatorId?: string;
+  /** Referrers board: the metric shown first (the user can switch). @default 'referrals' */
+  defaultReferrerMetric?: ReferrerMetric;
+  /** Referrers board: called when the user switches the metric. */
+  onReferrerMetricChange?: (metric: ReferrerMetric) => void;
   /** Sellers board: the metric shown first (the user can switch). @default 'sales' */
   defaultMetric?: SellerMetric;
   /** Sellers board: called when the user switches the metric. */
@@ -68,18 +81,27 @@ export interface LeaderboardViewOptions {
 }
 
 export interface LeaderboardBodyProps extends LeaderboardViewOptions {
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   format: PodiumFormatters;
   styled: boolean;
   classNames: LeaderboardClassNames;
 }
 
 const metricOrder: readonly SellerMetric[] = ['sales', 'views'];
+const referrerMetricOrder: readonly ReferrerMetric[] = ['referrals', 'earnings', 'conversionRate'];
+
+function referrerMetricLabel(metric: ReferrerMetric, labels: LeaderboardLabels): string {
+  return metric === 'earnings'
+    ? labels.leaderboardMetricEarnings
+    : metric === 'conversionRate'
+      ? labels.leaderboardMetricConversionRate
+      : labels.leaderboardMetricReferrals;
+}
 const periodOrder: readonly LeaderboardPeriodKind[] = ['month', 'all-time'];
 /** Longest first, as the seller board's period switch reads (month, all time), trending last. */
 const timeframeOrder: readonly ScoreTimeframe[] = ['lifetime', 'monthly', 'weekly', 'daily', 'trending'];
 
-function timeframeLabel(timeframe: ScoreTimeframe, labels: PodiumLabels): string {
+function timeframeLabel(timeframe: ScoreTimeframe, labels: LeaderboardLabels): string {
   const names: Record<ScoreTimeframe, string> = {
     lifetime: labels.leaderboardTimeframeLifetime,
     monthly: labels.leaderboardTimeframeMonthly,
@@ -108,6 +130,9 @@ function periodKeyFor(timeframe: ScoreTimeframe, periodKey: string | undefined):
  */
 export function LeaderboardBody({
   board = 'sellers',
+  creatorId,
+  defaultReferrerMetric = 'referrals',
+  onReferrerMetricChange,
   defaultMetric = 'sales',
   onMetricChange,
   defaultPeriod = 'month',
@@ -129,18 +154,30 @@ export function LeaderboardBody({
   classNames,
 }: LeaderboardBodyProps) {
   const [metric, setMetric] = useState<SellerMetric>(defaultMetric);
+  const [referrerMetric, setReferrerMetric] = useState<ReferrerMetric>(defaultReferrerMetric);
   const [period, setPeriod] = useState<LeaderboardPeriodKind>(defaultPeriod);
   const [timeframe, setTimeframe] = useState<ScoreTimeframe>(defaultTimeframe);
   const [limit, setLimit] = useState(pageSize);
   const [aroundMe, setAroundMe] = useState(false);
   const around = aroundMe && currentUserId ? currentUserId : undefined;
   const points = board === 'points';
+  // The referrers board has no `around`: "Jump to me" is not offered there.
+  const referrers = board === 'referrers';
+  // The switches above the board (metric, period, timeframe) share one row and one look.
+  const controlsClassName = cx(
+    'podium-leaderboard__controls',
+    styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
+    classNames.controls,
+  );
+  const switchProps = { styled, className: classNames.switch, buttonClassName: classNames.switchButton };
   const pointsPeriod = periodKeyFor(timeframe, periodKey);
   const query = useLeaderboard(
     board,
-    points
-      ? { timeframe, period: pointsPeriod, category, ties, limit, around, pollIntervalMs }
-      : { metric, period, month, ties, limit, around, pollIntervalMs },
+    referrers
+      ? { creatorId: creatorId ?? '', metric: referrerMetric, limit, pollIntervalMs }
+      : points
+        ? { timeframe, period: pointsPeriod, category, ties, limit, around, pollIntervalMs }
+        : { metric, period, month, ties, limit, around, pollIntervalMs },
   );
   const { data, entries } = query;
   // What the values count and how many decimals they show, as the board answered (sellers send
@@ -148,9 +185,11 @@ export function LeaderboardBody({
   const unit = data?.unit ?? data?.metric ?? '';
   const valueDecimals = data?.valueDecimals ?? 0;
 
-  const boardKey = points
-    ? `${board}:${timeframe}:${pointsPeriod ?? ''}:${category ?? ''}`
-    : `${board}:${metric}:${period}:${month ?? ''}`;
+  const boardKey = referrers
+    ? `${board}:${creatorId ?? ''}:${referrerMetric}`
+    : points
+      ? `${board}:${timeframe}:${pointsPeriod ?? ''}:${category ?? ''}`
+      : `${board}:${metric}:${period}:${month ?? ''}`;
   const myRank = currentUserId
     ? data?.around && data.around.userId === currentUserId
       ? data.around.rank
@@ -177,6 +216,11 @@ export function LeaderboardBody({
     setPeriod(next);
     setLimit(pageSize);
     onPeriodChange?.(next);
+  };
+  const changeReferrerMetric = (next: ReferrerMetric) => {
+    setReferrerMetric(next);
+    setLimit(pageSize);
+    onReferrerMetricChange?.(next);
   };
   const changeTimeframe = (next: ScoreTimeframe) => {
     setTimeframe(next);
@@ -215,7 +259,12 @@ export function LeaderboardBody({
     );
   } else if (state === 'empty') {
     content = (
-      <WidgetState kind="empty" {...states} title={labels.leaderboardEmptyTitle} description={labels.leaderboardEmptyHint} />
+      <WidgetState
+        kind="empty"
+        {...states}
+        title={labels.leaderboardEmptyTitle}
+        description={referrers ? labels.leaderboardReferrersEmptyHint : labels.leaderboardEmptyHint}
+      />
     );
   } else if (data) {
     content = (
@@ -278,7 +327,7 @@ export function LeaderboardBody({
 
   // A user already on the podium is in view: jumping would only hide the podium around them.
   const onPodium = podiumEntries.some((entry) => entry.userId === currentUserId);
-  const canJump = Boolean(currentUserId) && state === 'ready' && (Boolean(around) || !onPodium);
+  const canJump = !referrers && Boolean(currentUserId) && state === 'ready' && (Boolean(around) || !onPodium);
   const canLoadMore = state === 'ready' && query.hasMore && limit < maxLeaderboardLimit;
 
   return (
@@ -288,72 +337,68 @@ export function LeaderboardBody({
         styled && 'podium:flex podium:min-h-0 podium:flex-col podium:gap-3',
       )}
       data-state={state}
-      data-board={points ? board : undefined}
-      data-metric={points ? undefined : metric}
-      data-period={points ? undefined : period}
+      data-board={points || referrers ? board : undefined}
+      data-metric={referrers ? referrerMetric : points ? undefined : metric}
+      data-period={points || referrers ? undefined : period}
       data-timeframe={points ? timeframe : undefined}
     >
-      {points ? (
+      {referrers ? (
+        <div className={controlsClassName}>
+          <LeaderboardSwitch
+            name="metric"
+            label={labels.leaderboardMetricLabel}
+            value={referrerMetric}
+            onChange={changeReferrerMetric}
+            options={referrerMetricOrder.map((value) => ({
+              value,
+              label: referrerMetricLabel(value, labels),
+            }))}
+            {...switchProps}
+          />
+        </div>
+      ) : points ? (
         timeframes.length > 1 ? (
-          <div
-            className={cx(
-              'podium-leaderboard__controls',
-              styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
-              classNames.controls,
-            )}
-          >
+          <div className={controlsClassName}>
             <LeaderboardSwitch
               name="timeframe"
               label={labels.leaderboardTimeframeLabel}
               value={timeframe}
               onChange={changeTimeframe}
               options={timeframes.map((value) => ({ value, label: timeframeLabel(value, labels) }))}
-              styled={styled}
-              className={classNames.switch}
-              buttonClassName={classNames.switchButton}
+              {...switchProps}
             />
           </div>
         ) : null
       ) : (
-          <div
-            className={cx(
-              'podium-leaderboard__controls',
-              styled && 'podium:flex podium:flex-wrap podium:items-center podium:justify-between podium:gap-2',
-              classNames.controls,
-            )}
-          >
-            <LeaderboardSwitch
-              name="metric"
-              label={labels.leaderboardMetricLabel}
-              value={metric}
-              onChange={changeMetric}
-              options={metricOrder.map((value) => ({
-                value,
-                label: value === 'sales' ? labels.leaderboardMetricSales : labels.leaderboardMetricViews,
-              }))}
-              styled={styled}
-              className={classNames.switch}
-              buttonClassName={classNames.switchButton}
-            />
-            <LeaderboardSwitch
-              name="period"
-              label={labels.leaderboardPeriodLabel}
-              value={period}
-              onChange={changePeriod}
-              options={periodOrder.map((value) => ({
-                value,
-                label:
-                  value === 'all-time'
-                    ? labels.leaderboardPeriodAllTime
-                    : month
-                      ? monthName(month, format.locale)
-                      : labels.leaderboardPeriodMonth,
-              }))}
-              styled={styled}
-              className={classNames.switch}
-              buttonClassName={classNames.switchButton}
-            />
-          </div>
+        <div className={controlsClassName}>
+          <LeaderboardSwitch
+            name="metric"
+            label={labels.leaderboardMetricLabel}
+            value={metric}
+            onChange={changeMetric}
+            options={metricOrder.map((value) => ({
+              value,
+              label: value === 'sales' ? labels.leaderboardMetricSales : labels.leaderboardMetricViews,
+            }))}
+            {...switchProps}
+          />
+          <LeaderboardSwitch
+            name="period"
+            label={labels.leaderboardPeriodLabel}
+            value={period}
+            onChange={changePeriod}
+            options={periodOrder.map((value) => ({
+              value,
+              label:
+                value === 'all-time'
+                  ? labels.leaderboardPeriodAllTime
+                  : month
+                    ? monthName(month, format.locale)
+                    : labels.leaderboardPeriodMonth,
+            }))}
+            {...switchProps}
+          />
+        </div>
       )}
       {points && data ? (
         // The period the server answered (and its category), "last updated" beside it.
@@ -456,7 +501,11 @@ interface RankMove {
  * Switching board, metric or period forgets the last rank, so a switch itself is never announced
  * as a move.
  */
-function useRankAnnouncement(boardKey: string, rank: number | undefined, labels: PodiumLabels): RankMove {
+function useRankAnnouncement(
+  boardKey: string,
+  rank: number | undefined,
+  labels: LeaderboardLabels,
+): RankMove {
   const [tracked, setTracked] = useState<{ key: string; rank: number | undefined } & RankMove>({
     key: boardKey,
     rank,

@@ -13,12 +13,18 @@ import { Button } from '../shared/Button.js';
 import { cx } from '../shared/cx.js';
 import { TrophyIcon } from '../shared/icons/TrophyIcon.js';
 import { XIcon } from '../shared/icons/XIcon.js';
-import { useLabels, type PodiumLabels } from '../labels.js';
+import { useLabels } from '../labels.js';
 import { LeaderboardBody, type LeaderboardViewOptions } from './LeaderboardBody.js';
 import type { LeaderboardClassNames } from '../shared/leaderboardSlots.js';
 import { PodiumRoot } from '../shared/PodiumRoot.js';
 import { useFormatters } from '../shared/useFormatters.js';
 import type { PodiumWidgetProps } from '../shared/widgetProps.js';
+import { leaderboardLabels, type LeaderboardLabels } from '../shared/leaderboardLabels.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+import { referrersBoardLabels } from '../referrals/referrersBoardLabels.js';
+
+/** The English strings the leaderboard shows (a module-level constant: `useLabels` memoises on it). */
+const leaderboardTables = [sharedLabels, leaderboardLabels, referrersBoardLabels] as const;
 
 /** What `renderTrigger` receives: spread `props` on your button (or call `openModal`). */
 export interface LeaderboardTriggerContext {
@@ -34,7 +40,7 @@ export interface LeaderboardTriggerContext {
     'aria-controls': string | undefined;
     'data-state': 'open' | 'closed';
   };
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
 }
 
 export interface LeaderboardModalProps extends PodiumWidgetProps<LeaderboardClassNames>, LeaderboardViewOptions {
@@ -94,7 +100,7 @@ export function LeaderboardModal({
   labels: labelsProp,
   ...view
 }: LeaderboardModalProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(leaderboardTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const titleId = useId();
@@ -177,7 +183,7 @@ interface LeaderboardDialogProps {
   className?: string;
   classNames: LeaderboardClassNames;
   unstyled: boolean;
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   children: ReactNode;
 }
 

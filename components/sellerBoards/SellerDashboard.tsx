@@ -8,6 +8,11 @@ import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+import { sellerDashboardLabels } from './sellerDashboardLabels.js';
+
+/** The English strings SellerDashboard shows (a module-level constant: `useLabels` memoises on it). */
+const sellerDashboardTables = [sharedLabels, sellerDashboardLabels] as const;
 
 /** The parts of SellerDashboard a host can add classes to (`podium-seller-dashboard__<part>` stays). */
 export type SellerDashboardSlot = 'root' | 'title' | 'cards' | 'card' | 'cardLabel' | 'cardValue' | 'cardHint' | 'error' | 'skeleton' | 'button';
@@ -46,7 +51,7 @@ export function SellerDashboard({
   unstyled = false,
   labels: labelsProp,
 }: SellerDashboardProps) {
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(sellerDashboardTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const query = useSellerDashboard(sellerId);

@@ -1,8 +1,9 @@
 import type { LeaderboardPeriod } from '../../src/shared/leaderboard.js';
 import { cx } from './cx.js';
 import { TrendIcon } from './icons/TrendIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from './useFormatters.js';
+import type { LeaderboardLabels } from './leaderboardLabels.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +26,7 @@ function monthName(month: string, locale: string): string {
  */
 export function leaderboardPeriodText(
   period: LeaderboardPeriod,
-  labels: PodiumLabels,
+  labels: LeaderboardLabels,
   format: PodiumFormatters,
 ): string {
   switch (period.kind) {
@@ -57,7 +58,7 @@ export interface LeaderboardPeriodCaptionProps {
   period: LeaderboardPeriod;
   /** The board's category as the caption names it; absent for every category. */
   category?: string | null;
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   format: PodiumFormatters;
   styled: boolean;
   className?: string;

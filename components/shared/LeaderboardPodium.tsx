@@ -3,11 +3,12 @@ import { cx } from './cx.js';
 import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
 import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
 import { MedalIcon } from './icons/MedalIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import { Avatar } from './Avatar.js';
 import type { LeaderboardClassNames } from './leaderboardSlots.js';
 import { leaderboardName, leaderboardValue } from './LeaderboardRow.js';
 import type { PodiumFormatters } from './useFormatters.js';
+import type { LeaderboardLabels } from './leaderboardLabels.js';
 
 export interface LeaderboardPodiumProps {
   /** The first (up to) three entries of the board. */
@@ -19,7 +20,7 @@ export interface LeaderboardPodiumProps {
   currentUserId?: string;
   /** Which way the current user last moved between polls (an arrow by their value). */
   currentMovement?: 'up' | 'down';
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   format: PodiumFormatters;
   styled: boolean;
   classNames: LeaderboardClassNames;

@@ -1,12 +1,13 @@
 import type { Ref } from 'react';
 import type { LeaderboardEntry } from '../../src/shared/leaderboard.js';
 import { cx } from './cx.js';
-import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel } from '../labels.js';
 import { Avatar } from './Avatar.js';
 import { ArrowDownIcon } from './icons/ArrowDownIcon.js';
 import { ArrowUpIcon } from './icons/ArrowUpIcon.js';
 import type { LeaderboardClassNames } from './leaderboardSlots.js';
 import type { PodiumFormatters } from './useFormatters.js';
+import type { LeaderboardLabels } from './leaderboardLabels.js';
 
 /** A competitor's name: their display name, else their id. */
 export function leaderboardName(entry: Pick<LeaderboardEntry, 'displayName' | 'userId'>): string {
@@ -18,6 +19,7 @@ const unitLabels = {
   sales: 'leaderboardSales',
   views: 'leaderboardViews',
   points: 'leaderboardPoints',
+  referrals: 'leaderboardReferrals',
 } as const;
 
 const pluralKeys = {
@@ -53,7 +55,8 @@ function decimalFormat(locale: string, digits: number) {
 }
 
 /**
- * A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe" / "48.5 points": `unit` is the
+ * A board value with its unit, e.g. "12 sales" / "1.234 Aufrufe" / "48.5 points" / "3 referrals" /
+ * "17.70 earned" / "43%": `unit` is the
  * response's `unit` (else its `metric`); unknown units print the number alone. With `decimals`
  * (the response's `valueDecimals`, 1 on a trending board) every value shows exactly that many, so
  * the column reads evenly.
@@ -61,10 +64,16 @@ function decimalFormat(locale: string, digits: number) {
 export function leaderboardValue(
   unit: string,
   value: number,
-  labels: PodiumLabels,
+  labels: LeaderboardLabels,
   format: PodiumFormatters,
   decimals = 0,
 ): string {
+  // The referrers board's rate (0-1) reads as a percentage; its earnings as an amount earned.
+  if (unit === 'conversionRate') return formatLabel(labels.leaderboardConversionRateValue, { rate: format.percent(value) });
+  if (unit === 'earnings' && decimals > 0) {
+    const amount = decimalFormat(format.locale, decimals).number.format(value).replace(/[\u00a0\u2009\u202f]/g, ' ');
+    return formatLabel(labels.leaderboardEarningsValue, { count: amount });
+  }
   const base = Object.hasOwn(unitLabels, unit) ? unitLabels[unit as keyof typeof unitLabels] : undefined;
   if (decimals <= 0) {
     const count = format.number(value);
@@ -87,7 +96,7 @@ export interface LeaderboardRowProps {
   valueDecimals?: number;
   /** The signed-in user's row: highlighted, `aria-current`, focusable for "jump to me". */
   current: boolean;
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   format: PodiumFormatters;
   styled: boolean;
   classNames: LeaderboardClassNames;

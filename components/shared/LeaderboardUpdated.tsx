@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { cx } from './cx.js';
 import { ClockIcon } from './icons/ClockIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { PodiumFormatters } from './useFormatters.js';
+import type { LeaderboardLabels } from './leaderboardLabels.js';
 
 export interface LeaderboardUpdatedProps {
   /** When the board last changed (ISO 8601). */
   updatedAt: string;
-  labels: PodiumLabels;
+  labels: LeaderboardLabels;
   format: PodiumFormatters;
   /** How often the relative time is refreshed, in milliseconds. @default 15000 */
   tickMs?: number;

@@ -1,13 +1,14 @@
 import type { Percentile } from '../../src/userStats/contract.js';
 import { cx } from '../shared/cx.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface PercentileBadgeProps extends StatsTabPartStyle {
   /** Where the subject stands; nothing renders for `null` (a zero value is not ranked). */
   percentile: Percentile;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
   /** The visible text in the top half. @default labels.statsTabTopPercent ("Top {percent}") */
   template?: string;

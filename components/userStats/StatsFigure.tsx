@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Percentile } from '../../src/userStats/contract.js';
 import { cx } from '../shared/cx.js';
-import type { PodiumLabels } from '../labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface StatsFigureProps extends StatsTabPartStyle {
   /** What the figure is, e.g. "Unique buyers". */
@@ -17,7 +17,7 @@ export interface StatsFigureProps extends StatsTabPartStyle {
   percentile?: Percentile;
   /** A short explanation under the figure. */
   hint?: ReactNode;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
 }
 

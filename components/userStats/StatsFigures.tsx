@@ -8,13 +8,14 @@ import {
 } from '../../src/userStats/contract.js';
 import { cx } from '../shared/cx.js';
 import { formatTokenAmount } from '../shared/formatTokenAmount.js';
-import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel } from '../labels.js';
 import { StatsFigure } from './StatsFigure.js';
 import { StatsSection } from './StatsSection.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import { StatsTrendChart } from './StatsTrendChart.js';
 import { TokenBreakdown } from './TokenBreakdown.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface StatsFiguresProps extends StatsTabPartStyle {
   stats: UserStats;
@@ -22,7 +23,7 @@ export interface StatsFiguresProps extends StatsTabPartStyle {
   /** The daily history query (the trend chart). */
   history: Pick<UseUserStatsHistoryResult, 'days' | 'status'>;
   historyDays: number;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
   /** Level of the sections' headings. @default 3 */
   headingLevel?: 3 | 4 | 5 | 6;
@@ -180,7 +181,7 @@ export function StatsFigures({
 /** One KPI card: its slot name, label, formatted value, and the metric its percentile badge shows. */
 interface Figure {
   name: string;
-  label: keyof PodiumLabels;
+  label: keyof StatsTabLabels;
   value: string;
   metric?: StatsMetric;
   hint?: string | undefined;
@@ -189,7 +190,7 @@ interface Figure {
 interface StatsTrendProps extends StatsTabPartStyle {
   history: Pick<UseUserStatsHistoryResult, 'days' | 'status'>;
   historyDays: number;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
   headingLevel: 3 | 4 | 5 | 6;
 }

@@ -1,9 +1,10 @@
 import { cx } from '../shared/cx.js';
 import { AlertIcon } from '../shared/icons/AlertIcon.js';
 import { ClockIcon } from '../shared/icons/ClockIcon.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface StatsFreshnessProps extends StatsTabPartStyle {
   /** When the stats were calculated; nothing renders while `null`. */
@@ -14,7 +15,7 @@ export interface StatsFreshnessProps extends StatsTabPartStyle {
   refreshFailedAt: string | null;
   /** "Now" for relative times (ms since epoch). */
   now: number;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
 }
 

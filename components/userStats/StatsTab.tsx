@@ -9,7 +9,7 @@ import { defaultStatsHistoryDays, type StatsSubject } from '../../src/userStats/
 import { Avatar } from '../shared/Avatar.js';
 import { cx } from '../shared/cx.js';
 import { shortenAddress } from '../shared/formatTokenAmount.js';
-import { formatLabel, pluralLabel, useLabels, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel, useLabels } from '../labels.js';
 import { PercentileBadge } from './PercentileBadge.js';
 import { StatsFigures } from './StatsFigures.js';
 import { StatsFreshness } from './StatsFreshness.js';
@@ -19,6 +19,11 @@ import { useFormatters } from '../shared/useFormatters.js';
 import { WidgetCard } from '../shared/WidgetCard.js';
 import { WidgetState, type WidgetStateBase } from '../shared/WidgetState.js';
 import type { PodiumHeadingProps, PodiumWidgetProps } from '../shared/widgetProps.js';
+import { statsTabLabels, type StatsTabLabels } from './statsTabLabels.js';
+import { sharedLabels } from '../shared/sharedLabels.js';
+
+/** The English strings StatsTab shows (a module-level constant: `useLabels` memoises on it). */
+const statsTabTables = [sharedLabels, statsTabLabels] as const;
 
 /** The tab's state, also exposed as `data-state` on the root. */
 export type StatsTabState = 'idle' | 'loading' | 'calculating' | 'error' | 'empty' | 'ready';
@@ -62,7 +67,7 @@ export function StatsTab({
   csv = true,
 }: StatsTabProps) {
   const { client } = usePodium();
-  const labels = useLabels(labelsProp);
+  const labels = useLabels(statsTabTables, labelsProp);
   const format = useFormatters();
   const styled = !unstyled;
   const part: StatsTabPartStyle = { styled, classNames };
@@ -260,7 +265,7 @@ interface StatsTabErrorProps {
   identifier: string;
   retry: () => void;
   isRetrying: boolean;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   states: WidgetStateBase;
 }
 

@@ -6,14 +6,15 @@ import { cx } from '../shared/cx.js';
 import { TrendIcon } from '../shared/icons/TrendIcon.js';
 import { niceScale } from '../shared/niceScale.js';
 import { formatTokenAmount } from '../shared/formatTokenAmount.js';
-import { formatLabel, pluralLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel, pluralLabel } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface StatsTrendChartProps extends StatsTabPartStyle {
   /** Every UTC day in order (zeros included), as `GET .../stats/history` returns them. */
   days: readonly StatsHistoryDay[];
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
   /** Level of the part's heading. @default 3 */
   headingLevel?: 2 | 3 | 4 | 5 | 6;

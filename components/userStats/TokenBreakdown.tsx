@@ -3,16 +3,17 @@ import { useId } from 'react';
 import { cx } from '../shared/cx.js';
 import { formatTokenAmount, shortenAddress } from '../shared/formatTokenAmount.js';
 import { useScrollEdges } from '../shared/useScrollEdges.js';
-import { formatLabel, type PodiumLabels } from '../labels.js';
+import { formatLabel } from '../labels.js';
 import type { StatsTabPartStyle } from './statsTabSlots.js';
 import type { PodiumFormatters } from '../shared/useFormatters.js';
+import type { StatsTabLabels } from './statsTabLabels.js';
 
 export interface TokenBreakdownProps extends StatsTabPartStyle {
   /** Per payment token, as the API returns them (largest count first). */
   tokens: readonly TokenAmount[];
   /** The table's caption, e.g. "Sales by payment token". */
   caption: string;
-  labels: PodiumLabels;
+  labels: StatsTabLabels;
   format: PodiumFormatters;
 }
 

@@ -29,13 +29,13 @@ export interface LeaderboardQueryOptionsConfig {
 
 /**
  * The params as the cache and the server see them: defaults filled (sellers: `sales`, `month`;
- * points: `lifetime`; 20 entries, `standard` ties), `limit` clamped to 1..100, `month` only for
+ * points: `lifetime`; referrers: `referrals`; 20 entries, `standard` ties), `limit` clamped to 1..100, `month` only for
  * monthly seller boards, and `offset` dropped when `around` centres the page (the server ignores
  * it then).
  */
 export function normalizeLeaderboardParams<B extends LeaderboardBoard>(
   board: B,
-  params: LeaderboardParams<B> = {},
+  params: LeaderboardParams<B> = {} as LeaderboardParams<B>,
 ): NormalizedLeaderboardParams {
   const limit = Math.min(maxLeaderboardLimit, Math.max(1, Math.trunc(params.limit ?? defaultLeaderboardLimit)));
   const ties = params.ties ?? 'standard';
@@ -47,6 +47,15 @@ export function normalizeLeaderboardParams<B extends LeaderboardBoard>(
     if (points.period && timeframe !== 'lifetime' && timeframe !== 'trending') out.period = points.period;
     if (points.category) out.category = points.category;
     Object.assign(out, { limit, ties });
+  } else if (board === 'referrers') {
+    // One creator's board: no periods, no tie modes and no `around` (the route offers none).
+    const referrers = params as LeaderboardParams<'referrers'>;
+    return {
+      creatorId: (referrers.creatorId ?? '').trim(),
+      metric: referrers.metric ?? 'referrals',
+      limit,
+      offset: Math.max(0, Math.trunc(referrers.offset ?? 0)),
+    };
   } else {
     const sellers = params as LeaderboardParams<'sellers'>;
     const period = sellers.period ?? 'month';
@@ -60,8 +69,8 @@ export function normalizeLeaderboardParams<B extends LeaderboardBoard>(
 }
 
 /**
- * True when two leaderboard keys show the same board (board, metric or timeframe, period, month,
- * category, ties) and
+ * True when two leaderboard keys show the same board (board, creator, metric or timeframe, period,
+ * month, category, ties) and
  * differ at most in the window (`limit`, `offset`, `around`): the previous page may stand in
  * while the next one loads, but a different metric never shows the old metric's numbers.
  */
@@ -70,7 +79,7 @@ export function isSameLeaderboard(a: QueryKey, b: QueryKey): boolean {
   if (a[2] !== b[2] || a[3] !== b[3]) return false;
   const pa = a[4] as NormalizedLeaderboardParams;
   const pb = b[4] as NormalizedLeaderboardParams;
-  return (['metric', 'period', 'month', 'timeframe', 'category', 'ties'] as const).every(
+  return (['creatorId', 'metric', 'period', 'month', 'timeframe', 'category', 'ties'] as const).every(
     (key) => pa[key] === pb[key],
   );
 }
@@ -85,7 +94,7 @@ export function isSameLeaderboard(a: QueryKey, b: QueryKey): boolean {
 export function leaderboardQueryOptions<B extends LeaderboardBoard>(
   client: ApiClient,
   board: B,
-  params: LeaderboardParams<B> = {},
+  params: LeaderboardParams<B> = {} as LeaderboardParams<B>,
   config: LeaderboardQueryOptionsConfig = {},
 ) {
   const query = normalizeLeaderboardParams(board, params);

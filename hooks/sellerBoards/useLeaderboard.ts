@@ -52,7 +52,8 @@ export interface UseLeaderboardResult extends PodiumQueryState {
 const noEntries: LeaderboardEntry[] = [];
 
 /**
- * One page of a leaderboard (`'sellers'` today), polled while `enabled` and the page is visible.
+ * One page of a leaderboard (`'sellers'`, `'points'`, or `'referrers'` with a `creatorId` and a
+ * `metric`), polled while `enabled` and the page is visible.
  * Polls are conditional (`If-None-Match` with the page's last `ETag`); a 304 keeps the very same
  * data object. The result reads React Query's tracked result lazily, so a component re-renders
  * only for the fields it reads: one that shows `entries` and `updatedAt` does not re-render for
@@ -63,7 +64,9 @@ export function useLeaderboard<B extends LeaderboardBoard>(
   options: UseLeaderboardOptions<B> = {} as UseLeaderboardOptions<B>,
 ): UseLeaderboardResult {
   const { client, queryClient } = usePodium();
-  const { enabled = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
+  const { enabled: wanted = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
+  // A creator's referrers board without a creator has no route: hold it rather than fail.
+  const enabled = wanted && (board !== 'referrers' || Boolean((params as { creatorId?: string }).creatorId?.trim()));
   const base = leaderboardQueryOptions(client, board, params as LeaderboardParams<B>, {
     retry: hostRetry(queryClient),
     pollIntervalMs: enabled ? pollIntervalMs : false,

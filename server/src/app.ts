@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import type { Cluster, Redis } from 'ioredis';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { errorCodes, scoreActionsRoute, type ScoringRules, type TokenInfo } from 'podium-kit/core';
+import {
+  errorCodes,
+  scoreActionsRoute,
+  type FraudRulesOverride,
+  type ScoringRules,
+  type TokenInfo,
+} from 'podium-kit/core';
 import type { Database } from './db/Database.js';
 import type { DemoContext, FeatureContext, ServerFeature } from './feature.js';
 import { serverFeatures } from './features.js';
@@ -16,6 +22,7 @@ import type { SubgraphClient } from './indexer/index.js';
 import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
 import type { WebhookTarget } from './webhooks/webhookDeliveries.js';
+import { createUserTokenVerifier, type UserTokenOptions } from './auth/userTokens.js';
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
@@ -23,8 +30,14 @@ export interface CreateAppOptions {
   db: Database;
   /** Job statistics storage. @default createSqlJobsStore(db) */
   jobs?: JobsStore;
-  /** HS256 secret of user tokens (`PODIUM_JWT_SECRET`). Without it, user endpoints answer 401. */
+  /** HS256 secret of user tokens (`PODIUM_JWT_SECRET`). Without it (and `userTokens.jwksUrl`), user endpoints answer 401. */
   jwtSecret?: string | undefined;
+  /**
+   * Tokens from the host's sign-in provider (Clerk, Auth0, Supabase, Firebase, Cognito): its
+   * JWKS URL, the issuer (required with it), the audience when set, the user id claim. See
+   * `auth/userTokens.ts`.
+   */
+  userTokens?: Omit<UserTokenOptions, 'jwtSecret' | 'now'> | undefined;
   /**
    * Server-to-server API key (`PODIUM_API_KEY`) of `PUT /users/:id` and `PUT /products/:id` (and
    * any seller's dashboard). Without it, those writes answer 401.
@@ -92,13 +105,18 @@ export interface CreateAppOptions {
    * Podium is mounted under; the base path is added), where unknown codes go
    * (`PODIUM_REFERRAL_FALLBACK_URL`), the `podium_ref` cookie's lifetime in days
    * (`PODIUM_REFERRAL_COOKIE_DAYS`) and the key of the IP hashes (`PODIUM_REFERRAL_SECRET`).
-   * @default { publicUrl: the request's origin, fallbackUrl: none (a 404 page), cookieDays: 30, secret: random per process }
+   * @default { publicUrl: the request's origin, fallbackUrl: none (a 404 page), cookieDays: 30, secret: a random key made once per database }
    */
   referrals?: {
     publicUrl?: string | undefined;
     fallbackUrl?: string | undefined;
     cookieDays?: number | undefined;
     secret?: string | undefined;
+    /**
+     * Conversion fraud rules over the defaults (`PODIUM_FRAUD_RULES`): weights, thresholds and the
+     * signals' parameters, each part optional. @default defaultFraudRules
+     */
+    fraudRules?: FraudRulesOverride | undefined;
   };
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
@@ -126,6 +144,8 @@ export interface CreateAppOptions {
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? consoleLogger;
+  // One verifier for the app: the rate limiter and the routes ask about the same token once.
+  const userTokens = createUserTokenVerifier({ ...options.userTokens, jwtSecret: options.jwtSecret, now });
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const corsOrigins = options.corsOrigins ?? [];
   const features = options.features ?? serverFeatures;
@@ -151,9 +171,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         ...options.rateLimits,
         trustProxy: options.trustProxy ?? false,
         exemptPaths: [`${basePath}/health`],
-        jwtSecret: options.jwtSecret,
+        userTokens,
         apiKey: options.apiKey,
-        now,
         logger,
       }),
     );
@@ -175,7 +194,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const batchPath = `${basePath}${scoreActionsRoute}`;
   api.use('*', (c, next) => (c.req.path === batchPath ? batchBodyLimit : defaultBodyLimit)(c, next));
 
-  const context: FeatureContext = { db: options.db, now, logger, options };
+  const context: FeatureContext = { db: options.db, now, logger, options, userTokens };
   api.route(
     '/',
     createHealthRoutes({

@@ -5,10 +5,12 @@ import {
   fieldPath,
   isAddress,
   scoringRulesSchema,
+  type FraudRulesOverride,
   type ScoringRules,
   type TokenInfo,
 } from 'podium-kit/core';
 import type { RateLimitRule, RateLimitRules } from './http/rateLimit.js';
+import { parseFraudRulesEnv } from './referrals/parseFraudRulesEnv.js';
 
 /**
  * Server configuration from environment variables. `loadConfig` is pure (it takes the env as an
@@ -48,6 +50,24 @@ export const configVariables: readonly ConfigVariable[] = [
     description:
       'HS256 secret (at least 32 characters) the host signs user tokens with; the user id is the `sub` claim',
   },
+  {
+    name: 'PODIUM_JWKS_URL',
+    description:
+      "the sign-in provider's JWKS (Clerk, Auth0, Supabase Auth, Firebase, Cognito): RS256, ES256 and EdDSA user tokens are checked against its keys (cached; fetched again for an unknown key id); needs PODIUM_JWT_ISSUER",
+  },
+  {
+    name: 'PODIUM_JWT_ISSUER',
+    description: "the `iss` the provider's tokens must carry (its issuer URL)",
+  },
+  {
+    name: 'PODIUM_JWT_AUDIENCE',
+    description: "the `aud` the provider's tokens must carry, when set (Clerk's carry none by default)",
+  },
+  {
+    name: 'PODIUM_JWT_USER_CLAIM',
+    description: "the claim of the provider's tokens that holds the user id",
+    default: 'sub',
+  },
   { name: 'CRON_SECRET', description: 'bearer secret of the cron endpoints' },
   { name: 'PODIUM_BASE_PATH', description: 'where the API is mounted', default: '/api' },
   {
@@ -84,6 +104,12 @@ export const configVariables: readonly ConfigVariable[] = [
     description:
       'run the incremental stats sync this often; 0 leaves syncing to the cron endpoint or the CLI (the calculation queue is worked either way when a subgraph is set)',
     default: '0 (off; 60 in demo mode)',
+  },
+  {
+    name: 'PODIUM_BACKGROUND_LEASE_SECONDS',
+    description:
+      'background work (stats sync, view refresh, outbox, webhooks) runs on one instance at a time under a lease this long; another instance takes it over about this long after the holder dies',
+    default: '10',
   },
   {
     name: 'PODIUM_RATE_LIMITS',
@@ -149,8 +175,14 @@ export const configVariables: readonly ConfigVariable[] = [
   {
     name: 'PODIUM_REFERRAL_SECRET',
     description:
-      "key (at least 16 characters) of the HMAC-SHA256 hashes referral clicks and members' devices store instead of IP addresses; keep it stable so the click dedupe and self-referral checks survive restarts",
-    default: '(random per process, with a warning)',
+      "key (at least 16 characters) of the HMAC-SHA256 hashes stored instead of referral visitors' and members' IP addresses and referees' e-mails; set it to keep the key outside the database (a leaked dump then cannot test guesses against the hashes); keep it stable",
+    default: '(a random key made once per database)',
+  },
+  {
+    name: 'PODIUM_FRAUD_RULES',
+    description:
+      'JSON of conversion fraud rules over the defaults, each part optional: `weights` (points per signal), `thresholds` (`flagAbove` 30, `blockAbove` 70), `clickVelocity`, `suspiciousTiming`, `refundPattern`, `chargebackHistory`, `disposableEmail.extraDomains`',
+    default: '(the built-in rules)',
   },
   {
     name: 'PODIUM_HEALTH_TIMEOUT_MS',
@@ -169,6 +201,9 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   apiKey: string | undefined;
   jwtSecret: string | undefined;
+  /** The sign-in provider's tokens (`PODIUM_JWKS_URL` and its issuer, audience, user id claim). */
+  userTokens:
+    { jwksUrl: string; issuer: string; audience: string | undefined; userIdClaim: string } | undefined;
   cronSecret: string | undefined;
   /** Normalised: starts with `/`, no trailing slash; `''` mounts the API at the root. */
   basePath: string;
@@ -183,6 +218,8 @@ export interface ServerConfig {
   statsStaleAfterMs: number;
   /** 0: the built-in stats scheduler is off. */
   statsSyncIntervalMs: number;
+  /** How long a background lease lasts (`PODIUM_BACKGROUND_LEASE_SECONDS`). */
+  backgroundLeaseMs: number;
   /** Overrides of the default rate limits, or `false` (off). */
   rateLimits: Partial<RateLimitRules> | false;
   trustProxy: boolean;
@@ -198,8 +235,10 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   referralFallbackUrl: string | undefined;
   referralCookieDays: number;
-  /** `undefined`: a random key per process (see `referralSecretOf`). */
+  /** `undefined`: a random key made once per database (see `createReferralSecret`). */
   referralSecret: string | undefined;
+  /** `PODIUM_FRAUD_RULES`, validated; `undefined`: the defaults. */
+  fraudRules: FraudRulesOverride | undefined;
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -257,6 +296,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     );
   }
 
+  const userTokens = parseUserTokens(read, problems);
+
   let basePath = read('PODIUM_BASE_PATH') ?? '/api';
   if (!basePath.startsWith('/') || /[\s?#*:]/.test(basePath)) {
     problems.push(`PODIUM_BASE_PATH must be a path starting with "/" such as /api, got "${basePath}"`);
@@ -284,6 +325,14 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     0,
     0,
     7 * 86_400,
+    problems,
+  );
+  const leaseSeconds = readInteger(
+    read('PODIUM_BACKGROUND_LEASE_SECONDS'),
+    'PODIUM_BACKGROUND_LEASE_SECONDS',
+    10,
+    1,
+    3_600,
     problems,
   );
 
@@ -339,6 +388,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const referralSecret = read('PODIUM_REFERRAL_SECRET');
   if (referralSecret && referralSecret.length < 16)
     problems.push('PODIUM_REFERRAL_SECRET must be at least 16 characters');
+  const fraudRules = parseFraudRulesEnv(read('PODIUM_FRAUD_RULES'), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -349,6 +399,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     redisUrl,
     apiKey: read('PODIUM_API_KEY'),
     jwtSecret,
+    userTokens,
     cronSecret: read('CRON_SECRET'),
     basePath,
     corsOrigins,
@@ -359,6 +410,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     tokens,
     statsStaleAfterMs: staleHours * 3_600_000,
     statsSyncIntervalMs: syncSeconds * 1000,
+    backgroundLeaseMs: leaseSeconds * 1000,
     rateLimits,
     trustProxy: trustProxy === 'true',
     viewsPerClientPerDay,
@@ -370,6 +422,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     referralFallbackUrl,
     referralCookieDays,
     referralSecret,
+    fraudRules,
   };
 }
 
@@ -435,7 +488,7 @@ function parseRateLimits(raw: string | undefined, problems: string[]): Partial<R
       Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
     if (!whole(rule.limit, 10_000_000) || !whole(rule.windowSeconds, 86_400)) {
       problems.push(
-        `PODIUM_RATE_LIMITS.${family} must be requests a minute (a whole number from 1) or {"limit": n, "windowSeconds": 1 to 86400}`,
+        `PODIUM_RATE_LIMITS.${family} must be requests a minute (a whole number from 1 to 10000000) or {"limit": 1 to 10000000, "windowSeconds": 1 to 86400}`,
       );
       continue;
     }
@@ -522,4 +575,42 @@ function parseCorsOrigins(raw: string | undefined, problems: string[]): string[]
     }
   }
   return origins.map((origin) => origin.replace(/\/$/, ''));
+}
+
+/** `PODIUM_JWKS_URL` with its issuer (required), audience and user id claim. */
+function parseUserTokens(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): ServerConfig['userTokens'] {
+  const jwksUrl = read('PODIUM_JWKS_URL');
+  const issuer = read('PODIUM_JWT_ISSUER');
+  const audience = read('PODIUM_JWT_AUDIENCE');
+  const userIdClaim = read('PODIUM_JWT_USER_CLAIM') ?? 'sub';
+  if (!jwksUrl) {
+    if (issuer || audience || read('PODIUM_JWT_USER_CLAIM'))
+      problems.push(
+        'PODIUM_JWT_ISSUER, PODIUM_JWT_AUDIENCE and PODIUM_JWT_USER_CLAIM apply to PODIUM_JWKS_URL, which is not set',
+      );
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    // reported below
+  }
+  // Keys fetched in clear could be swapped on the way; plain http only to this machine (tests, a local provider).
+  const local = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    problems.push(`PODIUM_JWKS_URL must be an https:// URL (http:// only on localhost), got "${jwksUrl}"`);
+  }
+  if (!issuer) {
+    problems.push(
+      "PODIUM_JWT_ISSUER is required with PODIUM_JWKS_URL: the issuer the provider's tokens carry (e.g. https://your-app.clerk.accounts.dev)",
+    );
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_:.-]{0,99}$/.test(userIdClaim)) {
+    problems.push(`PODIUM_JWT_USER_CLAIM must be a claim name such as sub or user_id, got "${userIdClaim}"`);
+  }
+  return issuer ? { jwksUrl, issuer, audience, userIdClaim } : undefined;
 }

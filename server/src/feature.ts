@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { CreateAppOptions } from './app.js';
+import type { BackgroundLeases } from './background/createBackgroundLeases.js';
 import type { ServerConfig } from './config.js';
 import type { Database, Queryable } from './db/Database.js';
 import type { DemoUser } from './demo/demoUsers.js';
@@ -9,6 +10,7 @@ import type { SubgraphClient } from './indexer/index.js';
 import type { Logger } from './logger.js';
 import type { ProgressStream } from './progressBar.js';
 import type { DemoMarketplace } from './userStats/demoMarketplace.js';
+import type { UserTokenVerifier } from './auth/userTokens.js';
 
 /**
  * One Podium system on the server (jobs, user stats, seller boards, ...): everything it adds to
@@ -43,6 +45,8 @@ export interface FeatureContext {
   logger: Logger;
   /** The options `createApp` was given; each feature reads its own (`apiKey`, `tokens`, ...). */
   options: CreateAppOptions;
+  /** The app's user-token verifier (HS256 secret and/or the sign-in provider's keys). */
+  userTokens: UserTokenVerifier;
 }
 
 /** Demo mode's world, shared by the features' demo routes and seeds. */
@@ -59,6 +63,12 @@ export interface BackgroundContext {
   logger: Logger;
   /** The subgraph the stats come from: the configured one or the demo's stand-in. */
   subgraph?: SubgraphClient | undefined;
+  /**
+   * This instance's background leases: work that must run on one instance at a time takes a
+   * named lease and runs only while it holds it. `startServer` always gives one; without it
+   * (a host wiring features itself) the work runs unconditionally.
+   */
+  leases?: BackgroundLeases | undefined;
 }
 
 /** Running background work. */

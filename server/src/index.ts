@@ -35,7 +35,13 @@ export {
 } from './migrate.js';
 export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './jobs/jobsStore.js';
 export { errorBody, HttpError, invalidRequest, type FieldErrors } from './errors.js';
-export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth.js';
+export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth/guards.js';
+export {
+  createUserTokenVerifier,
+  providerAlgorithms,
+  type UserTokenOptions,
+  type UserTokenVerifier,
+} from './auth/userTokens.js';
 export type { RedisPinger } from './http/healthRoutes.js';
 export { createRedisClient } from './redis.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { errorCodes } from 'podium-kit/core';
 import { createApp } from './app.js';
+import { createBackgroundLeases, type BackgroundLeases } from './background/createBackgroundLeases.js';
 import { errorBody } from './errors.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/Database.js';
@@ -70,7 +71,12 @@ export async function startServer({
   const db = await openDatabase(config, logger);
   let redis: Redis | undefined;
   const background: BackgroundWork[] = [];
-  const stopBackground = () => Promise.all(background.map((work) => work.stop()));
+  let leases: BackgroundLeases | undefined;
+  // The work first (a run in progress finishes), then its leases are released for another instance.
+  const stopBackground = async () => {
+    await Promise.all(background.map((work) => work.stop()));
+    await leases?.stop();
+  };
   try {
     await migrate(db, { logger });
     // Demo: a local subgraph stand-in over generated marketplace activity, unless a real one is
@@ -93,6 +99,7 @@ export async function startServer({
     const app = createApp({
       db,
       jwtSecret: config.jwtSecret,
+      userTokens: config.userTokens,
       apiKey: config.apiKey,
       cronSecret: config.cronSecret,
       tokens: config.tokens,
@@ -102,8 +109,11 @@ export async function startServer({
       corsOrigins: config.corsOrigins,
       redis,
       // Shared through Redis when configured; the local demo's own page (loopback) is never limited.
+      // Under PODIUM_REDIS_PREFIX like every other key: apps sharing a Redis count apart.
       rateLimits:
-        config.rateLimits === false ? false : { rules: config.rateLimits, redis, exemptLoopback: !!demo },
+        config.rateLimits === false
+          ? false
+          : { rules: config.rateLimits, redis, keyPrefix: `${config.redisPrefix}rl`, exemptLoopback: !!demo },
       trustProxy: config.trustProxy,
       viewsPerClientPerDay: config.viewsPerClientPerDay,
       scoring: {
@@ -117,6 +127,7 @@ export async function startServer({
         fallbackUrl: config.referralFallbackUrl,
         cookieDays: config.referralCookieDays,
         secret: config.referralSecret,
+        fraudRules: config.fraudRules,
       },
       healthTimeoutMs: config.healthTimeoutMs,
       logger,
@@ -138,8 +149,9 @@ export async function startServer({
       return handled;
     };
     const server = await listen(fetch, config.port, config.host);
+    leases = createBackgroundLeases({ db, leaseMs: config.backgroundLeaseMs, logger });
     for (const feature of features) {
-      const work = feature.startBackground?.({ db, config, logger, subgraph });
+      const work = feature.startBackground?.({ db, config, logger, subgraph, leases });
       if (work) background.push(work);
     }
     const { port } = server.address() as AddressInfo;

@@ -2,7 +2,7 @@ import { errorBodySchema } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireApiKey, requireCronSecret, requireUser, safeEqual } from '../src/auth.js';
+import { requireApiKey, requireCronSecret, requireUser, safeEqual } from '../src/auth/guards.js';
 import { errorResponse } from '../src/errors.js';
 import type { AppEnv } from '../src/http/AppEnv.js';
 import { silentLogger } from '../src/logger.js';

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       tokens: [{ address: '0x0000000000000000000000000000000000000000', symbol: 'ETH', decimals: 18 }],
       statsStaleAfterMs: 24 * 3_600_000,
       statsSyncIntervalMs: 0,
+      backgroundLeaseMs: 10_000,
       rateLimits: {},
       trustProxy: false,
       viewsPerClientPerDay: 20,

@@ -118,7 +118,9 @@ describe('podium-server commands', () => {
     expect(await page.text()).toContain('npm run build:demo');
     expect((await fetch(`${url}/api/unknown`)).status).toBe(404);
     await result.server!.close();
-  });
+    // It seeds the whole demo (stats, boards, points, referrals): 5 s when quiet, past 30 s once
+    // on a CI machine loaded with the parallel suites.
+  }, 90_000);
 
   it('demo serves a built page with a single-page-app fallback, and nothing outside it', async () => {
     const site = join(dir, 'demo-site');

@@ -79,6 +79,20 @@ const httpUrlSchema = () =>
     z.refine((value) => !hasUnsafeCharacter(value), 'must not contain control characters'),
   );
 
+/** An ISO 4217 currency code such as `USD`. */
+export const currencyCodeSchema = /* @__PURE__ */ defineSchema(() =>
+  z
+    .string({ error: requiredFieldError })
+    .check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as USD')),
+);
+
+/** A click's id (`clk_…`): what a referral link's redirect adds as `click` and the cookie holds. */
+export const clickIdSchema = /* @__PURE__ */ defineSchema(() =>
+  z
+    .string({ error: requiredFieldError })
+    .check(z.regex(/^clk_[A-Za-z0-9_-]{1,60}$/, 'must be a click id such as clk_…')),
+);
+
 /** A commission of a share of the sale, in percent. */
 export const percentCommissionSchema = /* @__PURE__ */ defineSchema(() =>
   z.strictObject({
@@ -104,9 +118,7 @@ export const fixedCommissionSchema = /* @__PURE__ */ defineSchema(() =>
         z.minimum(0, 'must be at least 0'),
         z.maximum(1_000_000_000, 'must be at most 1000000000'),
       ),
-    currency: z
-      .string({ error: requiredFieldError })
-      .check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as USD')),
+    currency: currencyCodeSchema,
   }),
 );
 
@@ -120,12 +132,31 @@ export type Commission = z.infer<typeof commissionSchema>;
 
 /** Body of `PUT /creators/:id` (API key): the whole creator (a PUT replaces). */
 export const putCreatorBodySchema = /* @__PURE__ */ defineSchema(() =>
-  z.strictObject({
-    name: printableTextSchema(100),
-    /** Where a referral link lands; its own query is kept, `ref` and `click` are added. */
-    destinationUrl: httpUrlSchema(),
-    commission: commissionSchema,
-  }),
+  z
+    .strictObject({
+      name: printableTextSchema(100),
+      /** Where a referral link lands; its own query is kept, `ref` and `click` are added. */
+      destinationUrl: httpUrlSchema(),
+      commission: commissionSchema,
+      /**
+       * The currency of the creator's sales and commissions (ISO 4217); conversions in another one
+       * are refused. Defaults to a fixed commission's currency, else USD.
+       */
+      currency: z.optional(currencyCodeSchema),
+    })
+    .check(
+      z.superRefine((body, ctx) => {
+        const { commission, currency } = body;
+        if (commission.type === 'fixed' && currency !== undefined && currency !== commission.currency) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `must be ${currency}, the creator's currency`,
+            path: ['commission', 'currency'],
+            input: body,
+          });
+        }
+      }),
+    ),
 );
 export type PutCreatorBody = z.input<typeof putCreatorBodySchema>;
 
@@ -135,6 +166,7 @@ export const creatorSchema = /* @__PURE__ */ defineSchema(() =>
     name: z.string(),
     destinationUrl: z.string(),
     commission: commissionSchema,
+    currency: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   }),

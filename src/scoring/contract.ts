@@ -118,6 +118,11 @@ export const scoreEventBatchSchema = /* @__PURE__ */ defineSchema(() =>
 );
 export type ScoreEventBatch = z.infer<typeof scoreEventBatchSchema>;
 
+/** Query of `DELETE /scores/actions/:eventId` (API key): why the event is revoked, kept on the ledger. */
+export const revokeScoreEventQuerySchema = /* @__PURE__ */ defineSchema(() =>
+  z.object({ reason: z.optional(printableTextSchema(200)) }),
+);
+
 /** `POST /scores/adjustments` (API key): a manual change of a user's points, with its reason. */
 export const scoreAdjustmentSchema = /* @__PURE__ */ defineSchema(() =>
   z.strictObject({

@@ -21,6 +21,8 @@ export const healthCheckSchema = /* @__PURE__ */ defineSchema(() =>
     observedUnit: z.literal('ms'),
     time: z.string(),
     output: z.optional(z.string()),
+    /** A check's own figures, present whatever its status (e.g. a cache's lookups and hit rate). */
+    details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   }),
 );
 

@@ -9,8 +9,11 @@ import { tieModes } from './ranking.js';
  * Each board's query and route live in its feature's contract.
  */
 
-/** The boards, by the name `useLeaderboard(board)` takes. */
-export const leaderboardBoards = ['sellers', 'points'] as const;
+/**
+ * The boards, by the name `useLeaderboard(board)` takes. `referrers` is one creator's board
+ * (issue 12): its params carry the `creatorId` the route is built from.
+ */
+export const leaderboardBoards = ['sellers', 'points', 'referrers'] as const;
 export type LeaderboardBoard = (typeof leaderboardBoards)[number];
 
 export const maxLeaderboardLimit = 100;

@@ -1,3 +1,4 @@
+import type { ReferrersBoardQuery } from '../referrals/analyticsApi.js';
 import type { ScoreLeaderboardQuery } from '../scoring/contract.js';
 import type { SellerLeaderboardQuery } from '../sellerBoards/contract.js';
 import type { ApiClient } from './createApiClient.js';
@@ -7,24 +8,32 @@ import type { LeaderboardBoard, LeaderboardResponse } from './leaderboard.js';
 export interface LeaderboardQueries {
   sellers: SellerLeaderboardQuery;
   points: ScoreLeaderboardQuery;
+  referrers: ReferrersBoardQuery;
 }
 
 /** What a board can be asked: its metric, period, page (`limit`/`offset`) or `around` a user. */
 export type LeaderboardParams<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardQueries[B];
 
 /**
- * Relative route of each board: the same strings as the features' `sellerLeaderboardRoute` and
- * `scoreLeaderboardRoute` (a test holds them equal), written here because `shared/` imports no
- * feature's values.
+ * Relative route of each board: the same strings as the features' `sellerLeaderboardRoute`,
+ * `scoreLeaderboardRoute` and `referrersLeaderboardRoute` (a test holds them equal), written here
+ * because `shared/` imports no feature's values.
  */
 const leaderboardRoutes: Record<LeaderboardBoard, string> = {
   sellers: '/leaderboards/sellers',
   points: '/scores/leaderboard',
+  referrers: '/creators/:id/leaderboard',
 };
 
-/** The path (below the API base) of a board, e.g. `/leaderboards/sellers`. */
-export function leaderboardPath(board: LeaderboardBoard): string {
-  return leaderboardRoutes[board];
+/**
+ * The path (below the API base) of a board, e.g. `/leaderboards/sellers`; a creator's referrers
+ * board needs its `creatorId` (`/creators/c_studio/leaderboard`).
+ */
+export function leaderboardPath(board: LeaderboardBoard, creatorId?: string): string {
+  const route = leaderboardRoutes[board];
+  if (!route.includes(':id')) return route;
+  if (!creatorId) throw new TypeError(`The ${board} board needs a creatorId`);
+  return route.replace(':id', encodeURIComponent(creatorId));
 }
 
 /**
@@ -47,20 +56,23 @@ export interface GetLeaderboardOptions {
 }
 
 /**
- * `GET` one page of a board (`/leaderboards/sellers`, `/scores/leaderboard`): one page of a board (or the page centred on `around`). With an
- * `etag` the request is conditional: a 304 resolves with `{ notModified: true }`, no body.
+ * `GET` one page of a board (`/leaderboards/sellers`, `/scores/leaderboard`,
+ * `/creators/:id/leaderboard`), or the page centred on `around` where the board supports it. With
+ * an `etag` the request is conditional: a 304 resolves with `{ notModified: true }`, no body.
  */
 export async function getLeaderboard<B extends LeaderboardBoard>(
   client: ApiClient,
   board: B,
-  params: LeaderboardParams<B> = {},
+  params: LeaderboardParams<B> = {} as LeaderboardParams<B>,
   options: GetLeaderboardOptions = {},
 ): Promise<LeaderboardResult> {
   let etag: string | null = null;
+  // The creator of a referrers board is in the path, not the query.
+  const { creatorId, ...query } = params as LeaderboardParams & { creatorId?: string };
   const data = await client.request<LeaderboardResponse | null>({
     method: 'GET',
-    path: leaderboardPath(board),
-    query: { ...params },
+    path: leaderboardPath(board, creatorId),
+    query,
     signal: options.signal,
     headers: options.etag ? { 'if-none-match': options.etag } : undefined,
     onNotModified: options.etag ? () => null : undefined,

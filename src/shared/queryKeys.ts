@@ -56,6 +56,15 @@ export const podiumKeys = {
   /** `GET /members/me?creatorId=`: the signed-in user's member record in one community. */
   myMember: (baseUrl: string, creatorId: string) =>
     ['podium', 'referrals', 'members', 'me', baseUrl, creatorId] as const,
+  /** `GET /members/:id/stats`. */
+  memberStats: (baseUrl: string, memberId: string) =>
+    ['podium', 'referrals', 'members', 'stats', baseUrl, memberId] as const,
+  /** `GET /members/:id/share-analytics`; `timeZone` as sent (`UTC` when none was). */
+  shareAnalytics: (baseUrl: string, memberId: string, timeZone: string) =>
+    ['podium', 'referrals', 'members', 'shareAnalytics', baseUrl, memberId, timeZone] as const,
+  /** `GET /creators/:id/analytics`. */
+  creatorAnalytics: (baseUrl: string, creatorId: string) =>
+    ['podium', 'referrals', 'creators', 'analytics', baseUrl, creatorId] as const,
   /** `GET /sellers/:id/dashboard`. */
   sellerDashboard: (baseUrl: string, sellerId: string) =>
     ['podium', 'sellers', 'dashboard', baseUrl, sellerId] as const,

@@ -54,7 +54,12 @@ describe('referral mock handlers (registered in createPodiumMocks)', () => {
     expect(response.status).toBe(201);
     const tracked = shareSchema.parse(await response.json());
     expect(tracked.url).toBe(`https://podium.example/r/ALC7K2QZ?p=whatsapp&s=${tracked.shareId}`);
-    expect(mocks.referralWorld().shares).toEqual([{ ...tracked, memberId: 'm_alice' }]);
+    // The world starts with 30 days of seeded shares; the new one is appended, stamped now.
+    expect(mocks.referralWorld().shares.at(-1)).toEqual({
+      ...tracked,
+      memberId: 'm_alice',
+      createdAt: expect.any(String),
+    });
   });
 
   it("refuses another user's member (403), an unknown one (404) and names a bad field (400)", async () => {

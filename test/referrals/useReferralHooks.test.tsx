@@ -73,9 +73,13 @@ describe('useShareTracking', () => {
       url: 'https://podium.example/r/ALC7K2QZ?p=x&s=sh_1',
     });
     await waitFor(() => expect(result.current.status).toBe('success'));
-    expect(mocks.world().shares).toEqual([
-      { ...(share as object), memberId: 'm_alice', templateId: 't_launch' },
-    ]);
+    // After the world's seeded shares, stamped when recorded.
+    expect(mocks.world().shares.at(-1)).toEqual({
+      ...(share as object),
+      memberId: 'm_alice',
+      templateId: 't_launch',
+      createdAt: expect.any(String),
+    });
   });
 
   it('resolves null and exposes the 403 for another user’s member, never throwing', async () => {

@@ -226,6 +226,9 @@ describe('leaderboardValue', () => {
     expect(leaderboardValue('points', 12345.6, frLabels, formatter('fr-FR'), 1)).toBe('12 345,6\u00a0points');
     // Sellers' units as before; an unknown unit is the number alone.
     expect(leaderboardValue('sales', 2, defaultLabels, en)).toBe('2 sales');
-    expect(leaderboardValue('referrals', 7.25, defaultLabels, en, 2)).toBe('7.25');
+    expect(leaderboardValue('widgets', 7.25, defaultLabels, en, 2)).toBe('7.25');
+    // The referrers board's units (issue 12).
+    expect(leaderboardValue('referrals', 3, defaultLabels, en)).toBe('3 referrals');
+    expect(leaderboardValue('earnings', 17.7, defaultLabels, en, 2)).toBe('17.70 earned');
   });
 });

@@ -8,6 +8,7 @@ import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js'
 import { MarketplacePanel } from './MarketplacePanel.js';
 import { PointsPanel } from './PointsPanel.js';
 import { RecordJobPanel } from './RecordJobPanel.js';
+import { ReferralsPanel } from './ReferralsPanel.js';
 import { SellerBoardsPanel } from './SellerBoardsPanel.js';
 
 type Theme = 'light' | 'dark' | 'system';
@@ -139,6 +140,7 @@ export function DemoApp() {
               <SellerBoardsPanel userId={userId} />
             </div>
             <PointsPanel userId={userId} />
+            <ReferralsPanel userId={userId} />
           </PodiumProvider>
         )}
       </main>

@@ -56,10 +56,7 @@ export function MarketplacePanel({ users, identifier, onIdentifierChange }: Mark
   }
 
   return (
-    <aside
-      aria-labelledby={headingId}
-      className="rounded-podium border border-line bg-page p-4 text-sm"
-    >
+    <aside aria-labelledby={headingId} className="rounded-podium border border-line bg-page p-4 text-sm">
       <h2 id={headingId} className="mb-2 text-base font-semibold">
         Marketplace
       </h2>

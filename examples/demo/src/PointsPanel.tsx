@@ -1,5 +1,12 @@
 import { useId, useState } from 'react';
-import { Leaderboard, podiumKeys, useFormatters, usePodium, useScoringRules, type EventResult } from 'podium-kit';
+import {
+  Leaderboard,
+  podiumKeys,
+  useFormatters,
+  usePodium,
+  useScoringRules,
+  type EventResult,
+} from 'podium-kit';
 import { apiBase } from './demoApi.js';
 import { DemoAchievementsGrid, DemoScoreCard } from './scoringWidgets.js';
 
@@ -63,9 +70,7 @@ export function PointsPanel({ userId }: { userId: string }) {
   return (
     // A plain section (no accessible name, so not a landmark): the aside inside stays top level.
     <section className="mt-8">
-      <h2 className="mb-4 text-xl font-semibold">
-        Points &amp; achievements
-      </h2>
+      <h2 className="mb-4 text-xl font-semibold">Points &amp; achievements</h2>
       <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
         <div className="grid min-w-0 items-start gap-6 lg:grid-cols-2">
           <div className="flex min-w-0 flex-col gap-6">

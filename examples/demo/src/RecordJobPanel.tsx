@@ -54,14 +54,10 @@ export function RecordJobPanel() {
     setMessage(`Simulated ${job.job_id}: ${job.successful_count} of ${job.requested_count} succeeded.`);
   }
 
-  const input =
-    'mt-1 w-full rounded-podium border border-control bg-page px-2 py-1';
+  const input = 'mt-1 w-full rounded-podium border border-control bg-page px-2 py-1';
 
   return (
-    <aside
-      aria-labelledby={`${formId}-title`}
-      className="rounded-podium border border-line bg-page p-4"
-    >
+    <aside aria-labelledby={`${formId}-title`} className="rounded-podium border border-line bg-page p-4">
       <h2 id={`${formId}-title`} className="text-lg font-semibold">
         Record a job
       </h2>

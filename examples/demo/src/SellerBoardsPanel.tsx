@@ -39,10 +39,7 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
   return (
     <div className="grid items-start gap-6 xl:grid-cols-[1fr_19rem]">
       <SellerDashboard sellerId={userId} />
-      <aside
-        aria-labelledby={headingId}
-        className="rounded-podium border border-line bg-page p-4 text-sm"
-      >
+      <aside aria-labelledby={headingId} className="rounded-podium border border-line bg-page p-4 text-sm">
         <h2 id={headingId} className="mb-2 text-base font-semibold">
           Seller leaderboard
         </h2>

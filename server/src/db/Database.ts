@@ -27,6 +27,23 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Releases the engine (closes PGlite, ends the pool). Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of every `NOTIFY channel` (`pg_notify`) from any instance
+   * on this database, until the returned function is called or the database closes. On Postgres
+   * this holds one dedicated connection: LISTEN needs a session, so it must not go through a
+   * pooler in transaction mode. `onGap` is called when notifications may have been missed (the
+   * connection was lost; it reconnects by itself). Absent on handles that cannot listen.
+   */
+  listen?(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap?: () => void,
+  ): Promise<() => Promise<void>>;
+}
+
+/** A LISTEN channel name (lower case, safe to interpolate). */
+export function assertChannelName(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Invalid channel name "${channel}"`);
 }
 
 /**

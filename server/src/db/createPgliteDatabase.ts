@@ -1,5 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, Queryable } from './Database.js';
+import { assertChannelName, type Database, type Queryable } from './Database.js';
 
 /** Options of {@link createPgliteDatabase}. */
 export interface PgliteDatabaseOptions {
@@ -32,6 +32,14 @@ export async function createPgliteDatabase(
     exec: (sql) => execOn(pglite, sql),
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     close: () => (closing ??= pglite.closed ? Promise.resolve() : pglite.close()),
+    // In-process: one engine, so nothing is ever missed (no gap).
+    async listen(channel, onMessage) {
+      assertChannelName(channel);
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => {
+        if (!pglite.closed) await unsubscribe();
+      };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
-import type { Database, Queryable } from './Database.js';
+import { assertChannelName, type Database, type Queryable } from './Database.js';
 
 /** Options of {@link createPostgresDatabase}. */
 export interface PostgresDatabaseOptions {
@@ -57,10 +57,75 @@ export function createPostgresDatabase(
   // An idle client's error is re-emitted on the pool: already logged by the client's listener.
   pool.on('error', () => {});
   let closing: Promise<void> | undefined;
+  const listeners = new Set<() => Promise<void>>();
 
   return {
     kind: 'postgres',
     pool,
+    async listen(channel, onMessage, onGap) {
+      assertChannelName(channel);
+      if (closing) throw new Error('The database is closed');
+      let client: pg.Client | undefined;
+      let stopped = false;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      const retryLater = () => {
+        if (stopped) return;
+        retry = setTimeout(reconnect, 1_000);
+        retry.unref?.();
+      };
+      // Its own session, outside the pool: the same URL and schema, a name operators can find.
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({
+          connectionString: options.url,
+          connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+          keepAlive: true,
+          ...(options.applicationName ? { application_name: options.applicationName } : {}),
+          fallback_application_name: 'podium-server',
+          ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+        });
+        client = next;
+        next.on('error', (error) => options.logger?.error('Postgres LISTEN connection lost', { error }));
+        next.on('notification', (message) => {
+          if (message.channel === channel) onMessage(message.payload ?? '');
+        });
+        next.on('end', () => {
+          if (stopped || client !== next) return;
+          client = undefined;
+          onGap?.();
+          retryLater();
+        });
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${channel}`);
+        } catch (error) {
+          if (client === next) client = undefined;
+          await next.end().catch(() => {});
+          throw error;
+        }
+        // Stopped while connecting: the stop could not end this client yet.
+        if (stopped) await next.end().catch(() => {});
+      };
+      const reconnect = () => {
+        retry = undefined;
+        if (stopped) return;
+        // Whatever was sent while away is lost: said again once listening.
+        connect().then(() => onGap?.(), retryLater);
+      };
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        if (retry) clearTimeout(retry);
+        await client?.end().catch(() => {});
+      };
+      // Registered first: closing the database while this connects ends it too.
+      listeners.add(stop);
+      // Down at the start: keep trying in the background, as after a loss.
+      await connect().catch(() => {
+        onGap?.();
+        retryLater();
+      });
+      return stop;
+    },
     query: (sql, params) => queryOn(pool, sql, params),
     exec: (sql) => execOn(pool, sql),
     async transaction(fn) {
@@ -83,7 +148,11 @@ export function createPostgresDatabase(
         client.release(broken);
       }
     },
-    close: () => (closing ??= pool.end()),
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      })()),
   };
 }
 

@@ -22,6 +22,8 @@ export interface HealthCheckDefinition {
    * {@link HealthCheckFailure} when the message may be shown publicly.
    */
   run(signal: AbortSignal): Promise<unknown>;
+  /** Figures reported with the check whatever its status (read after `run`). */
+  details?(): Record<string, string | number | null>;
 }
 
 /** Options of {@link createHealthRoutes}. */
@@ -87,6 +89,7 @@ export function createHealthRoutes(options: HealthRoutesOptions): Hono {
           observedUnit: 'ms',
           time,
           ...(outcome.output ? { output: outcome.output } : {}),
+          ...(check.details ? { details: check.details() } : {}),
         },
       ];
     });

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { errorCodes } from 'podium-kit/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Redis } from 'ioredis';
-import { jwtVerify } from 'jose';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -10,11 +9,12 @@ import {
   RLWrapperTimeouts,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { safeEqual } from '../auth.js';
+import { safeEqual } from '../auth/guards.js';
 import { errorBody } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './AppEnv.js';
 import { clientIp, isLoopback, socketAddress } from './clientIp.js';
+import type { UserTokenVerifier } from '../auth/userTokens.js';
 
 /** A fixed window: at most `limit` requests per `windowSeconds`. */
 export interface RateLimitRule {
@@ -60,11 +60,9 @@ export interface RateLimitOptions {
   exemptLoopback?: boolean;
   /** Paths never limited (the health check). */
   exemptPaths?: readonly string[];
-  /** The app's credentials, to key a request by its user or API key. */
-  jwtSecret?: string | undefined;
+  /** The app's user-token verifier: a verified user is counted per user, others per IP. */
+  userTokens?: UserTokenVerifier | undefined;
   apiKey?: string | undefined;
-  /** The app clock (token expiry). */
-  now: () => Date;
   logger: Pick<Logger, 'warn'>;
 }
 
@@ -247,29 +245,16 @@ interface Identity {
  * does (an unverified `sub` would let a client pick a fresh bucket per request). Anything else
  * (no credentials, wrong ones, the cron secret) is counted per IP.
  */
-function createIdentifier({ jwtSecret, apiKey, now }: RateLimitOptions) {
-  const jwtKey = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
+function createIdentifier({ userTokens, apiKey }: RateLimitOptions) {
   const apiKeyId = apiKey ? `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}` : '';
-  // Verified tokens, until they expire: a user's every request carries the same token, and
-  // verifying it (again, after the route's own check) was most of the limiter's cost. Only tokens
-  // that verified get in, so forged ones cannot fill it; bounded by clearing when full.
-  const verified = new Map<string, { key: string; expiresAt: number }>();
   return async (credentials: string): Promise<Identity | undefined> => {
     if (apiKey && safeEqual(credentials, apiKey)) return { family: 'apiKey', key: apiKeyId };
-    if (!jwtKey || credentials.split('.').length !== 3) return undefined;
-    const cached = verified.get(credentials);
-    if (cached && cached.expiresAt > now().getTime()) return { family: 'user', key: cached.key };
+    if (!userTokens?.configured || credentials.split('.').length !== 3) return undefined;
     try {
-      const { payload } = await jwtVerify(credentials, jwtKey, { algorithms: ['HS256'], currentDate: now() });
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0) return undefined;
-      const key = `user:${payload.sub}`;
-      if (verified.size >= maxCachedTokens) verified.clear();
-      verified.set(credentials, { key, expiresAt: (payload.exp ?? 0) * 1000 });
-      return { family: 'user', key };
+      // The verifier remembers tokens that verified: the route's own check costs nothing more.
+      return { family: 'user', key: `user:${await userTokens.verify(credentials)}` };
     } catch {
       return undefined;
     }
   };
 }
-
-const maxCachedTokens = 10_000;

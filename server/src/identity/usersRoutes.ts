@@ -1,6 +1,6 @@
 import { putUserBodySchema, userIdSchema, userRoute } from 'podium-kit/core';
 import { Hono } from 'hono';
-import { requireApiKey } from '../auth.js';
+import { requireApiKey } from '../auth/guards.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';

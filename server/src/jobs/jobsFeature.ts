@@ -7,8 +7,8 @@ import { seedDemoData } from './seedDemoData.js';
 /** Job statistics: `PATCH /stats` and `GET /stats` for the signed-in user, and the demo's jobs. */
 export const jobsFeature: ServerFeature = {
   name: 'jobs',
-  routes: ({ db, now, options }) =>
-    createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(db), jwtSecret: options.jwtSecret, now }),
+  routes: ({ db, now, options, userTokens }) =>
+    createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(db), userTokens, now }),
   demoSeed: {
     // The generated ids only (`demo-alice-0001`): jobs a visitor recorded in the demo stay.
     async clearGenerated(tx) {

@@ -8,16 +8,18 @@ import {
   errorCodes,
 } from 'podium-kit/core';
 import { Hono } from 'hono';
-import { requireUser } from '../auth.js';
+import { requireUser } from '../auth/guards.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { JobsStore } from './jobsStore.js';
+import type { UserTokenVerifier } from '../auth/userTokens.js';
 
 /** Options of {@link createJobsRoutes}. */
 export interface JobsRoutesOptions {
   store: JobsStore;
-  jwtSecret: string | undefined;
+  /** The app's user-token verifier. */
+  userTokens: UserTokenVerifier;
   now: () => Date;
 }
 
@@ -27,10 +29,10 @@ const dayMs = 86_400_000;
  * `PATCH /stats` records one of the signed-in user's jobs; `GET /stats` reads their statistics.
  * Both need the user's JWT.
  */
-export function createJobsRoutes({ store, jwtSecret, now }: JobsRoutesOptions): Hono<AppEnv> {
+export function createJobsRoutes({ store, userTokens, now }: JobsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
-  const user = requireUser({ jwtSecret, now });
+  const user = requireUser(userTokens);
 
   routes.patch(jobStatsRoute, user, async (c) => {
     const body = recordJobBodySchema.parse(await readJsonBody(c));

@@ -1,22 +1,34 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Logger } from '../logger.js';
-
-let processSecret: string | undefined;
+import type { Queryable } from '../db/Database.js';
 
 /**
- * The key of the IP hashes (`PODIUM_REFERRAL_SECRET`). Without one, a random key for this process,
- * said once: the hashes still never hold an IP in clear, but they change on every restart (the
- * click dedupe and the self-referral checks then forget what they saw before).
+ * The key of every referral hash (IPs, referee e-mails, conversion request hashes):
+ * `PODIUM_REFERRAL_SECRET` when set (kept outside the database, so a leaked dump cannot test
+ * guesses against the hashes), else a random key made once per database and kept in
+ * `podium_server_secrets`, so restarts and every instance on the database hash alike (the click
+ * dedupe, the self-referral checks and conversion retries keep working). Read once per handle; a
+ * failed read is tried again on the next call.
  */
-export function referralSecretOf(configured: string | undefined, logger: Pick<Logger, 'warn'>): string {
-  if (configured) return configured;
-  if (!processSecret) {
-    processSecret = randomBytes(32).toString('base64url');
-    logger.warn(
-      'PODIUM_REFERRAL_SECRET is not set: IPs are hashed with a random key for this process, so click dedupe and self-referral checks forget them on restart',
-    );
-  }
-  return processSecret;
+export function createReferralSecret(db: Queryable, configured: string | undefined): () => Promise<string> {
+  if (configured) return () => Promise.resolve(configured);
+  let secret: Promise<string> | undefined;
+  return () =>
+    (secret ??= readOrMakeDatabaseSecret(db).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    }));
+}
+
+async function readOrMakeDatabaseSecret(db: Queryable): Promise<string> {
+  // Two instances racing here both insert-or-keep, then both read the one row that won.
+  await db.query(
+    `INSERT INTO podium_server_secrets (name, value) VALUES ('referral_secret', $1) ON CONFLICT (name) DO NOTHING`,
+    [randomBytes(32).toString('base64url')],
+  );
+  const [row] = await db.query<{ value: string }>(
+    "SELECT value FROM podium_server_secrets WHERE name = 'referral_secret'",
+  );
+  return row!.value;
 }
 
 /** An IP address as stored: HMAC-SHA256 with the referral secret, hex. */

@@ -19,21 +19,25 @@ import {
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { requireApiKey, requireUser } from '../auth.js';
+import { requireApiKey, requireUser } from '../auth/guards.js';
 import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import { clientIp, clientKey } from '../http/clientIp.js';
+import { clientIp } from '../http/clientIp.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { Logger } from '../logger.js';
-import { hashIp, isBotUserAgent, referralSecretOf } from './referralSecret.js';
+import type { AnalyticsCache } from './analytics/analyticsCache.js';
+import { hashGivenIp } from './refereeHashes.js';
+import { hashIp, isBotUserAgent } from './referralSecret.js';
 import type { ReferralsStore, StoredMember } from './referralsStore.js';
+import type { UserTokenVerifier } from '../auth/userTokens.js';
 
 /** Options of {@link createReferralsRoutes}. */
 export interface ReferralsRoutesOptions {
   store: ReferralsStore;
   apiKey: string | undefined;
-  jwtSecret: string | undefined;
+  /** The app's user-token verifier. */
+  userTokens: UserTokenVerifier;
   now: () => Date;
   logger: Pick<Logger, 'warn'>;
   /** Where the API is mounted (`/api`): links are `<publicUrl><basePath>/r/<code>`. */
@@ -44,9 +48,11 @@ export interface ReferralsRoutesOptions {
   fallbackUrl: string | undefined;
   /** Lifetime of the `podium_ref` cookie (`PODIUM_REFERRAL_COOKIE_DAYS`). */
   cookieDays: number;
-  /** `PODIUM_REFERRAL_SECRET`, the key of the IP hashes. */
-  secret: string | undefined;
+  /** The key of the IP hashes (see `createReferralSecret`). */
+  secret: () => Promise<string>;
   trustProxy: boolean;
+  /** Made stale by the share and counted-click writes (the member's live counts change). */
+  analyticsCache?: AnalyticsCache | undefined;
 }
 
 /** The name of the attribution cookie set on Podium's origin by `GET /r/:code`. */
@@ -73,13 +79,19 @@ const notFoundPage =
  * The referral endpoints: creators and members (API key), the signed-in member's record and
  * tracked shares (user token), and the tracked link's redirect (public).
  */
+/**
+ * A `s=` share id worth looking up: printable ASCII, at most 64 long. Anything else (a NUL, which
+ * Postgres refuses in text, or a mangled link) is ignored and the click still counts.
+ */
+const shareIdParamPattern = /^[\x21-\x7e]{1,64}$/;
+
 export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<AppEnv> {
-  const { store, apiKey, jwtSecret, now, logger, basePath, fallbackUrl, trustProxy } = options;
+  const { store, apiKey, userTokens, now, basePath, fallbackUrl, trustProxy } = options;
   const routes = new Hono<AppEnv>();
   const apiKeyOnly = requireApiKey(apiKey);
-  const user = requireUser({ jwtSecret, now });
-  let secret: string | undefined;
-  const ipHashOf = (ip: string) => hashIp((secret ??= referralSecretOf(options.secret, logger)), ip);
+  const user = requireUser(userTokens);
+  const currentSecret = options.secret;
+  const ipHashOf = async (ip: string) => hashIp(await currentSecret(), ip);
 
   const linkBase = (c: Context) =>
     `${(options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '')}${basePath}`;
@@ -120,9 +132,7 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
         {
           // Keyed like the request-derived addresses (an IPv6 client is its /64), so they compare.
           ipHash:
-            body.signals.ip === undefined
-              ? undefined
-              : ipHashOf(clientKey(body.signals.ip.toLowerCase().replace(/^::ffff:(?=\d+\.)/, ''))),
+            body.signals.ip === undefined ? undefined : hashGivenIp(await currentSecret(), body.signals.ip),
           fingerprint: body.signals.fingerprint,
           userAgent: body.signals.userAgent,
         },
@@ -143,10 +153,15 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
     // The member's own device, for the self-referral checks of later conversions.
     await store.recordSignals(
       member.id,
-      { ipHash: ipHashOf(clientIp(c, trustProxy)), fingerprint: body.fingerprint, userAgent: userAgentOf(c) },
+      {
+        ipHash: await ipHashOf(clientIp(c, trustProxy)),
+        fingerprint: body.fingerprint,
+        userAgent: userAgentOf(c),
+      },
       at,
     );
     const shareId = await store.createShare(member.id, body, at);
+    await options.analyticsCache?.invalidate({ memberId: member.id, creatorId: member.creatorId });
     const search = new URLSearchParams({ p: body.platform, s: shareId });
     const share: Share = {
       shareId,
@@ -169,8 +184,8 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
           {
             code,
             platform: isShareChannel(platform) ? platform : undefined,
-            shareId: shareId && shareId.length <= 64 ? shareId : undefined,
-            ipHash: ipHashOf(clientIp(c, trustProxy)),
+            shareId: shareId && shareIdParamPattern.test(shareId) ? shareId : undefined,
+            ipHash: await ipHashOf(clientIp(c, trustProxy)),
             userAgent,
             // A HEAD is a link checker or previewer, never a visitor following the link.
             isBot: c.req.method === 'HEAD' || isBotUserAgent(userAgent),
@@ -178,6 +193,7 @@ export function createReferralsRoutes(options: ReferralsRoutesOptions): Hono<App
           now(),
         )
       : null;
+    if (click?.counted) await options.analyticsCache?.invalidate({ memberId: click.memberId });
     if (!click) {
       if (fallbackUrl) return c.redirect(fallbackUrl, 302);
       // A browser (a visitor) gets a plain page; an API client the one error shape.

@@ -42,6 +42,7 @@ export interface ClickInput {
 /** The outcome of a click on a known code. */
 export interface RecordedClick {
   clickId: string;
+  memberId: string;
   destinationUrl: string;
   counted: boolean;
 }
@@ -67,6 +68,7 @@ interface CreatorRow {
   name: string;
   destination_url: string;
   commission: unknown;
+  currency: string;
   created_at: unknown;
   updated_at: unknown;
   created?: unknown;
@@ -94,6 +96,7 @@ function toCreator(row: CreatorRow): Creator {
     name: row.name,
     destinationUrl: row.destination_url,
     commission,
+    currency: row.currency,
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
   };
@@ -115,6 +118,11 @@ function postgresError(error: unknown): { code?: string; constraint?: string; me
   return typeof error === 'object' && error !== null ? (error as { code?: string }) : {};
 }
 
+/** The creator's currency: as given, else a fixed commission's, else USD. */
+export function creatorCurrency(input: PutCreatorBody): string {
+  return input.currency ?? (input.commission.type === 'fixed' ? input.commission.currency : 'USD');
+}
+
 /** Options of {@link createReferralsStore}. */
 export interface ReferralsStoreOptions {
   /** Makes a candidate code (tests pass a sequence to force a collision). @default generateReferralCode */
@@ -130,13 +138,14 @@ export function createReferralsStore(
     /** Creates or replaces a creator. */
     async putCreator(id: string, input: PutCreatorBody, now: Date) {
       const [row] = await db.query<CreatorRow>(
-        `INSERT INTO podium_referral_creators (id, name, destination_url, commission, created_at, updated_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $5)
+        `INSERT INTO podium_referral_creators (id, name, destination_url, commission, currency, created_at, updated_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $6)
          ON CONFLICT (id) DO UPDATE
            SET name = EXCLUDED.name, destination_url = EXCLUDED.destination_url,
-               commission = EXCLUDED.commission, updated_at = EXCLUDED.updated_at
+               commission = EXCLUDED.commission, currency = EXCLUDED.currency,
+               updated_at = EXCLUDED.updated_at
          RETURNING *, (xmax = 0) AS created`,
-        [id, input.name, input.destinationUrl, JSON.stringify(input.commission), now],
+        [id, input.name, input.destinationUrl, JSON.stringify(input.commission), creatorCurrency(input), now],
       );
       return { creator: toCreator(row!), created: row!.created === true };
     },
@@ -283,7 +292,7 @@ export function createReferralsStore(
       let counted = false;
       if (!click.isBot) counted = (await insert(true)).length > 0;
       if (!counted) await insert(false);
-      return { clickId, destinationUrl: target.destination_url, counted };
+      return { clickId, memberId: target.member_id, destinationUrl: target.destination_url, counted };
     },
   };
 }

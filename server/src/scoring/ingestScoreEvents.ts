@@ -21,6 +21,7 @@ import {
   type BoardDelta,
   type StoredEntry,
 } from './writeLedgerEntries.js';
+import { canonicalJson } from '../http/canonicalJson.js';
 
 /** An event validated by the route: resolved for the engine, with the digest of what was sent. */
 export interface PreparedEvent extends ScoringEvent {
@@ -41,17 +42,6 @@ export interface BoardSink {
  */
 export function requestHashOf(sent: unknown): string {
   return createHash('sha256').update(canonicalJson(sent)).digest('base64url');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The answer for a scored or ignored event. */

@@ -9,6 +9,7 @@ import { redisTopPlaceEntries } from './scoringWebhookEvents.js';
 import { enqueueWebhooks } from '../webhooks/webhookDeliveries.js';
 import type { ScoreBoardPage, ScoreStanding } from './sqlScoreBoards.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
+import { touchBoards } from './sqlScoreBoards.js';
 
 /**
  * The points boards as Redis sorted sets, fed from the ledger's outbox (see migration 009).
@@ -93,6 +94,8 @@ export function createRedisScoreBoards(options: {
   logger: Pick<Logger, 'warn'>;
   /** Set when a webhook is configured: the drain queues top-10 entries of the lifetime board. */
   announce?: { now: () => Date } | undefined;
+  /** The clock of the boards' "last updated". @default () => new Date() */
+  now?: () => Date;
 }): RedisScoreBoards {
   const { db, redis, prefix } = options;
   const keysOf = (board: string) => redisBoardKeys(prefix, board);
@@ -266,6 +269,10 @@ export function createRedisScoreBoards(options: {
           // In the drain's transaction: a drain that dies before its commit is redone, and
           // announces again (webhooks are at least once; receivers dedupe by id).
           if (options.announce) await announceTopPlaces(tx, parsed, options.announce.now());
+          // Counted with the delete: the rows are in Redis now, so the version (and the ETag
+          // polls compare) never runs ahead of what a page read shows.
+          const boards = new Set(parsed.flatMap((row) => row.deltas.map(([board]) => board)));
+          await touchBoards(tx, [...boards], (options.now ?? (() => new Date()))());
           await tx.query('DELETE FROM podium_score_outbox WHERE id = ANY($1::bigint[])', [
             parsed.map((r) => r.id),
           ]);

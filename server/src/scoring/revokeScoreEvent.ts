@@ -118,8 +118,11 @@ export async function revokeScoreEvent(
     const achievementsLost = await dropLostAchievements(tx, rules, userId, state);
     const deltas = boardDeltasOf(entries, -1);
     if (boards.inTransaction) {
-      await applySqlBoardDeltas(tx, deltas);
-      await recomputeReachedAt(tx, userId, [...new Set(deltas.map((d) => d.key))]);
+      // The writer's own sink: with Redis boards that queues the change in the outbox (calling
+      // the SQL projection here had left revoked points on the Redis boards).
+      await boards.inTransaction(tx, deltas);
+      if (boards.inTransaction === applySqlBoardDeltas)
+        await recomputeReachedAt(tx, userId, [...new Set(deltas.map((d) => d.key))]);
     }
     return {
       result: {

@@ -10,7 +10,7 @@ import type { BoardDelta } from './writeLedgerEntries.js';
 export interface ScoreWriter {
   /** Passed to the ledger writes: where their board changes go inside the transaction. */
   sink: BoardSink;
-  /** After commit: stamps the boards, sends webhooks due, and applies the outbox to Redis. */
+  /** After commit: counts the boards' change (SQL boards), sends webhooks due, and applies the outbox to Redis. */
   afterWrite(deltas: readonly BoardDelta[], at: Date): Promise<void>;
 }
 
@@ -28,13 +28,35 @@ export function createScoreWriter(options: {
 }): ScoreWriter {
   const { db, now, redisBoards, webhook, logger } = options;
   let redisWarned = false;
+  // Boards whose change is committed but not counted yet (the count failed: a busy pool, a lost
+  // connection). The write has happened, so its answer stays a 200 (a 503 would make the host
+  // retry into a replay); the count is retried with the next write or within a second.
+  const uncounted = new Set<string>();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const countChanges = async (keys: Iterable<string>, at: Date): Promise<void> => {
+    for (const key of keys) uncounted.add(key);
+    const counting = [...uncounted];
+    try {
+      await touchBoards(db, counting, at);
+      for (const key of counting) uncounted.delete(key);
+    } catch (error) {
+      logger.warn(`Scores: could not count a change of ${counting.length} board(s); retrying`, { error });
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        void countChanges([], now());
+      }, 1_000);
+      retry.unref?.();
+    }
+  };
   return {
     sink: {
       webhooks: webhook !== undefined,
       inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
     },
     async afterWrite(deltas, at) {
-      await touchBoards(db, [...new Set(deltas.map((delta) => delta.key))], at);
+      // With Redis the drain counts the change, once it is in Redis: counted here, a poll
+      // before the drain would keep the old page under the new version.
+      if (!redisBoards) await countChanges(new Set(deltas.map((delta) => delta.key)), at);
       // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
       if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
       if (!redisBoards) return;

@@ -16,6 +16,7 @@ import { rebuildScores } from './rebuildScores.js';
 import { rebuildRedisScoreBoards } from './rebuildRedisScoreBoards.js';
 import { createScoringRoutes } from './scoringRoutes.js';
 import { recordDailyRanks } from './rankHistory.js';
+import { countEveryBoardChanged } from './sqlScoreBoards.js';
 import { HealthCheckFailure } from '../http/healthRoutes.js';
 
 /** The Redis boards of an app configured with `scoring.redis`, else none (the SQL projection). */
@@ -28,6 +29,7 @@ function redisBoardsOf({ db, now, logger, options }: FeatureContext): RedisScore
     prefix: redis.prefix,
     logger,
     announce: options.scoring?.webhook ? { now } : undefined,
+    now,
   });
 }
 
@@ -106,8 +108,13 @@ export const scoringFeature: ServerFeature = {
   // Every few seconds: with Redis, the outbox to Redis (board changes wait there while Redis is
   // away; each write also drains, so normally it is empty); webhooks due for a retry (with
   // backoff, see deliverDueWebhooks); and once a UTC day, the rank history's point for the day
-  // that just ended.
-  startBackground({ db, config, logger }) {
+  // that just ended. One instance at a time (the lease); the others' writes still drain the
+  // outbox themselves, and deliveries are claimed row by row, so this is about doing it once.
+  startBackground({ db, config, logger, leases }) {
+    // On every instance: if this process's previous run died between a commit and its count,
+    // the boards it changed would keep answering polls with "unchanged".
+    void countEveryBoardChanged(db).catch(() => undefined);
+    const lease = leases?.lease('scoring:background');
     const redis = config.redisUrl ? createRedisClient(config.redisUrl, logger) : undefined;
     const boards = redis
       ? createRedisScoreBoards({
@@ -133,6 +140,7 @@ export const scoringFeature: ServerFeature = {
     };
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
+      if (lease && !lease.held()) return;
       running = Promise.all([
         boards?.drain().catch(() => undefined),
         webhook ? deliverDueWebhooks(db, webhook, { logger }).catch(() => undefined) : undefined,

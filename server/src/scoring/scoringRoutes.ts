@@ -5,6 +5,7 @@ import {
   fieldPath,
   maxFutureSkewMs,
   resolveScoreBoard,
+  revokeScoreEventQuerySchema,
   scoreActionRoute,
   scoreActionsRoute,
   scoreAdjustmentSchema,
@@ -27,13 +28,13 @@ import {
   type ScoreEventInput,
   type ScoringRules,
 } from 'podium-kit/core';
-import { requireApiKey } from '../auth.js';
+import { requireApiKey } from '../auth/guards.js';
 import { toIsoString, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { isExpiredInRedis, type RedisScoreBoards } from './redisScoreBoards.js';
 import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type PreparedEvent } from './ingestScoreEvents.js';
@@ -41,6 +42,7 @@ import { recordAdjustment } from './recordAdjustment.js';
 import { createScoreWriter } from './scoreWriter.js';
 import type { WebhookTarget } from '../webhooks/webhookDeliveries.js';
 import { revokeScoreEvent } from './revokeScoreEvent.js';
+import { serverVersion } from '../version.js';
 import {
   readScoreLedger,
   readScoreMetrics,
@@ -48,7 +50,12 @@ import {
   readUserScore,
   roundTrending,
 } from './scoreReads.js';
-import { readSqlBoardPage, readSqlStanding, type ScoreStanding } from './sqlScoreBoards.js';
+import {
+  readBoardVersions,
+  readSqlBoardPage,
+  readSqlStanding,
+  type ScoreStanding,
+} from './sqlScoreBoards.js';
 
 /** Options of {@link createScoringRoutes}. */
 export interface ScoringRoutesOptions {
@@ -80,6 +87,8 @@ export function createScoringRoutes({
   logger,
 }: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  // A new server version or other rules may answer the same board differently.
+  const answerFormat = `${serverVersion}:${strongEtag(JSON.stringify(rules))}`;
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -164,8 +173,9 @@ export function createScoringRoutes({
 
   routes.delete(scoreActionRoute, requireApiKey(apiKey), async (c) => {
     const eventId = parsePathParam(ledgerIdSchema, 'eventId', c.req.param('eventId'), 'Invalid event id');
+    const { reason } = revokeScoreEventQuerySchema.parse(c.req.query());
     const at = now();
-    const outcome = await revokeScoreEvent(db, rules, eventId, c.req.query('reason') ?? null, at, boards);
+    const outcome = await revokeScoreEvent(db, rules, eventId, reason ?? null, at, boards);
     if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
     await afterWrite(outcome.deltas, at);
     return c.json(outcome.result, 200);
@@ -212,6 +222,29 @@ export function createScoringRoutes({
     const query = scoreLeaderboardQuerySchema.parse(c.req.query());
     const at = now();
     const board = resolveScoreBoard(query, at);
+    const trending = board.timeframe === 'trending';
+    c.header('Cache-Control', 'no-cache');
+    // Decided before any page query: the board's change count and the profiles' make the
+    // answer, with the query. Trending values decay with the clock, so that board's ETag is
+    // the answer's own hash.
+    let etag: string | undefined;
+    if (!trending) {
+      const versions = await readBoardVersions(db, board.key);
+      etag = strongEtag(
+        JSON.stringify([
+          answerFormat,
+          board.key,
+          periodOf(board, at, rules),
+          query.ties,
+          query.limit,
+          query.offset,
+          query.around ?? null,
+          versions,
+        ]),
+      );
+      c.header('ETag', etag);
+      if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    }
     const page = await boardPage(db, {
       key: board.key,
       ties: query.ties,
@@ -219,7 +252,6 @@ export function createScoringRoutes({
       offset: query.offset,
       around: query.around,
     });
-    const trending = board.timeframe === 'trending';
     const decay = (value: number) => (trending ? roundTrending(trendingValue(rules, value, at)) : value);
     const body: LeaderboardResponse = {
       board: 'points',
@@ -238,12 +270,9 @@ export function createScoringRoutes({
         ? { around: page.around ? { ...page.around, value: decay(page.around.value) } : null }
         : {}),
     };
-    const json = JSON.stringify(body);
-    const etag = strongEtag(json);
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', etag);
-    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-    return c.body(json, 200, { 'Content-Type': 'application/json' });
+    // Trending: the ETag is the answer's own hash (Cache-Control was set above).
+    if (etag === undefined) return jsonWithEtag(c, body, {});
+    return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/json' });
   });
 
   routes.get(userScoreLedgerRoute, requireApiKey(apiKey), async (c) => {

@@ -48,18 +48,43 @@ export async function applySqlBoardDeltas(tx: Queryable, deltas: readonly BoardD
 }
 
 /**
- * Stamps boards as changed at `now` (never backwards), in key order so concurrent writers lock
- * them in one order. A stamp lost to a crash after commit costs only a stale "last updated": the
- * ETag is a hash of the whole answer, so polls still see the change.
+ * Counts a change of each board in `keys` (its version, which the leaderboard's ETag is made
+ * from) and stamps it changed at `now` (never backwards), in key order so concurrent writers lock
+ * them in one order. Called once the change is visible (after the ledger commits, or with Redis
+ * boards in the drain), so a version is never ahead of the rows. A crash between the two leaves
+ * a change uncounted until the board's next one; {@link countEveryBoardChanged} at start-up
+ * closes that window.
  */
 export async function touchBoards(db: Queryable, keys: readonly string[], now: Date): Promise<void> {
   if (keys.length === 0) return;
   await db.query(
-    `INSERT INTO podium_score_board_versions (board, updated_at)
+    `INSERT INTO podium_score_board_versions AS v (board, updated_at)
      SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
-     ON CONFLICT (board) DO UPDATE SET updated_at = greatest(podium_score_board_versions.updated_at, EXCLUDED.updated_at)`,
+     ON CONFLICT (board) DO UPDATE SET updated_at = greatest(v.updated_at, EXCLUDED.updated_at),
+                                       version = v.version + 1`,
     [[...keys].sort(), now],
   );
+}
+
+/**
+ * Counts a change of every board: a process that died between a commit and its
+ * {@link touchBoards} left that change uncounted, and polls would keep being told "unchanged".
+ */
+export async function countEveryBoardChanged(db: Queryable): Promise<void> {
+  await db.query('UPDATE podium_score_board_versions SET version = version + 1');
+}
+
+/**
+ * What a points board's answer is made of besides the query: its change count and the profiles'
+ * (names and avatars shown on it). Two key lookups, read before any page query.
+ */
+export async function readBoardVersions(db: Queryable, key: string): Promise<string> {
+  const [row] = await db.query<{ board: unknown; profiles: unknown }>(
+    `SELECT (SELECT version FROM podium_score_board_versions WHERE board = $1) AS board,
+            (SELECT value FROM podium_sync_state WHERE name = 'profiles.version') AS profiles`,
+    [key],
+  );
+  return `${String(row?.board ?? 0)}.${String(row?.profiles ?? 0)}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from 'podium-kit/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { requireApiKey } from '../auth.js';
+import { requireApiKey } from '../auth/guards.js';
 import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { clientIp } from '../http/clientIp.js';

@@ -27,7 +27,7 @@ const sellerActivityQuerySchema = z.object({
 export const sellerBoardsFeature: ServerFeature = {
   name: 'sellerBoards',
 
-  routes({ db, now, options }) {
+  routes({ db, now, options, userTokens }) {
     const routes = new Hono<AppEnv>();
     routes.route(
       '/',
@@ -40,10 +40,7 @@ export const sellerBoardsFeature: ServerFeature = {
       }),
     );
     routes.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(db), now }));
-    routes.route(
-      '/',
-      createSellerDashboardRoutes({ db, jwtSecret: options.jwtSecret, apiKey: options.apiKey, now }),
-    );
+    routes.route('/', createSellerDashboardRoutes({ db, userTokens, apiKey: options.apiKey, now }));
     return routes;
   },
 

@@ -1,6 +1,6 @@
 import { errorCodes, sellerDashboardRoute, userIdSchema, type SellerDashboard } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { requireApiKey, requireUser, safeEqual } from '../auth.js';
+import { requireApiKey, requireUser, safeEqual } from '../auth/guards.js';
 import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import { joinTransaction, type Database } from '../db/Database.js';
 import { HttpError } from '../errors.js';
@@ -8,12 +8,13 @@ import type { AppEnv } from '../http/AppEnv.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { createSqlProductsStore } from './productsStore.js';
 import { createSqlSellerBoardsStore } from './sellerBoardsStore.js';
+import type { UserTokenVerifier } from '../auth/userTokens.js';
 
 /** Options of {@link createSellerDashboardRoutes}. */
 export interface SellerDashboardRoutesOptions {
   db: Database;
-  /** HS256 secret of user tokens: a seller reads their own dashboard. */
-  jwtSecret: string | undefined;
+  /** The app's user-token verifier: a seller reads their own dashboard. */
+  userTokens: UserTokenVerifier;
   /** The server-to-server API key: the host reads any seller's dashboard. */
   apiKey: string | undefined;
   /** The clock: which month "this month" is, and token expiry. */
@@ -28,12 +29,12 @@ export interface SellerDashboardRoutesOptions {
  */
 export function createSellerDashboardRoutes({
   db,
-  jwtSecret,
+  userTokens,
   apiKey,
   now,
 }: SellerDashboardRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const userAuth = requireUser({ jwtSecret, now });
+  const userAuth = requireUser(userTokens);
   const keyAuth = requireApiKey(apiKey);
 
   // The API key when one is presented (x-api-key, or a bearer equal to the key), else a user JWT.

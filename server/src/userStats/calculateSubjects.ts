@@ -30,6 +30,7 @@ import {
   type Subject,
   type SubjectKey,
 } from './subjects.js';
+import { addressesTouchedByChanges, lockStatsWriters } from './statsDelta.js';
 import {
   deleteSubjectStats,
   recordStatsFailure,
@@ -209,13 +210,54 @@ export async function calculateSubjectFromIndexer(
     await recordStatsFailure(db, subject.key, error, now());
     throw error;
   }
-  const computed = await db.transaction(async (tx) => {
-    await upsertMarketEntities(tx, entities);
+  const computed = await storeSubjectEntities(db, subject, entities, { ...options, now });
+  return { subject, stats: computed.stats, entities: countEntities(entities) };
+}
+
+/**
+ * The write half of {@link calculateSubjectFromIndexer}: in one transaction, stores a subject's
+ * entities in the mirror and recomputes the subject from it.
+ *
+ * The sync updates stored figures by delta from what it changes in the mirror, so rows stored
+ * here first are no-ops for it: every other subject they touch (a counterparty) is recomputed here
+ * too. Before the first sync (no cursor yet) only those with a stored row: that sync pages and
+ * recomputes everything anyway.
+ */
+export async function storeSubjectEntities(
+  db: Database,
+  subject: Subject,
+  entities: MarketEntities,
+  options: { tokens?: readonly TokenInfo[]; now: () => Date },
+): Promise<ComputedSubjectStats> {
+  return db.transaction(async (tx) => {
+    await lockStatsWriters(tx);
+    const changes = await upsertMarketEntities(tx, entities);
     const [result] = await computeSubjects(tx, [subject], options.tokens);
-    await saveSubjectsStats(tx, [result!], now());
+    const touched = await addressesTouchedByChanges(tx, changes);
+    const others = new Set((await subjectKeysForAddresses(tx, [...touched.all])).values());
+    others.delete(subject.key);
+    // 'stats.sync' is the sync cursor (syncCursorName in syncStats.ts, which imports this module).
+    const synced = await tx.query("SELECT 1 FROM podium_sync_state WHERE name = 'stats.sync'");
+    const stored =
+      others.size === 0
+        ? []
+        : synced.length > 0
+          ? [...others].map((key) => ({ subject: key }))
+          : await tx.query<{ subject: string }>(
+              'SELECT subject FROM podium_user_stats WHERE subject = ANY($1::text[])',
+              [[...others]],
+            );
+    const counterparties = await computeSubjects(
+      tx,
+      await loadSubjects(
+        tx,
+        stored.map((row) => row.subject),
+      ),
+      options.tokens,
+    );
+    await saveSubjectsStats(tx, [result!, ...counterparties], options.now());
     return result!;
   });
-  return { subject, stats: computed.stats, entities: countEntities(entities) };
 }
 
 /** Everything the subgraph holds about some wallets (see {@link calculateSubjectFromIndexer}). */

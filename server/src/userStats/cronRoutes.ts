@@ -9,7 +9,7 @@ import {
   type UserStats,
 } from 'podium-kit/core';
 import { Hono, type Context } from 'hono';
-import { requireCronSecret } from '../auth.js';
+import { requireCronSecret } from '../auth/guards.js';
 import type { Database } from '../db/Database.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';

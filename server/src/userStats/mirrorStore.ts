@@ -51,7 +51,8 @@ const upsertListingsSql = `
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                        $7::text[], $8::timestamptz[])
   ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status
-  WHERE m.status = 'ACTIVE' AND EXCLUDED.status <> 'ACTIVE'`;
+  WHERE m.status = 'ACTIVE' AND EXCLUDED.status <> 'ACTIVE'
+  RETURNING id, (xmax = 0) AS inserted`;
 
 // Purchases and bids never change once indexed: a second sight is a no-op.
 const upsertPurchasesSql = `
@@ -59,28 +60,70 @@ const upsertPurchasesSql = `
     (id, listing_id, buyer, seller, erc20, token_address, token_id, amount, count, "timestamp")
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                        $7::text[], $8::numeric[], $9::int[], $10::timestamptz[])
-  ON CONFLICT (id) DO NOTHING`;
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id`;
 
 const upsertBidsSql = `
   INSERT INTO podium_market_bids (id, listing_id, bidder, erc20, amount, "timestamp")
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::timestamptz[])
-  ON CONFLICT (id) DO NOTHING`;
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id`;
 
 const upsertOffersSql = `
   INSERT INTO podium_market_offers AS m (id, listing_id, offerer, seller, erc20, amount, status, "timestamp")
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[],
                        $7::text[], $8::timestamptz[])
   ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status
-  WHERE m.status = 'PENDING' AND EXCLUDED.status <> 'PENDING'`;
+  WHERE m.status = 'PENDING' AND EXCLUDED.status <> 'PENDING'
+  RETURNING id, (xmax = 0) AS inserted`;
+
+/**
+ * What an upsert actually changed in the mirror: the rows it inserted, and the rows whose status
+ * it moved forward (a listing from `ACTIVE`, an offer from `PENDING`: the only transitions the
+ * upserts allow, so the previous status is known). A row seen again unchanged is in neither, which
+ * is what lets the stats be updated by delta without counting an event twice.
+ */
+export interface MirrorChanges {
+  listings: { inserted: IndexedListing[]; updated: IndexedListing[] };
+  purchases: IndexedPurchase[];
+  bids: IndexedBid[];
+  offers: { inserted: IndexedOffer[]; updated: IndexedOffer[] };
+}
+
+/** No changes. */
+export function emptyMirrorChanges(): MirrorChanges {
+  return {
+    listings: { inserted: [], updated: [] },
+    purchases: [],
+    bids: [],
+    offers: { inserted: [], updated: [] },
+  };
+}
+
+/** How many rows a {@link MirrorChanges} holds. */
+export function countMirrorChanges(changes: MirrorChanges): number {
+  return (
+    changes.listings.inserted.length +
+    changes.listings.updated.length +
+    changes.purchases.length +
+    changes.bids.length +
+    changes.offers.inserted.length +
+    changes.offers.updated.length
+  );
+}
 
 /**
  * Writes a batch into the mirror: new entities are inserted, known ones updated (only a status
  * can change, and only forward). Idempotent: writing the same batch twice changes nothing.
  * Addresses must be lower-case (the indexer normalises them; the tables check).
+ *
+ * @returns what changed (see {@link MirrorChanges}), from the statements' own `RETURNING`, so a
+ *   concurrent writer that stored a row first makes it a no-op here, never a second change.
  */
-export async function upsertMarketEntities(db: Queryable, entities: MarketEntities): Promise<void> {
+export async function upsertMarketEntities(db: Queryable, entities: MarketEntities): Promise<MirrorChanges> {
+  const changes = emptyMirrorChanges();
   for (const chunk of chunks(entities.listings)) {
-    await db.query(upsertListingsSql, [
+    const rows = await db.query<{ id: string; inserted: boolean }>(upsertListingsSql, [
       chunk.map((l) => l.id),
       chunk.map((l) => l.seller),
       chunk.map((l) => l.erc20),
@@ -90,9 +133,10 @@ export async function upsertMarketEntities(db: Queryable, entities: MarketEntiti
       chunk.map((l) => l.status),
       chunk.map((l) => l.createdAt.toISOString()),
     ]);
+    sortChanges(chunk, rows, changes.listings);
   }
   for (const chunk of chunks(entities.purchases)) {
-    await db.query(upsertPurchasesSql, [
+    const rows = await db.query<{ id: string }>(upsertPurchasesSql, [
       chunk.map((p) => p.id),
       chunk.map((p) => p.listingId),
       chunk.map((p) => p.buyer),
@@ -104,9 +148,10 @@ export async function upsertMarketEntities(db: Queryable, entities: MarketEntiti
       chunk.map((p) => p.count),
       chunk.map((p) => p.timestamp.toISOString()),
     ]);
+    changes.purchases.push(...pick(chunk, rows));
   }
   for (const chunk of chunks(entities.bids)) {
-    await db.query(upsertBidsSql, [
+    const rows = await db.query<{ id: string }>(upsertBidsSql, [
       chunk.map((b) => b.id),
       chunk.map((b) => b.listingId),
       chunk.map((b) => b.bidder),
@@ -114,9 +159,10 @@ export async function upsertMarketEntities(db: Queryable, entities: MarketEntiti
       chunk.map((b) => b.amount.toString()),
       chunk.map((b) => b.timestamp.toISOString()),
     ]);
+    changes.bids.push(...pick(chunk, rows));
   }
   for (const chunk of chunks(entities.offers)) {
-    await db.query(upsertOffersSql, [
+    const rows = await db.query<{ id: string; inserted: boolean }>(upsertOffersSql, [
       chunk.map((o) => o.id),
       chunk.map((o) => o.listingId),
       chunk.map((o) => o.offerer),
@@ -126,6 +172,28 @@ export async function upsertMarketEntities(db: Queryable, entities: MarketEntiti
       chunk.map((o) => o.status),
       chunk.map((o) => o.timestamp.toISOString()),
     ]);
+    sortChanges(chunk, rows, changes.offers);
+  }
+  return changes;
+}
+
+/** The items of a chunk whose ids a statement returned. */
+function pick<T extends { id: string }>(chunk: readonly T[], rows: readonly { id: string }[]): T[] {
+  const byId = new Map(chunk.map((item) => [item.id, item]));
+  return rows.map((row) => byId.get(row.id)!);
+}
+
+/** Splits returned rows into inserted and updated ones. */
+function sortChanges<T extends { id: string }>(
+  chunk: readonly T[],
+  rows: readonly { id: string; inserted: boolean | string }[],
+  into: { inserted: T[]; updated: T[] },
+): void {
+  const byId = new Map(chunk.map((item) => [item.id, item]));
+  for (const row of rows) {
+    const item = byId.get(row.id)!;
+    if (row.inserted === true || row.inserted === 't') into.inserted.push(item);
+    else into.updated.push(item);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TokenInfo } from 'podium-kit/core';
+import type { Lease } from '../background/keepLease.js';
 import type { Database } from '../db/Database.js';
 import type { SubgraphClient } from '../indexer/index.js';
 import type { Logger } from '../logger.js';
@@ -98,6 +99,11 @@ export interface StatsSchedulerOptions {
   onSync?: (result: SyncResult) => void;
   /** Called after each queue run that took something. */
   onQueue?: (result: ProcessStatsQueueResult) => void;
+  /**
+   * With several instances: the sync and the queue run only while this instance holds the lease
+   * (one instance does the work, another takes it over when this one dies). @default always run
+   */
+  lease?: Lease;
 }
 
 /** A running scheduler. */
@@ -125,25 +131,37 @@ export function startStatsScheduler(options: StatsSchedulerOptions): StatsSchedu
   // left to the cron endpoint or the CLI.
   const syncEnabled = options.intervalMs > 0;
 
+  let term: number | undefined;
+
   const tick = async (): Promise<number> => {
+    const { lease } = options;
+    if (lease) {
+      if (!lease.held()) return queueIntervalMs;
+      // Taken over from another instance (or taken again): sync at once, as at a start.
+      if (lease.term() !== term) nextSyncAt = 0;
+      term = lease.term();
+    }
+    const signal = lease?.signal();
     if (syncEnabled && Date.now() >= nextSyncAt) {
       nextSyncAt = Date.now() + options.intervalMs;
       try {
         const result = await syncStatsIncremental(db, client, {
           now,
           ...(options.tokens ? { tokens: options.tokens } : {}),
+          ...(signal ? { signal } : {}),
         });
         options.onSync?.(result);
       } catch (error) {
         logger.error('Stats sync failed; it will run again at the next interval', { error });
       }
     }
-    if (stopped) return queueIntervalMs;
+    if (stopped || signal?.aborted) return queueIntervalMs;
     try {
       const result = await processStatsQueue(db, client, {
         limit: queueBatch,
         now,
         ...(options.tokens ? { tokens: options.tokens } : {}),
+        ...(signal ? { signal } : {}),
       });
       if (result.taken > 0) {
         options.onQueue?.(result);

@@ -5,10 +5,17 @@ import {
   changedSince,
   streamMarketEntities,
   type MarketEntityKind,
+  type MarketEntityMap,
   type SubgraphClient,
 } from '../indexer/index.js';
 import { listSubjectKeys, recalculateSubjects } from './calculateSubjects.js';
-import { addressesTouchedBy, upsertMarketEntities } from './mirrorStore.js';
+import {
+  addressesTouchedBy,
+  countEntities,
+  upsertMarketEntities,
+  type MarketEntities,
+} from './mirrorStore.js';
+import { applyMarketEntities, lockStatsWriters } from './statsDelta.js';
 import { subjectKeysForAddresses } from './subjects.js';
 
 /**
@@ -46,6 +53,8 @@ export interface StatsRunOptions {
   batchSize?: number;
   /** Stops between pages (a backfill resumes where it stopped). */
   signal?: AbortSignal;
+  /** Entities an incremental cycle applies by delta at most. @default deltaCycleLimit */
+  deltaLimit?: number;
 }
 
 /** What one incremental sync did. */
@@ -85,13 +94,29 @@ export async function readSyncCursor(db: Queryable): Promise<number | undefined>
 }
 
 /**
+ * `podium_sync_state` name of the marker a cycle that recomputes whole subjects sets before it
+ * writes the mirror: while it is set, the next cycle recomputes too (a delta would miss the rows
+ * the interrupted cycle already stored).
+ */
+export const fullSyncPendingName = 'stats.sync.full';
+
+/**
+ * Entities a cycle holds in memory to apply by delta in one transaction. A bigger cycle (the first
+ * sync, a long outage) recomputes the subjects it touches from the mirror instead.
+ */
+export const deltaCycleLimit = 20_000;
+
+/**
  * One incremental sync: reads the head block first, pages every entity changed since the cursor
  * (no upper bound: upserts are idempotent, and what changes after the head is seen again next
- * time), upserts them, recalculates the subjects they touch, and only then moves the cursor to the
- * head. An interrupted cycle leaves the cursor where it was and is simply redone.
+ * time), and then, in one transaction, upserts them, updates the stats of what actually changed by
+ * delta (statsDelta.ts) and moves the cursor to the head. An interrupted cycle leaves the cursor
+ * and the stats where they were and is simply redone; rows it is shown again are no-ops, so
+ * nothing counts twice.
  *
- * Before any backfill the cursor is unset and the sync starts at block 0, which loads everything
- * (a backfill does the same resumably and with progress).
+ * The first cycle (before any backfill the cursor is unset and the sync starts at block 0, which
+ * loads everything) and one of more than {@link deltaCycleLimit} entities upsert page by page and
+ * recompute every subject the pages touch from the mirror, as a backfill does.
  */
 export async function syncStatsIncremental(
   db: Database,
@@ -113,6 +138,26 @@ export async function syncStatsIncremental(
     return result;
   }
 
+  // The first sync (no cursor: everything from block 0) recomputes whatever its pages touch, as a
+  // backfill does, whatever its size: rows a per-user calculation stored before it are no-ops for
+  // a delta, and their counterparties have no row yet.
+  const full = cursor === undefined || (await readSyncState<boolean>(db, fullSyncPendingName)) === true;
+  const held = full ? undefined : await pageForDelta(client, fromBlock, options);
+  if (held) {
+    result.entities = countEntities(held);
+    const applied = await applyMarketEntities(db, held, {
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      now: now(),
+      beforeCommit: (tx) => writeSyncState(tx, syncCursorName, { block: head }, now()),
+    });
+    result.subjects = applied.updated + applied.recalculated;
+    options.onProgress?.({ phase: 'subjects', done: result.subjects, total: result.subjects });
+    result.durationMs = performance.now() - started;
+    return result;
+  }
+
+  // Recomputing: marked first, so a crash before the end is followed by a recomputing cycle too.
+  await writeSyncState(db, fullSyncPendingName, true, now());
   const touched = new Set<string>();
   for (const kind of marketEntityKinds) {
     let done = 0;
@@ -138,9 +183,58 @@ export async function syncStatsIncremental(
     onBatch: (done, total) => options.onProgress?.({ phase: 'subjects', done, total }),
   });
   result.subjects = keys.length;
-  await writeSyncState(db, syncCursorName, { block: head }, now());
+  await db.transaction(async (tx) => {
+    await writeSyncState(tx, syncCursorName, { block: head }, now());
+    await tx.query('DELETE FROM podium_sync_state WHERE name = $1', [fullSyncPendingName]);
+  });
   result.durationMs = performance.now() - started;
   return result;
+}
+
+/**
+ * Pages the four collections' changes together (they are independent requests) into memory, for
+ * a delta cycle. Returns `undefined`, having stopped paging, once they exceed
+ * {@link deltaCycleLimit}: the cycle then recomputes instead. Nothing is written here.
+ */
+async function pageForDelta(
+  client: SubgraphClient,
+  fromBlock: number,
+  options: StatsRunOptions,
+): Promise<Required<MarketEntities> | undefined> {
+  const held: Required<MarketEntities> = { listings: [], purchases: [], bids: [], offers: [] };
+  let total = 0;
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let overLimit = false;
+  let firstError: { error: unknown } | undefined;
+  await Promise.all(
+    marketEntityKinds.map(async (kind) => {
+      let done = 0;
+      try {
+        for await (const page of streamMarketEntities(client, kind, changedSince(fromBlock), {
+          ...streamOptions(options),
+          signal,
+        })) {
+          total += page.length;
+          if (total > (options.deltaLimit ?? deltaCycleLimit)) {
+            overLimit = true;
+            stop.abort();
+            return;
+          }
+          (held[kind] as MarketEntityMap[typeof kind][]).push(...page);
+          done += page.length;
+          options.onProgress?.({ phase: kind, done });
+        }
+      } catch (error) {
+        // The first failure stops the other collections; theirs (aborted) are not the cause.
+        firstError ??= { error };
+        stop.abort();
+      }
+    }),
+  );
+  if (overLimit && !options.signal?.aborted) return undefined;
+  if (firstError) throw firstError.error;
+  return held;
 }
 
 /**
@@ -241,6 +335,7 @@ export async function backfillStats(
     options.signal?.throwIfAborted();
     const keys = remaining.slice(start, start + batchSize);
     await db.transaction(async (tx) => {
+      await lockStatsWriters(tx);
       await recalculateSubjects(tx, keys, {
         ...(options.tokens ? { tokens: options.tokens } : {}),
         now,
@@ -256,6 +351,8 @@ export async function backfillStats(
   await db.transaction(async (tx) => {
     await writeSyncState(tx, syncCursorName, { block: state.head }, now());
     await writeSyncState(tx, backfillStateName, state, now());
+    // Every subject was recomputed: an interrupted recomputing sync left nothing to catch up.
+    await tx.query('DELETE FROM podium_sync_state WHERE name = $1', [fullSyncPendingName]);
   });
   return {
     head: state.head,

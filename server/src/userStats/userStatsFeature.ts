@@ -100,7 +100,8 @@ export const userStatsFeature: ServerFeature = {
 
   // With a subgraph the queue is always worked (a 202 must turn into stats); the periodic sync
   // only when an interval is set.
-  startBackground({ db, config, logger, subgraph }) {
+  // One instance at a time (the lease): the subgraph is read once, not once per instance.
+  startBackground({ db, config, logger, subgraph, leases }) {
     if (!subgraph) return undefined;
     return startStatsScheduler({
       db,
@@ -108,6 +109,7 @@ export const userStatsFeature: ServerFeature = {
       intervalMs: config.statsSyncIntervalMs,
       tokens: config.tokens,
       logger,
+      ...(leases ? { lease: leases.lease('userStats:sync') } : {}),
     });
   },
 

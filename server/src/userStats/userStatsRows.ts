@@ -77,6 +77,45 @@ export async function saveSubjectsStats(
   }
 }
 
+/**
+ * Replaces the figures of rows known to exist, for the same wallets (the delta update of the
+ * sync): an UPDATE that carries only the sections of the figures that moved (merged into the
+ * stored JSON) and the ranked columns, lighter than {@link saveSubjectsStats}' upsert. A row
+ * deleted meanwhile (its subject is gone) stays deleted.
+ */
+const updateSql = `
+  UPDATE podium_user_stats AS s SET
+    stats = s.stats || r.stats,
+    ${rankedColumns.map(([column, , type]) => `${column} = r.${column}::${type}`).join(', ')},
+    calculated_at = $2::timestamptz, refresh_failed_at = NULL, last_error = NULL
+    FROM jsonb_to_recordset($1::jsonb) AS r(subject text, stats jsonb,
+         ${rankedColumns.map(([column]) => `${column} text`).join(', ')})
+   WHERE s.subject = r.subject`;
+
+/** Rows per statement of {@link updateSubjectsStats}. */
+const updateChunk = 2_000;
+
+/**
+ * Stores new figures of existing rows with `calculated_at = now` (see `updateSql` above):
+ * `sections` are the parts of `stats` that changed (every one when left out).
+ */
+export async function updateSubjectsStats(
+  db: Queryable,
+  computed: readonly (ComputedSubjectStats & { sections?: readonly (keyof UserStats)[] })[],
+  now: Date,
+): Promise<void> {
+  for (let start = 0; start < computed.length; start += updateChunk) {
+    const rows = computed.slice(start, start + updateChunk).map(({ subject, stats, sections }) => ({
+      subject: subject.key,
+      stats: sections ? Object.fromEntries(sections.map((section) => [section, stats[section]])) : stats,
+      ...Object.fromEntries(
+        rankedColumns.map(([column, metric]) => [column, statsMetricValue(stats, metric).toString()]),
+      ),
+    }));
+    await db.query(updateSql, [JSON.stringify(rows), now.toISOString()]);
+  }
+}
+
 /** Stores one subject's stats (see {@link saveSubjectsStats}). */
 export async function saveSubjectStats(
   db: Queryable,

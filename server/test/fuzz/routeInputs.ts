@@ -15,6 +15,9 @@ import {
  * fields, adds prototype-named keys, repeats parameters and sends malformed bodies.
  */
 
+/** The referral code of the member the suite seeds (`fuzz-member` of `fuzz-creator`). */
+export const fuzzReferralCode = 'FUZZCDE2';
+
 /** What the world the suite seeded offers the generators: ids that exist, signed tokens. */
 export interface FuzzWorld {
   userIds: readonly string[];
@@ -74,6 +77,10 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
   const referralId = fc.oneof(
     fc.constantFrom('fuzz-creator', 'fuzz-member', 'me'),
     fc.stringMatching(/^[a-z0-9-]{1,10}$/),
+  );
+  const conversionId = fc.oneof(
+    fc.constantFrom('fuzz-conv-1', 'fuzz-conv-2', 'fuzz-conv-3'),
+    fc.stringMatching(/^[A-Za-z0-9_.:@-]{1,12}$/),
   );
   return {
     'GET /health': {},
@@ -271,6 +278,64 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
         next: fc.constantFrom('https://evil.example', '//evil.example'),
       },
     },
+    // Conversions: the seeded member's code `FUZZCDE2` reaches the scoring and the insert.
+    'POST /conversions': {
+      body: {
+        conversionId: conversionId,
+        clickId: fc.stringMatching(/^clk_[A-Za-z0-9_-]{4,16}$/),
+        referralCode: fc.oneof(fc.constant(fuzzReferralCode), fc.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/)),
+        referee: fc.record(
+          {
+            userId,
+            email: fc.oneof(fc.emailAddress(), fc.constant('a.b+c@googlemail.com')),
+            ip: fc.oneof(fc.ipV4(), fc.ipV6()),
+            fingerprint: fc.string({ minLength: 1, maxLength: 40 }),
+            userAgent: fc.string({ minLength: 1, maxLength: 60 }),
+          },
+          { requiredKeys: [] },
+        ),
+        amount: fc.oneof(fc.constantFrom(0, 49.99, 1e9, 1e-7, 0.005), fc.double({ noNaN: true })),
+        currency: fc.constantFrom('USD', 'EUR', 'JPY'),
+        occurredAt: day.map((d) => d.toISOString()),
+      },
+    },
+    'POST /conversions/:id/refund': {
+      params: { id: conversionId },
+      body: { reason: fc.string({ maxLength: 40 }) },
+    },
+    'POST /conversions/:id/chargeback': {
+      params: { id: conversionId },
+      body: { reason: fc.string({ maxLength: 40 }) },
+    },
+    'GET /fraud/reviews': {
+      query: { creatorId: referralId, limit: smallInt(120), offset: smallInt(20) },
+    },
+    'POST /fraud/reviews/:conversionId': {
+      params: { conversionId },
+      body: {
+        decision: fc.constantFrom('approve', 'reject'),
+        reviewer: userId,
+        note: fc.string({ maxLength: 40 }),
+      },
+    },
+    // Referral analytics (issue 12).
+    'GET /members/:id/stats': { params: { id: referralId } },
+    'GET /members/:id/share-analytics': {
+      params: { id: referralId },
+      query: { timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kathmandu', 'Mars/Olympus') },
+    },
+    'GET /creators/:id/analytics': { params: { id: referralId } },
+    'GET /creators/:id/leaderboard': {
+      params: { id: referralId },
+      query: {
+        metric: fc.constantFrom('referrals', 'earnings', 'conversionRate'),
+        limit: smallInt(100),
+        offset: smallInt(50),
+      },
+    },
+    'GET /cron/refresh-views': {},
+    'POST /cron/refresh-views': {},
+    // (end of referral analytics)
     'GET /demo/users': {},
     'GET /demo/token': { query: { user: userId } },
     'POST /demo/market-activity': { query: { events: smallInt(5) } },
@@ -279,6 +344,17 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
     },
     'POST /demo/seller-activity': {
       query: { kind: fc.constantFrom('sale', 'view'), seller: userId },
+    },
+    'POST /demo/referrals/conversion': {
+      query: {
+        click: fc.stringMatching(/^clk_[A-Za-z0-9_-]{4,16}$/),
+        as: fc.constantFrom('visitor', 'self'),
+      },
+    },
+    'GET /demo/referrals/reviews': { query: { creatorId: fc.constantFrom('studio', 'night-owls', 'x') } },
+    'POST /demo/referrals/reviews/:conversionId': {
+      params: { conversionId },
+      query: { decision: fc.constantFrom('approve', 'reject') },
     },
   };
 }

@@ -8,7 +8,13 @@ import { createSqlProductsStore } from '../../src/sellerBoards/productsStore.js'
 import { createRecordingLogger, signTestToken, testJwtSecret } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { prototypeNames } from './hostileValues.js';
-import { requestsFor, routeInputs, type FuzzRequest, type FuzzWorld } from './routeInputs.js';
+import {
+  fuzzReferralCode,
+  requestsFor,
+  routeInputs,
+  type FuzzRequest,
+  type FuzzWorld,
+} from './routeInputs.js';
 
 /**
  * Property-based fuzzing of every route the app registers (issue 9): wrong types, huge and
@@ -44,6 +50,17 @@ beforeAll(async () => {
       { sellerId: demoUsers[index]!.id, status: 'active', price: '10.00', currency: 'USD' },
       new Date(),
     );
+
+  // A member with a known code, so fuzzed conversions get past attribution to the scoring.
+  await db.query(
+    `INSERT INTO podium_referral_creators (id, name, destination_url, commission, currency, created_at, updated_at)
+     VALUES ('fuzz-creator', 'Fuzz', 'https://example.com/', '{"type":"percent","value":10}', 'USD', now(), now())`,
+  );
+  await db.query(
+    `INSERT INTO podium_referral_members (id, creator_id, user_id, display_name, referral_code, created_at, updated_at)
+     VALUES ('fuzz-member', 'fuzz-creator', $1, NULL, $2, now(), now())`,
+    [demoUsers[0]!.id, fuzzReferralCode],
+  );
 
   const userIds = demoUsers.map((user) => user.id);
   const now = new Date();

@@ -6,6 +6,7 @@ import {
   shareSchema,
 } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashIp } from '../../src/referrals/referralSecret.js';
 import { createReferralsStore } from '../../src/referrals/referralsStore.js';
 import { createTestApp, signTestToken } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -342,6 +343,17 @@ describe('referral sharing', () => {
       expect(row).toEqual({ share_id: null, platform: null });
     });
 
+    it('still redirects and counts a click whose share id holds a NUL (the share is ignored)', async () => {
+      const response = await click(`/api/r/${code}?p=x&s=shr_a%00b`, '203.0.113.4');
+      expect(response.status).toBe(302);
+      const clickId = new URL(response.headers.get('location')!).searchParams.get('click');
+      const [row] = await test.db.query<Record<string, unknown>>(
+        'SELECT share_id, platform FROM podium_referral_clicks WHERE click_id = $1',
+        [clickId],
+      );
+      expect(row).toEqual({ share_id: null, platform: 'x' });
+    });
+
     it('redirects bots but does not count them', async () => {
       const before = await counted('r1');
       for (const agent of [
@@ -435,7 +447,7 @@ describe('referral sharing', () => {
 });
 
 describe('referral secret', () => {
-  it('warns once when PODIUM_REFERRAL_SECRET is unset and still never stores the IP', async () => {
+  it('without PODIUM_REFERRAL_SECRET still never stores the IP, and says nothing', async () => {
     const test = await createTestDatabase();
     try {
       const { app, logger } = createTestApp(test.db, { apiKey, trustProxy: true });
@@ -467,9 +479,55 @@ describe('referral secret', () => {
         'SELECT ip_hash FROM podium_referral_clicks LIMIT 1',
       );
       expect(row!.ip_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(
-        logger.entries.filter((entry) => entry.message.includes('PODIUM_REFERRAL_SECRET')).length,
-      ).toBeLessThanOrEqual(1);
+      expect(logger.entries.filter((entry) => entry.message.includes('PODIUM_REFERRAL_SECRET'))).toEqual([]);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});
+
+describe('referral secret kept in the database', () => {
+  it('without PODIUM_REFERRAL_SECRET, hashes with a key made once per database, so restarts and other instances agree', async () => {
+    const test = await createTestDatabase();
+    try {
+      const click = async (app: ReturnType<typeof createTestApp>['app'], code: string) =>
+        app.request(`/api/r/${code}`, {
+          headers: { 'user-agent': browser, 'x-forwarded-for': '192.0.2.44' },
+        });
+      const first = createTestApp(test.db, { apiKey, trustProxy: true });
+      await first.app.request('/api/creators/c', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({
+          name: 'c',
+          destinationUrl: 'https://c.example',
+          commission: { type: 'percent', value: 1 },
+        }),
+      });
+      const member = memberSchema.parse(
+        await (
+          await first.app.request('/api/members/m', {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+            body: JSON.stringify({ creatorId: 'c', userId: 'u' }),
+          })
+        ).json(),
+      );
+      await click(first.app, member.referralCode);
+      const [secretRow] = await test.db.query<{ value: string }>(
+        "SELECT value FROM podium_server_secrets WHERE name = 'referral_secret'",
+      );
+      expect(secretRow?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const [row] = await test.db.query<{ ip_hash: string }>('SELECT ip_hash FROM podium_referral_clicks');
+      expect(row!.ip_hash).toBe(hashIp(secretRow!.value, '192.0.2.44'));
+      // A second instance (or the next start) counts the same visitor as the same visitor.
+      const second = createTestApp(test.db, { apiKey, trustProxy: true });
+      await click(second.app, member.referralCode);
+      const counted = await test.db.query('SELECT 1 FROM podium_referral_clicks WHERE counted');
+      expect(counted).toHaveLength(1);
+      expect(first.logger.entries.some((entry) => entry.message.includes('PODIUM_REFERRAL_SECRET'))).toBe(
+        false,
+      );
     } finally {
       await test.cleanup();
     }

@@ -170,6 +170,10 @@ describe('/api/scores', () => {
 
   it('revokes an event with its milestones from every board; the milestone can be earned again', async () => {
     const before = userScoreSchema.parse(await api.json(api.get('/scores/alice')));
+    // A reason Postgres cannot store is the caller's mistake, and nothing is revoked.
+    const nul = await api.send('DELETE', '/scores/actions/e1?reason=a%00b');
+    expect(nul.status).toBe(400);
+    expect(JSON.stringify(await nul.json())).toContain('reason');
     const response = await api.revoke('e1');
     expect(response.status).toBe(200);
     const revoked = revocationResultSchema.parse(await response.json());

@@ -1,20 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorCodes, isUserId, maxUserIdLength } from 'podium-kit/core';
+import { errorCodes } from 'podium-kit/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import { errors as joseErrors, jwtVerify } from 'jose';
-import { HttpError } from './errors.js';
-import type { AppEnv } from './http/AppEnv.js';
+import { HttpError } from '../errors.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import { createUserTokenVerifier, type UserTokenVerifier } from './userTokens.js';
 
 /**
  * Who may call what:
- * - end users: `Authorization: Bearer <JWT>` signed by the host app with `PODIUM_JWT_SECRET`
- *   (HS256); the user id is the `sub` claim;
+ * - end users: `Authorization: Bearer <JWT>`, signed by the host app with `PODIUM_JWT_SECRET`
+ *   (HS256) or by its sign-in provider (`PODIUM_JWKS_URL`, see `userTokens.ts`);
  * - server-to-server writes: the API key (`x-api-key` or `Authorization: Bearer`);
  * - cron endpoints: `Authorization: Bearer <CRON_SECRET>`.
  * Secrets are compared in constant time.
  */
 
-/** Options of {@link requireUser}. */
+/** Options of {@link requireUser} for HS256 tokens alone (a host wiring routes itself). */
 export interface RequireUserOptions {
   /** HS256 secret; when absent every request is refused with a 401 saying so. */
   jwtSecret: string | undefined;
@@ -22,37 +22,18 @@ export interface RequireUserOptions {
   now: () => Date;
 }
 
-/** Middleware: verifies the user's JWT and sets `c.var.userId`, or answers 401. */
-export function requireUser({ jwtSecret, now }: RequireUserOptions): MiddlewareHandler<AppEnv> {
-  const key = jwtSecret ? new TextEncoder().encode(jwtSecret) : undefined;
+/**
+ * Middleware: verifies the user's token and sets `c.var.userId`, or answers 401. Give it the
+ * app's verifier (HS256 and/or the provider's keys), or HS256 options.
+ */
+export function requireUser(tokens: UserTokenVerifier | RequireUserOptions): MiddlewareHandler<AppEnv> {
+  const verifier =
+    'verify' in tokens ? tokens : createUserTokenVerifier({ jwtSecret: tokens.jwtSecret, now: tokens.now });
   return async (c, next) => {
-    if (!key) {
-      throw unauthorized(
-        'This Podium server has no PODIUM_JWT_SECRET configured, so it cannot verify user tokens',
-      );
-    }
     const token = bearerToken(c);
-    if (!token)
+    if (verifier.configured && !token)
       throw unauthorized('Missing user token: send "Authorization: Bearer <JWT signed by your app>"');
-
-    let sub: unknown;
-    try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now() });
-      sub = payload.sub;
-    } catch (error) {
-      throw unauthorized(describeJwtError(error));
-    }
-    if (typeof sub !== 'string' || sub.length === 0) {
-      throw unauthorized('The token has no "sub" claim: it must carry the user id');
-    }
-    // Same grammar as every user id: a token whose sub could never name a user here is not
-    // valid for this server (a 401), and nothing unbounded reaches an index.
-    if (!isUserId(sub)) {
-      throw unauthorized(
-        `The token's "sub" claim is not a valid user id: 1 to ${maxUserIdLength} printable characters, no control characters, no space at either end`,
-      );
-    }
-    c.set('userId', sub);
+    c.set('userId', await verifier.verify(token ?? ''));
     await next();
   };
 }
@@ -96,25 +77,12 @@ export function safeEqual(presented: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function bearerToken(c: Context): string | undefined {
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(c: Context): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
   return match?.[1];
 }
 
 function unauthorized(message: string): HttpError {
   return new HttpError(401, errorCodes.unauthorized, message);
-}
-
-function describeJwtError(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'The token has expired: get a fresh one from your app';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    return error.claim === 'nbf'
-      ? 'The token is not valid yet ("nbf" is in the future)'
-      : `The token's "${error.claim}" claim is invalid`;
-  }
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return 'The token signature does not match: is it signed with PODIUM_JWT_SECRET?';
-  }
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'The token must be signed with HS256';
-  return 'The token is malformed: expected a JWT signed with HS256';
 }

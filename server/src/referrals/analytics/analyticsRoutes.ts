@@ -1,0 +1,167 @@
+import {
+  creatorAnalyticsRoute,
+  creatorIdSchema,
+  errorCodes,
+  memberIdSchema,
+  memberStatsRoute,
+  referrersLeaderboardQuerySchema,
+  referrersLeaderboardRoute,
+  refreshViewsRoute,
+  shareAnalyticsQuerySchema,
+  shareAnalyticsRoute,
+} from 'podium-kit/core';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bearerToken, requireApiKey, requireCronSecret, requireUser, safeEqual } from '../../auth/guards.js';
+import type { Database } from '../../db/Database.js';
+import { HttpError } from '../../errors.js';
+import type { AppEnv } from '../../http/AppEnv.js';
+import { matchesIfNoneMatch } from '../../http/etag.js';
+import { parsePathParam } from '../../http/pathParam.js';
+import type { Logger } from '../../logger.js';
+import type { AnalyticsCache } from './analyticsCache.js';
+import {
+  boardEtag,
+  cachedCreatorAnalytics,
+  cachedMemberStats,
+  cachedReferrersBoard,
+  cachedShareAnalytics,
+} from './cachedAnalytics.js';
+import { readBoardVersion } from './referrersBoard.js';
+import { refreshReferralViews } from './refreshReferralViews.js';
+import type { UserTokenVerifier } from '../../auth/userTokens.js';
+
+/** Options of {@link createAnalyticsRoutes}. */
+export interface AnalyticsRoutesOptions {
+  db: Database;
+  cache: AnalyticsCache;
+  apiKey: string | undefined;
+  /** The app's user-token verifier. */
+  userTokens: UserTokenVerifier;
+  cronSecret: string | undefined;
+  now: () => Date;
+  logger: Pick<Logger, 'info'>;
+}
+
+/**
+ * The referral analytics endpoints: a member's stats and share analytics (the member's own user
+ * token or the API key), a creator's analytics (API key) and referrers board (API key, or a
+ * member's user token), and the cron route
+ * that refreshes the views (cron secret).
+ */
+export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<AppEnv> {
+  const { db, cache, apiKey, now } = options;
+  const routes = new Hono<AppEnv>();
+  const keyAuth = requireApiKey(apiKey);
+  const userAuth = requireUser(options.userTokens);
+
+  const memberIdOf = (c: Context) =>
+    parsePathParam(memberIdSchema, 'id', c.req.param('id') ?? '', 'Invalid member id');
+  const creatorIdOf = (c: Context) =>
+    parsePathParam(creatorIdSchema, 'id', c.req.param('id') ?? '', 'Invalid creator id');
+
+  // An API key is presented as x-api-key, or as a bearer token equal to the key.
+  const presentsApiKey = (c: Context) => {
+    const bearer = bearerToken(c);
+    return (
+      c.req.header('x-api-key') !== undefined ||
+      (apiKey !== undefined && bearer !== undefined && safeEqual(bearer, apiKey))
+    );
+  };
+
+  // The API key when one is presented (x-api-key, or a bearer equal to the key), else the user
+  // token of the member's own user. The member is looked up first, so an unknown id is a 404.
+  const memberOrApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const memberId = memberIdOf(c);
+    const presentsKey = presentsApiKey(c);
+    const checkMember = async (userId: string | undefined) => {
+      const [member] = await db.query<{ user_id: string }>(
+        'SELECT user_id FROM podium_referral_members WHERE id = $1',
+        [memberId],
+      );
+      if (!member) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
+      if (userId !== undefined && member.user_id !== userId) {
+        throw new HttpError(
+          403,
+          errorCodes.forbidden,
+          'Only the member themselves (or the API key) can read this',
+        );
+      }
+      await next();
+    };
+    if (presentsKey) return keyAuth(c, () => checkMember(undefined));
+    return userAuth(c, () => checkMember(c.get('userId')));
+  };
+
+  // The referrers board: the API key, or the user token of one of the creator's members (the
+  // community's own board is what a member's widget shows; outsiders get a 403).
+  const creatorMemberOrApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const creatorId = creatorIdOf(c);
+    if (presentsApiKey(c)) return keyAuth(c, next);
+    return userAuth(c, async () => {
+      const [row] = await db.query<{ member: boolean | null }>(
+        `SELECT EXISTS (SELECT 1 FROM podium_referral_members WHERE creator_id = $1 AND user_id = $2) AS member
+         WHERE EXISTS (SELECT 1 FROM podium_referral_creators WHERE id = $1)`,
+        [creatorId, c.get('userId')],
+      );
+      if (!row) throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
+      if (!row.member) {
+        throw new HttpError(
+          403,
+          errorCodes.forbidden,
+          "Only the creator's members (or the API key) can read this board",
+        );
+      }
+      await next();
+    });
+  };
+
+  routes.get(memberStatsRoute, memberOrApiKey, async (c) => {
+    const memberId = memberIdOf(c);
+    const stats = await cachedMemberStats(db, cache, memberId);
+    if (!stats) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
+    return c.json(stats);
+  });
+
+  routes.get(shareAnalyticsRoute, memberOrApiKey, async (c) => {
+    const memberId = memberIdOf(c);
+    const timeZone = shareAnalyticsQuerySchema.parse(c.req.query()).timeZone ?? 'UTC';
+    return c.json(await cachedShareAnalytics(db, cache, memberId, timeZone, now()));
+  });
+
+  routes.get(creatorAnalyticsRoute, keyAuth, async (c) => {
+    const creatorId = creatorIdOf(c);
+    const { exists, refreshedAt } = await readBoardVersion(db, creatorId);
+    if (!exists) throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
+    const body = await cachedCreatorAnalytics(db, cache, creatorId, now(), refreshedAt);
+    if (!body) {
+      throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
+    }
+    return c.json(body);
+  });
+
+  routes.get(referrersLeaderboardRoute, creatorMemberOrApiKey, async (c) => {
+    const creatorId = creatorIdOf(c);
+    const query = referrersLeaderboardQuerySchema.parse(c.req.query());
+    const { exists, refreshedAt } = await readBoardVersion(db, creatorId);
+    if (!exists) throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
+    const board = { creatorId, ...query, refreshedAt };
+    // Known before any page is read (see boardVersion): an unchanged poll costs two key lookups.
+    const etag = boardEtag(board);
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', etag);
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    return c.json(await cachedReferrersBoard(db, cache, board));
+  });
+
+  // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
+  const cron = requireCronSecret(options.cronSecret);
+  const refresh = async (c: Context<AppEnv>) => {
+    const views = await refreshReferralViews(db, { now });
+    const durationMs = views.reduce((sum, view) => sum + view.durationMs, 0);
+    options.logger.info(`Referral views refreshed in ${durationMs} ms`, { views });
+    return c.json({ views, durationMs });
+  };
+  routes.get(refreshViewsRoute, cron, refresh);
+  routes.post(refreshViewsRoute, cron, refresh);
+  return routes;
+}
