@@ -163,13 +163,12 @@ function seedActivity(world: ReferralWorld, creator: Creator, m: Member): void {
   let clickCount = 0;
   plan.days.forEach((daysAgo, index) => {
     const platform = plan.platforms[index % plan.platforms.length]!;
-    // Mid-morning to early evening UTC, never after `now` (today's share is an hour ago at most).
-    const at = new Date(
-      Math.min(
-        world.now.getTime() - 3_600_000,
-        world.now.getTime() - daysAgo * dayMs - random.int(0, 8) * 3_600_000,
-      ),
-    );
+    // On the UTC calendar day `daysAgo` before `now`, mid-morning to early evening, never after
+    // `now`: placing shares by day (not by hours back from `now`) keeps the streak and the daily
+    // chart the same at any hour the world is built.
+    const dayStart = Math.floor(world.now.getTime() / dayMs) * dayMs - daysAgo * dayMs;
+    const planned = dayStart + (9 + random.int(0, 8)) * 3_600_000;
+    const at = new Date(Math.max(dayStart, Math.min(planned, world.now.getTime() - 60_000)));
     const shareId = `sh_${m.id.slice(2)}_${index + 1}`;
     world.shares.push({
       shareId,

@@ -76,6 +76,29 @@ describe('referral analytics mocks', () => {
     });
   });
 
+  it('gives Alice the same four-day UTC streak and 21 shares at any hour the world is built', async () => {
+    // The seeded shares sit on calendar days: built at 00:00:30, 02:00 or 23:59 UTC, the stories
+    // show the same streak (it once moved to 1 day when the mocks started at 02:00 UTC).
+    for (const at of [
+      '2026-11-27T00:00:30Z',
+      '2026-11-27T02:00:00Z',
+      '2026-11-27T15:00:00Z',
+      '2026-11-27T23:59:00Z',
+    ]) {
+      const mocks = createPodiumMocks({ baseUrl, scenario: 'success', now: new Date(at) });
+      server.use(...mocks.handlers);
+      const response = await get('/members/m_alice/share-analytics?timeZone=UTC');
+      const analytics = shareAnalyticsSchema.parse(await response.json());
+      expect({ at, current: analytics.streak.current, shares: analytics.funnel.shares }).toEqual({
+        at,
+        current: 4,
+        shares: 21,
+      });
+      expect(analytics.daily.at(-1)).toMatchObject({ day: '2026-11-27', shares: 1 });
+      server.resetHandlers();
+    }
+  });
+
   it('answers a member without shares with an empty funnel and no best platform', async () => {
     serve();
     const analytics = shareAnalyticsSchema.parse(
