@@ -1,3 +1,4 @@
+import { countSellerBoardsChanged } from './sellerBoardVersions.js';
 import {
   createSeededRandom,
   defaultTokenList,
@@ -48,7 +49,7 @@ export async function mirrorDemoMarket(
 ): Promise<MirrorDemoMarketResult> {
   const products = mirroredProducts(market, people, tokens);
   const views = products.flatMap((product) => viewsOf(product, now));
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const removed = await tx.query(
       `DELETE FROM podium_products WHERE id ~ $1 AND NOT (id = ANY($2)) RETURNING 1`,
       [mirroredProductIdPattern, products.map((product) => product.id)],
@@ -72,6 +73,9 @@ export async function mirrorDemoMarket(
     );
     return { products: inserted.length, views: insertedViews.length, removed: removed.length };
   });
+  // After commit: the boards' change count makes open leaderboards' next poll a 200.
+  if (result.products + result.views + result.removed > 0) await countSellerBoardsChanged(db);
+  return result;
 }
 
 /** The products the marketplace implies for the demo's people. */

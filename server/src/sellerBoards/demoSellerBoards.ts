@@ -1,3 +1,4 @@
+import { countSellerBoardsChanged } from './sellerBoardVersions.js';
 import { createSeededRandom } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { createSqlProductsStore } from './productsStore.js';
@@ -70,7 +71,7 @@ export async function seedDemoSellerBoards(
     }
   });
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const insertedProducts = await tx.query(
       `INSERT INTO podium_products (id, seller_id, status, price, currency, sold_at, created_at, updated_at)
        SELECT p.id, p.seller, p.status, p.price::numeric, 'USD', p."soldAt", p.at, coalesce(p."soldAt", p.at)
@@ -88,6 +89,8 @@ export async function seedDemoSellerBoards(
     );
     return { products: insertedProducts.length, views: insertedViews.length };
   });
+  if (result.products + result.views > 0) await countSellerBoardsChanged(db);
+  return result;
 }
 
 /**

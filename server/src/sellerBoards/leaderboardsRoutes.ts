@@ -9,22 +9,30 @@ import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import type { SellerBoardsStore } from './sellerBoardsStore.js';
+import { readSellerBoardsVersion } from './sellerBoardVersions.js';
+import type { Queryable } from '../db/Database.js';
+import { createAnswerCache } from '../http/answerCache.js';
+import { serverVersion } from '../version.js';
 
 /** Options of {@link createLeaderboardsRoutes}. */
 export interface LeaderboardsRoutesOptions {
   store: SellerBoardsStore;
+  /** Where the boards' change count is read (migration 020). */
+  db: Queryable;
   /** The clock: which month `period=month` means without `month`. */
   now: () => Date;
 }
 
 /**
  * `GET /leaderboards/sellers`: a page of the sellers board by sales or views, this month (or
- * `month`) or all time, read from the trigger-kept cache. Every answer has a strong `ETag` (a
- * hash of the body) and `Cache-Control: no-cache`; a poll whose `If-None-Match` matches gets a
- * bodiless 304.
+ * `month`) or all time, read from the trigger-kept cache. Every answer has a strong `ETag` made
+ * from the boards' change count, the profiles' and the query, read before any page query: a poll
+ * whose `If-None-Match` matches gets a bodiless 304, and an answer this process made for the same
+ * tag is served from memory. `Cache-Control: no-cache` has caches revalidate.
  */
-export function createLeaderboardsRoutes({ store, now }: LeaderboardsRoutesOptions): Hono<AppEnv> {
+export function createLeaderboardsRoutes({ store, db, now }: LeaderboardsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const answers = createAnswerCache();
 
   routes.get(sellerLeaderboardRoute, async (c) => {
     const query = sellerLeaderboardQuerySchema.parse(c.req.query());
@@ -36,6 +44,25 @@ export function createLeaderboardsRoutes({ store, now }: LeaderboardsRoutesOptio
       const { start, end } = monthBounds(month);
       period = { kind: 'month', month, start: start.toISOString(), end: end.toISOString() };
     }
+    const etag = strongEtag(
+      JSON.stringify([
+        serverVersion,
+        query.metric,
+        period.kind === 'month' ? period.month : 'all',
+        query.ties,
+        query.limit,
+        query.offset,
+        query.around ?? null,
+        await readSellerBoardsVersion(db),
+      ]),
+    );
+    // no-cache: caches may keep it but must revalidate, which the ETag makes a cheap 304.
+    c.header('Cache-Control', 'no-cache');
+    c.header('ETag', etag);
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const cached = answers.get(etag);
+    if (cached !== undefined) return c.body(cached, 200, { 'Content-Type': 'application/json' });
+
     const page = await store.getPage({
       metric: query.metric,
       period: period.kind === 'month' ? period.month : 'all',
@@ -56,12 +83,10 @@ export function createLeaderboardsRoutes({ store, now }: LeaderboardsRoutesOptio
       updatedAt: page.updatedAt,
       ...(query.around !== undefined ? { around: page.around ?? null } : {}),
     };
+    // Read after the version, so the page is at least as new as the tag says: a change that
+    // lands in between is served under the older tag once, and the next poll sees the new one.
     const json = JSON.stringify(body);
-    const etag = strongEtag(json);
-    // no-cache: caches may keep it but must revalidate, which the ETag makes a cheap 304.
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', etag);
-    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    answers.set(etag, json);
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 

@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { errorCodes, type Product, type PutProductBody, type RecordViewBody } from 'podium-kit/core';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import { HttpError } from '../errors.js';
+import { countSellerBoardsChanged } from './sellerBoardVersions.js';
 
 /** What {@link ProductsStore.putProduct} did. */
 export interface PutProductResult {
@@ -73,8 +74,21 @@ interface ProductRow {
 const productColumns =
   'id, seller_id, status, price::text AS price, currency, sold_at, created_at, updated_at';
 
+/** Options of {@link createSqlProductsStore}. */
+export interface SqlProductsStoreOptions {
+  /**
+   * Called after a write that may change the boards has committed (a product written, a view
+   * counted): it counts the change the leaderboard's ETag is made from. It must not throw.
+   */
+  onBoardsChanged?: (() => Promise<void>) | undefined;
+}
+
 /** The SQL implementation, the same on PGlite and Postgres. */
-export function createSqlProductsStore(db: Database): ProductsStore {
+export function createSqlProductsStore(db: Database, options: SqlProductsStoreOptions = {}): ProductsStore {
+  // Without a counter of its own (seeds, the demo's buttons, tests): count directly; a failure
+  // leaves the change uncounted until the next one or the next start (which counts once).
+  const boardsChanged =
+    options.onBoardsChanged ?? (() => countSellerBoardsChanged(db).catch(() => undefined));
   let salt: Promise<string> | undefined;
   // The UTC day whose earlier quota rows this store has deleted: the cap is per day, so once a
   // day has passed its rows only take space.
@@ -89,8 +103,8 @@ export function createSqlProductsStore(db: Database): ProductsStore {
       .catch(() => (prunedBefore = undefined));
   };
   return {
-    putProduct: (id, input, now) =>
-      db.transaction(async (tx) => {
+    async putProduct(id, input, now) {
+      const result = await db.transaction(async (tx): Promise<PutProductResult> => {
         const [inserted] = await tx.query<ProductRow>(
           `INSERT INTO podium_products (id, seller_id, status, price, currency, sold_at, created_at, updated_at)
            VALUES ($1, $2, $3::text, $4::numeric, $5, CASE WHEN $3::text = 'sold' THEN $6::timestamptz END, $6, $6)
@@ -115,7 +129,10 @@ export function createSqlProductsStore(db: Database): ProductsStore {
           [id, input.status, input.price, input.currency, now],
         );
         return { product: toProduct(updated!), created: false };
-      }),
+      });
+      await boardsChanged();
+      return result;
+    },
 
     async recordView(productId, viewer, now, client) {
       if (viewer.viewerId === undefined && viewer.sessionId === undefined) {
@@ -135,8 +152,10 @@ export function createSqlProductsStore(db: Database): ProductsStore {
           .digest('hex');
         const outcome = await recordCappedView(db, productId, key, now, clientHash, client.maxViewsPerDay);
         await pruneQuotaBefore(now);
+        if (outcome === 'counted') await boardsChanged();
         if (outcome !== 'unknown product') return { counted: outcome === 'counted' };
       } else if ((await insertView(db, productId, key, now)).length > 0) {
+        await boardsChanged();
         return { counted: true };
       }
       const known = await db.query('SELECT 1 FROM podium_products WHERE id = $1', [productId]);

@@ -1,3 +1,4 @@
+import { countSellerBoardsChanged } from './sellerBoardVersions.js';
 import { toNumber, type Database } from '../db/Database.js';
 
 /** What {@link rebuildSellerBoards} did. */
@@ -20,7 +21,7 @@ export async function rebuildSellerBoards(
   now: Date = new Date(),
 ): Promise<RebuildSellerBoardsResult> {
   const started = performance.now();
-  return db.transaction(async (tx) => {
+  const rebuilt = await db.transaction(async (tx) => {
     const [result] = await tx.query<{ changed: unknown }>(
       'SELECT podium_rebuild_seller_boards($1) AS changed',
       [now],
@@ -32,4 +33,7 @@ export async function rebuildSellerBoards(
       durationMs: Math.round(performance.now() - started),
     };
   });
+  // Open leaderboards must not keep answering "unchanged" for rows the rebuild corrected.
+  if (rebuilt.rowsChanged > 0) await countSellerBoardsChanged(db);
+  return rebuilt;
 }

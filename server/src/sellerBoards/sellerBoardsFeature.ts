@@ -12,6 +12,7 @@ import { createProductsRoutes } from './productsRoutes.js';
 import { rebuildSellerBoards } from './rebuildSellerBoards.js';
 import { createSellerDashboardRoutes } from './sellerDashboardRoutes.js';
 import { createSqlSellerBoardsStore } from './sellerBoardsStore.js';
+import { countSellerBoardsChanged, createSellerBoardsChangeCounter } from './sellerBoardVersions.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
 
@@ -27,19 +28,20 @@ const sellerActivityQuerySchema = z.object({
 export const sellerBoardsFeature: ServerFeature = {
   name: 'sellerBoards',
 
-  routes({ db, now, options, userTokens }) {
+  routes({ db, now, options, userTokens, logger }) {
     const routes = new Hono<AppEnv>();
+    const onBoardsChanged = createSellerBoardsChangeCounter(db, logger);
     routes.route(
       '/',
       createProductsRoutes({
-        store: createSqlProductsStore(db),
+        store: createSqlProductsStore(db, { onBoardsChanged }),
         apiKey: options.apiKey,
         now,
         trustProxy: options.trustProxy ?? false,
         viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
       }),
     );
-    routes.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(db), now }));
+    routes.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(db), db, now }));
     routes.route('/', createSellerDashboardRoutes({ db, userTokens, apiKey: options.apiKey, now }));
     return routes;
   },
@@ -62,6 +64,13 @@ export const sellerBoardsFeature: ServerFeature = {
       return c.json(await recordDemoSellerActivity(db, kind, seller, now()));
     });
     return routes;
+  },
+
+  // On every instance: if this process's previous run died between a commit and its count, the
+  // boards would keep answering polls with "unchanged" until their next change.
+  startBackground({ db }) {
+    void countSellerBoardsChanged(db).catch(() => undefined);
+    return undefined;
   },
 
   commands: [

@@ -1,0 +1,49 @@
+import type { Queryable } from '../db/Database.js';
+import type { Logger } from '../logger.js';
+
+/** Rows the change count is split over (migration 020): writers pick one at random. */
+const shards = 8;
+
+/** Counts one change of the seller boards. Call it once the change has committed. */
+export async function countSellerBoardsChanged(db: Queryable): Promise<void> {
+  await db.query('UPDATE podium_seller_board_versions SET version = version + 1 WHERE shard = $1', [
+    Math.floor(Math.random() * shards),
+  ]);
+}
+
+/**
+ * What a seller board's answer is made of besides the query: the boards' change count and the
+ * profiles' (names and avatars on the rows). One small read, before any page query.
+ */
+export async function readSellerBoardsVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ boards: unknown; profiles: unknown }>(
+    `SELECT (SELECT sum(version) FROM podium_seller_board_versions) AS boards,
+            (SELECT value FROM podium_sync_state WHERE name = 'profiles.version') AS profiles`,
+  );
+  return `${String(row?.boards ?? 0)}.${String(row?.profiles ?? 0)}`;
+}
+
+/**
+ * Counts changes after their commit without failing the write: the change has happened, so its
+ * answer stays a 200 (a 503 would make the host retry into a duplicate). A failed count (a busy
+ * pool, a lost connection) is retried with the next change or within a second.
+ */
+export function createSellerBoardsChangeCounter(
+  db: Queryable,
+  logger: Pick<Logger, 'warn'>,
+): () => Promise<void> {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const count = async (): Promise<void> => {
+    try {
+      await countSellerBoardsChanged(db);
+    } catch (error) {
+      logger.warn('Seller boards: could not count a change; retrying', { error });
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        void count();
+      }, 1_000);
+      retry.unref?.();
+    }
+  };
+  return count;
+}
