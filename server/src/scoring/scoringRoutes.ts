@@ -34,6 +34,7 @@ import type { Logger } from '../logger.js';
 import { isExpiredInRedis, type RedisScoreBoards } from './redisScoreBoards.js';
 import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { createAnswerCache } from '../http/answerCache.js';
 import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
@@ -89,6 +90,8 @@ export function createScoringRoutes({
   const routes = new Hono<AppEnv>();
   // A new server version or other rules may answer the same board differently.
   const answerFormat = `${serverVersion}:${strongEtag(JSON.stringify(rules))}`;
+  // Answers by ETag: an unchanged board's 200 (a new tab, a client without a copy) from memory.
+  const answers = createAnswerCache();
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -244,6 +247,8 @@ export function createScoringRoutes({
       );
       c.header('ETag', etag);
       if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+      const cached = answers.get(etag);
+      if (cached !== undefined) return c.body(cached, 200, { 'Content-Type': 'application/json' });
     }
     const page = await boardPage(db, {
       key: board.key,
@@ -272,7 +277,10 @@ export function createScoringRoutes({
     };
     // Trending: the ETag is the answer's own hash (Cache-Control was set above).
     if (etag === undefined) return jsonWithEtag(c, body, {});
-    return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/json' });
+    // The page was read after the versions, so it is at least as new as the tag says.
+    const json = JSON.stringify(body);
+    answers.set(etag, json);
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
   routes.get(userScoreLedgerRoute, requireApiKey(apiKey), async (c) => {

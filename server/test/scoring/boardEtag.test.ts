@@ -80,6 +80,13 @@ describe.each([
     }
   });
 
+  it('serves an unchanged answer from memory: the same body, no board read', async () => {
+    const first = await current('/scores/leaderboard?limit=3');
+    log.length = 0;
+    expect(await current('/scores/leaderboard?limit=3')).toEqual(first);
+    expect(log.filter(readsBoardRows)).toEqual([]);
+  });
+
   it('moves on a write dated before the board was last updated', async () => {
     const { etag } = await current();
     const earlier = new Date(clock.getTime() - 2 * 3_600_000).toISOString();
