@@ -11,9 +11,12 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/guards.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { createAnswerCache } from '../http/answerCache.js';
+import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { JobsStore } from './jobsStore.js';
 import type { UserTokenVerifier } from '../auth/userTokens.js';
+import { serverVersion } from '../version.js';
 
 /** Options of {@link createJobsRoutes}. */
 export interface JobsRoutesOptions {
@@ -33,6 +36,9 @@ export function createJobsRoutes({ store, userTokens, now }: JobsRoutesOptions):
   const routes = new Hono<AppEnv>();
   // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
   const user = requireUser(userTokens);
+  // Answers by ETag (which names the user, the query and the jobs' version): a poll from a
+  // client without a copy (a new tab) costs the version read only.
+  const answers = createAnswerCache();
 
   routes.patch(jobStatsRoute, user, async (c) => {
     const body = recordJobBodySchema.parse(await readJsonBody(c));
@@ -57,9 +63,34 @@ export function createJobsRoutes({ store, userTokens, now }: JobsRoutesOptions):
         to: [`must be at most ${maxJobStatsRangeDays} days after from`],
       });
     }
-    return c.json(
-      await store.getJobStats(c.var.userId, { range, limit: params.limit, cursor: params.cursor }),
+    const read = () => store.getJobStats(c.var.userId, { range, limit: params.limit, cursor: params.cursor });
+    // Private to the user (a shared cache must not keep it); revalidated with the ETag.
+    const cacheControl = 'private, no-cache';
+    if (!store.getJobsVersion) return jsonWithEtag(c, await read(), { 'Cache-Control': cacheControl });
+
+    // Decided before the summary is computed: the user's jobs' change count and the query.
+    const etag = strongEtag(
+      JSON.stringify([
+        serverVersion,
+        c.var.userId,
+        range.start.toISOString(),
+        range.end.toISOString(),
+        range.timeZone,
+        params.limit,
+        params.cursor ?? null,
+        await store.getJobsVersion(c.var.userId),
+      ]),
     );
+    c.header('Cache-Control', cacheControl);
+    c.header('ETag', etag);
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    let json = answers.get(etag);
+    if (json === undefined) {
+      // Read after the version: the answer is at least as new as the tag says.
+      json = JSON.stringify(await read());
+      answers.set(etag, json);
+    }
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
   return routes;

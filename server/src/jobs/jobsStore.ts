@@ -40,6 +40,61 @@ export interface JobsStore {
   recordJob(userId: string, body: RecordJobBody, at?: Date): Promise<Job | null>;
   /** Totals, per-day series and one page (newest first) of the user's jobs created in the range. */
   getJobStats(userId: string, params: JobStatsPageParams): Promise<JobStatsResponse>;
+  /**
+   * The user's jobs' change count (migration 021, kept by triggers with every write): what
+   * `GET /stats` makes its ETag from before computing anything. Optional for a store of the
+   * host's own: without it, the ETag is the answer's hash.
+   */
+  getJobsVersion?(userId: string): Promise<string>;
+}
+
+/** A row of {@link jobStatsSql}: a day's sums, or a job of the page. */
+type StatsRow = Partial<JobRow> & {
+  kind: 'day' | 'job';
+  day: string | null;
+  position: unknown;
+  jobs: unknown;
+  requested: unknown;
+  successful: unknown;
+  failed: unknown;
+  pending: unknown;
+  processing: unknown;
+  completed: unknown;
+  failed_jobs: unknown;
+};
+
+/**
+ * The summary of `GET /stats` in one statement ($1 user, $2/$3 range, $4 time zone, $5 page size
+ * + 1, then the cursor's created_at and job_id): per local day, the sums and status counts (the
+ * totals are their sums), and the page of jobs, newest first. Days are grouped by date and only
+ * the ~30 groups are formatted.
+ */
+function jobStatsSql(withCursor: boolean): string {
+  return `
+    SELECT 'day' AS kind, to_char(d.day, 'YYYY-MM-DD') AS day, NULL::bigint AS position,
+           count(*) AS jobs, sum(d.requested_count) AS requested, sum(d.successful_count) AS successful,
+           sum(d.failed_count) AS failed,
+           count(*) FILTER (WHERE d.status = 'pending') AS pending,
+           count(*) FILTER (WHERE d.status = 'processing') AS processing,
+           count(*) FILTER (WHERE d.status = 'completed') AS completed,
+           count(*) FILTER (WHERE d.status = 'failed') AS failed_jobs,
+           NULL::bigint AS id, NULL::text AS job_id, NULL::int AS requested_count,
+           NULL::int AS successful_count, NULL::int AS failed_count, NULL::text AS status,
+           NULL::timestamptz AS created_at, NULL::timestamptz AS updated_at, NULL::timestamptz AS completed_at
+      FROM (SELECT (created_at AT TIME ZONE $4)::date AS day, requested_count, successful_count, failed_count, status
+              FROM podium_user_jobs
+             WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz) d
+     GROUP BY d.day
+    UNION ALL
+    SELECT 'job', NULL, row_number() OVER (ORDER BY p.created_at DESC, p.job_id DESC),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           p.id, p.job_id, p.requested_count, p.successful_count, p.failed_count, p.status,
+           p.created_at, p.updated_at, p.completed_at
+      FROM (SELECT ${jobColumns} FROM podium_user_jobs j
+             WHERE j.user_id = $1 AND j.created_at >= $2::timestamptz AND j.created_at < $3::timestamptz
+             ${withCursor ? 'AND (j.created_at, j.job_id) < ($6::timestamptz, $7::text COLLATE "C")' : ''}
+             ORDER BY j.created_at DESC, j.job_id DESC
+             LIMIT $5) p`;
 }
 
 interface JobRow {
@@ -150,90 +205,74 @@ export function createSqlJobsStore(db: Database): JobsStore {
     async getJobStats(userId, { range, limit, cursor }) {
       const anchor = cursor === undefined ? undefined : decodeJobsCursor(cursor);
       if (cursor !== undefined && !anchor) throw invalidCursor();
-      const bounds = [userId, range.start.toISOString(), range.end.toISOString()];
 
-      // One snapshot for all four reads, so totals, series and page agree under concurrent writes.
-      return db.transaction(async (tx) => {
-        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-
-        let after: { createdAt: string; jobId: string } | undefined;
-        if (anchor) {
-          const [row] = await tx.query<{ job_id: string; created_at: unknown }>(
-            'SELECT job_id, created_at FROM podium_user_jobs WHERE id = $1 AND user_id = $2',
-            [anchor.id, userId],
-          );
-          const createdAt = row ? toIsoString(row.created_at) : undefined;
-          if (!row || Date.parse(createdAt!) !== anchor.createdAtMs) throw invalidCursor();
-          after = { createdAt: createdAt!, jobId: row.job_id };
-        }
-
-        const [totalsRow] = await tx.query<Record<string, unknown>>(
-          `SELECT count(*) AS jobs,
-                  coalesce(sum(requested_count), 0) AS requested,
-                  coalesce(sum(successful_count), 0) AS successful,
-                  coalesce(sum(failed_count), 0) AS failed,
-                  count(*) FILTER (WHERE status = 'pending') AS pending,
-                  count(*) FILTER (WHERE status = 'processing') AS processing,
-                  count(*) FILTER (WHERE status = 'completed') AS completed,
-                  count(*) FILTER (WHERE status = 'failed') AS failed_jobs
-           FROM podium_user_jobs
-           WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz`,
-          bounds,
+      // The anchor's created_at and job_id never change, so it may be read on its own.
+      let after: { createdAt: string; jobId: string } | undefined;
+      if (anchor) {
+        const [row] = await db.query<{ job_id: string; created_at: unknown }>(
+          'SELECT job_id, created_at FROM podium_user_jobs WHERE id = $1 AND user_id = $2',
+          [anchor.id, userId],
         );
+        const createdAt = row ? toIsoString(row.created_at) : undefined;
+        if (!row || Date.parse(createdAt!) !== anchor.createdAtMs) throw invalidCursor();
+        after = { createdAt: createdAt!, jobId: row.job_id };
+      }
 
-        const dayRows = await tx.query<Record<string, unknown> & { day: string }>(
-          `SELECT to_char(created_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day,
-                  count(*) AS jobs,
-                  sum(requested_count) AS requested,
-                  sum(successful_count) AS successful,
-                  sum(failed_count) AS failed
-           FROM podium_user_jobs
-           WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz
-           GROUP BY 1`,
-          [...bounds, range.timeZone],
-        );
+      // One statement, so one snapshot: the days (whose sums are the totals) and the page agree
+      // under concurrent writes without a transaction's extra round trips. One extra job is
+      // fetched to know whether another page follows.
+      const params: unknown[] = [
+        userId,
+        range.start.toISOString(),
+        range.end.toISOString(),
+        range.timeZone,
+        limit + 1,
+      ];
+      if (after) params.push(after.createdAt, after.jobId);
+      const rows = await db.query<StatsRow>(jobStatsSql(after !== undefined), params);
 
-        // Fetch one extra row to know whether another page follows.
-        const pageRows = await tx.query<JobRow>(
-          `SELECT ${jobColumns} FROM podium_user_jobs j
-           WHERE j.user_id = $1 AND j.created_at >= $2::timestamptz AND j.created_at < $3::timestamptz
-           ${after ? 'AND (j.created_at, j.job_id) < ($5::timestamptz, $6::text COLLATE "C")' : ''}
-           ORDER BY j.created_at DESC, j.job_id DESC
-           LIMIT $4`,
-          after ? [...bounds, limit + 1, after.createdAt, after.jobId] : [...bounds, limit + 1],
-        );
-
-        const page = pageRows.slice(0, limit);
-        const last = page[page.length - 1];
-        const t = totalsRow ?? {};
-        const successful = toNumber(t.successful);
-        const failed = toNumber(t.failed);
-        return {
-          range: { from: range.start.toISOString(), to: range.end.toISOString(), tz: range.timeZone },
-          totals: {
-            jobs: toNumber(t.jobs),
-            requested: toNumber(t.requested),
-            successful,
-            failed,
-            successRate: successRate(successful, failed),
-            byStatus: {
-              pending: toNumber(t.pending),
-              processing: toNumber(t.processing),
-              completed: toNumber(t.completed),
-              failed: toNumber(t.failed_jobs),
-            },
+      const dayRows = rows.filter((row) => row.kind === 'day');
+      const pageRows = rows
+        .filter((row) => row.kind === 'job')
+        .sort((a, b) => toNumber(a.position) - toNumber(b.position));
+      const sum = (field: keyof StatsRow) => dayRows.reduce((total, row) => total + toNumber(row[field]), 0);
+      const page = pageRows.slice(0, limit);
+      const last = page[page.length - 1];
+      const successful = sum('successful');
+      const failed = sum('failed');
+      return {
+        range: { from: range.start.toISOString(), to: range.end.toISOString(), tz: range.timeZone },
+        totals: {
+          jobs: sum('jobs'),
+          requested: sum('requested'),
+          successful,
+          failed,
+          successRate: successRate(successful, failed),
+          byStatus: {
+            pending: sum('pending'),
+            processing: sum('processing'),
+            completed: sum('completed'),
+            failed: sum('failed_jobs'),
           },
-          series: fillSeries(range, dayRows),
-          jobs: page.map(toJob),
-          nextCursor:
-            pageRows.length > limit && last
-              ? encodeJobsCursor({
-                  createdAtMs: Date.parse(toIsoString(last.created_at)),
-                  id: toNumber(last.id),
-                })
-              : null,
-        };
-      });
+        },
+        series: fillSeries(range, dayRows as Array<StatsRow & { day: string }>),
+        jobs: page.map((row) => toJob(row as JobRow)),
+        nextCursor:
+          pageRows.length > limit && last
+            ? encodeJobsCursor({
+                createdAtMs: Date.parse(toIsoString(last.created_at)),
+                id: toNumber(last.id),
+              })
+            : null,
+      };
+    },
+
+    async getJobsVersion(userId) {
+      const [row] = await db.query<{ version: unknown }>(
+        'SELECT version FROM podium_user_job_versions WHERE user_id = $1',
+        [userId],
+      );
+      return String(row?.version ?? 0);
     },
   };
 }

@@ -1,0 +1,54 @@
+-- A change count per user's jobs (issue 13), so `GET /api/stats` can decide its ETag before the
+-- summary is computed: an unchanged poll is a 304 after one key lookup, and an unchanged answer
+-- can be served from memory.
+--
+-- Kept by statement-level triggers with transition tables, in the writing statement's own
+-- transaction: every writer (the API's upsert, seeds, an import) counts, and a count is seen
+-- exactly when the jobs it stands for are. The lock it takes is the user's own row: only writes of
+-- one user's jobs queue on it. Rows are taken in user order, so multi-user statements agree.
+CREATE TABLE podium_user_job_versions (
+  user_id TEXT PRIMARY KEY,
+  version BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE FUNCTION podium_count_user_jobs_changed(p_users TEXT[]) RETURNS void
+LANGUAGE sql AS $$
+  INSERT INTO podium_user_job_versions AS v (user_id, version)
+  SELECT u, 1 FROM (SELECT DISTINCT u FROM unnest(p_users) AS u) d ORDER BY u COLLATE "C"
+  ON CONFLICT (user_id) DO UPDATE SET version = v.version + 1
+$$;
+
+CREATE FUNCTION podium_user_jobs_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  -- Statement triggers fire even when no row changed (an upsert whose merge wrote nothing).
+  IF TG_OP = 'INSERT' THEN
+    PERFORM podium_count_user_jobs_changed(ARRAY(SELECT user_id FROM changed_new));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM podium_count_user_jobs_changed(ARRAY(SELECT user_id FROM changed_new));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM podium_count_user_jobs_changed(ARRAY(SELECT user_id FROM changed_old));
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER podium_user_jobs_inserted AFTER INSERT ON podium_user_jobs
+  REFERENCING NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION podium_user_jobs_changed();
+CREATE TRIGGER podium_user_jobs_updated AFTER UPDATE ON podium_user_jobs
+  REFERENCING NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION podium_user_jobs_changed();
+CREATE TRIGGER podium_user_jobs_deleted AFTER DELETE ON podium_user_jobs
+  REFERENCING OLD TABLE AS changed_old
+  FOR EACH STATEMENT EXECUTE FUNCTION podium_user_jobs_changed();
+-- TRUNCATE has no transition table: forget every count's meaning by moving them all.
+CREATE FUNCTION podium_user_jobs_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE podium_user_job_versions SET version = version + 1;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER podium_user_jobs_truncated AFTER TRUNCATE ON podium_user_jobs
+  FOR EACH STATEMENT EXECUTE FUNCTION podium_user_jobs_truncated();
