@@ -76,7 +76,7 @@ export function buildScenarios(tokens, context) {
       next: () => ({ method: 'GET', path: '/api/health' }),
     },
     {
-      name: 'GET /api/stats (30 days, ~1,000 jobs in range, page of 20)',
+      name: 'GET /api/stats (30 days, ~1,000 jobs in range, page of 20; unchanged, so from its version)',
       endpoint: 'GET /api/stats',
       target: podium,
       read: true,
@@ -86,6 +86,28 @@ export function buildScenarios(tokens, context) {
         path: `/api/stats?${statsQuery}`,
         headers: bearer(jobUser(count('stats'))),
       }),
+    },
+    {
+      // Every request another 30-day window (60 starts x 4 users, more than the 200 answers a
+      // server keeps by ETag): the summary is computed each time.
+      name: 'GET /api/stats (a different 30-day window each request: computed every time)',
+      endpoint: 'GET /api/stats (computed)',
+      target: podium,
+      read: true,
+      check: (body) => body.totals?.jobs > 0 || 'the seeded user has no jobs in the range',
+      next: () => {
+        const n = count('statsComputed');
+        const from = new Date(
+          Date.UTC(2025, 3, 1) + (Math.floor(n / benchSeed.users.length) % 60) * 86_400_000,
+        );
+        const to = new Date(from.getTime() + 29 * 86_400_000);
+        const day = (date) => date.toISOString().slice(0, 10);
+        return {
+          method: 'GET',
+          path: `/api/stats?from=${day(from)}&to=${day(to)}&tz=UTC&limit=20`,
+          headers: bearer(jobUser(n)),
+        };
+      },
     },
     {
       name: 'GET /api/user/:address/stats (cached, percentiles among ~10,000)',

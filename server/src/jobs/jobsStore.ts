@@ -269,7 +269,7 @@ export function createSqlJobsStore(db: Database): JobsStore {
 
     async getJobsVersion(userId) {
       const [row] = await db.query<{ version: unknown }>(
-        'SELECT version FROM podium_user_job_versions WHERE user_id = $1',
+        'SELECT sum(version) AS version FROM podium_user_job_versions WHERE user_id = $1',
         [userId],
       );
       return String(row?.version ?? 0);
