@@ -1,18 +1,8 @@
 import { jobStatsResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/Database.js';
 import { createTestApp } from '../helpers/testApp.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
-
-/** `db` with every statement it runs written to `log`. */
-function recording(db: Database, log: string[]): Database {
-  return {
-    ...db,
-    query: (sql, params) => (log.push(sql), db.query(sql, params)),
-    transaction: (work) =>
-      db.transaction((tx) => work({ ...tx, query: (sql, params) => (log.push(sql), tx.query(sql, params)) })),
-  } as Database;
-}
 
 /** Statements that read the jobs themselves (the summary, the page). */
 const readsJobs = (sql: string) => /FROM podium_user_jobs\b/.test(sql);
@@ -32,7 +22,7 @@ describe('GET /api/stats ETag', () => {
 
   beforeAll(async () => {
     test = await createTestDatabase();
-    client = createTestApp(recording(test.db, log), { now: () => clock });
+    client = createTestApp(recordingDatabase(test.db, log), { now: () => clock });
     expect((await client.patchJob('ada', { job_id: 'ada-1', requested_count: 10 })).status).toBe(200);
   });
   afterAll(() => test.cleanup());

@@ -5,18 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createRedisClient } from '../../src/redis.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
 import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
-
-/** `db` with every statement it runs (transactions included) written to `log`. */
-function recording(db: Database, log: string[]): Database {
-  return {
-    ...db,
-    query: (sql, params) => (log.push(sql), db.query(sql, params)),
-    transaction: (work) =>
-      db.transaction((tx) => work({ ...tx, query: (sql, params) => (log.push(sql), tx.query(sql, params)) })),
-  } as Database;
-}
 
 /** Statements that read the board's rows (the page, its total, its ranks). */
 const readsBoardRows = (sql: string) => /\bpodium_score_boards\b|podium_score_events/.test(sql);
@@ -41,7 +32,7 @@ describe.each([
   beforeAll(async () => {
     test = await createTestDatabase();
     redis = redisUrl ? createRedisClient(redisUrl, createRecordingLogger()) : undefined;
-    const { app } = createTestApp(recording(test.db, log), {
+    const { app } = createTestApp(recordingDatabase(test.db, log), {
       apiKey,
       now: () => clock,
       ...(redis ? { scoring: { redis: { client: redis, prefix } } } : {}),

@@ -4,17 +4,8 @@ import { boardsApiKey as apiKey, jsonRequest } from './sellerBoardsFixtures.js';
 import type { Database } from '../../src/db/Database.js';
 import { rebuildSellerBoards } from '../../src/sellerBoards/rebuildSellerBoards.js';
 import { createTestApp } from '../helpers/testApp.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
-
-/** `db` with every statement it runs (transactions included) written to `log`. */
-function recording(db: Database, log: string[]): Database {
-  return {
-    ...db,
-    query: (sql, params) => (log.push(sql), db.query(sql, params)),
-    transaction: (work) =>
-      db.transaction((tx) => work({ ...tx, query: (sql, params) => (log.push(sql), tx.query(sql, params)) })),
-  } as Database;
-}
 
 /** `db` whose change counts fail while `failing.on` (a lost connection after the write's commit). */
 function failingCounts(db: Database, failing: { on: boolean }): Database {
@@ -48,7 +39,7 @@ describe('sellers board ETag', () => {
   beforeAll(async () => {
     test = await createTestDatabase();
     // Two instances on one database: tags must agree, and a write on one shows on the other.
-    a = createTestApp(failingCounts(recording(test.db, log), failing), { apiKey, now: () => clock });
+    a = createTestApp(failingCounts(recordingDatabase(test.db, log), failing), { apiKey, now: () => clock });
     b = createTestApp(test.db, { apiKey, now: () => clock });
     await sell(a, 'alice');
   });
