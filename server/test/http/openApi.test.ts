@@ -62,10 +62,12 @@ async function documentOf(app: Hono<AppEnv>, url = '/api/openapi.json'): Promise
 describe('GET /api/openapi.json', () => {
   let test: TestDatabase;
   let app: Hono<AppEnv>;
+  let testApp: ReturnType<typeof createTestApp>;
   let document: Document;
   beforeAll(async () => {
     test = await createTestDatabase();
-    app = createTestApp(test.db, { apiKey }).app;
+    testApp = createTestApp(test.db, { apiKey });
+    app = testApp.app;
     document = await documentOf(app);
   });
   afterAll(() => test.cleanup());
@@ -131,6 +133,21 @@ describe('GET /api/openapi.json', () => {
     await expectDocumented('get', '/scores/leaderboard', '/api/scores/leaderboard');
     await expectDocumented('get', '/scores/rules', '/api/scores/rules');
     await expectDocumented('get', '/scores/{userId}', '/api/scores/u_alice');
+    await expectDocumented('get', '/stats', '/api/stats', {
+      headers: { authorization: `Bearer ${await testApp.tokenFor('u_alice')}` },
+    });
+    await expectDocumented('put', '/creators/{id}', '/api/creators/acme', {
+      method: 'PUT',
+      headers: key,
+      body: JSON.stringify({
+        name: 'Acme',
+        destinationUrl: 'https://acme.example/signup',
+        commission: { type: 'percent', value: 10 },
+      }),
+    });
+    await expectDocumented('get', '/creators/{id}/leaderboard', '/api/creators/acme/leaderboard', {
+      headers: key,
+    });
   });
 
   it('names the configured base path and public URL as the server', async () => {
