@@ -11,9 +11,11 @@ import {
   putCreatorBodySchema,
   putMemberBodySchema,
   referralRedirectRoute,
+  shareChannels,
   shareSchema,
   sharesRoute,
 } from 'podium-kit/core';
+import * as z from 'zod/mini';
 import type { OpenApiRoute } from '../http/openapi/OpenApiRoute.js';
 
 const creator = {
@@ -116,8 +118,13 @@ export const referralsOpenApi: readonly OpenApiRoute[] = [
     path: referralRedirectRoute,
     summary: 'Follow a referral link',
     description:
-      "Public: a visitor's browser follows it. Counts the click (bots and `HEAD` are not counted), sets the `podium_ref` cookie and redirects to the creator's destination with `ref` and `click` added. An unknown code redirects to `PODIUM_REFERRAL_FALLBACK_URL` when set, else answers 404 (an HTML page to browsers). Optional query: `p` (platform) and `s` (share id).",
+      "Public: a visitor's browser follows it. Counts the click (bots and `HEAD` are not counted), sets the `podium_ref` cookie and redirects to the creator's destination with `ref` and `click` added. An unknown code redirects to `PODIUM_REFERRAL_FALLBACK_URL` when set, else answers 404 (an HTML page to browsers). `p` and `s` attribute the click to a platform and a tracked share (ignored when malformed, never an error).",
     pathParams: { code: { description: 'The 8-character referral code (case-insensitive)' } },
+    // The handler reads these leniently, without a contract schema: a link must never fail.
+    query: z.object({
+      p: z.optional(z.enum(shareChannels)),
+      s: z.optional(z.string().check(z.maxLength(64))),
+    }),
     responses: {
       302: {
         description: 'To the destination (or the fallback URL)',
@@ -128,5 +135,6 @@ export const referralsOpenApi: readonly OpenApiRoute[] = [
       },
     },
     errors: [404],
+    lenientInput: true,
   },
 ];

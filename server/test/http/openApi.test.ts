@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/http/AppEnv.js';
-import { openApiPath } from '../../src/http/openapi/buildOpenApiDocument.js';
+import { buildOpenApiDocument, openApiPath } from '../../src/http/openapi/buildOpenApiDocument.js';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -148,6 +148,44 @@ describe('GET /api/openapi.json', () => {
     await expectDocumented('get', '/creators/{id}/leaderboard', '/api/creators/acme/leaderboard', {
       headers: key,
     });
+  });
+
+  it('documents the errors the handlers answer, in the one error shape', async () => {
+    const check = schemaValidator(document);
+    const cases: Array<[method: string, path: string, url: string, init?: RequestInit]> = [
+      ['put', '/users/{id}', '/api/users/u_alice', { method: 'PUT', body: '{}' }],
+      ['get', '/leaderboards/sellers', '/api/leaderboards/sellers?limit=0'],
+      ['get', '/scores/{userId}/ledger', '/api/scores/u_alice/ledger'],
+      ['get', '/r/{code}', '/api/r/NOSUCH99'],
+    ];
+    for (const [method, path, url, init] of cases) {
+      const response = await app.request(url, init);
+      expect(response.status, url).toBeGreaterThanOrEqual(400);
+      const documented = document.paths[path]?.[method]?.responses[String(response.status)];
+      expect(documented, `${method} ${path} ${response.status}`).toBeDefined();
+      expect(check(documented!.content!['application/json']!.schema, await response.json())).toEqual([]);
+    }
+  });
+
+  it('leaves out a feature without descriptions, and refuses two descriptions of one route', async () => {
+    const { serverFeatures } = await import('../../src/features.js');
+    const { Hono } = await import('hono');
+    const host = {
+      name: 'host',
+      routes: () => new Hono<AppEnv>().get('/host/ping', (c) => c.json({ pong: true })),
+    };
+    const hosted = await documentOf(createTestApp(test.db, { features: [...serverFeatures, host] }).app);
+    expect(Object.keys(hosted.paths)).not.toContain('/host/ping');
+    expect(Object.keys(hosted.paths)).toContain('/leaderboards/sellers');
+
+    const routes = serverFeatures.find((feature) => feature.name === 'jobs')!.openApi!;
+    const groups = [
+      { tag: 'jobs', routes },
+      { tag: 'again', routes },
+    ];
+    expect(() => buildOpenApiDocument({ groups, basePath: '/api', version: '1' })).toThrow(
+      'Two descriptions of PATCH /stats',
+    );
   });
 
   it('names the configured base path and public URL as the server', async () => {

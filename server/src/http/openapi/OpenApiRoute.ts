@@ -47,6 +47,8 @@ export interface OpenApiRoute {
    * path parameter; 401 with auth; 413 and 415 with a body; 429; 500), each with the error shape.
    */
   errors?: readonly number[];
+  /** The handler never answers 400 (it reads its input leniently, like a link a visitor follows). */
+  lenientInput?: boolean;
 }
 
 /** A feature's routes under one tag (the feature's name). */

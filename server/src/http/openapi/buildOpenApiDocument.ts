@@ -161,7 +161,7 @@ function queryParameters(schema: JsonSchema): Record<string, unknown>[] {
 
 function errorStatusesOf(route: OpenApiRoute, hasPathParams: boolean): number[] {
   const statuses = new Set(route.errors ?? []);
-  if (route.query || route.body || hasPathParams) statuses.add(400);
+  if ((route.query || route.body || hasPathParams) && !route.lenientInput) statuses.add(400);
   if (route.auth?.length) statuses.add(401);
   if (route.body) {
     statuses.add(413);
