@@ -1,5 +1,6 @@
 import { errorBodySchema } from 'podium-kit/core';
 import { jsonSchemaOf, type JsonSchema } from './jsonSchemaOf.js';
+import { createSchemaComponents, type SchemaComponents } from './schemaComponents.js';
 import { errorStatusDescriptions } from './errorStatuses.js';
 import type { OpenApiAuth, OpenApiRoute, OpenApiRouteGroup } from './OpenApiRoute.js';
 
@@ -25,13 +26,15 @@ const securitySchemeNames: Record<OpenApiAuth, string> = {
  */
 export function buildOpenApiDocument(options: OpenApiDocumentOptions): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components = createSchemaComponents();
+  const errorSchema = components.of(errorBodySchema, 'output');
   for (const group of options.groups) {
     for (const route of group.routes) {
       const path = openApiPath(route.path);
       const operations = (paths[path] ??= {});
       if (operations[route.method])
         throw new Error(`Two descriptions of ${route.method.toUpperCase()} ${route.path}`);
-      operations[route.method] = operationOf(route, group.tag);
+      operations[route.method] = operationOf(route, group.tag, components, errorSchema);
     }
   }
   return {
@@ -52,7 +55,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions): Record<st
     })),
     paths,
     components: {
-      schemas: { Error: jsonSchemaOf(errorBodySchema, 'output') },
+      schemas: components.schemas,
       securitySchemes: {
         userToken: {
           type: 'http',
@@ -79,7 +82,12 @@ export function openApiPath(honoPath: string): string {
   return honoPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-function operationOf(route: OpenApiRoute, tag: string): Record<string, unknown> {
+function operationOf(
+  route: OpenApiRoute,
+  tag: string,
+  components: SchemaComponents,
+  errorSchema: JsonSchema,
+): Record<string, unknown> {
   const pathNames = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);
   const parameters = [
     ...pathNames.map((name) => {
@@ -111,7 +119,7 @@ function operationOf(route: OpenApiRoute, tag: string): Record<string, unknown> 
         content: {
           [mediaType]: {
             schema: response.schema
-              ? jsonSchemaOf(response.schema, 'output')
+              ? components.of(response.schema, 'output')
               : { type: mediaType.includes('json') ? 'object' : 'string' },
             ...(response.example !== undefined && { example: response.example }),
           },
@@ -122,7 +130,7 @@ function operationOf(route: OpenApiRoute, tag: string): Record<string, unknown> 
   for (const status of errorStatusesOf(route, pathNames.length > 0)) {
     responses[String(status)] = {
       description: errorStatusDescriptions[status] ?? 'An error',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      content: { 'application/json': { schema: errorSchema } },
     };
   }
   return {
@@ -138,7 +146,7 @@ function operationOf(route: OpenApiRoute, tag: string): Record<string, unknown> 
         ...(route.body.description && { description: route.body.description }),
         content: {
           'application/json': {
-            schema: jsonSchemaOf(route.body.schema, 'input'),
+            schema: components.of(route.body.schema, 'input'),
             ...(route.body.example !== undefined && { example: route.body.example }),
           },
         },
