@@ -18,6 +18,9 @@ import { consoleLogger, type Logger } from './logger.js';
 import { rateLimit, type RateLimitOptions } from './http/rateLimit.js';
 import { createDemoRoutes } from './demo/demoRoutes.js';
 import { createHealthRoutes, type RedisPinger } from './http/healthRoutes.js';
+import { healthOpenApi } from './http/healthOpenApi.js';
+import { buildOpenApiDocument } from './http/openapi/buildOpenApiDocument.js';
+import { createOpenApiRoutes, openApiDocumentRoute } from './http/openapi/openApiRoutes.js';
 import type { SubgraphClient } from './indexer/index.js';
 import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
@@ -208,6 +211,26 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }),
   );
   for (const feature of features) api.route('/', feature.routes(context));
+  api.route(
+    '/',
+    createOpenApiRoutes(() =>
+      buildOpenApiDocument({
+        groups: [
+          {
+            tag: 'ops',
+            description: 'Health and this document',
+            routes: [...healthOpenApi, openApiDocumentRoute],
+          },
+          ...features.flatMap((feature) =>
+            feature.openApi ? [{ tag: feature.name, routes: feature.openApi }] : [],
+          ),
+        ],
+        basePath,
+        publicUrl: options.referrals?.publicUrl,
+        version: serverVersion,
+      }),
+    ),
+  );
   if (options.demo) {
     if (!options.jwtSecret) throw new Error('Demo mode needs a JWT secret to sign the demo tokens');
     api.route('/', createDemoRoutes({ users: options.demo.users, jwtSecret: options.jwtSecret, now }));

@@ -6,6 +6,7 @@ import type { Database, Queryable } from './db/Database.js';
 import type { DemoUser } from './demo/demoUsers.js';
 import type { AppEnv } from './http/AppEnv.js';
 import type { HealthCheckDefinition } from './http/healthRoutes.js';
+import type { OpenApiRoute } from './http/openapi/OpenApiRoute.js';
 import type { SubgraphClient } from './indexer/index.js';
 import type { Logger } from './logger.js';
 import type { ProgressStream } from './progressBar.js';
@@ -26,6 +27,12 @@ export interface ServerFeature {
   readonly name: string;
   /** The feature's HTTP routes, mounted under the base path. */
   routes(context: FeatureContext): Hono<AppEnv>;
+  /**
+   * The description of each route of `routes` for `GET /openapi.json` (`<feature>/<feature>OpenApi.ts`).
+   * Podium's own features describe every route (a test holds them to it); a host's feature may
+   * leave this out and is then absent from the document.
+   */
+  readonly openApi?: readonly OpenApiRoute[];
   /** Routes that exist in demo mode only (the demo page's buttons). */
   demoRoutes?(context: FeatureContext, demo: DemoContext): Hono<AppEnv> | undefined;
   /** Checks `GET /health` runs besides the database and Redis ones. */

@@ -63,6 +63,9 @@ export type {
   ServerFeature,
 } from './feature.js';
 export type { HealthCheckDefinition } from './http/healthRoutes.js';
+// A host feature describes its routes for GET /openapi.json with these (`ServerFeature.openApi`).
+export type { OpenApiAuth, OpenApiResponse, OpenApiRoute } from './http/openapi/OpenApiRoute.js';
+export { buildOpenApiDocument, type OpenApiDocumentOptions } from './http/openapi/buildOpenApiDocument.js';
 export type { AppEnv } from './http/AppEnv.js';
 export { demoUsers, type DemoUser } from './demo/demoUsers.js';
 export { serverVersion } from './version.js';

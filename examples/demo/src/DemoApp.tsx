@@ -4,6 +4,7 @@ import { de } from 'podium-kit/locales/de';
 import { es } from 'podium-kit/locales/es';
 import { fr } from 'podium-kit/locales/fr';
 import { ja } from 'podium-kit/locales/ja';
+import { apiReferenceHash } from './ApiReferencePage.js';
 import { apiBase, demoToken, fetchDemoUsers, type DemoUser } from './demoApi.js';
 import { MarketplacePanel } from './MarketplacePanel.js';
 import { PointsPanel } from './PointsPanel.js';
@@ -146,7 +147,10 @@ export function DemoApp() {
       </main>
 
       <footer className="mx-auto max-w-7xl px-6 pb-8 text-sm text-muted">
-        Server health: <a className="underline" href={`${apiBase}/health`}>{`${apiBase}/health`}</a>
+        Server health: <a className="underline" href={`${apiBase}/health`}>{`${apiBase}/health`}</a> ·{' '}
+        <a className="underline" href={apiReferenceHash}>
+          API reference
+        </a>
       </footer>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature.js';
+import { jobsOpenApi } from './jobsOpenApi.js';
 import { demoUsers } from '../demo/demoUsers.js';
 import { createJobsRoutes } from './jobsRoutes.js';
 import { createSqlJobsStore } from './jobsStore.js';
@@ -7,6 +8,7 @@ import { seedDemoData } from './seedDemoData.js';
 /** Job statistics: `PATCH /stats` and `GET /stats` for the signed-in user, and the demo's jobs. */
 export const jobsFeature: ServerFeature = {
   name: 'jobs',
+  openApi: jobsOpenApi,
   routes: ({ db, now, options, userTokens }) =>
     createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(db), userTokens, now }),
   demoSeed: {

@@ -2,14 +2,17 @@ import { defaultFraudRules, mergeFraudRules } from 'podium-kit/core';
 import type { ServerFeature } from '../feature.js';
 import { analyticsCommands } from './analytics/analyticsCommands.js';
 import { analyticsHealthChecks } from './analytics/analyticsHealthChecks.js';
+import { analyticsOpenApi } from './analytics/analyticsOpenApi.js';
 import { createAnalyticsRoutes } from './analytics/analyticsRoutes.js';
 import { referralAnalyticsCacheOf } from './analytics/referralAnalyticsCacheOf.js';
 import { startReferralViewsScheduler } from './analytics/referralViewsScheduler.js';
 import { refreshReferralViews } from './analytics/refreshReferralViews.js';
+import { conversionsOpenApi } from './conversionsOpenApi.js';
 import { createConversionsRoutes } from './conversionsRoutes.js';
 import { createDemoReferralRoutes } from './demoReferralRoutes.js';
 import { clearGeneratedDemoReferrals, seedDemoReferrals } from './demoReferrals.js';
 import { createReferralSecret } from './referralSecret.js';
+import { referralsOpenApi } from './referralsOpenApi.js';
 import { createReferralsRoutes } from './referralsRoutes.js';
 import { createReferralsStore, generateReferralCode } from './referralsStore.js';
 
@@ -22,6 +25,7 @@ export const defaultReferralCookieDays = 30;
  */
 export const referralsFeature: ServerFeature = {
   name: 'referrals',
+  openApi: [...referralsOpenApi, ...conversionsOpenApi, ...analyticsOpenApi],
   routes: ({ db, now, logger, options, userTokens }) => {
     const secret = createReferralSecret(db, options.referrals?.secret);
     const routes = createReferralsRoutes({

@@ -1,3 +1,4 @@
+import { scoringOpenApi } from './scoringOpenApi.js';
 import { Hono } from 'hono';
 import { addDays, defaultScoringRules, userIdSchema, utcDayKey } from 'podium-kit/core';
 import { z } from 'zod';
@@ -42,6 +43,7 @@ const outboxLagWarnMs = 60_000;
  */
 export const scoringFeature: ServerFeature = {
   name: 'scoring',
+  openApi: scoringOpenApi,
 
   routes(context) {
     const { db, now, logger, options } = context;

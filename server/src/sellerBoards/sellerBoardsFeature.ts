@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { userIdSchema } from 'podium-kit/core';
 import { z } from 'zod';
 import type { ServerFeature } from '../feature.js';
+import { sellerBoardsOpenApi } from './sellerBoardsOpenApi.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { demoSellerIds, recordDemoSellerActivity, seedDemoSellerBoards } from './demoSellerBoards.js';
 import { demoPeople } from '../demo/demoPeople.js';
@@ -27,6 +28,7 @@ const sellerActivityQuerySchema = z.object({
  */
 export const sellerBoardsFeature: ServerFeature = {
   name: 'sellerBoards',
+  openApi: sellerBoardsOpenApi,
 
   routes({ db, now, options, userTokens, logger }) {
     const routes = new Hono<AppEnv>();

@@ -1,3 +1,4 @@
+import { userStatsOpenApi } from './userStatsOpenApi.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DemoSeedReport, ServerFeature } from '../feature.js';
@@ -27,6 +28,7 @@ const activityQuerySchema = z.object({
  */
 export const userStatsFeature: ServerFeature = {
   name: 'userStats',
+  openApi: userStatsOpenApi,
 
   routes({ db, now, logger, options }) {
     const routes = new Hono<AppEnv>();

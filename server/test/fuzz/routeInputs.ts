@@ -84,6 +84,7 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
   );
   return {
     'GET /health': {},
+    'GET /openapi.json': {},
     'PATCH /stats': {
       body: {
         job_id: fc.constantFrom(...world.jobIds),
