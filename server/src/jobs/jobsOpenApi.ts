@@ -52,6 +52,9 @@ export const jobsOpenApi: readonly OpenApiRoute[] = [
       200: {
         description: 'Statistics of the range',
         schema: jobStatsResponseSchema,
+        headers: {
+          ETag: "Made from the user's jobs' change count: send it as `If-None-Match` to get a 304 while none changed",
+        },
         example: {
           range: { from: '2026-10-30T00:00:00.000Z', to: '2026-11-29T09:30:00.000Z', tz: 'UTC' },
           totals: {
@@ -67,6 +70,7 @@ export const jobsOpenApi: readonly OpenApiRoute[] = [
           nextCursor: null,
         },
       },
+      304: { description: "None of the user's jobs changed since the `If-None-Match` ETag (no body)" },
     },
   },
 ];
