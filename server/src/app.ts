@@ -139,6 +139,16 @@ export interface CreateAppOptions {
   features?: readonly ServerFeature[];
 }
 
+/** The reference's section names of the built-in features (a host's own feature goes by its name). */
+const openApiTags: Record<string, string> = {
+  identity: 'Users',
+  jobs: 'Job stats',
+  userStats: 'User stats',
+  sellerBoards: 'Seller boards',
+  scoring: 'Points and achievements',
+  referrals: 'Referrals',
+};
+
 /**
  * The Podium server as a Hono app: a plain `Request -> Response` value. Serve it with
  * `@hono/node-server` (see `startServer`), mount it in a Next.js route handler, or call
@@ -217,12 +227,14 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       buildOpenApiDocument({
         groups: [
           {
-            tag: 'ops',
+            tag: 'Operations',
             description: 'Health and this document',
             routes: [...healthOpenApi, openApiDocumentRoute],
           },
           ...features.flatMap((feature) =>
-            feature.openApi ? [{ tag: feature.name, routes: feature.openApi }] : [],
+            feature.openApi
+              ? [{ tag: openApiTags[feature.name] ?? feature.name, routes: feature.openApi }]
+              : [],
           ),
         ],
         basePath,

@@ -37,8 +37,10 @@ export function ApiReferencePage() {
     };
   }, []);
 
+  // Scalar follows the system's light or dark scheme; the bar above it follows it too (system
+  // colours under `color-scheme: light dark`), rather than staying white over a dark reference.
   return (
-    <div>
+    <div style={{ colorScheme: 'light dark', background: 'Canvas', color: 'CanvasText' }}>
       <nav className="border-b px-6 py-3 text-sm">
         <a className="underline" href="#">
           ← Back to the demo
