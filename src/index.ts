@@ -54,3 +54,4 @@ export * from './referrals/scoreConversionRisk.js';
 export * from './referrals/normalizeEmail.js';
 export * from './referrals/isDisposableEmail.js';
 export * from './referrals/analyticsApi.js';
+export * from './live/contract.js';
