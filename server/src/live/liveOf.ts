@@ -8,7 +8,7 @@ import { createLiveTickets, type LiveTickets } from './liveTickets.js';
 export interface LiveOptions {
   /** Turns `GET /events` off (it answers 404; writes still publish). @default true */
   enabled?: boolean | undefined;
-  /** A comment line this often keeps proxies from closing an idle stream (`PODIUM_LIVE_HEARTBEAT_MS`). @default 15_000 */
+  /** A comment line this often keeps proxies from closing an idle stream (`PODIUM_LIVE_HEARTBEAT_SECONDS`). @default 15_000 */
   heartbeatMs?: number | undefined;
   /** The `retry:` browsers wait before reconnecting. @default 2_000 */
   retryMs?: number | undefined;
