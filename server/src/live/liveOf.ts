@@ -18,6 +18,8 @@ export interface LiveOptions {
   maxConnections?: number | undefined;
   /** How long events are kept for `Last-Event-ID` resumes. @default 300_000 */
   retentionMs?: number | undefined;
+  /** At most one event per topic this often from one instance (the first at once, the latest at the end). @default 200 */
+  coalesceMs?: number | undefined;
   /** Tickets' key (`PODIUM_LIVE_SECRET`). @default a random key kept in the database */
   ticketSecret?: string | undefined;
   /** Tickets' lifetime. @default 60_000 */
@@ -47,7 +49,10 @@ export function liveOf(options: CreateAppOptions): LiveContext {
     const logger = options.logger ?? consoleLogger;
     context = {
       hub: createLiveHub(options.db, logger),
-      publisher: createLivePublisher(options.db, logger, { retentionMs: live.retentionMs }),
+      publisher: createLivePublisher(options.db, logger, {
+        retentionMs: live.retentionMs,
+        coalesceMs: live.coalesceMs,
+      }),
       tickets: createLiveTickets({
         db: options.db,
         secret: live.ticketSecret,

@@ -28,19 +28,32 @@ export const defaultLiveRetentionMs = 300_000;
 export const topicKeyOf = (kind: LiveTopicKind, subject: string) => `${kind}:${subject}`;
 
 /**
+ * At most one event per topic this often from one instance, the first at once and the latest of
+ * the rest at the end of the window: a board written a thousand times a second would otherwise
+ * send every open stream a thousand events a second, each a refetch. @default 200
+ */
+export const defaultLiveCoalesceMs = 200;
+
+/**
  * Publishes through the database: one statement stores the events (for resumes) and notifies
  * every instance. Old events are pruned now and then by whoever publishes.
  */
 export function createLivePublisher(
   db: Queryable,
   logger: Pick<Logger, 'warn'>,
-  options: { retentionMs?: number | undefined } = {},
+  options: { retentionMs?: number | undefined; coalesceMs?: number | undefined } = {},
 ): LivePublisher {
   const retentionMs = options.retentionMs ?? defaultLiveRetentionMs;
+  const coalesceMs = options.coalesceMs ?? defaultLiveCoalesceMs;
   const pending = new Set<Promise<void>>();
   let warned = false;
   let prunedAt = 0;
-  const send = async (changes: readonly LiveChange[]) => {
+  // Topics sent within the window (key -> when), and what waits for the window's end.
+  const sentAt = new Map<string, number>();
+  const waiting = new Map<string, LiveChange>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const store = async (changes: readonly LiveChange[]) => {
     const events = changes.map(({ kind, subject, version }) => ({
       key: topicKeyOf(kind, subject),
       event: liveEventNameOf[kind],
@@ -52,23 +65,57 @@ export function createLivePublisher(
       await pruneLiveEvents(db, retentionMs);
     }
   };
+  const send = (changes: readonly LiveChange[]) => {
+    if (changes.length === 0) return;
+    const sending = store(changes).then(
+      () => {
+        warned = false;
+      },
+      (error: unknown) => {
+        // Said once per outage: every write would say it again.
+        if (!warned) logger.warn('Live updates: could not publish a change', { error });
+        warned = true;
+      },
+    );
+    pending.add(sending);
+    void sending.finally(() => pending.delete(sending));
+  };
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const now = Date.now();
+    for (const [key, at] of sentAt) if (now - at >= coalesceMs) sentAt.delete(key);
+    const due = [...waiting.values()];
+    waiting.clear();
+    for (const change of due) sentAt.set(topicKeyOf(change.kind, change.subject), now);
+    send(due);
+  };
+
   return {
     publish(changes) {
-      if (changes.length === 0) return;
-      const sending = send(changes).then(
-        () => {
-          warned = false;
-        },
-        (error: unknown) => {
-          // Said once per outage: every write would say it again.
-          if (!warned) logger.warn('Live updates: could not publish a change', { error });
-          warned = true;
-        },
-      );
-      pending.add(sending);
-      void sending.finally(() => pending.delete(sending));
+      const now = Date.now();
+      // Bounded: many one-off topics (a user's score each) must not pile up between flushes.
+      if (sentAt.size > 10_000)
+        for (const [key, at] of sentAt) if (now - at >= coalesceMs) sentAt.delete(key);
+      const immediate: LiveChange[] = [];
+      for (const change of changes) {
+        const key = topicKeyOf(change.kind, change.subject);
+        const last = sentAt.get(key);
+        if (last === undefined || now - last >= coalesceMs) {
+          sentAt.set(key, now);
+          immediate.push(change);
+        } else {
+          waiting.set(key, change);
+        }
+      }
+      send(immediate);
+      if (waiting.size > 0 && !flushTimer) {
+        flushTimer = setTimeout(flush, coalesceMs);
+        flushTimer.unref?.();
+      }
     },
     async settled() {
+      if (waiting.size > 0) flush();
       await Promise.all([...pending]);
     },
   };

@@ -76,6 +76,21 @@ describe('live updates', () => {
     expect(Number(versions[1])).toBeGreaterThan(Number(versions[0]));
   });
 
+  it('coalesces a burst of writes into the first event and one with the latest version', async () => {
+    const { open, scores, db } = await start({ live: { coalesceMs: 1_500 } });
+    const stream = await open(topics('points:lifetime'));
+    await stream.next((m) => m.retry !== undefined);
+    for (let i = 0; i < 5; i++) expect((await scores.record(trade(`c${i}`, `u${i}`))).status).toBe(200);
+    const first = await stream.next((m) => m.event === 'leaderboard.changed', 1_000);
+    const last = await stream.next((m) => m.event === 'leaderboard.changed', 2_500);
+    const [row] = await db.query<{ version: unknown }>(
+      "SELECT version FROM podium_score_board_versions WHERE board = 'lifetime'",
+    );
+    expect(dataOf(last).version).toBe(String(row!.version));
+    expect(Number(dataOf(last).version)).toBeGreaterThan(Number(dataOf(first).version));
+    await expect(stream.next((m) => m.event === 'leaderboard.changed', 700)).rejects.toThrow(/no matching/);
+  });
+
   it('replays what a stream missed after Last-Event-ID (header or query), and resets on an unknown id', async () => {
     const { open, scores } = await start();
     const first = await open(topics(liveTopic.score('alice')));
