@@ -42,8 +42,10 @@ describe('live updates', () => {
     const opened = await alice.next((m) => m.retry !== undefined);
     expect(opened.retry).toBe('2000');
 
-    const wrote = performance.now();
+    // Timed from the answer: a cold first write on PGlite under a loaded CI can itself take a
+    // second; what is measured here is the announcement after the commit.
     expect((await scores.record(trade('t1', 'alice'))).status).toBe(200);
+    const wrote = performance.now();
     const board = await alice.next((m) => m.event === 'leaderboard.changed', 1_000);
     expect(performance.now() - wrote).toBeLessThan(1_000);
     expect(board.id).toMatch(/^\d+$/);
