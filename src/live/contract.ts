@@ -20,6 +20,7 @@ export const liveTicketsRoute = '/events/tickets';
  * | topic | event | who may watch |
  * |---|---|---|
  * | `points:<board>` (a points board key: `lifetime`, `trending`, `day:2026-11-27`, `week:2026-W48`, `month:2026-11`, each also after `cat:<category>:`) | `leaderboard.changed` | anyone |
+ * | `sellers:<period>` (the sellers board: `all-time`, or a month `2026-11`) | `leaderboard.changed` | anyone |
  * | `stats:<userId>` (user stats, `GET /user/:identifier/stats`) | `stats.changed` | anyone |
  * | `score:<userId>` (points total, streak, `GET /scores/:userId`) | `score.changed` | anyone |
  * | `achievements:<userId>` | `achievement.unlocked` | anyone |
@@ -28,7 +29,7 @@ export const liveTicketsRoute = '/events/tickets';
  * A user id is written with `encodeURIComponent` (so `,` and `:` cannot split it): build topics
  * with {@link liveTopic}. Public topics follow the read endpoints, which are public too.
  */
-export const liveTopicKinds = ['points', 'stats', 'score', 'achievements', 'jobs'] as const;
+export const liveTopicKinds = ['points', 'sellers', 'stats', 'score', 'achievements', 'jobs'] as const;
 export type LiveTopicKind = (typeof liveTopicKinds)[number];
 
 /** Topics that need a ticket of their user. */
@@ -37,6 +38,7 @@ export const privateLiveTopicKinds: readonly LiveTopicKind[] = ['jobs'];
 /** The event each kind of topic carries. */
 export const liveEventNameOf = {
   points: 'leaderboard.changed',
+  sellers: 'leaderboard.changed',
   stats: 'stats.changed',
   score: 'score.changed',
   achievements: 'achievement.unlocked',
@@ -57,9 +59,13 @@ export const maxLiveTopics = 50;
 const boardKeyPattern =
   /^(cat:[a-z][a-z0-9_-]{0,31}:)?(lifetime|trending|day:\d{4}-\d{2}-\d{2}|week:\d{4}-W\d{2}|month:\d{4}-\d{2})$/;
 
+/** Periods of the sellers board: all time, or a UTC month (`period=month` is the current one). */
+const sellersPeriodPattern = /^(all-time|\d{4}-(0[1-9]|1[0-2]))$/;
+
 /** Builds topics (see {@link liveTopicKinds}). */
 export const liveTopic = {
   points: (boardKey: string) => `points:${boardKey}`,
+  sellers: (period: string) => `sellers:${period}`,
   stats: (userId: string) => `stats:${encodeURIComponent(userId)}`,
   score: (userId: string) => `score:${encodeURIComponent(userId)}`,
   achievements: (userId: string) => `achievements:${encodeURIComponent(userId)}`,
@@ -82,8 +88,8 @@ export function parseLiveTopic(topic: string): ParsedLiveTopic | undefined {
   const rest = topic.slice(colon + 1);
   if (!liveTopicKinds.includes(kind)) return undefined;
   let subject: string;
-  if (kind === 'points') {
-    if (!boardKeyPattern.test(rest)) return undefined;
+  if (kind === 'points' || kind === 'sellers') {
+    if (!(kind === 'points' ? boardKeyPattern : sellersPeriodPattern).test(rest)) return undefined;
     subject = rest;
   } else {
     try {
@@ -125,7 +131,7 @@ export const liveEventsQuerySchema = /* @__PURE__ */ defineSchema(() =>
           ctx.issues.push({
             code: 'custom',
             input: value,
-            message: `has unknown topics: ${unknown.slice(0, 5).join(', ')} (topics are points:<board>, stats:<userId>, score:<userId>, achievements:<userId>, jobs:<userId>)`,
+            message: `has unknown topics: ${unknown.slice(0, 5).join(', ')} (topics are points:<board>, sellers:<period>, stats:<userId>, score:<userId>, achievements:<userId>, jobs:<userId>)`,
           });
           return z.NEVER;
         }

@@ -28,6 +28,14 @@ describe('live topics', () => {
     }
   });
 
+  it('take the sellers board by period', () => {
+    expect(parseLiveTopic(liveTopic.sellers('all-time'))?.kind).toBe('sellers');
+    expect(parseLiveTopic('sellers:2026-11')?.subject).toBe('2026-11');
+    for (const topic of ['sellers:month', 'sellers:2026-13', 'sellers:all']) {
+      expect(parseLiveTopic(topic), topic).toBeUndefined();
+    }
+  });
+
   it('refuse other spellings of a topic, unknown kinds and bad ids', () => {
     for (const topic of ['stats:a%2cb', 'weather:today', 'stats', 'score:', 'score:%E0%A4%A', 'score:%20a']) {
       expect(parseLiveTopic(topic), topic).toBeUndefined();

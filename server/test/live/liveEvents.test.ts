@@ -224,6 +224,31 @@ describe('live updates', () => {
     expect(health.checks['live:connections']?.[0]?.details?.observedValue).toBe(1);
   });
 
+  it('a sale announces the sellers boards of all time and its month', async () => {
+    const clock = new Date('2026-11-15T12:00:00Z');
+    const { open, app } = await start({ now: () => clock });
+    const stream = await open(topics(liveTopic.sellers('all-time'), liveTopic.sellers('2026-11')));
+    await stream.next((m) => m.retry !== undefined);
+    const put = (id: string, body: unknown) =>
+      app.request(`/api/users/${id}`, {
+        method: 'PUT',
+        headers: { 'x-api-key': scoresApiKey, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await put('seller-1', { displayName: 'S' })).status).toBe(201);
+    const sold = await app.request('/api/products/p1', {
+      method: 'PUT',
+      headers: { 'x-api-key': scoresApiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ sellerId: 'seller-1', status: 'sold', price: '1.00', currency: 'USD' }),
+    });
+    expect(sold.status).toBe(201);
+    const seen = new Set<unknown>();
+    for (let i = 0; i < 2; i++) {
+      seen.add(dataOf(await stream.next((m) => m.event === 'leaderboard.changed', 1_000)).topic);
+    }
+    expect(seen).toEqual(new Set(['sellers:all-time', 'sellers:2026-11']));
+  });
+
   it('user stats announce the users whose figures changed (a database trigger)', async () => {
     const { open, db } = await start();
     const stream = await open(topics(liveTopic.stats('alice')));
