@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { liveTopicOf, type LiveTopicKind } from 'podium-kit/core';
 import { toNumber, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +27,12 @@ export type LiveReplay = { events: LiveDelivery[] } | { reset: 'too-old' | 'unkn
 /** Most events a resume replays; past that the client refetches everything instead. */
 const maxReplay = 500;
 
+/** How long the first stream waits for the listening connection to hear its own probe. */
+const probeTimeoutMs = 3_000;
+
+/** After listening failed, new streams get a 503 at once for this long before it is tried again. */
+const retryListenAfterMs = 10_000;
+
 /** How long the instance keeps listening after its last stream closed (reconnects are common). */
 const lingerMs = 30_000;
 
@@ -41,16 +48,19 @@ export function createLiveHub(db: Database, logger: Pick<Logger, 'warn'>) {
   const perClient = new Map<string, number>();
   let open = 0;
 
+  const probes = new Map<string, () => void>();
   const onNotification = (payload: string) => {
     let event: LiveDelivery;
     try {
       const raw = JSON.parse(payload) as {
+        probe?: string;
         id: number;
         key: string;
         event: string;
         version: string;
         at: string;
       };
+      if (raw.probe !== undefined) return probes.get(raw.probe)?.();
       event = {
         id: Number(raw.id),
         topic: topicOfKey(raw.key),
@@ -66,13 +76,54 @@ export function createLiveHub(db: Database, logger: Pick<Logger, 'warn'>) {
   const onGap = () => {
     for (const listener of listeners) listener.onGap();
   };
+  let failedAt = -Infinity;
   const startListening = () => {
     if (!db.listen) throw new Error('This database cannot LISTEN');
-    listening ??= db.listen('podium_live', onNotification, onGap).catch((error: unknown) => {
-      listening = undefined;
-      throw error;
-    });
+    // After a failure, streams are refused at once for a while rather than each waiting out a probe.
+    if (!listening && Date.now() - failedAt < retryListenAfterMs)
+      throw new Error('Not listening (recent failure)');
+    listening ??= db
+      .listen('podium_live', onNotification, onGap)
+      .then(async (stop) => {
+        try {
+          await probeDelivery();
+          return stop;
+        } catch (error) {
+          await stop().catch(() => {});
+          throw error;
+        }
+      })
+      .catch((error: unknown) => {
+        listening = undefined;
+        failedAt = Date.now();
+        logger.warn('Live updates: cannot listen for changes; streams answer 503 and widgets poll', {
+          error,
+        });
+        throw error;
+      });
     return listening;
+  };
+  // A notification sent through the pool must come back on the listening connection. Behind a
+  // transaction pooler LISTEN "succeeds" and nothing ever arrives: streams would stay open and
+  // silent, and widgets would neither update nor fall back to polling.
+  const probeDelivery = async () => {
+    const probe = randomUUID();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const heard = new Promise<void>((resolve, reject) => {
+      probes.set(probe, resolve);
+      timer = setTimeout(
+        () => reject(new Error('LISTEN hears no notifications (a transaction pooler?)')),
+        probeTimeoutMs,
+      );
+    });
+    heard.catch(() => {}); // awaited below; a timeout before then is not unhandled
+    try {
+      await db.query('SELECT pg_notify($1, $2)', ['podium_live', JSON.stringify({ probe })]);
+      await heard;
+    } finally {
+      clearTimeout(timer);
+      probes.delete(probe);
+    }
   };
   const stopListening = () => {
     const stopping = listening;

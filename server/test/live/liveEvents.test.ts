@@ -5,6 +5,7 @@ import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { scoresApiKey, scoresClient } from '../scoring/scoringFixtures.js';
 import type { CreateAppOptions } from '../../src/app.js';
 import { liveOf } from '../../src/live/liveOf.js';
+import type { Database } from '../../src/db/Database.js';
 import { dataOf, listenOnFreePort, openEventStream } from './sseClient.js';
 
 /** `GET /api/events` over real HTTP: what a write announces, to whom, and how a stream resumes. */
@@ -260,6 +261,25 @@ describe('live updates', () => {
     );
     const event = await stream.next((m) => m.event === 'stats.changed', 1_000);
     expect(dataOf(event).topic).toBe('stats:alice');
+  });
+
+  it('answers 503 (the widgets poll) when its LISTEN hears nothing, as behind a transaction pooler', async () => {
+    const test = await createTestDatabase();
+    cleanups.push(test.cleanup);
+    // LISTEN "succeeds" and no notification ever arrives.
+    const deaf: Database = { ...test.db, listen: async () => async () => {} };
+    const { app, logger } = createTestApp(deaf);
+    const started = performance.now();
+    const response = await app.request(`/api/events?${topics('points:lifetime')}`);
+    expect(response.status).toBe(503);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'Live updates: cannot listen for changes; streams answer 503 and widgets poll',
+    );
+    // The next stream is refused at once, not after another probe.
+    const again = performance.now();
+    expect((await app.request(`/api/events?${topics('points:lifetime')}`)).status).toBe(503);
+    expect(performance.now() - again).toBeLessThan(500);
   });
 
   it('a failed publish is logged and never fails a write', async () => {
