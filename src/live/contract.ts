@@ -52,6 +52,14 @@ export type LiveEventName = (typeof liveEventNameOf)[LiveTopicKind];
  */
 export const liveResetEvent = 'reset';
 
+/**
+ * Why a `reset` was sent: the id is older than the kept events, unknown to this database, or more
+ * events were missed than are replayed; the missed events could not be read; or the server's
+ * listening connection was lost (events may have been missed).
+ */
+export const liveResetReasons = ['too-old', 'unknown-id', 'too-many', 'unavailable', 'missed'] as const;
+export type LiveResetReason = (typeof liveResetReasons)[number];
+
 /** Most topics one stream may watch. */
 export const maxLiveTopics = 50;
 

@@ -22,7 +22,8 @@ export interface LiveListener {
 }
 
 /** The answer of {@link LiveHub.replay}: the missed events, or `reset` when they cannot be known. */
-export type LiveReplay = { events: LiveDelivery[] } | { reset: 'too-old' | 'unknown-id' | 'too-many' };
+export type LiveReplay =
+  { events: LiveDelivery[] } | { reset: 'too-old' | 'unknown-id' | 'too-many' | 'unavailable' };
 
 /** Most events a resume replays; past that the client refetches everything instead. */
 const maxReplay = 500;

@@ -115,13 +115,17 @@ export function createLiveRoutes(options: {
       const sendReset = (reason: string) =>
         send((s) => s.writeSSE({ event: liveResetEvent, data: JSON.stringify({ reason }) }));
       stream.onAbort(finish);
+      if (stream.aborted) finish(); // gone before the callback ran
       const heartbeat = setInterval(() => send((s) => s.write(': heartbeat\n\n')), settings.heartbeatMs);
       try {
         // The first bytes go out at once, so the client knows the stream is open.
         send((s) => s.write(`retry: ${settings.retryMs}\n: connected\n\n`));
         const replayed = new Set<number>();
         if (lastEventId !== undefined) {
-          const replay = await hub.replay(keys, lastEventId.trim());
+          // Missed events that cannot be read (the database is away) are a reason to refetch.
+          const replay = await hub
+            .replay(keys, lastEventId.trim())
+            .catch(() => ({ reset: 'unavailable' as const }));
           if ('reset' in replay) sendReset(replay.reset);
           else
             for (const event of replay.events) {
