@@ -6,16 +6,16 @@
 //  2. Delay: --writes sequential `POST /api/scores/actions` 250 ms apart (outside the coalescing
 //     window), each announced to every stream as `leaderboard.changed`; the delay from sending
 //     the write to each stream's event, p50/p99/max.
-// The clients run in the bench's own process, so the memory figures are the server's and the
-// clients' together (an upper bound of the server's share); RSS also moves with PGlite's heap.
+// The clients run in a worker thread: the heap figures are the server's alone (a worker has its
+// own heap), while RSS counts the whole process, clients and PGlite included.
 // Prints figures; never fails on speed. Loopback only; everything it opens it closes.
 //
 //   npm run bench:live
 //   node --expose-gc bench/liveEvents.mjs --streams=2000 --writes=50 --no-postgres
 import { serve } from '@hono/node-server';
 import os from 'node:os';
-import { TextDecoderStream } from 'node:stream/web';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { benchDatabases, loadServerModule, parseFlags } from './shared.mjs';
 
 const args = parseFlags(process.argv.slice(2));
@@ -37,31 +37,48 @@ function memory() {
   return { rss, heapUsed };
 }
 
-/** Opens a stream and counts its `leaderboard.changed` events, calling `onEvent` with each arrival time. */
-async function openStream(url, onEvent) {
-  // Closed by cancelling the body (no AbortController: not among the bench's lint globals).
-  const response = await fetch(url);
-  if (response.status !== 200) throw new Error(`stream answered ${response.status}`);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          if (buffer.slice(0, end).includes('event: leaderboard.changed')) onEvent(performance.now());
-          buffer = buffer.slice(end + 2);
-        }
-      }
-    } catch {
-      // closed by the bench
-    }
-  })();
-  return () => void reader.cancel().catch(() => {});
-}
+/**
+ * The clients, in a worker thread so their heap is not the server's: opens `count` streams to
+ * `url`, posts `opened` once they are, and `{ stream, at }` (epoch ms) for each
+ * `leaderboard.changed`; stops on `close`.
+ */
+const clientsSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const readers = [];
+const now = () => performance.timeOrigin + performance.now();
+(async () => {
+  for (let i = 0; i < workerData.count; i += 100) {
+    await Promise.all(Array.from({ length: Math.min(100, workerData.count - i) }, async (_, k) => {
+      const response = await fetch(workerData.url);
+      if (response.status !== 200) throw new Error('stream answered ' + response.status);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      readers.push(reader);
+      let buffer = '';
+      (async () => {
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) return;
+            buffer += value;
+            let end;
+            while ((end = buffer.indexOf('\\n\\n')) >= 0) {
+              if (buffer.slice(0, end).includes('event: leaderboard.changed')) parentPort.postMessage({ stream: i + k, at: now() });
+              buffer = buffer.slice(end + 2);
+            }
+          }
+        } catch {}
+      })();
+    }));
+  }
+  parentPort.postMessage({ opened: true });
+})();
+parentPort.on('message', async () => {
+  await Promise.all(readers.map((reader) => reader.cancel().catch(() => {})));
+  parentPort.postMessage({ closed: true });
+});
+`;
+
+const epochNow = () => performance.timeOrigin + performance.now();
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -84,23 +101,35 @@ for (const target of await benchDatabases(server, { noPostgres: args['no-postgre
     const before = memory();
     const received = Array.from({ length: streamCount }, () => []);
     const openedAt = performance.now();
-    for (let i = 0; i < streamCount; i += 100) {
-      const batch = Array.from({ length: Math.min(100, streamCount - i) }, (_, k) =>
-        openStream(`${base}/events?topics=points:lifetime`, (at) => received[i + k].push(at)),
-      );
-      closers.push(...(await Promise.all(batch)));
-    }
+    const clients = new Worker(clientsSource, {
+      eval: true,
+      workerData: { url: `${base}/events?topics=points:lifetime`, count: streamCount },
+    });
+    const opened = new Promise((resolve, reject) => {
+      clients.on('error', reject);
+      clients.on('message', (message) => {
+        if (message.opened) resolve();
+        else if (message.stream !== undefined) received[message.stream].push(message.at);
+      });
+    });
+    closers.push(async () => {
+      const closed = new Promise((resolve) => clients.on('message', (m) => m.closed && resolve()));
+      clients.postMessage('close');
+      await closed;
+      await clients.terminate();
+    });
+    await opened;
     const openMs = performance.now() - openedAt;
     await new Promise((resolve) => setTimeout(resolve, 500));
     const open = memory();
     log(
-      `  ${target.name}: ${streamCount} streams opened in ${Math.round(openMs)} ms; RSS ${mb(before.rss)} -> ${mb(open.rss)} (${((open.rss - before.rss) / 1024 / streamCount).toFixed(1)} kB a stream), heap ${mb(before.heapUsed)} -> ${mb(open.heapUsed)}`,
+      `  ${target.name}: ${streamCount} streams opened in ${Math.round(openMs)} ms; RSS ${mb(before.rss)} -> ${mb(open.rss)}; server heap ${mb(before.heapUsed)} -> ${mb(open.heapUsed)} (${((open.heapUsed - before.heapUsed) / 1024 / streamCount).toFixed(1)} kB a stream)`,
     );
 
     const delays = [];
     let missed = 0;
     for (let w = 0; w < writes; w++) {
-      const sent = performance.now();
+      const sent = epochNow();
       const response = await fetch(`${base}/scores/actions`, {
         method: 'POST',
         headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
@@ -124,7 +153,7 @@ for (const target of await benchDatabases(server, { noPostgres: args['no-postgre
       `    write -> event at every stream: p50 ${percentile(delays, 50).toFixed(1)} ms, p99 ${percentile(delays, 99).toFixed(1)} ms, max ${delays.at(-1).toFixed(1)} ms over ${delays.length} deliveries${missed ? `, ${missed} missed` : ''}; RSS after the writes ${mb(after.rss)}`,
     );
   } finally {
-    for (const close of closers) close();
+    for (const close of closers) await close();
     await new Promise((resolve) => {
       http.closeAllConnections();
       http.close(() => resolve());
