@@ -55,3 +55,4 @@ export * from './referrals/normalizeEmail.js';
 export * from './referrals/isDisposableEmail.js';
 export * from './referrals/analyticsApi.js';
 export * from './live/contract.js';
+export * from './live/api.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveTopic } from 'podium-kit/core';
+import { createApiClient, createLiveTicket, liveEventsUrl, liveTopic } from 'podium-kit/core';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { scoresApiKey, scoresClient } from '../scoring/scoringFixtures.js';
@@ -194,6 +194,18 @@ describe('live updates', () => {
     const expired = await app.request(`/api/events?${jobs}&ticket=${alices.ticket}`);
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+  });
+
+  it("the core client's createLiveTicket and liveEventsUrl open a private stream", async () => {
+    const { tokenFor, server, patchJob } = await start();
+    const client = createApiClient({ baseUrl: `${server.url}/api`, getToken: () => tokenFor('carol') });
+    const { ticket } = await createLiveTicket(client);
+    const stream = await openEventStream(liveEventsUrl(client, [liveTopic.jobs('carol')], { ticket }));
+    cleanups.push(stream.close);
+    expect(stream.response.status).toBe(200);
+    await stream.next((m) => m.retry !== undefined);
+    await patchJob('carol', { job_id: 'c1', status: 'processing', requested_count: 1 });
+    expect(dataOf(await stream.next((m) => m.event === 'jobs.changed', 1_000)).topic).toBe('jobs:carol');
   });
 
   it('bounds the streams a client holds open (429), and frees the slot when one closes', async () => {
