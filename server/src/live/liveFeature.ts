@@ -3,6 +3,7 @@ import type { ServerFeature } from '../feature.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createLiveRoutes } from './liveRoutes.js';
 import { liveOf } from './liveOf.js';
+import { liveOpenApi } from './liveOpenApi.js';
 
 /**
  * Live updates (issue 14): `GET /events` streams what changed (Server-Sent Events) to the widgets,
@@ -11,6 +12,7 @@ import { liveOf } from './liveOf.js';
  */
 export const liveFeature: ServerFeature = {
   name: 'live',
+  openApi: liveOpenApi,
 
   routes(context) {
     const { options, userTokens } = context;
