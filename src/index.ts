@@ -54,3 +54,5 @@ export * from './referrals/scoreConversionRisk.js';
 export * from './referrals/normalizeEmail.js';
 export * from './referrals/isDisposableEmail.js';
 export * from './referrals/analyticsApi.js';
+export * from './live/contract.js';
+export * from './live/api.js';

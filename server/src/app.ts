@@ -26,6 +26,7 @@ import type { JobsStore } from './jobs/jobsStore.js';
 import { serverVersion } from './version.js';
 import type { WebhookTarget } from './webhooks/webhookDeliveries.js';
 import { createUserTokenVerifier, type UserTokenOptions } from './auth/userTokens.js';
+import type { LiveOptions } from './live/liveOf.js';
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
@@ -121,6 +122,11 @@ export interface CreateAppOptions {
      */
     fraudRules?: FraudRulesOverride | undefined;
   };
+  /**
+   * Live updates (`GET /events`, Server-Sent Events): heartbeat, connection limits, how long
+   * events are kept for resumes, the tickets' key. See `live/liveOf.ts` and the README.
+   */
+  live?: LiveOptions | undefined;
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
   /** Where unexpected errors are logged. @default console */
@@ -170,7 +176,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       cors({
         origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Authorization', 'Content-Type', 'x-api-key'],
+        allowHeaders: ['Authorization', 'Content-Type', 'x-api-key', 'Last-Event-ID'],
         // Browsers may read the rate-limit state (hidden cross-origin unless exposed).
         exposeHeaders: ['ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
         maxAge: 600,

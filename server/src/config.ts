@@ -189,6 +189,29 @@ export const configVariables: readonly ConfigVariable[] = [
     description: 'time limit of each health check, in milliseconds',
     default: '2000',
   },
+  {
+    name: 'PODIUM_LIVE_HEARTBEAT_SECONDS',
+    description:
+      'a comment line this often on each live-update stream (`GET /api/events`), so proxies keep it open',
+    default: '15',
+  },
+  {
+    name: 'PODIUM_LIVE_MAX_PER_CLIENT',
+    description:
+      'open live-update streams per user (ticket or token) or, without one, per client IP; more answer 429',
+    default: '8',
+  },
+  {
+    name: 'PODIUM_LIVE_MAX_CONNECTIONS',
+    description: 'open live-update streams per instance; more answer 429',
+    default: '10000',
+  },
+  {
+    name: 'PODIUM_LIVE_SECRET',
+    description:
+      'key (16+ characters) of the HMAC-signed live-update tickets (`POST /api/events/tickets`); every instance must share it',
+    default: '(a random key kept in the database)',
+  },
 ];
 
 /** The validated configuration. */
@@ -239,6 +262,13 @@ export interface ServerConfig {
   referralSecret: string | undefined;
   /** `PODIUM_FRAUD_RULES`, validated; `undefined`: the defaults. */
   fraudRules: FraudRulesOverride | undefined;
+  /** Live updates (`PODIUM_LIVE_*`); `ticketSecret` `undefined`: a random key kept in the database. */
+  live: {
+    heartbeatMs: number;
+    maxConnectionsPerClient: number;
+    maxConnections: number;
+    ticketSecret: string | undefined;
+  };
 }
 
 /** Thrown by {@link loadConfig}; `problems` lists every bad variable, not just the first. */
@@ -350,6 +380,35 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems,
   );
 
+  const liveHeartbeatSeconds = readInteger(
+    read('PODIUM_LIVE_HEARTBEAT_SECONDS'),
+    'PODIUM_LIVE_HEARTBEAT_SECONDS',
+    15,
+    1,
+    3_600,
+    problems,
+  );
+  const liveMaxPerClient = readInteger(
+    read('PODIUM_LIVE_MAX_PER_CLIENT'),
+    'PODIUM_LIVE_MAX_PER_CLIENT',
+    8,
+    1,
+    10_000,
+    problems,
+  );
+  const liveMaxConnections = readInteger(
+    read('PODIUM_LIVE_MAX_CONNECTIONS'),
+    'PODIUM_LIVE_MAX_CONNECTIONS',
+    10_000,
+    1,
+    1_000_000,
+    problems,
+  );
+  const liveSecret = read('PODIUM_LIVE_SECRET');
+  if (liveSecret && liveSecret.length < 16) {
+    problems.push(`PODIUM_LIVE_SECRET must be at least 16 characters; got ${liveSecret.length}`);
+  }
+
   const scoringRules = readScoringRules(read('PODIUM_SCORING_RULES'), problems);
   const scoresBackdateDays = readInteger(
     read('PODIUM_SCORES_BACKDATE_DAYS'),
@@ -423,6 +482,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     referralCookieDays,
     referralSecret,
     fraudRules,
+    live: {
+      heartbeatMs: liveHeartbeatSeconds * 1000,
+      maxConnectionsPerClient: liveMaxPerClient,
+      maxConnections: liveMaxConnections,
+      ticketSecret: liveSecret,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ServerFeature } from './feature.js';
 import { identityFeature } from './identity/identityFeature.js';
 import { jobsFeature } from './jobs/jobsFeature.js';
+import { liveFeature } from './live/liveFeature.js';
 import { referralsFeature } from './referrals/referralsFeature.js';
 import { scoringFeature } from './scoring/scoringFeature.js';
 import { sellerBoardsFeature } from './sellerBoards/sellerBoardsFeature.js';
@@ -18,4 +19,5 @@ export const serverFeatures: readonly ServerFeature[] = [
   sellerBoardsFeature,
   scoringFeature,
   referralsFeature,
+  liveFeature,
 ];

@@ -35,7 +35,13 @@ export {
 } from './migrate.js';
 export { createSqlJobsStore, type JobsStore, type JobStatsPageParams } from './jobs/jobsStore.js';
 export { errorBody, HttpError, invalidRequest, type FieldErrors } from './errors.js';
-export { requireApiKey, requireCronSecret, requireUser, safeEqual, type RequireUserOptions } from './auth/guards.js';
+export {
+  requireApiKey,
+  requireCronSecret,
+  requireUser,
+  safeEqual,
+  type RequireUserOptions,
+} from './auth/guards.js';
 export {
   createUserTokenVerifier,
   providerAlgorithms,
@@ -103,3 +109,7 @@ export {
   type VerifyWebhookOptions,
 } from './webhooks/webhookSignature.js';
 export type { WebhookTarget } from './webhooks/webhookDeliveries.js';
+export type { LiveOptions } from './live/liveOf.js';
+// A host's own writes (a feature of its own) announce their changes through the app's publisher.
+export { liveOf } from './live/liveOf.js';
+export type { LiveChange, LivePublisher } from './live/livePublisher.js';

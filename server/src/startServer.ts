@@ -130,6 +130,7 @@ export async function startServer({
         fraudRules: config.fraudRules,
       },
       healthTimeoutMs: config.healthTimeoutMs,
+      live: config.live,
       logger,
       demo: demoContext,
       features,

@@ -35,6 +35,12 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       referralFallbackUrl: undefined,
       referralCookieDays: 30,
+      live: {
+        heartbeatMs: 15_000,
+        maxConnectionsPerClient: 8,
+        maxConnections: 10_000,
+        ticketSecret: undefined,
+      },
       referralSecret: undefined,
     });
   });

@@ -4,13 +4,19 @@ import { demoUsers } from '../demo/demoUsers.js';
 import { createJobsRoutes } from './jobsRoutes.js';
 import { createSqlJobsStore } from './jobsStore.js';
 import { seedDemoData } from './seedDemoData.js';
+import { liveOf } from '../live/liveOf.js';
 
 /** Job statistics: `PATCH /stats` and `GET /stats` for the signed-in user, and the demo's jobs. */
 export const jobsFeature: ServerFeature = {
   name: 'jobs',
   openApi: jobsOpenApi,
   routes: ({ db, now, options, userTokens }) =>
-    createJobsRoutes({ store: options.jobs ?? createSqlJobsStore(db), userTokens, now }),
+    createJobsRoutes({
+      store: options.jobs ?? createSqlJobsStore(db),
+      userTokens,
+      now,
+      live: liveOf(options).publisher,
+    }),
   demoSeed: {
     // The generated ids only (`demo-alice-0001`): jobs a visitor recorded in the demo stay.
     async clearGenerated(tx) {

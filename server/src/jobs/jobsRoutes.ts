@@ -9,6 +9,7 @@ import {
 } from 'podium-kit/core';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/guards.js';
+import type { LivePublisher } from '../live/livePublisher.js';
 import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createAnswerCache } from '../http/answerCache.js';
@@ -24,6 +25,8 @@ export interface JobsRoutesOptions {
   /** The app's user-token verifier. */
   userTokens: UserTokenVerifier;
   now: () => Date;
+  /** Live updates: the user's private `jobs:` topic hears of each recorded job. */
+  live?: LivePublisher | undefined;
 }
 
 const dayMs = 86_400_000;
@@ -32,7 +35,7 @@ const dayMs = 86_400_000;
  * `PATCH /stats` records one of the signed-in user's jobs; `GET /stats` reads their statistics.
  * Both need the user's JWT.
  */
-export function createJobsRoutes({ store, userTokens, now }: JobsRoutesOptions): Hono<AppEnv> {
+export function createJobsRoutes({ store, userTokens, now, live }: JobsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
   const user = requireUser(userTokens);
@@ -45,6 +48,7 @@ export function createJobsRoutes({ store, userTokens, now }: JobsRoutesOptions):
     const job = await store.recordJob(c.var.userId, body, now());
     // Another user's job answers like a missing one: job ids must not leak across users.
     if (!job) throw new HttpError(404, errorCodes.notFound, `You have no job "${body.job_id}"`);
+    live?.publish([{ kind: 'jobs', subject: c.var.userId }]);
     return c.json(job);
   });
 

@@ -136,6 +136,6 @@ export async function recordDemoScore(
     now,
     writer.sink,
   );
-  await writer.afterWrite(deltas, now);
+  await writer.afterWrite(deltas, now, [{ userId, achievements: results[0]!.achievements }]);
   return results[0]!;
 }

@@ -5,13 +5,18 @@ import type { BoardSink } from './ingestScoreEvents.js';
 import { writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
 import { applySqlBoardDeltas, touchBoards } from './sqlScoreBoards.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
+import type { LiveChange, LivePublisher } from '../live/livePublisher.js';
 
 /** How every write of points (the API's and the demo page's) reaches the boards and webhooks. */
 export interface ScoreWriter {
   /** Passed to the ledger writes: where their board changes go inside the transaction. */
   sink: BoardSink;
   /** After commit: counts the boards' change (SQL boards), sends webhooks due, and applies the outbox to Redis. */
-  afterWrite(deltas: readonly BoardDelta[], at: Date): Promise<void>;
+  afterWrite(
+    deltas: readonly BoardDelta[],
+    at: Date,
+    unlocked?: ReadonlyArray<{ userId: string; achievements: readonly string[] }>,
+  ): Promise<void>;
 }
 
 /**
@@ -25,8 +30,10 @@ export function createScoreWriter(options: {
   redisBoards?: RedisScoreBoards | undefined;
   webhook?: WebhookTarget | undefined;
   logger: Pick<Logger, 'warn'>;
+  /** Live updates: the boards, scores and achievements a write changed, announced after it. */
+  live?: LivePublisher | undefined;
 }): ScoreWriter {
-  const { db, now, redisBoards, webhook, logger } = options;
+  const { db, now, redisBoards, webhook, logger, live } = options;
   let redisWarned = false;
   // Boards whose change is committed but not counted yet (the count failed: a busy pool, a lost
   // connection). The write has happened, so its answer stays a 200 (a 503 would make the host
@@ -53,21 +60,70 @@ export function createScoreWriter(options: {
       webhooks: webhook !== undefined,
       inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
     },
-    async afterWrite(deltas, at) {
-      // With Redis the drain counts the change, once it is in Redis: counted here, a poll
-      // before the drain would keep the old page under the new version.
-      if (!redisBoards) await countChanges(new Set(deltas.map((delta) => delta.key)), at);
-      // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
-      if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
-      if (!redisBoards) return;
+    async afterWrite(deltas, at, unlocked = []) {
       try {
-        await redisBoards.drain();
-        redisWarned = false;
-      } catch (error) {
-        if (!redisWarned)
-          logger.warn(`Scores: Redis unavailable, board changes queued (${(error as Error).message})`);
-        redisWarned = true;
+        await applyAfterWrite(deltas, at);
+      } finally {
+        if (live) announce(db, live, deltas, unlocked);
       }
     },
   };
+
+  async function applyAfterWrite(deltas: readonly BoardDelta[], at: Date): Promise<void> {
+    // With Redis the drain counts the change, once it is in Redis: counted here, a poll
+    // before the drain would keep the old page under the new version.
+    if (!redisBoards) await countChanges(new Set(deltas.map((delta) => delta.key)), at);
+    // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
+    if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
+    if (!redisBoards) return;
+    try {
+      await redisBoards.drain();
+      redisWarned = false;
+    } catch (error) {
+      if (!redisWarned)
+        logger.warn(`Scores: Redis unavailable, board changes queued (${(error as Error).message})`);
+      redisWarned = true;
+    }
+  }
+}
+
+/**
+ * Publishes what a write changed, without waiting: the boards with their change counts (read
+ * after the count, so an event's version is the one a refetch gets), the users' scores and any
+ * achievements unlocked.
+ */
+function announce(
+  db: Database,
+  live: LivePublisher,
+  deltas: readonly BoardDelta[],
+  unlocked: ReadonlyArray<{ userId: string; achievements: readonly string[] }>,
+): void {
+  const boards = [...new Set(deltas.map((delta) => delta.key))];
+  const changes: LiveChange[] = [...new Set(deltas.map((delta) => delta.userId))].map((userId) => ({
+    kind: 'score',
+    subject: userId,
+  }));
+  for (const { userId, achievements } of unlocked) {
+    if (achievements.length > 0) changes.push({ kind: 'achievements', subject: userId });
+  }
+  if (boards.length === 0) return live.publish(changes);
+  db.query<{ board: string; version: unknown }>(
+    'SELECT board, version FROM podium_score_board_versions WHERE board = ANY($1::text[])',
+    [boards],
+  ).then(
+    (rows) => {
+      const versions = new Map(rows.map((row) => [row.board, String(row.version)]));
+      live.publish([
+        ...boards.map((board): LiveChange => ({
+          kind: 'points',
+          subject: board,
+          version: versions.get(board),
+        })),
+        ...changes,
+      ]);
+    },
+    // The versions are a nicety: the events still go out.
+    () =>
+      live.publish([...boards.map((board): LiveChange => ({ kind: 'points', subject: board })), ...changes]),
+  );
 }

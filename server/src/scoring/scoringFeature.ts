@@ -19,6 +19,7 @@ import { createScoringRoutes } from './scoringRoutes.js';
 import { recordDailyRanks } from './rankHistory.js';
 import { countEveryBoardChanged } from './sqlScoreBoards.js';
 import { HealthCheckFailure } from '../http/healthRoutes.js';
+import { liveOf } from '../live/liveOf.js';
 
 /** The Redis boards of an app configured with `scoring.redis`, else none (the SQL projection). */
 function redisBoardsOf({ db, now, logger, options }: FeatureContext): RedisScoreBoards | undefined {
@@ -56,6 +57,7 @@ export const scoringFeature: ServerFeature = {
       apiKey: options.apiKey,
       now,
       backdateDays: options.scoring?.backdateDays ?? 30,
+      live: liveOf(options).publisher,
     });
   },
 
@@ -69,6 +71,7 @@ export const scoringFeature: ServerFeature = {
       logger,
       webhook: options.scoring?.webhook,
       redisBoards: redisBoardsOf(context),
+      live: liveOf(options).publisher,
     });
     const routes = new Hono<AppEnv>();
     // The demo page's "record a trade / copy trade / stake" buttons: the card, boards and

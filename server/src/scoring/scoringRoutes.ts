@@ -29,6 +29,7 @@ import {
   type ScoringRules,
 } from 'podium-kit/core';
 import { requireApiKey } from '../auth/guards.js';
+import type { LivePublisher } from '../live/livePublisher.js';
 import { toIsoString, type Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { isExpiredInRedis, type RedisScoreBoards } from './redisScoreBoards.js';
@@ -71,6 +72,8 @@ export interface ScoringRoutesOptions {
   /** Signed webhooks: queued with each write, sent after it. */
   webhook?: WebhookTarget | undefined;
   logger: Pick<Logger, 'warn'>;
+  /** Live updates: boards, scores and achievements announced after each write. */
+  live?: LivePublisher | undefined;
 }
 
 /**
@@ -86,13 +89,14 @@ export function createScoringRoutes({
   redisBoards,
   webhook,
   logger,
+  live,
 }: ScoringRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // A new server version or other rules may answer the same board differently.
   const answerFormat = `${serverVersion}:${strongEtag(JSON.stringify(rules))}`;
   // Answers by ETag: an unchanged board's 200 (a new tab, a client without a copy) from memory.
   const answers = createAnswerCache();
-  const writer = createScoreWriter({ db, now, redisBoards, webhook, logger });
+  const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
   const boardPage: typeof readSqlBoardPage = async (database, params) => {
@@ -166,7 +170,14 @@ export function createScoringRoutes({
       );
     }
     const { results, deltas } = await ingestScoreEvents(db, rules, prepared as PreparedEvent[], at, boards);
-    await afterWrite(deltas, at);
+    await afterWrite(
+      deltas,
+      at,
+      results.map((result, index) => ({
+        userId: prepared[index]!.userId,
+        achievements: result.achievements,
+      })),
+    );
     c.header('Cache-Control', 'no-store');
     if (batch) return c.json({ results }, 200);
     const [result] = results;
@@ -205,7 +216,11 @@ export function createScoringRoutes({
       at,
       boards,
     );
-    await afterWrite(deltas, at);
+    await afterWrite(
+      deltas,
+      at,
+      results.map((result) => ({ userId: body.userId, achievements: result.achievements })),
+    );
     const [result] = results;
     if (result!.status === 'conflict') throw conflictError(result!.eventId);
     return c.json(result, 200);

@@ -5,6 +5,7 @@ import {
   putProductBodySchema,
   recordViewBodySchema,
   type recordViewResponseSchema,
+  utcMonthKey,
 } from 'podium-kit/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
@@ -13,6 +14,7 @@ import { HttpError } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { clientIp } from '../http/clientIp.js';
 import { parsePathParam } from '../http/pathParam.js';
+import type { LivePublisher } from '../live/livePublisher.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { ProductsStore } from './productsStore.js';
 
@@ -27,6 +29,8 @@ export interface ProductsRoutesOptions {
   trustProxy?: boolean;
   /** Counted views per client IP and product per UTC day; 0: no cap. @default 20 */
   viewsPerClientPerDay?: number;
+  /** Live updates: the `sellers:` topics of the boards each write moves. */
+  live?: LivePublisher | undefined;
 }
 
 /**
@@ -48,13 +52,25 @@ export function createProductsRoutes({
   now,
   trustProxy = false,
   viewsPerClientPerDay = 20,
+  live,
 }: ProductsRoutesOptions): Hono<AppEnv> {
+  // The boards a change at `at` moves: all time and its month (views and sales count in both).
+  const announce = (...instants: Array<Date | string | null>) =>
+    live?.publish(
+      [
+        'all-time',
+        ...new Set(instants.filter((at) => at !== null).map((at) => utcMonthKey(new Date(at)))),
+      ].map((period) => ({ kind: 'sellers' as const, subject: period })),
+    );
   const routes = new Hono<AppEnv>();
 
   routes.put(productRoute, requireApiKey(apiKey), async (c) => {
     const id = parseProductId(c.req.param('id'));
     const body = putProductBodySchema.parse(await readJsonBody(c));
-    const { product, created } = await store.putProduct(id, body, now());
+    const at = now();
+    const { product, created } = await store.putProduct(id, body, at);
+    // An un-sold product also leaves the month it had been sold in, which is not known here.
+    announce(at, product.soldAt);
     return c.json(product, created ? 201 : 200);
   });
 
@@ -66,8 +82,10 @@ export function createProductsRoutes({
     // Over the cap the answer is the same `{ counted: false }` as a repeat: not an error, so a
     // crawler or a script learns nothing from it.
     const client = { ip: clientIp(c, trustProxy), maxViewsPerDay: viewsPerClientPerDay };
-    const result = await store.recordView(id, body, now(), client);
+    const at = now();
+    const result = await store.recordView(id, body, at, client);
     if (!result) throw new HttpError(404, errorCodes.notFound, `No product ${id}`);
+    if (result.counted) announce(at);
     c.header('Cache-Control', 'no-store');
     return c.json(result satisfies z.infer<typeof recordViewResponseSchema>, 200);
   });

@@ -16,6 +16,7 @@ import { createSqlSellerBoardsStore } from './sellerBoardsStore.js';
 import { countSellerBoardsChanged, createSellerBoardsChangeCounter } from './sellerBoardVersions.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { migrate } from '../migrate.js';
+import { liveOf } from '../live/liveOf.js';
 
 const sellerActivityQuerySchema = z.object({
   kind: z.enum(['sale', 'view'], { error: 'must be sale or view' }),
@@ -41,6 +42,7 @@ export const sellerBoardsFeature: ServerFeature = {
         now,
         trustProxy: options.trustProxy ?? false,
         viewsPerClientPerDay: options.viewsPerClientPerDay ?? 20,
+        live: liveOf(options).publisher,
       }),
     );
     routes.route('/', createLeaderboardsRoutes({ store: createSqlSellerBoardsStore(db), db, now }));

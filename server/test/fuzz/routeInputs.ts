@@ -271,6 +271,28 @@ export function routeInputs(world: FuzzWorld): Record<string, RouteInput> {
         fingerprint: fc.string({ minLength: 1, maxLength: 40 }),
       },
     },
+    'GET /events': {
+      query: {
+        topics: fc
+          .array(
+            fc.oneof(
+              fc.constantFrom(
+                'points:lifetime',
+                'points:week:2026-W48',
+                'sellers:all-time',
+                'sellers:2026-11',
+              ),
+              userId.map((id) => `score:${encodeURIComponent(id)}`),
+              userId.map((id) => `jobs:${encodeURIComponent(id)}`),
+            ),
+            { minLength: 1, maxLength: 4 },
+          )
+          .map((topics) => topics.join(',')),
+        ticket: fc.string({ maxLength: 60 }),
+        lastEventId: fc.oneof(fc.nat().map(String), fc.string({ maxLength: 20 })),
+      },
+    },
+    'POST /events/tickets': {},
     'GET /r/:code': {
       params: { code: fc.oneof(fc.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/), fc.string({ maxLength: 12 })) },
       query: {
