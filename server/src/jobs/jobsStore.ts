@@ -41,7 +41,7 @@ export interface JobsStore {
   /** Totals, per-day series and one page (newest first) of the user's jobs created in the range. */
   getJobStats(userId: string, params: JobStatsPageParams): Promise<JobStatsResponse>;
   /**
-   * The user's jobs' change count (migration 021, kept by triggers with every write): what
+   * The user's jobs' change count (migration 020, kept by triggers with every write): what
    * `GET /stats` makes its ETag from before computing anything. Optional for a store of the
    * host's own: without it, the ETag is the answer's hash.
    */

@@ -24,7 +24,7 @@ export interface LivePublisher {
 /** How long events are kept for `Last-Event-ID` resumes. @default 300_000 (5 min) */
 export const defaultLiveRetentionMs = 300_000;
 
-/** The raw key a change is stored under (see migration 022). */
+/** The raw key a change is stored under (see migration 021). */
 export const topicKeyOf = (kind: LiveTopicKind, subject: string) => `${kind}:${subject}`;
 
 /**

@@ -17,7 +17,7 @@ import { serverVersion } from '../version.js';
 /** Options of {@link createLeaderboardsRoutes}. */
 export interface LeaderboardsRoutesOptions {
   store: SellerBoardsStore;
-  /** Where the boards' change count is read (migration 020). */
+  /** Where the boards' change count is read (migration 019). */
   db: Queryable;
   /** The clock: which month `period=month` means without `month`. */
   now: () => Date;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 
-/** Rows the change count is split over (migration 020): writers pick one at random. */
+/** Rows the change count is split over (migration 019): writers pick one at random. */
 const shards = 8;
 
 /** Counts one change of the seller boards. Call it once the change has committed. */

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.j
 const readsJobs = (sql: string) => /FROM podium_user_jobs\b/.test(sql);
 
 /**
- * `GET /api/stats` decides its ETag from the user's jobs' change count (migration 021) before
+ * `GET /api/stats` decides its ETag from the user's jobs' change count (migration 020) before
  * computing the summary (issue 13): an unchanged poll is a 304 after one key lookup, an unchanged
  * answer comes from memory, and every write of the user's jobs (through the API or straight into
  * the table) moves the tag, while another user's writes and retried updates do not.
