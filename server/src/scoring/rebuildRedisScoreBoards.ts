@@ -2,6 +2,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { toNumber, type Database } from '../db/Database.js';
 import { readLedgerTotals, type LedgerBoardCell } from './rebuildScores.js';
 import { redisBoardExpiry, redisBoardKeys } from './redisScoreBoards.js';
+import { touchBoards } from './sqlScoreBoards.js';
 
 /** What {@link rebuildRedisScoreBoards} found and did. */
 export interface RebuildRedisResult {
@@ -69,6 +70,10 @@ export async function rebuildRedisScoreBoards(
       }
     }
     await tx.query('DELETE FROM podium_score_outbox WHERE id <= $1', [lastOutboxId]);
+    // Every rebuilt board counts a change: polls must not keep the drifted page as "unchanged",
+    // and the outbox rows discarded above will never be counted by a drain. Counted once Redis
+    // holds the new boards, so a version is never ahead of what a page read shows.
+    await touchBoards(tx, [...new Set([...byBoard.keys(), ...stale])], new Date());
     return { boards: byBoard.size, membersChanged, durationMs: Math.round(performance.now() - started) };
   });
 }

@@ -1,6 +1,6 @@
 import { boardKeysOf, utcDayKey } from 'podium-kit/core';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
-import { touchBoards } from './sqlScoreBoards.js';
+import { touchBoards, countEveryBoardChanged } from './sqlScoreBoards.js';
 
 /** What {@link rebuildScores} found and did. */
 export interface RebuildScoresResult {
@@ -88,6 +88,8 @@ export async function rebuildScores(db: Database, now: Date = new Date()): Promi
       [JSON.stringify([...streak].map(([id, entries]) => ({ ...splitId(id, 'day'), entries })))],
     );
     await touchBoards(tx, [...new Set([...boards.values()].map((b) => b.board))], now);
+    // Boards the ledger no longer has (every event of a period revoked) changed too.
+    await countEveryBoardChanged(tx);
     return {
       rows: boards.size,
       rowsChanged: toNumber(diff?.n),

@@ -4,6 +4,8 @@ import { leaderboardResponseSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createRedisClient } from '../../src/redis.js';
+import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoards.js';
+import { rebuildScores } from '../../src/scoring/rebuildScores.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
@@ -105,6 +107,22 @@ describe.each([
     // The same name again changes nothing a board shows.
     expect((await put({ displayName: 'Ada L.' })).status).toBeLessThan(300);
     expect((await poll(renamed.etag)).status).toBe(304);
+  });
+
+  it('moves when a rebuild corrects boards that drifted behind its back', async () => {
+    const { etag, body } = await current();
+    const leader = body.entries[0]!;
+    if (redis) {
+      await redis.zincrby(`{${prefix}b:lifetime}`, 1_000, leader.userId);
+      expect((await poll(etag)).status).toBe(304); // the drift itself is invisible to the version
+      await rebuildRedisScoreBoards(test.db, redis, prefix);
+    } else {
+      await test.db.query("UPDATE podium_score_boards SET value = value + 1000 WHERE board = 'lifetime'");
+      expect((await poll(etag)).status).toBe(304);
+      await rebuildScores(test.db, clock);
+    }
+    expect((await poll(etag)).status).toBe(200);
+    expect((await current()).body.entries[0]).toEqual(leader);
   });
 
   it('gives different pages and tie modes different ETags', async () => {
