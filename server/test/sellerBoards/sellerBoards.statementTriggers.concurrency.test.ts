@@ -49,7 +49,8 @@ describe('seller boards: statement-level triggers under concurrent multi-row sta
       for (let b = 0; b < batchesPerConnection; b++) {
         // 40 views per statement over most sellers; neighbouring connections repeat each other's
         // pairs (a duplicate is ON CONFLICT DO NOTHING, counted once), and odd connections list
-        // them backwards.
+        // them backwards (the statement inserts them in key order; the sellers' order in the
+        // transition table still differs per statement).
         const rows = Array.from({ length: 40 }, (_, i) => {
           const p = (b * 7 + i * 5 + (c >> 1) * 3) % products;
           const v = (b * 40 + i) % 97;
@@ -70,6 +71,11 @@ describe('seller boards: statement-level triggers under concurrent multi-row sta
              SELECT p.id, r.viewer, p.seller_id, r.at
                FROM jsonb_to_recordset($1::jsonb) AS r (id text, viewer text, at timestamptz)
                JOIN podium_products p ON p.id = r.id
+              -- In key order: two statements inserting the same new pairs in different orders
+              -- deadlock in the primary key itself (each waits for the other's uncommitted row to
+              -- know whether it conflicts), whatever the triggers do. What is under test is the
+              -- triggers' order on the board rows, which sort the sellers themselves.
+              ORDER BY p.id COLLATE "C", r.viewer COLLATE "C"
              ON CONFLICT DO NOTHING`,
             [JSON.stringify(rows)],
           ),
