@@ -2,6 +2,7 @@ import { errorCodes, type putUserBodySchema, type User } from 'podium-kit/core';
 import type * as z from 'zod';
 import { toIsoString, type Database, type Queryable } from '../db/Database.js';
 import { HttpError } from '../errors.js';
+import { forgetVersions } from '../db/versionCache.js';
 import { enqueueStatsCalculation, enqueueStatsCalculations } from '../userStats/statsQueue.js';
 import { userSubjectKey } from '../userStats/subjects.js';
 
@@ -59,7 +60,7 @@ export function createSqlUsersStore(db: Database): UsersStore {
         input.timeZone ?? 'UTC',
       ];
       try {
-        return await db.transaction(async (tx) => {
+        const result = await db.transaction(async (tx) => {
           // Insert first, update otherwise: both lock the user row, so two PUTs of the same user
           // run one after the other and the second reads the wallets the first wrote.
           let created = true;
@@ -82,6 +83,10 @@ export function createSqlUsersStore(db: Database): UsersStore {
           await replaceWallets(tx, id, wallets, now);
           return { user: toUser(row, wallets), created };
         });
+        // Names and avatars are part of every board's version: this process's next board read
+        // must see them at once, before the notification of the change arrives (migration 022).
+        forgetVersions(db, ['*']);
+        return result;
       } catch (error) {
         throw asConflict(error) ?? error;
       }

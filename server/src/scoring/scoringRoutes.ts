@@ -36,6 +36,7 @@ import { isExpiredInRedis, type RedisScoreBoards } from './redisScoreBoards.js';
 import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createAnswerCache } from '../http/answerCache.js';
+import { versionCacheOf } from '../db/versionCache.js';
 import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
@@ -54,6 +55,7 @@ import {
 } from './scoreReads.js';
 import {
   readBoardVersions,
+  boardVersionKey,
   readSqlBoardPage,
   readSqlStanding,
   type ScoreStanding,
@@ -96,6 +98,8 @@ export function createScoringRoutes({
   const answerFormat = `${serverVersion}:${strongEtag(JSON.stringify(rules))}`;
   // Answers by ETag: an unchanged board's 200 (a new tab, a client without a copy) from memory.
   const answers = createAnswerCache();
+  // The boards' versions, in memory while this process hears of every change (versionCache.ts).
+  const versions = versionCacheOf(db);
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -247,7 +251,9 @@ export function createScoringRoutes({
     // the answer's own hash.
     let etag: string | undefined;
     if (!trending) {
-      const versions = await readBoardVersions(db, board.key);
+      const boardVersions = await versions.read(boardVersionKey(board.key), () =>
+        readBoardVersions(db, board.key),
+      );
       etag = strongEtag(
         JSON.stringify([
           answerFormat,
@@ -257,7 +263,7 @@ export function createScoringRoutes({
           query.limit,
           query.offset,
           query.around ?? null,
-          versions,
+          boardVersions,
         ]),
       );
       c.header('ETag', etag);

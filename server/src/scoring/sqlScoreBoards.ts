@@ -1,6 +1,10 @@
 import { aroundOffset, boardFilterOf, type TieMode } from 'podium-kit/core';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
+import { forgetVersions } from '../db/versionCache.js';
+
+/** A points board's key in the version cache (and in the notifications of migration 022). */
+export const boardVersionKey = (board: string) => `points:${board}`;
 
 /** A page of a points board as stored: raw values (trending: weights), before any decay. */
 export interface ScoreBoardPage {
@@ -64,6 +68,7 @@ export async function touchBoards(db: Queryable, keys: readonly string[], now: D
                                        version = v.version + 1`,
     [[...keys].sort(), now],
   );
+  forgetVersions(db, keys.map(boardVersionKey));
 }
 
 /**
@@ -72,6 +77,7 @@ export async function touchBoards(db: Queryable, keys: readonly string[], now: D
  */
 export async function countEveryBoardChanged(db: Queryable): Promise<void> {
   await db.query('UPDATE podium_score_board_versions SET version = version + 1');
+  forgetVersions(db, ['*']);
 }
 
 /**

@@ -9,16 +9,17 @@ import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import type { SellerBoardsStore } from './sellerBoardsStore.js';
-import { readSellerBoardsVersion } from './sellerBoardVersions.js';
-import type { Queryable } from '../db/Database.js';
+import { readSellerBoardsVersion, sellerBoardsVersionKey } from './sellerBoardVersions.js';
+import type { Database } from '../db/Database.js';
+import { versionCacheOf } from '../db/versionCache.js';
 import { createAnswerCache } from '../http/answerCache.js';
 import { serverVersion } from '../version.js';
 
 /** Options of {@link createLeaderboardsRoutes}. */
 export interface LeaderboardsRoutesOptions {
   store: SellerBoardsStore;
-  /** Where the boards' change count is read (migration 019). */
-  db: Queryable;
+  /** Where the boards' change count is read (migration 019), and heard of (022). */
+  db: Database;
   /** The clock: which month `period=month` means without `month`. */
   now: () => Date;
 }
@@ -26,13 +27,15 @@ export interface LeaderboardsRoutesOptions {
 /**
  * `GET /leaderboards/sellers`: a page of the sellers board by sales or views, this month (or
  * `month`) or all time, read from the trigger-kept cache. Every answer has a strong `ETag` made
- * from the boards' change count, the profiles' and the query, read before any page query: a poll
- * whose `If-None-Match` matches gets a bodiless 304, and an answer this process made for the same
- * tag is served from memory. `Cache-Control: no-cache` has caches revalidate.
+ * from the boards' change count, the profiles' and the query, known before any page query (kept in
+ * memory while this process hears of every change, see `versionCache.ts`): a poll whose
+ * `If-None-Match` matches gets a bodiless 304, and an answer this process made for the same tag is
+ * served from memory. `Cache-Control: no-cache` has caches revalidate.
  */
 export function createLeaderboardsRoutes({ store, db, now }: LeaderboardsRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const answers = createAnswerCache();
+  const versions = versionCacheOf(db);
 
   routes.get(sellerLeaderboardRoute, async (c) => {
     const query = sellerLeaderboardQuerySchema.parse(c.req.query());
@@ -53,7 +56,7 @@ export function createLeaderboardsRoutes({ store, db, now }: LeaderboardsRoutesO
         query.limit,
         query.offset,
         query.around ?? null,
-        await readSellerBoardsVersion(db),
+        await versions.read(sellerBoardsVersionKey, () => readSellerBoardsVersion(db)),
       ]),
     );
     // no-cache: caches may keep it but must revalidate, which the ETag makes a cheap 304.

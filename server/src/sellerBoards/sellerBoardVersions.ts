@@ -1,14 +1,19 @@
 import type { Queryable } from '../db/Database.js';
+import { forgetVersions } from '../db/versionCache.js';
 import type { Logger } from '../logger.js';
 
 /** Rows the change count is split over (migration 019): writers pick one at random. */
 const shards = 8;
+
+/** The seller boards' key in the version cache (and in the notifications of migration 022). */
+export const sellerBoardsVersionKey = 'sellers';
 
 /** Counts one change of the seller boards. Call it once the change has committed. */
 export async function countSellerBoardsChanged(db: Queryable): Promise<void> {
   await db.query('UPDATE podium_seller_board_versions SET version = version + 1 WHERE shard = $1', [
     Math.floor(Math.random() * shards),
   ]);
+  forgetVersions(db, [sellerBoardsVersionKey]);
 }
 
 /**
