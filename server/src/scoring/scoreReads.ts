@@ -19,9 +19,27 @@ export function roundTrending(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** Days of rank history an answer carries. */
+const rankHistoryDays = 90;
+
+/** A user's recent actions, action counts, time zone, streak days and rank history. */
+const userScoreSql = `
+  SELECT
+    (SELECT coalesce(json_agg(r), '[]'::json) FROM (
+       SELECT event_id, action, category, points, occurred_at FROM podium_score_events
+        WHERE user_id = $1 AND status = 'scored' AND revoked_at IS NULL
+        ORDER BY occurred_at DESC, seq DESC LIMIT 10) r) AS recent,
+    (SELECT action_counts FROM podium_score_users WHERE user_id = $1) AS action_counts,
+    (SELECT time_zone FROM podium_users WHERE id = $1) AS time_zone,
+    (SELECT coalesce(array_agg(day::text ORDER BY day), '{}') FROM podium_score_streak_days
+      WHERE user_id = $1) AS streak_days,
+    (SELECT coalesce(json_agg(h), '[]'::json) FROM (
+       SELECT day::text AS day, rank FROM podium_score_rank_history WHERE user_id = $1
+        ORDER BY day DESC LIMIT ${rankHistoryDays}) h) AS history`;
+
 /**
- * `GET /scores/:userId`: the user's figures on `board` (from `standing`, read from the board
- * store), with what only the ledger knows: recent actions, counts, streak and rank history.
+ * `GET /scores/:userId`: the user's figures on `board` (from `standingRead`, the board store's
+ * read, `null` when it is away), with what only the ledger knows: recent actions, counts, streak and rank history.
  * Reading the lifetime board records today's rank in the history (one point per day).
  */
 export async function readUserScore(
@@ -29,34 +47,28 @@ export async function readUserScore(
   rules: ScoringRules,
   userId: string,
   board: ResolvedScoreBoard,
-  standing: ScoreStanding | null,
+  standingRead: Promise<ScoreStanding | null>,
   now: Date,
 ): Promise<UserScore> {
-  const [recentRows, userRows, streakRows] = await Promise.all([
-    db.query<{ event_id: string; action: string; category: string; points: unknown; occurred_at: unknown }>(
-      `SELECT event_id, action, category, points, occurred_at FROM podium_score_events
-        WHERE user_id = $1 AND status = 'scored' AND revoked_at IS NULL
-        ORDER BY occurred_at DESC, seq DESC LIMIT 10`,
-      [userId],
-    ),
-    db.query<{ lifetime_points: unknown; action_counts: unknown; time_zone: string | null }>(
-      `SELECT s.lifetime_points, s.action_counts, u.time_zone FROM podium_score_users s
-         LEFT JOIN podium_users u ON u.id = s.user_id WHERE s.user_id = $1`,
-      [userId],
-    ),
-    db.query<{ day: string }>(
-      'SELECT day::text AS day FROM podium_score_streak_days WHERE user_id = $1 ORDER BY day',
-      [userId],
-    ),
+  // One round trip for everything but the standing, alongside it (a poll's cost is mostly round
+  // trips).
+  const [standing, [row]] = await Promise.all([
+    standingRead,
+    db.query<{
+      recent: { event_id: string; action: string; category: string; points: unknown; occurred_at: string }[];
+      action_counts: unknown;
+      time_zone: string | null;
+      streak_days: string[];
+      history: { day: string; rank: unknown }[];
+    }>(userScoreSql, [userId]),
   ]);
-  const user = userRows[0];
-  const timeZone = user?.time_zone ?? (await userTimeZone(db, userId));
-  const recentActions: RecentAction[] = recentRows.map((row) => ({
-    eventId: row.event_id,
-    action: row.action,
-    category: row.category,
-    points: toNumber(row.points),
-    occurredAt: toIsoString(row.occurred_at),
+  const timeZone = row?.time_zone ?? 'UTC';
+  const recentActions: RecentAction[] = (row?.recent ?? []).map((action) => ({
+    eventId: action.event_id,
+    action: action.action,
+    category: action.category,
+    points: toNumber(action.points),
+    occurredAt: toIsoString(action.occurred_at),
   }));
   const trending = board.timeframe === 'trending';
   let score: number;
@@ -72,17 +84,23 @@ export async function readUserScore(
     source = 'ledger';
     score = await ledgerScore(db, rules, userId, board, now);
   }
+  // Newest first, as read.
+  let history = (row?.history ?? []).map((entry) => ({ day: entry.day, rank: toNumber(entry.rank) }));
+  const today = now.toISOString().slice(0, 10);
   if (source === 'board' && board.key === 'lifetime' && rank !== null) {
-    await db.query(
-      `INSERT INTO podium_score_rank_history (user_id, day, rank) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, day) DO UPDATE SET rank = EXCLUDED.rank`,
-      [userId, now.toISOString().slice(0, 10), rank],
-    );
+    // Written only when today's rank moved: most polls find it recorded already.
+    if (history[0]?.day !== today || history[0].rank !== rank) {
+      await db.query(
+        `INSERT INTO podium_score_rank_history (user_id, day, rank) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, day) DO UPDATE SET rank = EXCLUDED.rank`,
+        [userId, today, rank],
+      );
+      history = [{ day: today, rank }, ...history.filter((entry) => entry.day !== today)].slice(
+        0,
+        rankHistoryDays,
+      );
+    }
   }
-  const history = await db.query<{ day: string; rank: unknown }>(
-    `SELECT day::text AS day, rank FROM podium_score_rank_history WHERE user_id = $1 ORDER BY day DESC LIMIT 90`,
-    [userId],
-  );
   return {
     userId,
     timeframe: board.timeframe,
@@ -93,22 +111,11 @@ export async function readUserScore(
     percentile: rank === null || ranked === 0 ? null : Math.round(((ranked - rank + 1) / ranked) * 1000) / 10,
     rankedUsers: ranked,
     recentActions,
-    actionCounts: (parseJson(user?.action_counts) as Record<string, number> | undefined) ?? {},
-    streak: streakState(
-      streakRows.map((row) => row.day),
-      dayKey(now, timeZone),
-      rules.streaks,
-    ),
-    rankHistory: history.reverse().map((row) => ({ day: row.day, rank: toNumber(row.rank) })),
+    actionCounts: (parseJson(row?.action_counts) as Record<string, number> | undefined) ?? {},
+    streak: streakState(row?.streak_days ?? [], dayKey(now, timeZone), rules.streaks),
+    rankHistory: history.reverse(),
     source,
   };
-}
-
-async function userTimeZone(db: Database, userId: string): Promise<string> {
-  const [row] = await db.query<{ time_zone: string }>('SELECT time_zone FROM podium_users WHERE id = $1', [
-    userId,
-  ]);
-  return row?.time_zone ?? 'UTC';
 }
 
 /** The user's points on `board` summed from the ledger (when the board store cannot answer). */

@@ -321,9 +321,8 @@ export function createScoringRoutes({
     const query = userScoreQuerySchema.parse(c.req.query());
     const at = now();
     const board = resolveScoreBoard(query, at);
-    const standing = await standingOf(board.key, userId);
     c.header('Cache-Control', 'no-cache');
-    return c.json(await readUserScore(db, rules, userId, board, standing, at), 200);
+    return c.json(await readUserScore(db, rules, userId, board, standingOf(board.key, userId), at), 200);
   });
 
   return routes;

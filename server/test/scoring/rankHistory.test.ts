@@ -1,6 +1,7 @@
 import { userScoreSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDailyRanks } from '../../src/scoring/rankHistory.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
@@ -57,5 +58,31 @@ describe('the rank history', () => {
       { day: '2026-11-28', rank: 1 },
     ]);
     expect(await history('dee')).toEqual([]);
+  });
+
+  it("writes today's point only when the rank moved, not on every poll", async () => {
+    const log: string[] = [];
+    const watched = scoresClient(
+      createTestApp(recordingDatabase(test.db, log), { apiKey, now: () => clock }).app,
+    );
+    const writes = () => log.filter((sql) => /INSERT INTO podium_score_rank_history/.test(sql)).length;
+    const read = async (userId: string) =>
+      userScoreSchema.parse(await watched.json(watched.get(`/scores/${userId}`))).rankHistory;
+    clock = new Date('2026-11-28T09:00:00.000Z');
+    const first = await read('ben');
+    const written = writes();
+    expect(await read('ben')).toEqual(first);
+    expect(await read('ben')).toEqual(first);
+    expect(writes()).toBe(written);
+
+    // Someone passes Ben: his next read writes the new rank, once.
+    expect((await api.record({ eventId: 'r6', userId: 'dee', action: 'REFERRAL_SIGNUP' })).status).toBe(200);
+    expect((await api.record({ eventId: 'r7', userId: 'dee', action: 'REFERRAL_TRADE' })).status).toBe(200);
+    const moved = await read('ben');
+    expect(moved.at(-1)).toEqual({ day: '2026-11-28', rank: first.at(-1)!.rank + 1 });
+    expect(writes()).toBe(written + 1);
+    expect(await read('ben')).toEqual(moved);
+    expect(writes()).toBe(written + 1);
+    expect(await history('ben')).toEqual(moved);
   });
 });
