@@ -1,3 +1,4 @@
+import { createAfterCommitCounter } from '../db/afterCommitCounter.js';
 import type { Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliveries.js';
@@ -35,25 +36,16 @@ export function createScoreWriter(options: {
 }): ScoreWriter {
   const { db, now, redisBoards, webhook, logger, live } = options;
   let redisWarned = false;
-  // Boards whose change is committed but not counted yet (the count failed: a busy pool, a lost
-  // connection). The write has happened, so its answer stays a 200 (a 503 would make the host
-  // retry into a replay); the count is retried with the next write or within a second.
-  const uncounted = new Set<string>();
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const countChanges = async (keys: Iterable<string>, at: Date): Promise<void> => {
-    for (const key of keys) uncounted.add(key);
-    const counting = [...uncounted];
-    try {
-      await touchBoards(db, counting, at);
-      for (const key of counting) uncounted.delete(key);
-    } catch (error) {
-      logger.warn(`Scores: could not count a change of ${counting.length} board(s); retrying`, { error });
-      retry ??= setTimeout(() => {
-        retry = undefined;
-        void countChanges([], now());
-      }, 1_000);
-      retry.unref?.();
-    }
+  // The time of the latest write whose boards are counted (their `updated_at` stamp).
+  let countAt = now();
+  const countBoards = createAfterCommitCounter({
+    count: (keys) => touchBoards(db, keys, countAt),
+    logger,
+    what: 'Scores',
+  });
+  const countChanges = (keys: Iterable<string>, at: Date): Promise<void> => {
+    countAt = at;
+    return countBoards(keys);
   };
   return {
     sink: {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/Database.js';
+import { createAfterCommitCounter } from '../db/afterCommitCounter.js';
 import { forgetVersions } from '../db/versionCache.js';
 import type { Logger } from '../logger.js';
 
@@ -29,26 +30,18 @@ export async function readSellerBoardsVersion(db: Queryable): Promise<string> {
 }
 
 /**
- * Counts changes after their commit without failing the write: the change has happened, so its
- * answer stays a 200 (a 503 would make the host retry into a duplicate). A failed count (a busy
- * pool, a lost connection) is retried with the next change or within a second.
+ * Counts the seller boards' changes after their commit without failing the write (see
+ * {@link createAfterCommitCounter}: a failed count is retried with the next change or within a
+ * second).
  */
 export function createSellerBoardsChangeCounter(
   db: Queryable,
   logger: Pick<Logger, 'warn'>,
 ): () => Promise<void> {
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const count = async (): Promise<void> => {
-    try {
-      await countSellerBoardsChanged(db);
-    } catch (error) {
-      logger.warn('Seller boards: could not count a change; retrying', { error });
-      retry ??= setTimeout(() => {
-        retry = undefined;
-        void count();
-      }, 1_000);
-      retry.unref?.();
-    }
-  };
-  return count;
+  const count = createAfterCommitCounter({
+    count: () => countSellerBoardsChanged(db),
+    logger,
+    what: 'Seller boards',
+  });
+  return () => count([sellerBoardsVersionKey]);
 }
