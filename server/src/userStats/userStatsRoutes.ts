@@ -76,8 +76,7 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
   const routes = new Hono<AppEnv>();
 
   routes.get(userStatsRoute, async (c) => {
-    const subject = await store.resolveSubject(c.req.param('identifier'));
-    const cached = await store.getCachedStats(subject.key);
+    const { subject, cached } = await store.getStatsOf(c.req.param('identifier'));
     const at = now();
     if (!cached) {
       // The queue's primary key makes a burst of these queue one calculation.

@@ -59,6 +59,12 @@ export interface UserStatsStore {
   resolveSubject(identifier: string): Promise<ResolvedSubject>;
   /** The cached stats of a subject with its percentiles (one query), or `null` when none yet. */
   getCachedStats(subject: SubjectKey): Promise<CachedUserStats | null>;
+  /**
+   * {@link resolveSubject} and {@link getCachedStats} in one statement (one round trip: what a
+   * polled stats card costs).
+   * @throws {HttpError} as {@link resolveSubject} does.
+   */
+  getStatsOf(identifier: string): Promise<{ subject: ResolvedSubject; cached: CachedUserStats | null }>;
   /** Activity of `addresses` per UTC day from `from` to `to` (`YYYY-MM-DD`, both included). */
   getHistory(addresses: readonly string[], from: string, to: string): Promise<StatsHistoryDay[]>;
   /** The top `limit` subjects by `metric` (non-zero values only), ties sharing a rank. */
@@ -98,12 +104,49 @@ const cachedStatsSql = `
     FROM podium_user_stats me
    WHERE me.subject = $1`;
 
+/**
+ * The subject an identifier names (an address's owner, or the user with that id, else username)
+ * with its cached row, as {@link cachedStatsSql} reads it; the subject columns are null when no
+ * user matched, the stats columns when nothing is cached.
+ */
+const statsOfSql = (by: 'address' | 'handle') => `
+  WITH owner AS (
+    ${userSelect}
+     WHERE ${
+       by === 'address'
+         ? 'u.id = (SELECT user_id FROM podium_user_wallets WHERE address = $1)'
+         : 'u.id = $1 OR lower(u.username) = lower($1) ORDER BY (u.id = $1) DESC LIMIT 1'
+     })
+  SELECT o.id, o.username, o.display_name, o.avatar_url, o.addresses, s.*
+    FROM (SELECT 1) one
+    LEFT JOIN owner o ON true
+    LEFT JOIN LATERAL (${cachedStatsSql.replace(
+      'me.subject = $1',
+      `me.subject = CASE WHEN o.id IS NULL THEN $1 ELSE $2 || o.id END`,
+    )}) s ON true`;
+const statsOfAddressSql = statsOfSql('address');
+const statsOfHandleSql = statsOfSql('handle');
+
 const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The SQL implementation, the same on PGlite and Postgres. */
 export function createSqlUserStatsStore(db: Database): UserStatsStore {
   // Percentiles come from an in-memory distribution reloaded when the stats change (see there).
   const percentileIndex = createPercentileIndex(db);
+  /** A cached row with its percentiles. */
+  async function toCachedStats(row: Record<string, unknown>): Promise<CachedUserStats> {
+    const own = Object.fromEntries(
+      statsMetrics.map((metric) => [metric, BigInt(row[metric] as string)]),
+    ) as Record<StatsMetric, bigint>;
+    const percentiles = await percentileIndex.percentiles(own, String(row.version ?? '0'));
+    return {
+      stats: row.stats as UserStats,
+      percentiles,
+      calculatedAt: toIsoString(row.calculated_at),
+      refreshFailedAt: row.refresh_failed_at == null ? null : toIsoString(row.refresh_failed_at),
+    };
+  }
+
   return {
     async resolveSubject(identifier) {
       const parsed = parseIdentifier(identifier);
@@ -115,16 +158,7 @@ export function createSqlUserStatsStore(db: Database): UserStatsStore {
           `${userSelect} WHERE u.id = (SELECT user_id FROM podium_user_wallets WHERE address = $1)`,
           [parsed.address],
         );
-        if (owner) return userSubject(owner);
-        return {
-          key: parsed.address,
-          kind: 'address',
-          userId: null,
-          username: null,
-          displayName: null,
-          avatarUrl: null,
-          addresses: [parsed.address],
-        };
+        return owner ? userSubject(owner) : addressSubject(parsed.address);
       }
       // The id wins over someone else's username that happens to equal it.
       const [user] = await db.query<UserRow>(
@@ -139,17 +173,23 @@ export function createSqlUserStatsStore(db: Database): UserStatsStore {
 
     async getCachedStats(subject) {
       const [row] = await db.query<Record<string, unknown>>(cachedStatsSql, [subject]);
-      if (!row) return null;
-      const own = Object.fromEntries(
-        statsMetrics.map((metric) => [metric, BigInt(row[metric] as string)]),
-      ) as Record<StatsMetric, bigint>;
-      const percentiles = await percentileIndex.percentiles(own, String(row.version ?? '0'));
-      return {
-        stats: row.stats as UserStats,
-        percentiles,
-        calculatedAt: toIsoString(row.calculated_at),
-        refreshFailedAt: row.refresh_failed_at == null ? null : toIsoString(row.refresh_failed_at),
-      };
+      return row ? toCachedStats(row) : null;
+    },
+
+    async getStatsOf(identifier) {
+      const parsed = parseIdentifier(identifier);
+      if (parsed.kind === 'invalid') {
+        throw invalidRequest('Invalid identifier', { identifier: [parsed.reason] });
+      }
+      const [row] = await db.query<UserRow & Record<string, unknown>>(
+        parsed.kind === 'address' ? statsOfAddressSql : statsOfHandleSql,
+        [parsed.kind === 'address' ? parsed.address : parsed.handle, userSubjectKey('')],
+      );
+      let subject: ResolvedSubject;
+      if (row?.id != null) subject = userSubject(row);
+      else if (parsed.kind === 'address') subject = addressSubject(parsed.address);
+      else throw new HttpError(404, errorCodes.notFound, `No user with id or username "${parsed.handle}"`);
+      return { subject, cached: row?.calculated_at == null ? null : await toCachedStats(row) };
     },
 
     async getHistory(addresses, from, to) {
@@ -302,6 +342,19 @@ const historySql = `
     LEFT JOIN purchases p ON p.day = d.day
     LEFT JOIN bids b ON b.day = d.day
    ORDER BY d.day`;
+
+/** An address no user owns: valid, with no activity until the indexer sees some. */
+function addressSubject(address: string): ResolvedSubject {
+  return {
+    key: address,
+    kind: 'address',
+    userId: null,
+    username: null,
+    displayName: null,
+    avatarUrl: null,
+    addresses: [address],
+  };
+}
 
 function userSubject(row: UserRow): ResolvedSubject {
   return {
