@@ -3,7 +3,10 @@ import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userS
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
-import { userStatsQueryOptions } from './userStatsQueryOptions.js';
+import { liveTopic } from '../../src/live/contract.js';
+import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
+import { normalizeStatsIdentifier, userStatsQueryOptions } from './userStatsQueryOptions.js';
 
 export interface UseUserStatsOptions {
   /** Set to false to hold the request. An empty identifier never sends one. @default true */
@@ -49,8 +52,17 @@ export interface UseUserStatsResult extends PodiumQueryState {
 export function useUserStats(identifier: string, options: UseUserStatsOptions = {}): UseUserStatsResult {
   const { client, queryClient } = usePodium();
   const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
+  const key = normalizeStatsIdentifier(identifier);
+  // While the provider's live stream carries these stats, their changes (the calculation done, a
+  // stale refresh landed) arrive as events: no polling then.
+  const live = useLiveQuery(
+    enabled && key ? liveTopic.stats(key) : undefined,
+    podiumKeys.userStatsSummary(client.baseUrl, key),
+  );
   const base = userStatsQueryOptions(client, identifier, {
     retry: hostRetry(queryClient),
+    noPolling: live.isLive,
+    ...(live.cache ? { cache: live.cache } : {}),
     minPollIntervalMs,
     maxPollIntervalMs,
     ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),
