@@ -1,8 +1,6 @@
 import { liveTopic } from '../../src/live/contract.js';
-import { resolveScoreBoard } from '../../src/scoring/boardKeys.js';
-import type { ScoreTimeframe } from '../../src/scoring/contract.js';
 import type { LeaderboardBoard } from '../../src/shared/leaderboard.js';
-import { utcMonthKey } from '../../src/shared/periodKeys.js';
+import { isoWeekKey, utcDayKey, utcMonthKey } from '../../src/shared/periodKeys.js';
 import type { NormalizedLeaderboardParams } from '../sellerBoards/leaderboardQueryOptions.js';
 
 /**
@@ -20,15 +18,20 @@ export function leaderboardLiveTopic(
     return liveTopic.sellers(period);
   }
   if (board === 'points') {
-    const { key } = resolveScoreBoard(
-      {
-        timeframe: params.timeframe as ScoreTimeframe,
-        period: params.period === undefined ? undefined : String(params.period),
-        category: params.category === undefined ? undefined : String(params.category),
-      },
-      now,
-    );
-    return liveTopic.points(key);
+    // As `resolveScoreBoard` (src/scoring/boardKeys.ts) names boards, without its period bounds.
+    const prefix = params.category ? `cat:${params.category}:` : '';
+    const timeframe = String(params.timeframe);
+    if (timeframe === 'lifetime' || timeframe === 'trending') return liveTopic.points(`${prefix}${timeframe}`);
+    const kind = timeframe === 'daily' ? 'day' : timeframe === 'weekly' ? 'week' : 'month';
+    const period =
+      params.period === undefined
+        ? kind === 'day'
+          ? utcDayKey(now)
+          : kind === 'week'
+            ? isoWeekKey(now)
+            : utcMonthKey(now)
+        : String(params.period);
+    return liveTopic.points(`${prefix}${kind}:${period}`);
   }
   return undefined;
 }
