@@ -8,8 +8,9 @@ export interface LiveQueryMode {
   /** True while the provider's stream carries the topic: do not poll. */
   isLive: boolean;
   /**
-   * The fetch cache mode while the provider has live updates: `'no-cache'`, so a refetch after an
-   * event revalidates (ETag, 304) instead of reading a copy the browser kept; else the default.
+   * The fetch cache mode while the provider's stream is up or connecting: `'no-cache'`, so a
+   * refetch after an event revalidates (ETag, 304) instead of reading a copy the browser kept;
+   * else (no live updates, or fallback) the default.
    */
   cache: FetchCacheMode | undefined;
 }
@@ -43,5 +44,12 @@ export function useLiveQuery(topic: string | undefined, queryKey: QueryKey): Liv
     () => (live && topic ? live.isLive(topic) : false),
     notLive,
   );
-  return { isLive, cache: live ? 'no-cache' : undefined };
+  // In fallback (no EventSource, or the stream keeps failing) the widget polls exactly as without
+  // live updates; otherwise every fetch may follow an event and must not read the browser's copy.
+  const fallback = useSyncExternalStore(
+    subscribe,
+    () => (live ? live.getState() === 'fallback' : true),
+    () => true,
+  );
+  return { isLive, cache: fallback ? undefined : 'no-cache' };
 }
