@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { UserStatsResult } from '../../src/userStats/api.js';
 import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
@@ -52,13 +53,13 @@ export interface UseUserStatsResult extends PodiumQueryState {
 export function useUserStats(identifier: string, options: UseUserStatsOptions = {}): UseUserStatsResult {
   const { client, queryClient } = usePodium();
   const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
-  const key = normalizeStatsIdentifier(identifier);
-  // While the provider's live stream carries these stats, their changes (the calculation done, a
-  // stale refresh landed) arrive as events: no polling then.
-  const live = useLiveQuery(
-    enabled && key ? liveTopic.stats(key) : undefined,
-    podiumKeys.userStatsSummary(client.baseUrl, key),
-  );
+  const queryKey = podiumKeys.userStatsSummary(client.baseUrl, normalizeStatsIdentifier(identifier));
+  // The stats topic is the user id, which an identifier (a username, an address) may not be: the
+  // answer names it (this render re-runs whenever the answer changes). A wallet no user claims
+  // has no topic and keeps polling. While the stream carries the topic, changes (calculation
+  // done, a stale refresh landed) arrive as events: no polling then.
+  const userId = queryClient.getQueryData<UserStatsResult>(queryKey)?.data.subject.userId;
+  const live = useLiveQuery(enabled && userId ? liveTopic.stats(userId) : undefined, queryKey);
   const base = userStatsQueryOptions(client, identifier, {
     retry: hostRetry(queryClient),
     noPolling: live.isLive,
