@@ -116,6 +116,10 @@ describe('live updates in the demo (Chromium)', () => {
     page.on('request', (request) => {
       if (request.method() === 'GET') requests.push({ url: request.url(), at: Date.now() });
     });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.goto(proxy.url);
     await page.getByRole('button', { name: 'Leaderboard', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Leaderboard' });
@@ -165,6 +169,9 @@ describe('live updates in the demo (Chromium)', () => {
     const afterSale = await liveLog(page);
     const saleEvent = afterSale.events.find((event) => event.at >= wroteAt && event.topic?.startsWith('sellers:'));
     expect(saleEvent).toBeDefined();
+
+    // Nothing went wrong on the page so far (the drop below makes requests fail on purpose).
+    expect(consoleErrors).toEqual([]);
 
     // (c) The connection drops; a sale is written while it is down; the stream resumes after the
     // last event it saw (lastEventId) and replays the missed event, which the board then shows.
