@@ -21,7 +21,8 @@ export function leaderboardLiveTopic(
     // As `resolveScoreBoard` (src/scoring/boardKeys.ts) names boards, without its period bounds.
     const prefix = params.category ? `cat:${params.category}:` : '';
     const timeframe = String(params.timeframe);
-    if (timeframe === 'lifetime' || timeframe === 'trending') return liveTopic.points(`${prefix}${timeframe}`);
+    if (timeframe === 'lifetime' || timeframe === 'trending')
+      return liveTopic.points(`${prefix}${timeframe}`);
     const kind = timeframe === 'daily' ? 'day' : timeframe === 'weekly' ? 'week' : 'month';
     const period =
       params.period === undefined

@@ -39,11 +39,7 @@ export function useLiveQuery(topic: string | undefined, queryKey: QueryKey): Liv
     (onChange: () => void) => (live ? live.subscribe(onChange) : noSubscription()),
     [live],
   );
-  const isLive = useSyncExternalStore(
-    subscribe,
-    () => (live && topic ? live.isLive(topic) : false),
-    notLive,
-  );
+  const isLive = useSyncExternalStore(subscribe, () => (live && topic ? live.isLive(topic) : false), notLive);
   // In fallback (no EventSource, or the stream keeps failing) the widget polls exactly as without
   // live updates; otherwise every fetch may follow an event and must not read the browser's copy.
   const fallback = useSyncExternalStore(

@@ -69,11 +69,10 @@ export interface LiveConnection {
   close(): void;
 }
 
-
 const eventNames = [...new Set(Object.values(liveEventNameOf))];
-const isPrivate = (topic: string) =>
-  privateLiveTopicKinds.some((kind) => topic.startsWith(`${kind}:`));
-const isOwn = (topic: string) => isPrivate(topic) && topic === ownLiveTopic(topic.slice(0, -1) as LiveTopicKind);
+const isPrivate = (topic: string) => privateLiveTopicKinds.some((kind) => topic.startsWith(`${kind}:`));
+const isOwn = (topic: string) =>
+  isPrivate(topic) && topic === ownLiveTopic(topic.slice(0, -1) as LiveTopicKind);
 
 /**
  * The user a ticket opens streams for. A ticket is `<user id, base64url>.<expiry>.<mac>` (see the
@@ -198,7 +197,8 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
     const keysOf = new Map<string, string[]>();
     for (const key of keys) {
       let topic: string | undefined = key;
-      if (isOwn(key)) topic = user === undefined ? undefined : liveTopicOf(key.slice(0, -1) as LiveTopicKind, user);
+      if (isOwn(key))
+        topic = user === undefined ? undefined : liveTopicOf(key.slice(0, -1) as LiveTopicKind, user);
       else if (isPrivate(key) && ticket === undefined) topic = undefined;
       if (topic === undefined) continue;
       if (!keysOf.has(topic) && keysOf.size >= maxLiveTopics) continue; // the rest poll

@@ -16,7 +16,8 @@ export interface ApiClientOptions {
 }
 
 /** `fetch`'s `cache` modes (spelled out: the core compiles without the DOM types). */
-export type FetchCacheMode = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+export type FetchCacheMode =
+  'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
 
 export interface ApiRequest<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

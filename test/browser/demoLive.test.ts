@@ -63,7 +63,14 @@ const recordEventSources = () => {
   const log: LiveLog = { streams: [], events: [] };
   (window as unknown as { __live: LiveLog }).__live = log;
   const Native = window.EventSource;
-  const names = ['leaderboard.changed', 'stats.changed', 'score.changed', 'achievement.unlocked', 'jobs.changed', 'reset'];
+  const names = [
+    'leaderboard.changed',
+    'stats.changed',
+    'score.changed',
+    'achievement.unlocked',
+    'jobs.changed',
+    'reset',
+  ];
   window.EventSource = class extends Native {
     constructor(url: string | URL, init?: EventSourceInit) {
       super(url, init);
@@ -167,7 +174,9 @@ describe('live updates in the demo (Chromium)', () => {
     expect(shownAfterMs).toBeLessThan(1_000);
     // It came as an event followed by a refetch, not a poll.
     const afterSale = await liveLog(page);
-    const saleEvent = afterSale.events.find((event) => event.at >= wroteAt && event.topic?.startsWith('sellers:'));
+    const saleEvent = afterSale.events.find(
+      (event) => event.at >= wroteAt && event.topic?.startsWith('sellers:'),
+    );
     expect(saleEvent).toBeDefined();
 
     // Nothing went wrong on the page so far (the drop below makes requests fail on purpose).
@@ -197,7 +206,10 @@ describe('live updates in the demo (Chromium)', () => {
     );
     expect(resumedIndex, JSON.stringify(resumed.streams.slice(streamsBefore))).toBeGreaterThanOrEqual(0);
     const replayed = resumed.events.filter(
-      (event) => event.stream === resumedIndex && event.topic?.startsWith('sellers:') && Number(event.id) > Number(lastSeenId),
+      (event) =>
+        event.stream === resumedIndex &&
+        event.topic?.startsWith('sellers:') &&
+        Number(event.id) > Number(lastSeenId),
     );
     expect(replayed.length).toBeGreaterThan(0);
 
@@ -223,7 +235,8 @@ describe('live updates in the demo (Chromium)', () => {
       await sleep(250);
     }
     delays.sort((a, b) => a - b);
-    const percentile = (p: number) => delays[Math.min(delays.length - 1, Math.ceil((p / 100) * delays.length) - 1)];
+    const percentile = (p: number) =>
+      delays[Math.min(delays.length - 1, Math.ceil((p / 100) * delays.length) - 1)];
     console.log(
       `live: write -> event in the browser over ${delays.length} writes: p50 ${percentile(50)} ms, p99 ${percentile(99)} ms, max ${delays.at(-1)} ms`,
     );

@@ -8,14 +8,16 @@ const board = liveTopic.sellers('2026-11');
 const score = liveTopic.score('alice');
 
 /** A ticket as the server writes it: `<user id, base64url>.<expiry>.<mac>`. */
-const ticketOf = (user: string) => `${Buffer.from(user).toString('base64url')}.9999999999999.${'m'.repeat(43)}`;
+const ticketOf = (user: string) =>
+  `${Buffer.from(user).toString('base64url')}.9999999999999.${'m'.repeat(43)}`;
 
 function connect(options: Partial<LiveConnectionOptions> & { ticket?: () => Response } = {}) {
   const tickets: string[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     expect(String(input)).toBe('https://podium.test/api/events/tickets');
     expect(init?.method).toBe('POST');
-    const response = options.ticket?.() ?? Response.json({ ticket: ticketOf('alice'), expiresAt: '2999-01-01T00:00:00Z' });
+    const response =
+      options.ticket?.() ?? Response.json({ ticket: ticketOf('alice'), expiresAt: '2999-01-01T00:00:00Z' });
     tickets.push(String(init?.headers && (init.headers as Record<string, string>).authorization));
     return response;
   });
@@ -24,7 +26,12 @@ function connect(options: Partial<LiveConnectionOptions> & { ticket?: () => Resp
     fetch: fetch as typeof globalThis.fetch,
     getToken: () => 'user-token',
   });
-  const connection = createLiveConnection({ client, EventSource: FakeEventSource, random: () => 1, ...options });
+  const connection = createLiveConnection({
+    client,
+    EventSource: FakeEventSource,
+    random: () => 1,
+    ...options,
+  });
   return { connection, fetch, tickets };
 }
 
@@ -68,7 +75,11 @@ describe('createLiveConnection', () => {
     FakeEventSource.last.open();
     // A change between the widgets' first fetch and the stream's open would be unseen otherwise.
     expect([onBoard.mock.calls.length, onScore.mock.calls.length]).toEqual([1, 1]);
-    FakeEventSource.last.emit('leaderboard.changed', { topic: board, version: '3', at: '2026-11-29T00:00:00Z' }, '41');
+    FakeEventSource.last.emit(
+      'leaderboard.changed',
+      { topic: board, version: '3', at: '2026-11-29T00:00:00Z' },
+      '41',
+    );
     expect([onBoard.mock.calls.length, onScore.mock.calls.length]).toEqual([2, 1]);
     FakeEventSource.last.emit('reset', { reason: 'too-old' });
     expect([onBoard.mock.calls.length, onScore.mock.calls.length]).toEqual([3, 2]);
@@ -105,7 +116,11 @@ describe('createLiveConnection', () => {
     connection.watch(board, () => {});
     await vi.advanceTimersByTimeAsync(60);
     FakeEventSource.last.open();
-    FakeEventSource.last.emit('leaderboard.changed', { topic: board, version: '2', at: '2026-11-29T00:00:00Z' }, '12');
+    FakeEventSource.last.emit(
+      'leaderboard.changed',
+      { topic: board, version: '2', at: '2026-11-29T00:00:00Z' },
+      '12',
+    );
     const dropped = FakeEventSource.last;
     dropped.fail();
     expect(dropped.closed).toBe(true); // not left to the native reconnect (an expired ticket)
@@ -158,7 +173,10 @@ describe('createLiveConnection', () => {
     connection.watch(board, () => {});
     await vi.advanceTimersByTimeAsync(60);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(FakeEventSource.last.query).toMatchObject({ topics: ['jobs:alice', board], ticket: ticketOf('alice') });
+    expect(FakeEventSource.last.query).toMatchObject({
+      topics: ['jobs:alice', board],
+      ticket: ticketOf('alice'),
+    });
     FakeEventSource.last.open();
     expect(connection.isLive(ownLiveTopic('jobs'))).toBe(true);
     FakeEventSource.last.fail();

@@ -12,7 +12,9 @@ let requests: Array<{ at: number; cache: RequestCache | undefined }> = [];
 const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
   expect(String(input)).toMatch(/\/leaderboards\/sellers\?/);
   requests.push({ at: Date.now(), cache: init?.cache });
-  return Response.json(createLeaderboardFixture({ limit: 5 }), { headers: { etag: `W/"${requests.length}"` } });
+  return Response.json(createLeaderboardFixture({ limit: 5 }), {
+    headers: { etag: `W/"${requests.length}"` },
+  });
 });
 
 const board = liveTopic.sellers(utcMonthKey(new Date()));
@@ -44,11 +46,19 @@ describe('query hooks with <PodiumProvider live>', () => {
     await sleep(400); // four poll intervals
     expect(requests.length).toBe(settled);
 
-    FakeEventSource.last.emit('leaderboard.changed', { topic: board, version: '9', at: new Date().toISOString() }, '5');
+    FakeEventSource.last.emit(
+      'leaderboard.changed',
+      { topic: board, version: '9', at: new Date().toISOString() },
+      '5',
+    );
     await waitFor(() => expect(requests.length).toBe(settled + 1));
     expect(requests.at(-1)!.cache).toBe('no-cache');
     // Another topic's event does not concern this board.
-    FakeEventSource.last.emit('score.changed', { topic: liveTopic.score('bob'), version: '1', at: new Date().toISOString() }, '6');
+    FakeEventSource.last.emit(
+      'score.changed',
+      { topic: liveTopic.score('bob'), version: '1', at: new Date().toISOString() },
+      '6',
+    );
     FakeEventSource.last.emit('reset', { reason: 'too-old' });
     await waitFor(() => expect(requests.length).toBe(settled + 2));
     await sleep(150);

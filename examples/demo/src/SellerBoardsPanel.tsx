@@ -46,8 +46,8 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
         </h2>
         <p className="mb-3 text-muted">
           Counts kept current by database triggers. Open the board, then record a sale: the server's live
-          event moves it at once (if the stream is down, on the next poll: every {demoLeaderboardPollMs / 1000} s
-          here, 30 s by default).
+          event moves it at once (if the stream is down, on the next poll: every{' '}
+          {demoLeaderboardPollMs / 1000} s here, 30 s by default).
         </p>
         <div className="mb-3">
           <LeaderboardModal currentUserId={userId} pollIntervalMs={demoLeaderboardPollMs} />
