@@ -124,6 +124,7 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
   let lastEventId: string | undefined;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerDue = 0;
   let retrying = false;
   let generation = 0;
   let closed = false;
@@ -147,11 +148,14 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
   const schedule = (delayMs: number, isRetry: boolean) => {
     if (closed) return;
     if (timer !== undefined) {
-      // A retry waits out its backoff: a watch change does not cut it short.
+      // A retry waits out its backoff: a watch change does not cut it short; and a reopen due
+      // sooner (a new topic) is not put off by a later one (a topic no longer watched).
       if (retrying && !isRetry) return;
+      if (!isRetry && timerDue <= Date.now() + delayMs) return;
       clearTimeout(timer);
     }
     retrying = isRetry;
+    timerDue = Date.now() + delayMs;
     timer = setTimeout(() => {
       timer = undefined;
       retrying = false;

@@ -111,6 +111,18 @@ describe('createLiveConnection', () => {
     expect(FakeEventSource.last.query.topics).toEqual([score]);
   });
 
+  it('does not put off opening a new topic because another one was just unwatched', async () => {
+    const { connection } = connect();
+    const unwatchBoard = connection.watch(board, () => {});
+    await vi.advanceTimersByTimeAsync(60);
+    FakeEventSource.last.open();
+    connection.watch(score, () => {});
+    unwatchBoard(); // e.g. a board switching period: the new key's watch came first
+    await vi.advanceTimersByTimeAsync(60);
+    expect(FakeEventSource.made).toHaveLength(2);
+    expect(FakeEventSource.last.query.topics).toEqual([score]);
+  });
+
   it('reconnects itself after a drop, resuming after the last event, not live meanwhile', async () => {
     const { connection } = connect();
     connection.watch(board, () => {});
