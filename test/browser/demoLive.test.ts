@@ -148,6 +148,10 @@ describe('live updates in the demo (Chromium)', () => {
     const topics = new URL(open.url, proxy.url).searchParams.get('topics')!.split(',');
     expect(topics).toEqual(expect.arrayContaining([expect.stringMatching(/^sellers:\d{4}-\d{2}$/)]));
     expect(topics.length).toBeGreaterThan(1); // the page's other widgets ride on the same stream
+    // The job stats' private topic came with a ticket the page traded its token for.
+    expect(topics).toContain('jobs:alice');
+    expect(new URL(open.url, proxy.url).searchParams.get('ticket')).toMatch(/^[\w-]+\.\d+\.[\w-]{43}$/);
+    console.log(`live: one stream for ${topics.join(', ')}`);
     const openStreams = (await liveLog(page)).streams.filter((stream) => stream.openedAt !== null);
     expect(openStreams.length).toBeGreaterThan(0);
 
