@@ -59,7 +59,8 @@ const imports = [
   // Issue 14 (live updates) raised the hooks that watch a topic, on purpose: each carries
   // useLiveQuery and its topic's name (+0.4 kB; the connection itself is a lazy chunk, loaded only
   // with <PodiumProvider live>). The boards' +0.8 kB: a points board's topic names its current
-  // day, ISO week or month. Measured 4.8 (was 4.0), 4.1 and 4.1 kB (were 3.7).
+  // day, ISO week or month. Measured 4.8 (was 4.0), 4.2 and 4.1 kB (were 3.7); useJobStats 3.8
+  // (was 3.4, still within its budget).
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useLeaderboard'], budget: 5 * kB },
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useJobStats'], budget: 4 * kB },
   { from: 'podium-kit/hooks', names: ['PodiumProvider', 'useUserStats'], budget: 4.4 * kB },
@@ -83,7 +84,8 @@ const imports = [
   // 17.3, 14.8, 16.6 and 23.4 kB, every one over; split, 15.7, 16.6, 15.7, 7.7, 12.7, 10.1, 11.6
   // and 18.8 kB.
   { from: 'podium-kit', names: ['PodiumProvider', 'JobStats'], budget: 16.2 * kB },
-  { from: 'podium-kit', names: ['PodiumProvider', 'StatsTab'], budget: 17.1 * kB },
+  // Issue 14: useUserStats watches its live topic (+0.5 kB: 16.6 -> 17.1 kB).
+  { from: 'podium-kit', names: ['PodiumProvider', 'StatsTab'], budget: 17.6 * kB },
   // Issue 14: the board's live topic (see useLeaderboard above): 15.7 -> 16.3 kB.
   { from: 'podium-kit', names: ['PodiumProvider', 'LeaderboardModal'], budget: 16.7 * kB },
   { from: 'podium-kit', names: ['PodiumProvider', 'SellerDashboard'], budget: 8.2 * kB },
