@@ -23,6 +23,8 @@ export interface PodiumStoryParameters {
   baseUrl?: string;
   timeZone?: string;
   labels?: PodiumProviderProps['labels'];
+  /** The provider's live updates (over the mocks, which have no stream, the widgets poll). */
+  live?: boolean;
 }
 
 /** A fresh QueryClient per mounted story: no cache leaks between stories or reruns. */
@@ -84,6 +86,7 @@ function StoryFrame({
         // A fixed zone keeps day boundaries and dates the same for every viewer and in CI.
         timeZone={podium.timeZone ?? 'UTC'}
         labels={podium.labels}
+        live={podium.live ?? false}
       >
         {children}
       </PodiumProvider>

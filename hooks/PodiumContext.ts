@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext } from 'react';
+import type { LiveConnection } from '../src/live/createLiveConnection.js';
 import type { ApiClient } from '../src/shared/createApiClient.js';
 import type { PodiumStore } from './createPodiumStore.js';
 
@@ -36,6 +37,11 @@ export interface PodiumContextValue {
   /** Label packs registered with the provider, by language subtag. */
   labelPacks: PodiumLabelPacks;
   theme: PodiumTheme;
+  /**
+   * The provider's live connection (one stream for every watched topic), or `null` when the
+   * provider's `live` is off or the connection is still loading: the hooks poll then.
+   */
+  live: LiveConnection | null;
 }
 
 export const PodiumContext = createContext<PodiumContextValue | null>(null);

@@ -9,6 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import type { LiveConnection } from '../src/live/createLiveConnection.js';
 import { createApiClient, type ApiClientOptions } from '../src/shared/createApiClient.js';
 import { podiumRetry } from './shared/podiumRetry.js';
 import { createPodiumStore, type PodiumStoreInit } from './createPodiumStore.js';
@@ -58,6 +59,15 @@ export interface PodiumProviderProps {
   labelPacks?: PodiumLabelPacks;
   /** Colour scheme of the widgets. @default 'system' */
   theme?: PodiumTheme;
+  /**
+   * Live updates (Server-Sent Events from `GET {baseUrl}/events`): one stream per provider carries
+   * every topic its widgets watch (leaderboards, scores, achievements, user stats, the user's job
+   * stats); while it is open those widgets do not poll, and refetch within a second of a change.
+   * When the stream fails, is refused (429/503) or `EventSource` is missing, they poll as they do
+   * without it, and the stream is retried with backoff. The code loads only when this is on.
+   * @default false
+   */
+  live?: boolean;
   /** Initial UI state of this provider's store (read once, on mount). @default {} */
   initialState?: PodiumStoreInit;
   children?: ReactNode;
@@ -96,6 +106,7 @@ export function PodiumProvider({
   labels = emptyLabels,
   labelPacks = noLabelPacks,
   theme = 'system',
+  live: liveWanted = false,
   initialState,
   children,
 }: PodiumProviderProps) {
@@ -135,12 +146,34 @@ export function PodiumProvider({
     return () => queryClient.unmount();
   }, [queryClient]);
 
+  // Loaded on demand (its own chunk), so hosts without live updates do not ship the connection.
+  const [live, setLive] = useState<LiveConnection | null>(null);
+  useEffect(() => {
+    if (!liveWanted) return;
+    let connection: LiveConnection | undefined;
+    let cancelled = false;
+    void import('../src/live/createLiveConnection.js').then(
+      ({ createLiveConnection }) => {
+        if (cancelled) return;
+        connection = createLiveConnection({ client });
+        setLive(connection);
+      },
+      // The chunk did not load (offline, a deploy replaced it): the widgets keep polling.
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      connection?.close();
+      setLive(null);
+    };
+  }, [liveWanted, client]);
+
   const detectedTimeZone = useSyncExternalStore(noopSubscribe, browserTimeZone, serverTimeZone);
   const timeZone = timeZoneProp ?? detectedTimeZone;
 
   const value = useMemo<PodiumContextValue>(
-    () => ({ client, queryClient, store, locale, timeZone, labels, labelPacks, theme }),
-    [client, queryClient, store, locale, timeZone, labels, labelPacks, theme],
+    () => ({ client, queryClient, store, locale, timeZone, labels, labelPacks, theme, live }),
+    [client, queryClient, store, locale, timeZone, labels, labelPacks, theme, live],
   );
 
   return <PodiumContext.Provider value={value}>{children}</PodiumContext.Provider>;

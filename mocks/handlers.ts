@@ -29,6 +29,7 @@ import { createScoringHandlers, type ScoringScenarioName } from './scoring/handl
 import type { ScoringFixtureUser, ScoringWorld } from './scoring/fixtures.js';
 import type { ReferralWorld } from './referrals/fixtures.js';
 import { createReferralHandlers } from './referrals/handlers.js';
+import { createLiveHandlers } from './live/handlers.js';
 import type { ScoreEventInput } from '../src/scoring/contract.js';
 import type { ScoringRules } from '../src/scoring/rules.js';
 import type { UserStatsScenarioName } from './userStats/fixtures.js';
@@ -335,6 +336,7 @@ export function createPodiumMocks(options: PodiumHandlersOptions = {}): PodiumMo
       ...leaderboards.handlers,
       ...scoring.handlers,
       ...referrals.handlers,
+      ...createLiveHandlers({ baseUrl, clock }),
     ],
     jobs: () => [...store.values()].map((job) => ({ ...job })),
     setScenario: (next) => {

@@ -56,3 +56,4 @@ export * from './referrals/isDisposableEmail.js';
 export * from './referrals/analyticsApi.js';
 export * from './live/contract.js';
 export * from './live/api.js';
+export * from './live/createLiveConnection.js';

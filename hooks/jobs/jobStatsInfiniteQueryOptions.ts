@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
-import type { ApiClient } from '../../src/shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../../src/shared/createApiClient.js';
 import { getJobStats } from '../../src/jobs/api.js';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { toPodiumApiError } from '../shared/toPodiumApiError.js';
@@ -16,6 +16,8 @@ export type JobStatsInfiniteData = InfiniteData<JobStatsResponse, string | null>
 export interface JobStatsQueryOptionsConfig {
   /** Retry policy for retryable failures (4xx never retry). @default 3 */
   retry?: RetryPolicy;
+  /** The browser's HTTP cache mode of each request (live updates: `'no-cache'`). @default the browser's */
+  cache?: FetchCacheMode;
 }
 
 /** Drops undefined fields so equal queries always hash to the same key. */
@@ -46,7 +48,11 @@ export function jobStatsInfiniteQueryOptions(
     queryKey: podiumKeys.jobStats(client.baseUrl, key),
     queryFn: async ({ pageParam, signal }) => {
       try {
-        return await getJobStats(client, { ...key, cursor: pageParam ?? undefined }, { signal });
+        return await getJobStats(
+          client,
+          { ...key, cursor: pageParam ?? undefined },
+          { signal, cache: config.cache },
+        );
       } catch (error) {
         if (signal.aborted) throw error;
         throw toPodiumApiError(error);

@@ -5,6 +5,8 @@ import { jobStatsInfiniteQueryOptions } from './jobStatsInfiniteQueryOptions.js'
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
+import { ownLiveTopic } from '../../src/live/contract.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
 
 export interface UseJobStatsOptions {
   /**
@@ -57,12 +59,16 @@ export function useJobStats(options: UseJobStatsOptions = {}): UseJobStatsResult
   const { client, queryClient, timeZone } = usePodium();
   const { from, to, tz = timeZone, pageSize, enabled = true } = options;
 
+  const { queryKey } = jobStatsInfiniteQueryOptions(client, { from, to, tz, limit: pageSize });
+  // The signed-in user's own jobs topic: the live connection names it with its ticket's user.
+  // Job stats never poll; with live updates they refetch when the user's jobs change.
+  const live = useLiveQuery(enabled ? ownLiveTopic('jobs') : undefined, queryKey);
   const query = useInfiniteQuery(
     {
       ...jobStatsInfiniteQueryOptions(
         client,
         { from, to, tz, limit: pageSize },
-        { retry: hostRetry(queryClient) },
+        { retry: hostRetry(queryClient), ...(live.cache ? { cache: live.cache } : {}) },
       ),
       enabled,
     },

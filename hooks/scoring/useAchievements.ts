@@ -3,6 +3,10 @@ import type { UserAchievement, UserAchievements } from '../../src/scoring/contra
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
+import { liveTopic } from '../../src/live/contract.js';
+import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
+import { normalizeScoreUserId } from './userScoreQueryOptions.js';
 import { userAchievementsQueryOptions } from './userAchievementsQueryOptions.js';
 
 export interface UseAchievementsOptions {
@@ -32,9 +36,16 @@ const none: UserAchievement[] = [];
 export function useAchievements(userId: string, options: UseAchievementsOptions = {}): UseAchievementsResult {
   const { client, queryClient } = usePodium();
   const { enabled = true, pollIntervalMs = false } = options;
+  const id = normalizeScoreUserId(userId);
+  // While the provider's live stream carries this user's achievements, events replace polling.
+  const live = useLiveQuery(
+    enabled && id ? liveTopic.achievements(id) : undefined,
+    podiumKeys.userAchievements(client.baseUrl, id),
+  );
   const base = userAchievementsQueryOptions(client, userId, {
     retry: hostRetry(queryClient),
-    pollIntervalMs: enabled ? pollIntervalMs : false,
+    pollIntervalMs: enabled && !live.isLive ? pollIntervalMs : false,
+    ...(live.cache ? { cache: live.cache } : {}),
   });
   const query = useQuery(
     {

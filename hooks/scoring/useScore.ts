@@ -3,7 +3,14 @@ import type { ScoreTimeframe, UserScore } from '../../src/scoring/contract.js';
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
-import { userScoreQueryOptions } from './userScoreQueryOptions.js';
+import { liveTopic } from '../../src/live/contract.js';
+import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
+import {
+  normalizeScoreUserId,
+  normalizeUserScoreQuery,
+  userScoreQueryOptions,
+} from './userScoreQueryOptions.js';
 
 export interface UseScoreOptions {
   /** Which board the score, rank and percentile are on. @default 'lifetime' */
@@ -41,11 +48,21 @@ export interface UseScoreResult extends PodiumQueryState {
 export function useScore(userId: string, options: UseScoreOptions = {}): UseScoreResult {
   const { client, queryClient } = usePodium();
   const { timeframe, period, category, enabled = true, pollIntervalMs = false } = options;
+  const id = normalizeScoreUserId(userId);
+  // While the provider's live stream carries this user's score, events replace polling.
+  const live = useLiveQuery(
+    enabled && id ? liveTopic.score(id) : undefined,
+    podiumKeys.userScore(client.baseUrl, id, normalizeUserScoreQuery({ timeframe, period, category })),
+  );
   const base = userScoreQueryOptions(
     client,
     userId,
     { timeframe, period, category },
-    { retry: hostRetry(queryClient), pollIntervalMs: enabled ? pollIntervalMs : false },
+    {
+      retry: hostRetry(queryClient),
+      pollIntervalMs: enabled && !live.isLive ? pollIntervalMs : false,
+      ...(live.cache ? { cache: live.cache } : {}),
+    },
   );
   const query = useQuery({ ...base, enabled: base.enabled !== false && enabled }, queryClient);
   return {

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getUserAchievements } from '../../src/scoring/api.js';
 import type { UserAchievements } from '../../src/scoring/contract.js';
-import type { ApiClient } from '../../src/shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../../src/shared/createApiClient.js';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
 import { podiumRetry, type RetryPolicy } from '../shared/podiumRetry.js';
@@ -13,6 +13,8 @@ export interface UserAchievementsQueryOptionsConfig {
   retry?: RetryPolicy;
   /** Ask again this often (ms) while the page is visible; `false` never. @default false */
   pollIntervalMs?: number | false;
+  /** The browser's HTTP cache mode of each request (live updates: `'no-cache'`). @default the browser's */
+  cache?: FetchCacheMode;
 }
 
 /**
@@ -37,7 +39,7 @@ export function userAchievementsQueryOptions(
       withPodiumErrors(signal, () => {
         const refused = scoreUserIdError(id);
         if (refused) throw refused;
-        return getUserAchievements(client, id, { signal });
+        return getUserAchievements(client, id, { signal, cache: config.cache });
       }),
     enabled: id.length > 0,
     refetchInterval: pollIntervalMs === false || pollIntervalMs <= 0 ? false : pollIntervalMs,

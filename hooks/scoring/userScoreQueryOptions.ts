@@ -6,7 +6,7 @@ import {
   type UserScore,
   type UserScoreQuery,
 } from '../../src/scoring/contract.js';
-import type { ApiClient } from '../../src/shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../../src/shared/createApiClient.js';
 import { errorCodes } from '../../src/shared/errors.js';
 import { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { podiumKeys } from '../../src/shared/queryKeys.js';
@@ -18,6 +18,8 @@ export interface UserScoreQueryOptionsConfig {
   retry?: RetryPolicy;
   /** Ask again this often (ms) while the page is visible; `false` never. @default false */
   pollIntervalMs?: number | false;
+  /** The browser's HTTP cache mode of each request (live updates: `'no-cache'`). @default the browser's */
+  cache?: FetchCacheMode;
 }
 
 /** Timeframes whose boards are calendar periods, so a `period` key applies to them. */
@@ -79,7 +81,7 @@ export function userScoreQueryOptions(
       withPodiumErrors(signal, () => {
         const refused = scoreUserIdError(id);
         if (refused) throw refused;
-        return getUserScore(client, id, params, { signal });
+        return getUserScore(client, id, params, { signal, cache: config.cache });
       }),
     enabled: id.length > 0,
     refetchInterval: pollIntervalMs === false || pollIntervalMs <= 0 ? false : pollIntervalMs,

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
-import type { ApiClient } from '../../src/shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../../src/shared/createApiClient.js';
 import { getLeaderboard, type LeaderboardParams } from '../../src/shared/leaderboardApi.js';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { defaultLeaderboardLimit, maxLeaderboardLimit, type LeaderboardBoard, type LeaderboardResponse } from '../../src/shared/leaderboard.js';
@@ -25,6 +25,8 @@ export interface LeaderboardQueryOptionsConfig {
   retry?: RetryPolicy;
   /** Poll interval in milliseconds, or `false` for no polling. @default 30000 */
   pollIntervalMs?: number | false;
+  /** The browser's HTTP cache mode of each request (live updates: `'no-cache'`). @default the browser's */
+  cache?: FetchCacheMode;
 }
 
 /**
@@ -108,11 +110,15 @@ export function leaderboardQueryOptions<B extends LeaderboardBoard>(
         const result = await getLeaderboard(client, board, query as LeaderboardParams<B>, {
           signal,
           etag: previous?.etag,
+          cache: config.cache,
         });
         if (!result.notModified) return { data: result.data, etag: result.etag };
         if (previous) return previous;
         // A 304 for a page we no longer hold (the cache was cleared mid-request): ask in full.
-        const fresh = await getLeaderboard(client, board, query as LeaderboardParams<B>, { signal });
+        const fresh = await getLeaderboard(client, board, query as LeaderboardParams<B>, {
+          signal,
+          cache: config.cache,
+        });
         if (fresh.notModified) throw new Error('The server answered 304 to an unconditional request');
         return { data: fresh.data, etag: fresh.etag };
       }),

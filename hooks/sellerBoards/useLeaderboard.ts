@@ -5,18 +5,24 @@ import {
   defaultLeaderboardPollMs,
   isSameLeaderboard,
   leaderboardQueryOptions,
+  normalizeLeaderboardParams,
   type LeaderboardQueryData,
 } from './leaderboardQueryOptions.js';
 import { hostRetry } from '../shared/hostRetry.js';
 import { withLazyQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
+import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { leaderboardLiveTopic } from '../live/liveTopics.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
 
 export type UseLeaderboardOptions<B extends LeaderboardBoard = LeaderboardBoard> = LeaderboardParams<B> & {
   /** Set to false to hold the request and stop polling (e.g. while the modal is closed). @default true */
   enabled?: boolean;
   /**
    * How often to poll while enabled and the page is visible, in milliseconds; `false` to never
-   * poll. Unchanged boards cost a bodiless 304. @default 30000
+   * poll. Unchanged boards cost a bodiless 304. While the provider's live stream carries the
+   * board (`<PodiumProvider live>`), it does not poll and refetches on each change instead.
+   * @default 30000
    */
   pollIntervalMs?: number | false;
 };
@@ -67,9 +73,16 @@ export function useLeaderboard<B extends LeaderboardBoard>(
   const { enabled: wanted = true, pollIntervalMs = defaultLeaderboardPollMs, ...params } = options;
   // A creator's referrers board without a creator has no route: hold it rather than fail.
   const enabled = wanted && (board !== 'referrers' || Boolean((params as { creatorId?: string }).creatorId?.trim()));
+  // With the provider's live stream carrying this board, events replace polling.
+  const normalized = normalizeLeaderboardParams(board, params as LeaderboardParams<B>);
+  const live = useLiveQuery(
+    enabled ? leaderboardLiveTopic(board, normalized) : undefined,
+    podiumKeys.leaderboard(client.baseUrl, board, normalized),
+  );
   const base = leaderboardQueryOptions(client, board, params as LeaderboardParams<B>, {
     retry: hostRetry(queryClient),
-    pollIntervalMs: enabled ? pollIntervalMs : false,
+    pollIntervalMs: enabled && !live.isLive ? pollIntervalMs : false,
+    ...(live.cache ? { cache: live.cache } : {}),
   });
   const query = useQuery(
     {

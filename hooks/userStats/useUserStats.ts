@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { UserStatsResult } from '../../src/userStats/api.js';
 import type { StatsSubject, UserStats, UserStatsResponse } from '../../src/userStats/contract.js';
 import { hostRetry } from '../shared/hostRetry.js';
 import { podiumQueryState, type PodiumQueryState } from '../shared/podiumQueryState.js';
 import { usePodium } from '../usePodium.js';
-import { userStatsQueryOptions } from './userStatsQueryOptions.js';
+import { liveTopic } from '../../src/live/contract.js';
+import { podiumKeys } from '../../src/shared/queryKeys.js';
+import { useLiveQuery } from '../live/useLiveQuery.js';
+import { normalizeStatsIdentifier, userStatsQueryOptions } from './userStatsQueryOptions.js';
 
 export interface UseUserStatsOptions {
   /** Set to false to hold the request. An empty identifier never sends one. @default true */
@@ -49,8 +53,17 @@ export interface UseUserStatsResult extends PodiumQueryState {
 export function useUserStats(identifier: string, options: UseUserStatsOptions = {}): UseUserStatsResult {
   const { client, queryClient } = usePodium();
   const { enabled = true, minPollIntervalMs, maxPollIntervalMs, stalePollIntervalMs } = options;
+  const queryKey = podiumKeys.userStatsSummary(client.baseUrl, normalizeStatsIdentifier(identifier));
+  // The stats topic is the user id, which an identifier (a username, an address) may not be: the
+  // answer names it (this render re-runs whenever the answer changes). A wallet no user claims
+  // has no topic and keeps polling. While the stream carries the topic, changes (calculation
+  // done, a stale refresh landed) arrive as events: no polling then.
+  const userId = queryClient.getQueryData<UserStatsResult>(queryKey)?.data.subject.userId;
+  const live = useLiveQuery(enabled && userId ? liveTopic.stats(userId) : undefined, queryKey);
   const base = userStatsQueryOptions(client, identifier, {
     retry: hostRetry(queryClient),
+    noPolling: live.isLive,
+    ...(live.cache ? { cache: live.cache } : {}),
     minPollIntervalMs,
     maxPollIntervalMs,
     ...(stalePollIntervalMs !== undefined ? { stalePollIntervalMs } : {}),

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '../../src/shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../../src/shared/createApiClient.js';
 import type { PodiumApiError } from '../../src/shared/PodiumApiError.js';
 import { getUserStats, type UserStatsResult } from '../../src/userStats/api.js';
 import { isAddress, normalizeAddress } from '../../src/identity/contract.js';
@@ -28,6 +28,10 @@ export interface UserStatsQueryOptionsConfig {
    * this often until fresh ones arrive; `false` never. @default 60000
    */
   stalePollIntervalMs?: number | false;
+  /** Never poll (live updates carry the changes instead). @default false */
+  noPolling?: boolean;
+  /** The browser's HTTP cache mode of each request (live updates: `'no-cache'`). @default the browser's */
+  cache?: FetchCacheMode;
 }
 
 /**
@@ -76,10 +80,12 @@ export function userStatsQueryOptions(
     ReturnType<typeof podiumKeys.userStatsSummary>
   >({
     queryKey: podiumKeys.userStatsSummary(client.baseUrl, key),
-    queryFn: ({ signal }) => withPodiumErrors(signal, () => getUserStats(client, key, { signal })),
+    queryFn: ({ signal }) =>
+      withPodiumErrors(signal, () => getUserStats(client, key, { signal, cache: config.cache })),
     enabled: key.length > 0,
     // refetchIntervalInBackground stays false: no polling while the document is hidden.
     refetchInterval: (query) => {
+      if (config.noPolling) return false;
       const data = query.state.data;
       if (data?.pending)
         return userStatsPollInterval(data.retryAfterSeconds, minPollIntervalMs, maxPollIntervalMs);

@@ -5,19 +5,20 @@ import {
   type JobStatsResponse,
   type RecordJobBody,
 } from './contract.js';
-import type { ApiClient } from '../shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../shared/createApiClient.js';
 
 /** `GET /stats`: the signed-in user's job totals, per-day series and a page of jobs. */
 export function getJobStats(
   client: ApiClient,
   query: JobStatsQuery = {},
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; cache?: FetchCacheMode } = {},
 ): Promise<JobStatsResponse> {
   return client.request<JobStatsResponse>({
     method: 'GET',
     path: jobStatsRoute,
     query: { ...query },
     signal: options.signal,
+    cache: options.cache,
   });
 }
 

@@ -20,7 +20,7 @@ export function createLiveTicket(
 export function liveEventsUrl(
   client: Pick<ApiClient, 'baseUrl'>,
   topics: readonly string[],
-  options: { ticket?: string } = {},
+  options: { ticket?: string; lastEventId?: string } = {},
 ): string {
   return `${client.baseUrl.replace(/\/+$/, '')}${liveEventsPath(topics, options)}`;
 }

@@ -88,6 +88,14 @@ export interface ParsedLiveTopic {
   private: boolean;
 }
 
+/**
+ * The signed-in user's private topic of `kind` (`jobs`), for widgets that do not know the user's
+ * id: the live connection (`createLiveConnection`) names it with the user of the ticket it gets from the token.
+ */
+export function ownLiveTopic(kind: LiveTopicKind): string {
+  return `${kind}:`;
+}
+
 /** Takes a topic apart, or `undefined` when it is not one. */
 export function parseLiveTopic(topic: string): ParsedLiveTopic | undefined {
   const colon = topic.indexOf(':');
@@ -178,9 +186,16 @@ export const liveTicketResponseSchema = /* @__PURE__ */ defineSchema(() =>
 );
 export type LiveTicketResponse = z.infer<typeof liveTicketResponseSchema>;
 
-/** The path (relative to the base path) and query of a stream over `topics`. */
-export function liveEventsPath(topics: readonly string[], options: { ticket?: string } = {}): string {
+/**
+ * The path (relative to the base path) and query of a stream over `topics`; `lastEventId` resumes
+ * after that event (a new `EventSource` cannot send the `Last-Event-ID` header itself).
+ */
+export function liveEventsPath(
+  topics: readonly string[],
+  options: { ticket?: string; lastEventId?: string } = {},
+): string {
   const query = new URLSearchParams({ topics: topics.join(',') });
   if (options.ticket) query.set('ticket', options.ticket);
+  if (options.lastEventId) query.set('lastEventId', options.lastEventId);
   return `${liveEventsRoute}?${query}`;
 }

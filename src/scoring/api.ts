@@ -1,4 +1,4 @@
-import type { ApiClient } from '../shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../shared/createApiClient.js';
 import {
   scoreActionsRoute,
   scoringRulesRoute,
@@ -25,13 +25,14 @@ export function getUserScore(
   client: ApiClient,
   userId: string,
   query: UserScoreQuery = {},
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; cache?: FetchCacheMode } = {},
 ): Promise<UserScore> {
   return client.request<UserScore>({
     method: 'GET',
     path: userScorePath(userScoreRoute, userId),
     query: { ...query },
     signal: options.signal,
+    cache: options.cache,
   });
 }
 
@@ -39,12 +40,13 @@ export function getUserScore(
 export function getUserAchievements(
   client: ApiClient,
   userId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; cache?: FetchCacheMode } = {},
 ): Promise<UserAchievements> {
   return client.request<UserAchievements>({
     method: 'GET',
     path: userScorePath(userAchievementsRoute, userId),
     signal: options.signal,
+    cache: options.cache,
   });
 }
 

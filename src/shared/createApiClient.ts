@@ -15,6 +15,10 @@ export interface ApiClientOptions {
   headers?: Record<string, string>;
 }
 
+/** `fetch`'s `cache` modes (spelled out: the core compiles without the DOM types). */
+export type FetchCacheMode =
+  'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+
 export interface ApiRequest<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below `baseUrl`, e.g. `/stats`. */
@@ -30,6 +34,12 @@ export interface ApiRequest<T> {
    */
   schema?: ResponseSchema<T>;
   signal?: AbortSignal;
+  /**
+   * The browser's HTTP cache mode (`fetch`'s `cache`). Live updates pass `'no-cache'` after an
+   * event, so the browser revalidates (`If-None-Match`, a 304 when unchanged) instead of answering
+   * from its cache. @default the browser's default
+   */
+  cache?: FetchCacheMode;
   /** Extra headers for this request only (e.g. `If-None-Match`), over the client's own. */
   headers?: Record<string, string>;
   /**
@@ -81,6 +91,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     body,
     schema,
     signal,
+    cache,
     headers: requestHeaders,
     onNotModified,
     onResponse,
@@ -102,6 +113,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
+        // Only when asked: some fetch stand-ins (older Node, test doubles) reject the field.
+        ...(cache ? { cache } : {}),
       });
     } catch (cause) {
       if (signal?.aborted) throw cause;

@@ -1,7 +1,7 @@
 import type { ReferrersBoardQuery } from '../referrals/analyticsApi.js';
 import type { ScoreLeaderboardQuery } from '../scoring/contract.js';
 import type { SellerLeaderboardQuery } from '../sellerBoards/contract.js';
-import type { ApiClient } from './createApiClient.js';
+import type { ApiClient, FetchCacheMode } from './createApiClient.js';
 import type { LeaderboardBoard, LeaderboardResponse } from './leaderboard.js';
 
 /** The query of each board, by board name (each feature's contract defines its own). */
@@ -53,6 +53,8 @@ export interface GetLeaderboardOptions {
   signal?: AbortSignal;
   /** The `ETag` of the board the caller holds: sent as `If-None-Match`; an unchanged board answers 304. */
   etag?: string | null;
+  /** The browser's HTTP cache mode; `'no-cache'` revalidates past the browser's cache. */
+  cache?: FetchCacheMode;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function getLeaderboard<B extends LeaderboardBoard>(
     path: leaderboardPath(board, creatorId),
     query,
     signal: options.signal,
+    cache: options.cache,
     headers: options.etag ? { 'if-none-match': options.etag } : undefined,
     onNotModified: options.etag ? () => null : undefined,
     onResponse: (response) => {

@@ -10,7 +10,7 @@ import {
   type StatsLeadersResponse,
   type UserStatsResponse,
 } from './contract.js';
-import type { ApiClient } from '../shared/createApiClient.js';
+import type { ApiClient, FetchCacheMode } from '../shared/createApiClient.js';
 
 /** What {@link getUserStats} returns: the body, and whether the server has calculated it yet. */
 export interface UserStatsResult {
@@ -31,7 +31,7 @@ export interface UserStatsResult {
 export async function getUserStats(
   client: ApiClient,
   identifier: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; cache?: FetchCacheMode } = {},
 ): Promise<UserStatsResult> {
   let status: number | undefined;
   let retryAfterHeader: string | null = null;
@@ -39,6 +39,7 @@ export async function getUserStats(
     method: 'GET',
     path: userStatsPath(userStatsRoute, identifier),
     signal: options.signal,
+    cache: options.cache,
     onResponse: (response) => {
       status = response.status;
       retryAfterHeader = response.headers.get('retry-after');

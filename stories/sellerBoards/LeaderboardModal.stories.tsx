@@ -144,11 +144,13 @@ const liveServer = createPodiumMocks({ live: true });
 
 /**
  * A live board: every poll (here every 2 s) moves Alice up one place; the board updates in place
- * and the polite live region says "You moved up to #…".
+ * and the polite live region says "You moved up to #…". The provider has `live` on: the mocks
+ * have no event stream (they answer it with 204), so the board falls back to polling, quietly.
  */
 export const LiveUpdates: Story = {
   args: { defaultOpen: true, currentUserId: leaderboardCurrentUserId, pollIntervalMs: 2000 },
   ...withMocks(liveServer),
+  parameters: { ...withMocks(liveServer).parameters, podium: { live: true } },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement);
     await expectBody(dialog, 'ready');

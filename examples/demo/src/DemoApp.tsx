@@ -119,6 +119,8 @@ export function DemoApp() {
             key={userId}
             baseUrl={apiBase}
             getToken={() => demoToken(userId)}
+            // Live updates: one event stream for every widget; they poll only if it fails.
+            live
             theme={theme}
             locale={locale}
             labelPacks={labelPacks}

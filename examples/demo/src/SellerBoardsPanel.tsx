@@ -24,11 +24,12 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       setMessage(
         kind === 'sale'
-          ? 'Sale recorded. An open leaderboard shows it on its next poll.'
-          : 'View recorded. An open leaderboard shows it on its next poll.',
+          ? 'Sale recorded. An open leaderboard shows it at once (live updates).'
+          : 'View recorded. An open leaderboard shows it at once (live updates).',
       );
       // The dashboard is not polled: refresh it now, and the stats tab (a sale is a marketplace
-      // trade, so the seller's stats move too). The leaderboard is left to its own polling.
+      // trade, so the seller's stats move too). The leaderboard follows
+      // the server's event (live updates; it polls only if the stream is down).
       await queryClient.invalidateQueries({ queryKey: podiumKeys.sellerDashboard(apiBase, userId) });
       if (kind === 'sale') await queryClient.invalidateQueries({ queryKey: podiumKeys.userStats() });
     } catch (error) {
@@ -44,8 +45,9 @@ export function SellerBoardsPanel({ userId }: { userId: string }) {
           Seller leaderboard
         </h2>
         <p className="mb-3 text-muted">
-          Counts kept current by database triggers. Open the board, then record a sale: it moves on the next
-          poll (every {demoLeaderboardPollMs / 1000} s here, 30 s by default).
+          Counts kept current by database triggers. Open the board, then record a sale: the server's live
+          event moves it at once (if the stream is down, on the next poll: every{' '}
+          {demoLeaderboardPollMs / 1000} s here, 30 s by default).
         </p>
         <div className="mb-3">
           <LeaderboardModal currentUserId={userId} pollIntervalMs={demoLeaderboardPollMs} />

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { userIdSchema } from 'podium-kit/core';
+import { userIdSchema, utcMonthKey } from 'podium-kit/core';
 import { z } from 'zod';
 import type { ServerFeature } from '../feature.js';
 import { sellerBoardsOpenApi } from './sellerBoardsOpenApi.js';
@@ -54,7 +54,18 @@ export const sellerBoardsFeature: ServerFeature = {
     const people = demoPeople(market);
     // With the demo marketplace, the boards mirror it: a change there (simulated activity, a
     // recorded sale) shows here too, and a sale is recorded there so the stats tab agrees.
-    market?.onChange('sellerBoards', () => mirrorDemoMarket(db, market, people, options.tokens, now()));
+    // Like the products routes, announce the boards a demo change moves (this month's and all
+    // time), else a live leaderboard (which does not poll while its stream is open) never moves.
+    const announce = (at: Date) =>
+      liveOf(options).publisher.publish(
+        ['all-time', utcMonthKey(at)].map((period) => ({ kind: 'sellers' as const, subject: period })),
+      );
+    market?.onChange('sellerBoards', async () => {
+      const at = now();
+      const mirrored = await mirrorDemoMarket(db, market, people, options.tokens, at);
+      announce(at);
+      return mirrored;
+    });
     const routes = new Hono<AppEnv>();
     // The demo's "record a sale / a view" buttons: an open leaderboard shows it on its next poll.
     routes.post('/demo/seller-activity', async (c) => {
@@ -65,7 +76,10 @@ export const sellerBoardsFeature: ServerFeature = {
         await market.changed();
         return c.json({ kind, productId: `demo-m-p${purchaseId}`, counted: true });
       }
-      return c.json(await recordDemoSellerActivity(db, kind, seller, now()));
+      const at = now();
+      const recorded = await recordDemoSellerActivity(db, kind, seller, at);
+      announce(at);
+      return c.json(recorded);
     });
     return routes;
   },

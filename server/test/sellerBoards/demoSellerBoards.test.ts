@@ -47,6 +47,16 @@ describe('demo seller boards', () => {
     expect(response.status).toBe(200);
     const after = await board();
     expect(after.around?.value).toBe((before.around?.value ?? 0) + 1);
+    // Announced like any write, so a live board (which does not poll) moves too.
+    await expect
+      .poll(async () =>
+        (
+          await test!.db.query<{ topic_key: string }>(
+            "SELECT topic_key FROM podium_live_events WHERE event = 'leaderboard.changed' ORDER BY topic_key",
+          )
+        ).map((row) => row.topic_key),
+      )
+      .toEqual(expect.arrayContaining(['sellers:2026-11', 'sellers:all-time']));
 
     const bad = await app.request('/api/demo/seller-activity?kind=refund&seller=carol', { method: 'POST' });
     expect(bad.status).toBe(400);
