@@ -16,6 +16,7 @@ export function createLiveHandlers(options: { baseUrl: string; clock: () => Date
           // `<user id, base64url>.<expiry>.<mac>` as the server writes it; the mocks check nothing.
           ticket: `bW9jaw.${options.clock().getTime() + 60_000}.${'0'.repeat(43)}`,
           expiresAt: new Date(options.clock().getTime() + 60_000).toISOString(),
+          userId: 'mock',
         },
         { headers: { 'cache-control': 'no-store' } },
       ),

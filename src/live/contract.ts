@@ -90,7 +90,8 @@ export interface ParsedLiveTopic {
 
 /**
  * The signed-in user's private topic of `kind` (`jobs`), for widgets that do not know the user's
- * id: the live connection (`createLiveConnection`) names it with the user of the ticket it gets from the token.
+ * id: the live connection (`createLiveConnection`) names it with the `userId` of the ticket it gets
+ * with the token.
  */
 export function ownLiveTopic(kind: LiveTopicKind): string {
   return `${kind}:`;
@@ -182,6 +183,8 @@ export const liveTicketResponseSchema = /* @__PURE__ */ defineSchema(() =>
     ticket: z.string(),
     /** After this the ticket no longer opens a stream (60 s after it was made). */
     expiresAt: z.iso.datetime({ offset: true }),
+    /** The user the token names: a page's own private topics are `jobs:<userId>` (see {@link ownLiveTopic}). */
+    userId: z.string(),
   }),
 );
 export type LiveTicketResponse = z.infer<typeof liveTicketResponseSchema>;

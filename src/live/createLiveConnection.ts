@@ -74,20 +74,6 @@ const isPrivate = (topic: string) => privateLiveTopicKinds.some((kind) => topic.
 const isOwn = (topic: string) =>
   isPrivate(topic) && topic === ownLiveTopic(topic.slice(0, -1) as LiveTopicKind);
 
-/**
- * The user a ticket opens streams for. A ticket is `<user id, base64url>.<expiry>.<mac>` (see the
- * server's `liveTickets.ts`); the page needs the id only to name its own private topics.
- */
-function ticketUser(ticket: string): string | undefined {
-  try {
-    const base64 = ticket.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    return new TextDecoder().decode(bytes) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 interface Stream {
   source: LiveEventSource;
   /** Watched key (as given to `watch`) of each topic the stream carries. */
@@ -190,8 +176,7 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
     let user: string | undefined;
     if (keys.some(isPrivate)) {
       try {
-        ticket = (await createLiveTicket(client)).ticket;
-        user = ticketUser(ticket);
+        ({ ticket, userId: user } = await createLiveTicket(client));
       } catch {
         // Signed out, or no ticket today: the public topics still stream; private ones poll.
         ticket = undefined;

@@ -17,7 +17,8 @@ function connect(options: Partial<LiveConnectionOptions> & { ticket?: () => Resp
     expect(String(input)).toBe('https://podium.test/api/events/tickets');
     expect(init?.method).toBe('POST');
     const response =
-      options.ticket?.() ?? Response.json({ ticket: ticketOf('alice'), expiresAt: '2999-01-01T00:00:00Z' });
+      options.ticket?.() ??
+      Response.json({ ticket: ticketOf('alice'), expiresAt: '2999-01-01T00:00:00Z', userId: 'alice' });
     tickets.push(String(init?.headers && (init.headers as Record<string, string>).authorization));
     return response;
   });

@@ -41,6 +41,7 @@ export const liveOpenApi: readonly OpenApiRoute[] = [
         example: {
           ticket: 'YWxpY2U.1764388860000.q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
           expiresAt: '2026-11-29T04:01:00.000Z',
+          userId: 'alice',
         },
       },
     },

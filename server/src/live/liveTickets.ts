@@ -33,10 +33,14 @@ export function createLiveTickets(options: {
     createHmac('sha256', secretKey).update(`live-ticket\u0000${body}`).digest('base64url');
 
   return {
-    async issue(userId: string): Promise<{ ticket: string; expiresAt: string }> {
+    async issue(userId: string): Promise<{ ticket: string; expiresAt: string; userId: string }> {
       const expiresMs = options.now().getTime() + ttlMs;
       const body = `${Buffer.from(userId, 'utf8').toString('base64url')}.${expiresMs}`;
-      return { ticket: `${body}.${sign(await key(), body)}`, expiresAt: new Date(expiresMs).toISOString() };
+      return {
+        ticket: `${body}.${sign(await key(), body)}`,
+        expiresAt: new Date(expiresMs).toISOString(),
+        userId,
+      };
     },
 
     /** The ticket's user, or a 401 (malformed, forged or expired). */

@@ -171,10 +171,11 @@ describe('live updates', () => {
         headers: { authorization: `Bearer ${await tokenFor(userId)}` },
       });
       expect(response.status).toBe(200);
-      return (await response.json()) as { ticket: string; expiresAt: string };
+      return (await response.json()) as { ticket: string; expiresAt: string; userId: string };
     };
     const bobs = await ticketOf('bob');
     expect(bobs.expiresAt).toBe('2026-11-29T04:01:00.000Z');
+    expect(bobs.userId).toBe('bob'); // pages name their own private topics with it
     const forbidden = await app.request(`/api/events?${jobs}&ticket=${bobs.ticket}`);
     expect(forbidden.status).toBe(403);
 
