@@ -211,7 +211,12 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const defaultBodyLimit = bodyLimitOf(options.maxBodyBytes ?? 65_536);
   const batchBodyLimit = bodyLimitOf(options.maxBatchBodyBytes ?? 2_000_000);
   const batchPath = `${basePath}${scoreActionsRoute}`;
-  api.use('*', (c, next) => (c.req.path === batchPath ? batchBodyLimit : defaultBodyLimit)(c, next));
+  api.use('*', (c, next) => {
+    // GET and HEAD have no body a route reads. Asking for one builds the whole WHATWG Request (an
+    // AbortController, a copy of the headers): 5-10 % of a cached poll's CPU in a profile.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (c.req.path === batchPath ? batchBodyLimit : defaultBodyLimit)(c, next);
+  });
 
   const context: FeatureContext = { db: options.db, now, logger, options, userTokens };
   api.route(
