@@ -57,7 +57,7 @@ export interface LiveConnection {
   /**
    * Watches `topic` (see `liveTopic`, or {@link ownLiveTopic}) until the returned function is
    * called: `onChange` runs after each event of the topic, after a `reset`, and when a stream
-   * opens without a resume point (a change may have been missed): refetch then.
+   * opens without a resume point or after a drop (a change may have been missed): refetch then.
    */
   watch(topic: string, onChange: () => void): () => void;
   /** True while an open stream carries `topic`: its widget need not poll. */
@@ -108,6 +108,9 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
   let active: Stream | undefined;
   let pending: Stream | undefined;
   let lastEventId: string | undefined;
+  // An open stream dropped since the last open: what committed meanwhile may be missed by the
+  // replay (an event whose transaction began before the last one seen has a lower id).
+  let dropped = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerDue = 0;
@@ -237,8 +240,11 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
       active = stream;
       pending = undefined;
       emit();
-      // Without a resume point, a change between the widgets' fetch and this open is unseen.
-      if (!resumeFrom) notify(stream.keys);
+      // Without a resume point, a change between the widgets' fetch and this open is unseen; after
+      // a drop, the replay covers every event but one that committed late with a lower id. Either
+      // way each widget refetches once (mostly a 304).
+      if (!resumeFrom || dropped) notify(stream.keys);
+      dropped = false;
     };
     stream.source.onerror = () => {
       // EventSource cannot tell a 429 from a dropped stream: fail before open = a failure.
@@ -246,6 +252,7 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
       if (stream === pending) pending = undefined;
       if (stream === active) active = undefined;
       if (!stream.opened) failures += 1;
+      else dropped = true;
       // A stream that was open reconnects soon (and resumes); one that never opened backs off.
       schedule(stream.opened ? Math.round(minRetryMs * random()) : retryDelay(), true);
       emit();

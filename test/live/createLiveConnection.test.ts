@@ -126,7 +126,8 @@ describe('createLiveConnection', () => {
 
   it('reconnects itself after a drop, resuming after the last event, not live meanwhile', async () => {
     const { connection } = connect();
-    connection.watch(board, () => {});
+    const onBoard = vi.fn();
+    connection.watch(board, onBoard);
     await vi.advanceTimersByTimeAsync(60);
     FakeEventSource.last.open();
     FakeEventSource.last.emit(
@@ -142,8 +143,12 @@ describe('createLiveConnection', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(FakeEventSource.made).toHaveLength(2);
     expect(FakeEventSource.last.query.lastEventId).toBe('12');
+    const calls = onBoard.mock.calls.length;
     FakeEventSource.last.open();
     expect(connection.isLive(board)).toBe(true);
+    // The replay misses an event that committed late with an id below 12 (its transaction began
+    // first): after a drop every widget refetches once anyway.
+    expect(onBoard.mock.calls.length).toBe(calls + 1);
   });
 
   it('falls back (widgets poll) when the stream keeps failing before it opens, retrying with growing waits', async () => {
