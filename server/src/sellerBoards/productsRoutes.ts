@@ -68,9 +68,9 @@ export function createProductsRoutes({
     const id = parseProductId(c.req.param('id'));
     const body = putProductBodySchema.parse(await readJsonBody(c));
     const at = now();
-    const { product, created } = await store.putProduct(id, body, at);
-    // An un-sold product also leaves the month it had been sold in, which is not known here.
-    announce(at, product.soldAt);
+    const { product, created, previousSoldAt } = await store.putProduct(id, body, at);
+    // A sale taken back also leaves the month it had been sold in.
+    announce(at, product.soldAt, previousSoldAt);
     return c.json(product, created ? 201 : 200);
   });
 

@@ -9,6 +9,11 @@ export interface PutProductResult {
   product: Product;
   /** `true` when the product did not exist before (a 201). */
   created: boolean;
+  /**
+   * When the product had been sold before this write (ISO 8601), else `null`: a sale taken back
+   * leaves that month's board, which the product no longer says.
+   */
+  previousSoldAt: string | null;
 }
 
 /** Products and their views (`podium_products`, `podium_product_views`); triggers keep the boards. */
@@ -111,11 +116,11 @@ export function createSqlProductsStore(db: Database, options: SqlProductsStoreOp
            ON CONFLICT (id) DO NOTHING RETURNING ${productColumns}`,
           [id, input.sellerId, input.status, input.price, input.currency, now],
         );
-        if (inserted) return { product: toProduct(inserted), created: true };
+        if (inserted) return { product: toProduct(inserted), created: true, previousSoldAt: null };
 
         // Locked: two PUTs of one product run one after the other, so a sale is stamped once.
-        const [existing] = await tx.query<{ seller_id: string }>(
-          'SELECT seller_id FROM podium_products WHERE id = $1 FOR UPDATE',
+        const [existing] = await tx.query<{ seller_id: string; sold_at: unknown }>(
+          'SELECT seller_id, sold_at FROM podium_products WHERE id = $1 FOR UPDATE',
           [id],
         );
         if (!existing) throw new Error(`Product ${id} vanished during its update`);
@@ -128,7 +133,11 @@ export function createSqlProductsStore(db: Database, options: SqlProductsStoreOp
             WHERE id = $1 RETURNING ${productColumns}`,
           [id, input.status, input.price, input.currency, now],
         );
-        return { product: toProduct(updated!), created: false };
+        return {
+          product: toProduct(updated!),
+          created: false,
+          previousSoldAt: existing.sold_at == null ? null : toIsoString(existing.sold_at),
+        };
       });
       await boardsChanged();
       return result;

@@ -263,6 +263,25 @@ describe('live updates', () => {
     expect(seen).toEqual(new Set(['sellers:all-time', 'sellers:2026-11']));
   });
 
+  it('taking a sale back announces the month it had been sold in', async () => {
+    let clock = new Date('2026-10-30T12:00:00Z');
+    const { open, app } = await start({ now: () => clock });
+    const putProduct = (status: string) =>
+      app.request('/api/products/p-back', {
+        method: 'PUT',
+        headers: { 'x-api-key': scoresApiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ sellerId: 'seller-2', status, price: '1.00', currency: 'USD' }),
+      });
+    expect((await putProduct('sold')).status).toBe(201);
+    // A month later, a widget shows October's board; the sale is cancelled.
+    clock = new Date('2026-11-20T12:00:00Z');
+    const stream = await open(topics(liveTopic.sellers('2026-10')));
+    await stream.next((m) => m.retry !== undefined);
+    expect((await putProduct('active')).status).toBe(200);
+    const event = await stream.next((m) => m.event === 'leaderboard.changed', 1_000);
+    expect(dataOf(event).topic).toBe('sellers:2026-10');
+  });
+
   it('user stats announce the users whose figures changed (a database trigger)', async () => {
     const { open, db } = await start();
     const stream = await open(topics(liveTopic.stats('alice')));
