@@ -42,34 +42,35 @@ export async function lockUserStates(
     state.actionCounts = new Map(Object.entries(parseJson(row.action_counts) as Record<string, number>));
     states.set(row.user_id, state);
   }
-  // One after another: a transaction is one connection (node-postgres would queue them anyway).
-  const dayRows = await tx.query<{ user_id: string; day: string; points: unknown }>(
-    `SELECT user_id, day::text AS day, points FROM podium_score_user_days
-        WHERE user_id = ANY($1::text[]) AND day = ANY($2::date[])`,
-    [users, [...days]],
+  // The rest in one statement: a transaction is one connection, so each query is a round trip
+  // while the users' rows stay locked.
+  const [rest] = await tx.query<{
+    days: Array<{ user_id: string; day: string; points: unknown }>;
+    recent: Array<{ user_id: string; n: unknown }>;
+    streaks: Array<{ user_id: string; day: string }>;
+    achievements: Array<{ user_id: string; achievement_id: string; unlocked_at: string }>;
+  }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('user_id', user_id, 'day', day::text, 'points', points)), '[]')
+          FROM podium_score_user_days WHERE user_id = ANY($1::text[]) AND day = ANY($2::date[])) AS days,
+       (SELECT coalesce(json_agg(json_build_object('user_id', user_id, 'n', n)), '[]')
+          FROM (SELECT user_id, count(*) AS n FROM podium_score_events
+                 WHERE user_id = ANY($1::text[]) AND kind = 'event' AND recorded_at > $3
+                 GROUP BY user_id) recent) AS recent,
+       (SELECT coalesce(json_agg(json_build_object('user_id', user_id, 'day', day::text) ORDER BY user_id, day), '[]')
+          FROM podium_score_streak_days WHERE user_id = ANY($4::text[])) AS streaks,
+       (SELECT coalesce(json_agg(json_build_object('user_id', user_id, 'achievement_id', achievement_id,
+                                                   'unlocked_at', unlocked_at)), '[]')
+          FROM podium_score_achievements WHERE user_id = ANY($1::text[])) AS achievements`,
+    [users, [...days], new Date(now.getTime() - 60_000), [...new Set(streakUserIds)]],
   );
-  const recentRows = await tx.query<{ user_id: string; n: unknown }>(
-    `SELECT user_id, count(*) AS n FROM podium_score_events
-        WHERE user_id = ANY($1::text[]) AND kind = 'event' AND recorded_at > $2
-        GROUP BY user_id`,
-    [users, new Date(now.getTime() - 60_000)],
-  );
-  const streakRows = await tx.query<{ user_id: string; day: string }>(
-    `SELECT user_id, day::text AS day FROM podium_score_streak_days
-        WHERE user_id = ANY($1::text[]) ORDER BY user_id, day`,
-    [[...new Set(streakUserIds)]],
-  );
-  const achievementRows = await tx.query<{ user_id: string; achievement_id: string; unlocked_at: unknown }>(
-    `SELECT user_id, achievement_id, unlocked_at FROM podium_score_achievements WHERE user_id = ANY($1::text[])`,
-    [users],
-  );
-  for (const row of dayRows) states.get(row.user_id)?.dayPoints.set(row.day, toNumber(row.points));
-  for (const row of recentRows) {
+  for (const row of rest?.days ?? []) states.get(row.user_id)?.dayPoints.set(row.day, toNumber(row.points));
+  for (const row of rest?.recent ?? []) {
     const state = states.get(row.user_id);
     if (state) state.recentArrivals = toNumber(row.n);
   }
-  for (const row of streakRows) states.get(row.user_id)?.streakDays.push(row.day);
-  for (const row of achievementRows) {
+  for (const row of rest?.streaks ?? []) states.get(row.user_id)?.streakDays.push(row.day);
+  for (const row of rest?.achievements ?? []) {
     states.get(row.user_id)?.achievements.set(row.achievement_id, toIsoString(row.unlocked_at));
   }
   return states;
