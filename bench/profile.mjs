@@ -7,26 +7,50 @@
 //
 //   npm run bench:profile -- /api/user/{stats}/stats postgres 10
 //   ({stats} is replaced by the seeded stats identifiers in turn)
+//   npm run bench:profile -- "POST /api/scores/actions" postgres 10
+//   (an endpoint of `npm run bench`'s table instead of a path: its requests, writes included)
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { buildScenarios, signBenchTokens } from './scenarios.mjs';
 
 const [path = '/api/health', target = 'pglite', seconds = '10'] = process.argv.slice(2);
-if (!path.startsWith('/') || !['pglite', 'postgres'].includes(target) || !(Number(seconds) > 0)) {
-  console.error('usage: npm run bench:profile -- <path starting with /> [pglite|postgres] [seconds]');
+if (!['pglite', 'postgres'].includes(target) || !(Number(seconds) > 0)) {
+  console.error(
+    'usage: npm run bench:profile -- <path starting with /, or an endpoint of npm run bench> [pglite|postgres] [seconds]',
+  );
+  process.exit(2);
+}
+// Not a path: a scenario of `npm run bench`, by its endpoint label (case-insensitive).
+const context = { server: undefined };
+const scenario = path.startsWith('/')
+  ? undefined
+  : buildScenarios(await signBenchTokens(), context).find(
+      (candidate) => candidate.endpoint.toLowerCase() === path.toLowerCase() && candidate.target('pglite'),
+    );
+if (!path.startsWith('/') && !scenario) {
+  const endpoints = buildScenarios({}, context)
+    .filter((candidate) => candidate.target('pglite'))
+    .map((candidate) => candidate.endpoint);
+  console.error(`No endpoint "${path}" in npm run bench; one of:\n  ${endpoints.join('\n  ')}`);
   process.exit(2);
 }
 const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const schema = target === 'postgres' ? `podium_prof_${process.pid}_${randomBytes(3).toString('hex')}` : undefined;
+const schema =
+  target === 'postgres' ? `podium_prof_${process.pid}_${randomBytes(3).toString('hex')}` : undefined;
 const dir = fileURLToPath(new URL(`./results/profile-${Date.now()}/`, import.meta.url));
 await mkdir(dir, { recursive: true });
 
 const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [], {
   execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-  env: { ...process.env, BENCH_TARGET: target, ...(schema ? { BENCH_DATABASE_URL: url, BENCH_SCHEMA: schema } : {}) },
+  env: {
+    ...process.env,
+    BENCH_TARGET: target,
+    ...(schema ? { BENCH_DATABASE_URL: url, BENCH_SCHEMA: schema } : {}),
+  },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const window = { start: 0, end: Infinity };
@@ -37,17 +61,25 @@ try {
     exited.then(() => reject(new Error('the bench server exited before it was ready')));
   });
   const ids = ready.statsIdentifiers ?? [];
+  context.server = { statsIdentifiers: ids };
+  const base = `http://127.0.0.1:${ready.port}`;
+  await scenario?.prepare?.(base);
   let n = 0;
-  const next = () => path.replace('{stats}', () => ids[n++ % Math.max(ids.length, 1)] ?? 'none');
-  console.log(`Profiling GET ${path} on ${target} for ${seconds} s (10 connections)…`);
+  const next = scenario
+    ? () => scenario.next()
+    : () => ({
+        method: 'GET',
+        path: path.replace('{stats}', () => ids[n++ % Math.max(ids.length, 1)] ?? 'none'),
+      });
+  console.log(`Profiling ${scenario ? path : `GET ${path}`} on ${target} for ${seconds} s (10 connections)…`);
   // V8 stamps samples with the system's monotonic clock in µs, as hrtime: the window keeps the
   // load's samples and leaves the start-up and seeding out.
   window.start = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
-    url: `http://127.0.0.1:${ready.port}`,
+    url: base,
     connections: 10,
     duration: Number(seconds),
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'GET', path: next() }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   window.end = Number(process.hrtime.bigint() / 1000n);
   console.log(
@@ -92,7 +124,7 @@ const areaOf = ({ functionName, url: file }) => {
   if (/node_modules\/hono|node_modules\/@hono/.test(file)) return 'Hono + node-server';
   if (/node_modules\/(tsx|esbuild)/.test(file)) return 'tsx (load)';
   if (/node_modules\/ioredis/.test(file)) return 'ioredis';
-  if (/^node:|^internal\//.test(file) || (!file && functionName)) return "Node (HTTP, net, crypto, JSON…)";
+  if (/^node:|^internal\//.test(file) || (!file && functionName)) return 'Node (HTTP, net, crypto, JSON…)';
   if (/\/server\/src\/|\/src\//.test(file)) return 'Podium code';
   return file ? 'other' : 'native';
 };
@@ -112,6 +144,7 @@ const pct = (us) => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
 console.log(`\nBusy CPU time by area (${(total / 1e6).toFixed(1)} s sampled, idle left out):`);
 for (const [area, us] of [...areas].sort((a, b) => b[1] - a[1])) console.log(`  ${pct(us)}  ${area}`);
 console.log('\nTop functions by self time:');
-for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(us)}  ${name}`);
+for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`  ${pct(us)}  ${name}`);
 console.log(`\nProfile: ${dir}${file} (open in Chrome DevTools, Performance panel)`);
 if (process.env.BENCH_PROFILE_KEEP !== '1') await rm(dir, { recursive: true, force: true }).catch(() => {});

@@ -15,12 +15,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { TextEncoder } from 'node:util';
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import {
-  benchJwtSecret,
   benchNow,
   benchReferralSeed,
   benchScoreSeed,
@@ -31,7 +28,7 @@ import {
 } from './config.mjs';
 import { captureHeader } from './rawStorage.mjs';
 import { fmt, renderReport, toRow } from './results.mjs';
-import { buildScenarios, tokenSubjects } from './scenarios.mjs';
+import { buildScenarios, signBenchTokens } from './scenarios.mjs';
 
 const options = parseOptions(process.argv.slice(2), process.env);
 const runStarted = performance.now();
@@ -73,7 +70,7 @@ try {
       : `Postgres: skipped (${postgres.reason})`,
   );
 
-  const tokens = await signTokens(tokenSubjects);
+  const tokens = await signBenchTokens();
   // What the scenarios need from the server being measured (its sample of stats identifiers).
   const context = { server: undefined };
   const scenarios = selectScenarios(buildScenarios(tokens, context), options.only);
@@ -275,24 +272,6 @@ function selectScenarios(scenarios, only) {
     process.exit(2);
   }
   return selected;
-}
-
-/** A `Bearer …` header per user id, valid around the app's fixed clock. */
-async function signTokens(users) {
-  const key = new TextEncoder().encode(benchJwtSecret);
-  const iat = Math.floor(Date.parse(benchNow) / 1000);
-  const signed = await Promise.all(
-    users.map(async (user) => [
-      user,
-      `Bearer ${await new SignJWT({})
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(user)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + 86_400)
-        .sign(key)}`,
-    ]),
-  );
-  return Object.fromEntries(signed);
 }
 
 function startTarget({ target, url }) {

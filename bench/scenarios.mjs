@@ -13,9 +13,13 @@
 //   next()    the next request: counters spread the requests over the seeded users, members,
 //             sellers and players, and give every write a new id
 import { randomBytes } from 'node:crypto';
+import { TextEncoder } from 'node:util';
+import { SignJWT } from 'jose';
 import {
   benchApiKey,
+  benchJwtSecret,
   benchMember,
+  benchNow,
   benchReferralCode,
   benchReferralSeed,
   benchScoreBatch,
@@ -379,4 +383,22 @@ function scoreEvent(eventId, n) {
   if (n % 3 === 1)
     return { eventId, userId, action: 'COPY_TRADE', metadata: { success: true, delayMs: 1_500 } };
   return { eventId, userId, action: 'STAKE_SSE', metadata: { amount: 12_000, days: 30 } };
+}
+
+/** A `Bearer …` header per user the scenarios act as, valid around the app's fixed clock. */
+export async function signBenchTokens(users = tokenSubjects) {
+  const key = new TextEncoder().encode(benchJwtSecret);
+  const iat = Math.floor(Date.parse(benchNow) / 1000);
+  const signed = await Promise.all(
+    users.map(async (user) => [
+      user,
+      `Bearer ${await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 86_400)
+        .sign(key)}`,
+    ]),
+  );
+  return Object.fromEntries(signed);
 }
