@@ -5,26 +5,29 @@
  * the client has no copy (a new tab, a 200 after a cleared cache). Bounded, least recently used
  * out first.
  */
-export interface AnswerCache {
-  get(etag: string): string | undefined;
-  set(etag: string, json: string): void;
+export interface AnswerCache<T = string> {
+  get(etag: string): T | undefined;
+  set(etag: string, answer: T): void;
 }
 
-/** An {@link AnswerCache} holding at most `maxEntries` answers. */
-export function createAnswerCache(maxEntries = 200): AnswerCache {
-  const entries = new Map<string, string>();
+/**
+ * An {@link AnswerCache} holding at most `maxEntries` answers: JSON by default, or anything a key
+ * made from versions names exactly (a user's stats row, keyed by the stats version).
+ */
+export function createAnswerCache<T = string>(maxEntries = 200): AnswerCache<T> {
+  const entries = new Map<string, T>();
   return {
     get(etag) {
-      const json = entries.get(etag);
-      if (json === undefined) return undefined;
+      const answer = entries.get(etag);
+      if (answer === undefined) return undefined;
       // Map keeps insertion order: re-inserting marks it the most recently used.
       entries.delete(etag);
-      entries.set(etag, json);
-      return json;
+      entries.set(etag, answer);
+      return answer;
     },
-    set(etag, json) {
+    set(etag, answer) {
       entries.delete(etag);
-      entries.set(etag, json);
+      entries.set(etag, answer);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
   };

@@ -31,6 +31,7 @@ import {
   type SubjectKey,
 } from './subjects.js';
 import { addressesTouchedByChanges, lockStatsWriters } from './statsDelta.js';
+import { forgetUserStats } from './userStatsVersion.js';
 import {
   deleteSubjectStats,
   recordStatsFailure,
@@ -229,7 +230,7 @@ export async function storeSubjectEntities(
   entities: MarketEntities,
   options: { tokens?: readonly TokenInfo[]; now: () => Date },
 ): Promise<ComputedSubjectStats> {
-  return db.transaction(async (tx) => {
+  const computed = await db.transaction(async (tx) => {
     await lockStatsWriters(tx);
     const changes = await upsertMarketEntities(tx, entities);
     const [result] = await computeSubjects(tx, [subject], options.tokens);
@@ -258,6 +259,8 @@ export async function storeSubjectEntities(
     await saveSubjectsStats(tx, [result!, ...counterparties], options.now());
     return result!;
   });
+  forgetUserStats(db);
+  return computed;
 }
 
 /** Everything the subgraph holds about some wallets (see {@link calculateSubjectFromIndexer}). */

@@ -15,6 +15,7 @@ import {
 } from './mirrorStore.js';
 import { loadSubjects, subjectKeysForAddresses, type Subject, type SubjectKey } from './subjects.js';
 import { saveSubjectsStats, updateSubjectsStats } from './userStatsRows.js';
+import { forgetUserStats } from './userStatsVersion.js';
 
 /**
  * Updating the cached stats by delta: from only what an upsert changed in the mirror
@@ -254,13 +255,15 @@ export async function applyMarketEntities(
   entities: MarketEntities,
   options: ApplyStatsDeltaOptions & { beforeCommit?: (tx: Queryable) => Promise<void> },
 ): Promise<ApplyMarketEntitiesResult> {
-  return db.transaction(async (tx) => {
+  const applied = await db.transaction(async (tx) => {
     await lockStatsWriters(tx);
     const changes = await upsertMarketEntities(tx, entities);
     const result = await applyStatsDelta(tx, changes, options);
     await options.beforeCommit?.(tx);
     return { ...result, changed: countMirrorChanges(changes) };
   });
+  forgetUserStats(db);
+  return applied;
 }
 
 interface SubjectDelta {

@@ -17,6 +17,7 @@ import {
 } from './mirrorStore.js';
 import { applyMarketEntities, lockStatsWriters } from './statsDelta.js';
 import { subjectKeysForAddresses } from './subjects.js';
+import { forgetUserStats } from './userStatsVersion.js';
 
 /**
  * Keeping the mirror and the cached stats up to date from the subgraph: the incremental sync
@@ -344,6 +345,7 @@ export async function backfillStats(
       state.subjects = { lastKey: keys[keys.length - 1]!, done: state.subjects.done + keys.length };
       await writeSyncState(tx, backfillStateName, state, now());
     });
+    forgetUserStats(db);
     options.onProgress?.({ phase: 'subjects', done: state.subjects.done, total });
   }
 

@@ -19,14 +19,18 @@ import { Hono } from 'hono';
 import type { Database } from '../db/Database.js';
 import { invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
+import { versionCacheOf } from '../db/versionCache.js';
+import { createAnswerCache } from '../http/answerCache.js';
 import { jsonWithEtag } from '../http/etag.js';
 import { enqueueStatsCalculation } from './statsQueue.js';
 import {
   createSqlUserStatsStore,
   emptyPercentiles,
   type ResolvedSubject,
+  type StatsOf,
   type TransactionRow,
 } from './userStatsStore.js';
+import { readUserStatsVersion, userStatsVersionKey } from './userStatsVersion.js';
 
 /** Options of {@link createUserStatsRoutes}. */
 export interface UserStatsRoutesOptions {
@@ -73,10 +77,24 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
   const pageSize = options.csvPageSize ?? 1000;
   const tokens = new Map((options.tokens ?? defaultTokenList).map((t) => [t.address.toLowerCase(), t]));
   const store = createSqlUserStatsStore(db);
+  // Subjects with their cached rows by stats version and identifier: a poll of an unchanged row
+  // runs no query while this process hears of every change (versionCache.ts, migration 023).
+  const versions = versionCacheOf(db);
+  const statsOfs = createAnswerCache<StatsOf>(5_000);
   const routes = new Hono<AppEnv>();
 
   routes.get(userStatsRoute, async (c) => {
-    const { subject, cached } = await store.getStatsOf(c.req.param('identifier'));
+    const identifier = c.req.param('identifier');
+    // Read before the row, so the row is at least as new as the key says (see statsOf).
+    const version = await versions.read(userStatsVersionKey, () => readUserStatsVersion(db));
+    const memoKey = `${version} ${identifier}`;
+    let statsOf = statsOfs.get(memoKey);
+    if (!statsOf) {
+      statsOf = await store.getStatsOf(identifier);
+      // Only found rows: a 202 queues a calculation each time, and unknown names would crowd out known ones.
+      if (statsOf.cached) statsOfs.set(memoKey, statsOf);
+    }
+    const { subject, cached } = statsOf;
     const at = now();
     if (!cached) {
       // The queue's primary key makes a burst of these queue one calculation.

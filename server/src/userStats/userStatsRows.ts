@@ -8,6 +8,7 @@ import {
 import type { Queryable } from '../db/Database.js';
 import { statsMetricColumns } from './percentileIndex.js';
 import type { Subject, SubjectKey } from './subjects.js';
+import { forgetUserStats } from './userStatsVersion.js';
 
 /**
  * The cached stats rows (`podium_user_stats`): one per subject, holding every figure as JSON and
@@ -75,6 +76,7 @@ export async function saveSubjectsStats(
     }));
     await db.query(saveSql, [JSON.stringify(rows), now.toISOString()]);
   }
+  forgetUserStats(db);
 }
 
 /**
@@ -114,6 +116,7 @@ export async function updateSubjectsStats(
     }));
     await db.query(updateSql, [JSON.stringify(rows), now.toISOString()]);
   }
+  forgetUserStats(db);
 }
 
 /** Stores one subject's stats (see {@link saveSubjectsStats}). */
@@ -141,6 +144,7 @@ export async function recordStatsFailure(
     `UPDATE podium_user_stats SET refresh_failed_at = $2, last_error = $3 WHERE subject = $1 RETURNING subject`,
     [subjectKey, now.toISOString(), errorMessage(error).slice(0, 1000)],
   );
+  forgetUserStats(db);
   return rows.length > 0;
 }
 
@@ -152,6 +156,7 @@ export async function recordStatsFailure(
 export async function deleteSubjectStats(db: Queryable, subjectKeys: readonly SubjectKey[]): Promise<void> {
   if (subjectKeys.length === 0) return;
   await db.query('DELETE FROM podium_user_stats WHERE subject = ANY($1::text[])', [subjectKeys]);
+  forgetUserStats(db);
 }
 
 /** A stored row, as tests and tools read it. */

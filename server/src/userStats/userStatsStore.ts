@@ -20,6 +20,12 @@ export interface ResolvedSubject extends StatsSubject {
   key: SubjectKey;
 }
 
+/** A subject an identifier names with its cached row (`null` when nothing is cached yet). */
+export interface StatsOf {
+  subject: ResolvedSubject;
+  cached: CachedUserStats | null;
+}
+
 /** One cached row of `podium_user_stats` with where the subject stands on every metric. */
 export interface CachedUserStats {
   stats: UserStats;
@@ -64,7 +70,7 @@ export interface UserStatsStore {
    * polled stats card costs).
    * @throws {HttpError} as {@link resolveSubject} does.
    */
-  getStatsOf(identifier: string): Promise<{ subject: ResolvedSubject; cached: CachedUserStats | null }>;
+  getStatsOf(identifier: string): Promise<StatsOf>;
   /** Activity of `addresses` per UTC day from `from` to `to` (`YYYY-MM-DD`, both included). */
   getHistory(addresses: readonly string[], from: string, to: string): Promise<StatsHistoryDay[]>;
   /** The top `limit` subjects by `metric` (non-zero values only), ties sharing a rank. */
