@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/Database.js';
 import { createUserStatsRoutes } from '../../src/userStats/userStatsRoutes.js';
+import { forgetUserStats } from '../../src/userStats/userStatsVersion.js';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
@@ -69,6 +70,14 @@ async function insertStatsRow(
       extra.refreshFailedAt ?? null,
     ],
   );
+  // A writer in this process forgets the stats version it changed, as the sync does.
+  forgetUserStats(db);
+}
+
+/** A raw change of cached rows, made known to this process like {@link insertStatsRow}'s. */
+async function changeStats(db: Database, sql: string, params: unknown[]) {
+  await db.query(sql, params);
+  forgetUserStats(db);
 }
 
 const queueRows = async (db: Database) =>
@@ -172,18 +181,22 @@ describe('GET /api/user/:identifier/stats', () => {
 
   it('changes the ETag when the stats row changes', async () => {
     const before = (await get('u-alice')).headers.get('etag');
-    await test.db.query(`UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`, [
-      new Date(clock.getTime() - hourMs / 2),
-    ]);
+    await changeStats(
+      test.db,
+      `UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`,
+      [new Date(clock.getTime() - hourMs / 2)],
+    );
     const after = await client.app.request('/api/user/u-alice/stats', {
       headers: { 'if-none-match': before! },
     });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before);
     expect(userStatsResponseSchema.parse(await after.json()).calculatedAt).toBe('2025-06-01T11:30:00.000Z');
-    await test.db.query(`UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`, [
-      new Date(clock.getTime() - hourMs),
-    ]);
+    await changeStats(
+      test.db,
+      `UPDATE podium_user_stats SET calculated_at = $1 WHERE subject = 'user:u-alice'`,
+      [new Date(clock.getTime() - hourMs)],
+    );
   });
 
   it('answers 202 for a valid address with no user and no stats, then 200 once a row exists', async () => {
@@ -252,7 +265,7 @@ describe('GET /api/user/:identifier/stats', () => {
     expect(await queueRows(test.db)).toEqual(['user:u-alice']);
 
     const failedAt = new Date('2025-06-01T11:30:00.000Z');
-    await test.db.query('UPDATE podium_user_stats SET refresh_failed_at = $1 WHERE subject = $2', [
+    await changeStats(test.db, 'UPDATE podium_user_stats SET refresh_failed_at = $1 WHERE subject = $2', [
       failedAt,
       'user:u-alice',
     ]);
