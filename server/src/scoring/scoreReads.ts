@@ -37,31 +37,52 @@ const userScoreSql = `
        SELECT day::text AS day, rank FROM podium_score_rank_history WHERE user_id = $1
         ORDER BY day DESC LIMIT ${rankHistoryDays}) h) AS history`;
 
+/** A user's row of {@link userScoreSql}. */
+interface UserScoreRow {
+  recent: { event_id: string; action: string; category: string; points: unknown; occurred_at: string }[];
+  action_counts: unknown;
+  time_zone: string | null;
+  streak_days: string[];
+  history: { day: string; rank: unknown }[];
+}
+
 /**
- * `GET /scores/:userId`: the user's figures on `board` (from `standingRead`, the board store's
- * read, `null` when it is away), with what only the ledger knows: recent actions, counts, streak and rank history.
- * Reading the lifetime board records today's rank in the history (one point per day).
+ * What a user's score answer is made of: the board store's standing (`null` when it is away) and
+ * the ledger's row. The route keeps it in memory while nothing it depends on changed; the answer
+ * itself is made per request ({@link readUserScore}), since a trending score decays and a streak
+ * moves with the clock.
+ */
+export interface UserScoreInputs {
+  standing: ScoreStanding | null;
+  row: UserScoreRow | undefined;
+}
+
+/** Reads {@link UserScoreInputs}: one round trip for the row, alongside the standing's read. */
+export async function loadUserScoreInputs(
+  db: Database,
+  userId: string,
+  standingRead: Promise<ScoreStanding | null>,
+): Promise<UserScoreInputs> {
+  // A poll's cost is mostly round trips.
+  const [standing, [row]] = await Promise.all([standingRead, db.query<UserScoreRow>(userScoreSql, [userId])]);
+  return { standing, row };
+}
+
+/**
+ * `GET /scores/:userId`: the user's figures on `board` (from the standing, or the ledger when the
+ * board store is away), with what only the ledger knows: recent actions, counts, streak and rank
+ * history. Reading the lifetime board records today's rank in the history (one point per day),
+ * and in `inputs`, so an answer made again from them does not write it again.
  */
 export async function readUserScore(
   db: Database,
   rules: ScoringRules,
   userId: string,
   board: ResolvedScoreBoard,
-  standingRead: Promise<ScoreStanding | null>,
+  inputs: UserScoreInputs,
   now: Date,
 ): Promise<UserScore> {
-  // One round trip for everything but the standing, alongside it (a poll's cost is mostly round
-  // trips).
-  const [standing, [row]] = await Promise.all([
-    standingRead,
-    db.query<{
-      recent: { event_id: string; action: string; category: string; points: unknown; occurred_at: string }[];
-      action_counts: unknown;
-      time_zone: string | null;
-      streak_days: string[];
-      history: { day: string; rank: unknown }[];
-    }>(userScoreSql, [userId]),
-  ]);
+  const { standing, row } = inputs;
   const timeZone = row?.time_zone ?? 'UTC';
   const recentActions: RecentAction[] = (row?.recent ?? []).map((action) => ({
     eventId: action.event_id,
@@ -99,6 +120,7 @@ export async function readUserScore(
         0,
         rankHistoryDays,
       );
+      if (row) row.history = history.map((entry) => ({ ...entry }));
     }
   }
   return {

@@ -5,6 +5,7 @@ import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliv
 import type { BoardSink } from './ingestScoreEvents.js';
 import { writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
 import { applySqlBoardDeltas, touchBoards } from './sqlScoreBoards.js';
+import { forgetUserScores } from './userScoreVersion.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
 import type { LiveChange, LivePublisher } from '../live/livePublisher.js';
 
@@ -16,6 +17,7 @@ export interface ScoreWriter {
   afterWrite(
     deltas: readonly BoardDelta[],
     at: Date,
+    /** The users written with what each unlocked (every user of the write, for their score answers). */
     unlocked?: ReadonlyArray<{ userId: string; achievements: readonly string[] }>,
   ): Promise<void>;
 }
@@ -56,6 +58,11 @@ export function createScoreWriter(options: {
       try {
         await applyAfterWrite(deltas, at);
       } finally {
+        // `unlocked` names every user written, also those whose event moved no board.
+        forgetUserScores(
+          db,
+          [...deltas, ...unlocked].map((entry) => entry.userId),
+        );
         if (live) announce(db, live, deltas, unlocked);
       }
     },

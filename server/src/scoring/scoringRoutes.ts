@@ -50,9 +50,12 @@ import {
   readScoreLedger,
   readScoreMetrics,
   readUserAchievements,
+  loadUserScoreInputs,
   readUserScore,
   roundTrending,
+  type UserScoreInputs,
 } from './scoreReads.js';
+import { userScoreVersionKey } from './userScoreVersion.js';
 import {
   readBoardVersions,
   boardVersionKey,
@@ -100,6 +103,9 @@ export function createScoringRoutes({
   const answers = createAnswerCache();
   // The boards' versions, in memory while this process hears of every change (versionCache.ts).
   const versions = versionCacheOf(db);
+  // What users' score answers are made of, by board version and user generation (see the route).
+  const userScoreInputs = createAnswerCache<UserScoreInputs>(5_000);
+  let userScoreGeneration = 0;
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -195,7 +201,7 @@ export function createScoringRoutes({
     const at = now();
     const outcome = await revokeScoreEvent(db, rules, eventId, reason ?? null, at, boards);
     if (!outcome) throw new HttpError(404, errorCodes.notFound, `No event ${eventId}`);
-    await afterWrite(outcome.deltas, at);
+    await afterWrite(outcome.deltas, at, [{ userId: outcome.result.userId, achievements: [] }]);
     return c.json(outcome.result, 200);
   });
 
@@ -322,7 +328,27 @@ export function createScoringRoutes({
     const at = now();
     const board = resolveScoreBoard(query, at);
     c.header('Cache-Control', 'no-cache');
-    return c.json(await readUserScore(db, rules, userId, board, standingOf(board.key, userId), at), 200);
+    // Others' points move the rank (the board's version); the user's own writes move the rest (a
+    // new generation of the user's key whenever the notification of one drops it: migration 024).
+    const [boardVersions, userGeneration] = await Promise.all([
+      versions.read(boardVersionKey(board.key), () => readBoardVersions(db, board.key)),
+      versions.read(userScoreVersionKey(userId), async () => String((userScoreGeneration += 1))),
+    ]);
+    // The UTC day too: the first read of a day records the day's rank in the history.
+    const inputsKey = JSON.stringify([
+      board.key,
+      userId,
+      boardVersions,
+      userGeneration,
+      at.toISOString().slice(0, 10),
+    ]);
+    let inputs = userScoreInputs.get(inputsKey);
+    if (!inputs) {
+      inputs = await loadUserScoreInputs(db, userId, standingOf(board.key, userId));
+      // Not a ledger fallback (the board store is away), nor when nothing is heard (every key new).
+      if (inputs.standing && versions.listening()) userScoreInputs.set(inputsKey, inputs);
+    }
+    return c.json(await readUserScore(db, rules, userId, board, inputs, at), 200);
   });
 
   return routes;

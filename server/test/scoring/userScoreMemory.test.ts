@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { userScoreSchema } from 'podium-kit/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRedisClient } from '../../src/redis.js';
+import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
+import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
+
+/**
+ * A user's score answer is made from what is kept in memory by the board's version and the user's
+ * generation (issue 13): an unchanged poll runs no statement, and every change that alters the
+ * answer shows on whichever instance it was written: the user's own event or revocation, another
+ * user overtaking them.
+ */
+describe.each([
+  { kind: 'SQL boards', redisUrl: undefined },
+  ...(testRedisUrl ? [{ kind: 'Redis boards', redisUrl: testRedisUrl }] : []),
+])('user score answers from memory ($kind)', ({ redisUrl }) => {
+  const prefix = `podium-test:${randomBytes(6).toString('hex')}:`;
+  const clock = new Date('2026-11-27T12:00:00.000Z');
+  const log: string[] = [];
+  let test: TestDatabase;
+  let redis: Redis | undefined;
+  let a: ReturnType<typeof scoresClient>;
+  let b: ReturnType<typeof scoresClient>;
+  let serial = 0;
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    redis = redisUrl ? createRedisClient(redisUrl, createRecordingLogger()) : undefined;
+    const options = {
+      apiKey,
+      now: () => clock,
+      ...(redis ? { scoring: { redis: { client: redis, prefix } } } : {}),
+    };
+    // Two instances on one database (and one Redis).
+    a = scoresClient(createTestApp(recordingDatabase(test.db, log), options).app);
+    b = scoresClient(createTestApp(test.db, options).app);
+    await record(b, 'ada');
+  });
+  afterAll(async () => {
+    if (redis) {
+      const keys = await redis.keys(`*${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
+    await test.cleanup();
+  });
+
+  async function record(client: typeof a, userId: string) {
+    const eventId = `e-${(serial += 1)}`;
+    const response = await client.record({ eventId, userId, action: 'REFERRAL_TRADE' });
+    expect(response.status).toBe(200);
+    return eventId;
+  }
+  async function score(client: typeof a, userId: string) {
+    const response = await client.get(`/scores/${userId}`);
+    expect(response.status).toBe(200);
+    return userScoreSchema.parse(await response.json());
+  }
+
+  it('answers an unchanged poll without any statement once it hears of every change', async () => {
+    await vi.waitFor(async () => {
+      await score(a, 'ada');
+      log.length = 0;
+      expect((await score(a, 'ada')).recentActions).toHaveLength(1);
+      expect(log).toEqual([]);
+    });
+  });
+
+  it("shows the user's own event written on the other instance", async () => {
+    const before = await score(a, 'ada');
+    const eventId = await record(b, 'ada');
+    await vi.waitFor(async () => expect((await score(a, 'ada')).recentActions[0]?.eventId).toBe(eventId));
+    expect((await score(a, 'ada')).score).toBeGreaterThan(before.score);
+  });
+
+  it('shows an event on another board in the recent actions (the board asked for did not change)', async () => {
+    const path = '/scores/ada?category=trading';
+    expect((await a.get(path)).status).toBe(200);
+    const eventId = await record(b, 'ada');
+    await vi.waitFor(async () => {
+      const answer = userScoreSchema.parse(await (await a.get(path)).json());
+      expect(answer.recentActions[0]?.eventId).toBe(eventId);
+    });
+  });
+
+  it("shows this instance's own event at once, on every board", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      // Read first, so the answer is in memory when the event is written.
+      const other = await a.get('/scores/ada?category=trading');
+      expect(other.status).toBe(200);
+      const eventId = await record(a, 'ada');
+      const now = await score(a, 'ada');
+      expect(now.recentActions[0]?.eventId).toBe(eventId);
+      // A board the event did not touch: only the user's own key says it changed.
+      const trading = userScoreSchema.parse(await (await a.get('/scores/ada?category=trading')).json());
+      expect(trading.recentActions[0]?.eventId).toBe(eventId);
+    }
+  });
+
+  it('moves the rank when another user overtakes on the other instance', async () => {
+    expect((await score(a, 'ada')).rank).toBe(1);
+    const ada = await score(a, 'ada');
+    for (let i = 0; i <= ada.recentActions.length; i += 1) await record(b, 'bob');
+    await vi.waitFor(async () => expect((await score(a, 'ada')).rank).toBe(2));
+  });
+
+  it('shows a revocation made on the other instance', async () => {
+    const eventId = await record(a, 'cy');
+    expect((await score(a, 'cy')).recentActions.map((action) => action.eventId)).toEqual([eventId]);
+    expect((await b.revoke(eventId)).status).toBe(200);
+    await vi.waitFor(async () => expect((await score(a, 'cy')).recentActions).toEqual([]));
+  });
+});
