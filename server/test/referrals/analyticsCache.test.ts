@@ -4,6 +4,7 @@ import { memberStatsSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsCache } from '../../src/referrals/analytics/analyticsCache.js';
 import { createTestApp } from '../helpers/testApp.js';
+import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
 import { insertConversion, insertCreator, insertMember } from './analyticsFixtures.js';
 
@@ -44,6 +45,21 @@ describe.each([
       redis.disconnect();
     }
     await test.cleanup();
+  });
+
+  it("answers a member's repeated poll without a statement: a member's user never changes", async () => {
+    const log: string[] = [];
+    const recorded = createTestApp(recordingDatabase(test.db, log), { apiKey, now: () => clock });
+    const poll = async (userId: string) =>
+      recorded.app.request('/api/members/m1/stats', {
+        headers: { authorization: `Bearer ${await recorded.tokenFor(userId)}` },
+      });
+    expect((await poll('alice')).status).toBe(200);
+    log.length = 0;
+    expect((await poll('alice')).status).toBe(200);
+    expect(log).toEqual([]);
+    // Known, the member is still only its own user's.
+    expect((await poll('bob')).status).toBe(403);
   });
 
   it('serves a cached answer until a share or a counted click invalidates it', async () => {

@@ -15,6 +15,7 @@ import { bearerToken, requireApiKey, requireCronSecret, requireUser, safeEqual }
 import type { Database } from '../../db/Database.js';
 import { HttpError } from '../../errors.js';
 import type { AppEnv } from '../../http/AppEnv.js';
+import { createAnswerCache } from '../../http/answerCache.js';
 import { matchesIfNoneMatch } from '../../http/etag.js';
 import { parsePathParam } from '../../http/pathParam.js';
 import type { Logger } from '../../logger.js';
@@ -68,18 +69,29 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     );
   };
 
+  // A member's user never changes and members are never deleted (referralsStore.putMember), so
+  // once read it is known for good: a member's poll then runs no query for its authorisation.
+  const memberUsers = createAnswerCache<string>(10_000);
+  const userOfMember = async (memberId: string): Promise<string | undefined> => {
+    const known = memberUsers.get(memberId);
+    if (known !== undefined) return known;
+    const [member] = await db.query<{ user_id: string }>(
+      'SELECT user_id FROM podium_referral_members WHERE id = $1',
+      [memberId],
+    );
+    if (member) memberUsers.set(memberId, member.user_id);
+    return member?.user_id;
+  };
+
   // The API key when one is presented (x-api-key, or a bearer equal to the key), else the user
   // token of the member's own user. The member is looked up first, so an unknown id is a 404.
   const memberOrApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
     const memberId = memberIdOf(c);
     const presentsKey = presentsApiKey(c);
     const checkMember = async (userId: string | undefined) => {
-      const [member] = await db.query<{ user_id: string }>(
-        'SELECT user_id FROM podium_referral_members WHERE id = $1',
-        [memberId],
-      );
-      if (!member) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
-      if (userId !== undefined && member.user_id !== userId) {
+      const memberUser = await userOfMember(memberId);
+      if (memberUser === undefined) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
+      if (userId !== undefined && memberUser !== userId) {
         throw new HttpError(
           403,
           errorCodes.forbidden,
