@@ -13,7 +13,7 @@ import type { Database, Queryable } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
 import { enqueueWebhooks } from '../webhooks/webhookDeliveries.js';
 import { scoringWebhookEvents } from './scoringWebhookEvents.js';
-import { lockUserStates, parseJson } from './scoreUserStates.js';
+import { lockUserStates } from './scoreUserStates.js';
 import { applySqlBoardDeltas } from './sqlScoreBoards.js';
 import {
   boardDeltasOf,
@@ -83,12 +83,12 @@ export async function ingestScoreEvents(
     const days = [...new Set(events.map((e) => utcDayKey(e.occurredAt)))];
     // Only users with a streak-action event need their streak days (a whole history each).
     const streakUserIds = events.filter((e) => e.action === rules.streaks.action).map((e) => e.userId);
-    const states = await lockUserStates(
+    const { states, stored: existing } = await lockUserStates(
       tx,
       events.map((e) => e.userId),
       days,
       now,
-      streakUserIds,
+      { streakUserIds, eventIds: events.map((e) => e.eventId) },
     );
     // Each user's streak days before this write: a change of streak is announced (webhooks).
     const streakDaysBefore = new Map(
@@ -98,17 +98,6 @@ export async function ingestScoreEvents(
             .map((e) => [e.userId, [...states.get(e.userId)!.streakDays]] as const)
         : [],
     );
-    const existing = new Map<string, { hash: string | null; result: EventResult | null }>();
-    const rows = await tx.query<{ event_id: string; request_hash: string | null; result: unknown }>(
-      'SELECT event_id, request_hash, result FROM podium_score_events WHERE event_id = ANY($1::text[])',
-      [events.map((e) => e.eventId)],
-    );
-    for (const row of rows) {
-      existing.set(row.event_id, {
-        hash: row.request_hash,
-        result: parseJson(row.result) as EventResult | null,
-      });
-    }
     const results: EventResult[] = [];
     const stored: StoredEntry[] = [];
     for (const event of events) {

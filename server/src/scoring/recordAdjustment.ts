@@ -9,7 +9,7 @@ import {
 } from 'podium-kit/core';
 import type { Database } from '../db/Database.js';
 import { retryTransaction } from './retryTransaction.js';
-import { lockUserStates, parseJson } from './scoreUserStates.js';
+import { lockUserStates } from './scoreUserStates.js';
 import { dropLostAchievements } from './revokeScoreEvent.js';
 import { boardDeltasOf, writeLedgerEntries, type StoredEntry } from './writeLedgerEntries.js';
 import type { BoardSink, IngestResult } from './ingestScoreEvents.js';
@@ -40,17 +40,15 @@ export async function recordAdjustment(
 ): Promise<IngestResult> {
   return retryTransaction(db, async (tx) => {
     const day = utcDayKey(adjustment.occurredAt);
-    const states = await lockUserStates(tx, [adjustment.userId], [day], now);
+    const { states, stored } = await lockUserStates(tx, [adjustment.userId], [day], now, {
+      eventIds: [adjustment.eventId],
+    });
     const state = states.get(adjustment.userId)!;
-    const [prior] = await tx.query<{ request_hash: string | null; result: unknown }>(
-      'SELECT request_hash, result FROM podium_score_events WHERE event_id = $1',
-      [adjustment.eventId],
-    );
+    const prior = stored.get(adjustment.eventId);
     if (prior) {
-      const original = parseJson(prior.result) as EventResult | null;
       const result =
-        original && prior.request_hash === adjustment.requestHash
-          ? replayedResult(original)
+        prior.result && prior.hash === adjustment.requestHash
+          ? replayedResult(prior.result)
           : conflictResult(adjustment.eventId);
       return { results: [result], deltas: [] };
     }

@@ -62,7 +62,7 @@ export async function revokeScoreEvent(
     );
     const target = rows.find((row) => row.event_id === eventId)!;
     const days = rows.map((row) => utcDayKey(new Date(toIsoString(row.occurred_at))));
-    const states = await lockUserStates(tx, [userId], days, now);
+    const { states } = await lockUserStates(tx, [userId], days, now);
     const state = states.get(userId)!;
     // Read again under the user's lock: a concurrent revocation may have committed meanwhile.
     const [current] = await tx.query<{ revoked_at: unknown }>(

@@ -5,7 +5,7 @@ import { deliverDueWebhooks, type WebhookTarget } from '../webhooks/webhookDeliv
 import type { BoardSink } from './ingestScoreEvents.js';
 import { writeScoreOutbox, type RedisScoreBoards } from './redisScoreBoards.js';
 import { applySqlBoardDeltas, touchBoards } from './sqlScoreBoards.js';
-import { forgetUserScores } from './userScoreVersion.js';
+import { isUserScoreVersionKey, userScoreVersionKey } from './userScoreVersion.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
 import type { LiveChange, LivePublisher } from '../live/livePublisher.js';
 
@@ -40,8 +40,16 @@ export function createScoreWriter(options: {
   let redisWarned = false;
   // The time of the latest write whose boards are counted (their `updated_at` stamp).
   let countAt = now();
+  // Board keys and users' score keys (`score:<user>`) go through one counter: one statement per
+  // round counts the boards and announces the users (userScoreVersion.ts).
   const countBoards = createAfterCommitCounter({
-    count: (keys) => touchBoards(db, keys, countAt),
+    count: (keys) =>
+      touchBoards(
+        db,
+        keys.filter((key) => !isUserScoreVersionKey(key)),
+        countAt,
+        keys.filter(isUserScoreVersionKey),
+      ),
     logger,
     what: 'Scores',
   });
@@ -55,23 +63,22 @@ export function createScoreWriter(options: {
       inTransaction: redisBoards ? (tx, deltas) => writeScoreOutbox(tx, deltas, now()) : applySqlBoardDeltas,
     },
     async afterWrite(deltas, at, unlocked = []) {
+      // `unlocked` names every user written, also those whose event moved no board.
+      const userKeys = [
+        ...new Set([...deltas, ...unlocked].map((entry) => userScoreVersionKey(entry.userId))),
+      ];
       try {
-        await applyAfterWrite(deltas, at);
+        await applyAfterWrite(deltas, at, userKeys);
       } finally {
-        // `unlocked` names every user written, also those whose event moved no board.
-        forgetUserScores(
-          db,
-          [...deltas, ...unlocked].map((entry) => entry.userId),
-        );
         if (live) announce(db, live, deltas, unlocked);
       }
     },
   };
 
-  async function applyAfterWrite(deltas: readonly BoardDelta[], at: Date): Promise<void> {
+  async function applyAfterWrite(deltas: readonly BoardDelta[], at: Date, userKeys: string[]): Promise<void> {
     // With Redis the drain counts the change, once it is in Redis: counted here, a poll
     // before the drain would keep the old page under the new version.
-    if (!redisBoards) await countChanges(new Set(deltas.map((delta) => delta.key)), at);
+    if (!redisBoards) await countChanges(new Set([...deltas.map((delta) => delta.key), ...userKeys]), at);
     // Not awaited: a slow receiver must not slow the write; failures are retried by the background.
     if (webhook) void deliverDueWebhooks(db, webhook, { now, logger }).catch(() => undefined);
     if (!redisBoards) return;
@@ -83,6 +90,8 @@ export function createScoreWriter(options: {
         logger.warn(`Scores: Redis unavailable, board changes queued (${(error as Error).message})`);
       redisWarned = true;
     }
+    // After the drain, so a score read it wakes finds the change in Redis.
+    await countChanges(userKeys, at);
   }
 }
 

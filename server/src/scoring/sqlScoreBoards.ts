@@ -1,7 +1,7 @@
 import { aroundOffset, boardFilterOf, type TieMode } from 'podium-kit/core';
 import { toIsoString, toNumber, type Database, type Queryable } from '../db/Database.js';
 import type { BoardDelta } from './writeLedgerEntries.js';
-import { forgetVersions } from '../db/versionCache.js';
+import { forgetVersions, versionsChannel } from '../db/versionCache.js';
 
 /** A points board's key in the version cache (and in the notifications of migration 022). */
 export const boardVersionKey = (board: string) => `points:${board}`;
@@ -54,21 +54,31 @@ export async function applySqlBoardDeltas(tx: Queryable, deltas: readonly BoardD
 /**
  * Counts a change of each board in `keys` (its version, which the leaderboard's ETag is made
  * from) and stamps it changed at `now` (never backwards), in key order so concurrent writers lock
- * them in one order. Called once the change is visible (after the ledger commits, or with Redis
- * boards in the drain), so a version is never ahead of the rows. A crash between the two leaves
- * a change uncounted until the board's next one; {@link countEveryBoardChanged} at start-up
- * closes that window.
+ * them in one order; `userKeys` (`score:<user>`, see userScoreVersion.ts) are announced in the
+ * same statement. Called once the change is visible (after the ledger commits, or with Redis
+ * boards in the drain), so a version is never ahead of the rows, and outside the ledger's
+ * transaction: a NOTIFY serialises commits, which a write's own must not wait for. A crash
+ * between the two leaves a change uncounted until the board's next one;
+ * {@link countEveryBoardChanged} at start-up closes that window.
  */
-export async function touchBoards(db: Queryable, keys: readonly string[], now: Date): Promise<void> {
-  if (keys.length === 0) return;
+export async function touchBoards(
+  db: Queryable,
+  keys: readonly string[],
+  now: Date,
+  userKeys: readonly string[] = [],
+): Promise<void> {
+  if (keys.length === 0 && userKeys.length === 0) return;
   await db.query(
-    `INSERT INTO podium_score_board_versions AS v (board, updated_at)
-     SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
-     ON CONFLICT (board) DO UPDATE SET updated_at = greatest(v.updated_at, EXCLUDED.updated_at),
-                                       version = v.version + 1`,
-    [[...keys].sort(), now],
+    `WITH touched AS (
+       INSERT INTO podium_score_board_versions AS v (board, updated_at)
+       SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
+       ON CONFLICT (board) DO UPDATE SET updated_at = greatest(v.updated_at, EXCLUDED.updated_at),
+                                         version = v.version + 1),
+     users AS (SELECT pg_notify('${versionsChannel}', current_schema() || ' ' || k) FROM unnest($3::text[]) AS k)
+     SELECT count(*) FROM users`,
+    [[...keys].sort(), now, [...userKeys]],
   );
-  forgetVersions(db, keys.map(boardVersionKey));
+  forgetVersions(db, [...keys.map(boardVersionKey), ...userKeys]);
 }
 
 /**
@@ -76,7 +86,11 @@ export async function touchBoards(db: Queryable, keys: readonly string[], now: D
  * {@link touchBoards} left that change uncounted, and polls would keep being told "unchanged".
  */
 export async function countEveryBoardChanged(db: Queryable): Promise<void> {
-  await db.query('UPDATE podium_score_board_versions SET version = version + 1');
+  // `*` too: the users' score answers (a rebuild may change any user's state).
+  await db.query(
+    `WITH counted AS (UPDATE podium_score_board_versions SET version = version + 1)
+     SELECT pg_notify('${versionsChannel}', current_schema() || ' *')`,
+  );
   forgetVersions(db, ['*']);
 }
 

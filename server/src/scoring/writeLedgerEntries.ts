@@ -65,9 +65,10 @@ export function boardDeltasOf(
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Stores new ledger rows and everything derived from them, in bulk (a statement per table,
- * whatever the batch size): the rows, the users' totals and counts, the daily-cap and streak
- * days, unlocked achievements and the audit trail. `states` are the engine's states after it ran.
+ * Stores new ledger rows and everything derived from them in one statement, whatever the batch
+ * size (a transaction is one connection, so each statement is a round trip while the users' rows
+ * stay locked): the rows and their audit trail, the users' totals and counts, the daily-cap and
+ * streak days, and unlocked achievements. `states` are the engine's states after it ran.
  */
 export async function writeLedgerEntries(
   tx: Queryable,
@@ -94,8 +95,10 @@ export async function writeLedgerEntries(
     unlocked: e.unlocked,
     result: e.result,
   }));
-  // WITH ORDINALITY keeps arrival order in `seq` (the rebuild replays in that order). One
-  // statement writes the ledger rows and their audit rows: the batch's JSON is parsed once.
+  const { users, days, streak, unlocks } = userTotalsOf(entries, states);
+  // Data-modifying CTEs on different tables, each with its own JSON parameter (an empty array
+  // writes nothing). WITH ORDINALITY keeps arrival order in `seq` (the rebuild replays in that
+  // order).
   await tx.query(
     `WITH ledger AS (
        INSERT INTO podium_score_events (event_id, user_id, kind, action, category, occurred_at, recorded_at,
@@ -108,22 +111,42 @@ export async function writeLedgerEntries(
                 occurred_at timestamptz, metadata jsonb, request_hash text, parent_event_id text, status text,
                 reason text, points integer, trending_weight double precision, streak_day date, unlocked text[], result jsonb)
         ORDER BY a.n
-       RETURNING seq, user_id, kind, event_id, action, category, points, status, reason, occurred_at)
-     INSERT INTO podium_score_audit (user_id, change, event_id, action, category, points, status, reason, occurred_at, recorded_at)
-     SELECT user_id, kind, event_id, action, category, points, status, reason, occurred_at, $2
-       FROM ledger ORDER BY seq`,
-    [JSON.stringify(rows), now],
+       RETURNING seq, user_id, kind, event_id, action, category, points, status, reason, occurred_at),
+     audit AS (
+       INSERT INTO podium_score_audit (user_id, change, event_id, action, category, points, status, reason, occurred_at, recorded_at)
+       SELECT user_id, kind, event_id, action, category, points, status, reason, occurred_at, $2
+         FROM ledger ORDER BY seq),
+     totals AS (
+       UPDATE podium_score_users s SET lifetime_points = r.lifetime_points, action_counts = r.action_counts, updated_at = $2
+         FROM jsonb_to_recordset($3::jsonb) AS r(user_id text, lifetime_points bigint, action_counts jsonb)
+        WHERE s.user_id = r.user_id),
+     days AS (
+       INSERT INTO podium_score_user_days (user_id, day, points)
+       SELECT r.user_id, r.day, r.points FROM jsonb_to_recordset($4::jsonb) AS r(user_id text, day date, points bigint)
+       ON CONFLICT (user_id, day) DO UPDATE SET points = EXCLUDED.points),
+     streak AS (
+       INSERT INTO podium_score_streak_days (user_id, day, entries)
+       SELECT r.user_id, r.day, r.entries FROM jsonb_to_recordset($5::jsonb) AS r(user_id text, day date, entries integer)
+       ON CONFLICT (user_id, day) DO UPDATE SET entries = podium_score_streak_days.entries + EXCLUDED.entries),
+     unlocks AS (
+       INSERT INTO podium_score_achievements (user_id, achievement_id, unlocked_at, event_id)
+       SELECT r.user_id, r.achievement_id, r.unlocked_at, r.event_id
+         FROM jsonb_to_recordset($6::jsonb) AS r(user_id text, achievement_id text, unlocked_at timestamptz, event_id text)
+       ON CONFLICT (user_id, achievement_id) DO NOTHING)
+     SELECT 1`,
+    [
+      JSON.stringify(rows),
+      now,
+      JSON.stringify(users),
+      JSON.stringify(days),
+      JSON.stringify(streak),
+      JSON.stringify(unlocks),
+    ],
   );
-  await writeUserTotals(tx, entries, states, now);
 }
 
 /** The users' totals, daily points, streak days and achievements after `entries` (from `states`). */
-async function writeUserTotals(
-  tx: Queryable,
-  entries: readonly StoredEntry[],
-  states: ReadonlyMap<string, UserScoringState>,
-  now: Date,
-): Promise<void> {
+function userTotalsOf(entries: readonly StoredEntry[], states: ReadonlyMap<string, UserScoringState>) {
   const touched = [...new Set(entries.map((e) => e.userId))].sort();
   const users = touched.map((userId) => {
     const state = states.get(userId)!;
@@ -133,12 +156,7 @@ async function writeUserTotals(
       action_counts: Object.fromEntries(state.actionCounts),
     };
   });
-  await tx.query(
-    `UPDATE podium_score_users s SET lifetime_points = r.lifetime_points, action_counts = r.action_counts, updated_at = $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, lifetime_points bigint, action_counts jsonb)
-      WHERE s.user_id = r.user_id`,
-    [JSON.stringify(users), now],
-  );
+  // Keyed, so no row is written twice in the statement (ON CONFLICT cannot touch a row twice).
   const days = new Map<string, { user_id: string; day: string; points: number }>();
   const streak = new Map<string, { user_id: string; day: string; entries: number }>();
   const unlocks: Array<{ user_id: string; achievement_id: string; unlocked_at: string; event_id: string }> =
@@ -166,29 +184,5 @@ async function writeUserTotals(
       });
     }
   }
-  if (days.size > 0) {
-    await tx.query(
-      `INSERT INTO podium_score_user_days (user_id, day, points)
-       SELECT r.user_id, r.day, r.points FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, day date, points bigint)
-       ON CONFLICT (user_id, day) DO UPDATE SET points = EXCLUDED.points`,
-      [JSON.stringify([...days.values()])],
-    );
-  }
-  if (streak.size > 0) {
-    await tx.query(
-      `INSERT INTO podium_score_streak_days (user_id, day, entries)
-       SELECT r.user_id, r.day, r.entries FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, day date, entries integer)
-       ON CONFLICT (user_id, day) DO UPDATE SET entries = podium_score_streak_days.entries + EXCLUDED.entries`,
-      [JSON.stringify([...streak.values()])],
-    );
-  }
-  if (unlocks.length > 0) {
-    await tx.query(
-      `INSERT INTO podium_score_achievements (user_id, achievement_id, unlocked_at, event_id)
-       SELECT r.user_id, r.achievement_id, r.unlocked_at, r.event_id
-         FROM jsonb_to_recordset($1::jsonb) AS r(user_id text, achievement_id text, unlocked_at timestamptz, event_id text)
-       ON CONFLICT (user_id, achievement_id) DO NOTHING`,
-      [JSON.stringify(unlocks)],
-    );
-  }
+  return { users, days: [...days.values()], streak: [...streak.values()], unlocks };
 }
