@@ -22,12 +22,33 @@ $$;
 
 INSERT INTO podium_sync_state (name, value) VALUES ('identities.version', '0'::jsonb) ON CONFLICT (name) DO NOTHING;
 
+-- A PUT of users may bump both rows, in either order (creating a user fires the identities
+-- trigger first, renaming one and changing its wallets the profiles one): each bump locks both,
+-- always in name order, so two PUTs never deadlock on them.
+CREATE FUNCTION podium_lock_identity_versions() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM podium_sync_state WHERE name IN ('identities.version', 'profiles.version')
+    ORDER BY name FOR UPDATE;
+END
+$$;
+
 CREATE FUNCTION podium_bump_identities_version() RETURNS void
 LANGUAGE sql AS $$
+  SELECT podium_lock_identity_versions();
   UPDATE podium_sync_state
      SET value = to_jsonb(value::text::bigint + 1), updated_at = now()
    WHERE name = 'identities.version';
   SELECT pg_notify('podium_versions', current_schema() || ' userStats');
+$$;
+
+CREATE OR REPLACE FUNCTION podium_bump_profiles_version() RETURNS void
+LANGUAGE sql AS $$
+  SELECT podium_lock_identity_versions();
+  UPDATE podium_sync_state
+     SET value = to_jsonb(value::text::bigint + 1), updated_at = now()
+   WHERE name = 'profiles.version';
+  SELECT pg_notify('podium_versions', current_schema() || ' *');
 $$;
 
 -- Statement level with transition tables, as 018: a PUT /users/:id runs a wallet DELETE that

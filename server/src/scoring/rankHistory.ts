@@ -1,5 +1,6 @@
 import type { Database } from '../db/Database.js';
 import { toNumber } from '../db/Database.js';
+import { forgetVersions, versionsChannel } from '../db/versionCache.js';
 
 /** The marker in `podium_sync_state`: the last day whose rank history was recorded. */
 const markerName = 'scores.rankHistory';
@@ -14,7 +15,7 @@ const markerName = 'scores.rankHistory';
  * Resolves with the number of users recorded, or `null` when `day` (or a later one) was done.
  */
 export async function recordDailyRanks(db: Database, day: string, now: Date): Promise<number | null> {
-  return db.transaction(async (tx) => {
+  const recorded = await db.transaction(async (tx) => {
     const claimed = await tx.query(
       `INSERT INTO podium_sync_state (name, value, updated_at) VALUES ($1, to_jsonb($2::text), $3)
        ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
@@ -30,9 +31,14 @@ export async function recordDailyRanks(db: Database, day: string, now: Date): Pr
            FROM podium_score_users WHERE lifetime_points > 0
          ON CONFLICT (user_id, day) DO UPDATE SET rank = EXCLUDED.rank
          RETURNING 1)
-       SELECT count(*) AS n FROM written`,
+       SELECT count(*) AS n,
+              -- Score answers kept in memory carry the history: every instance drops them.
+              pg_notify('${versionsChannel}', current_schema() || ' *') AS notified
+         FROM written`,
       [day],
     );
     return toNumber(written?.n);
   });
+  if (recorded !== null) forgetVersions(db, ['*']);
+  return recorded;
 }

@@ -55,7 +55,7 @@ import {
   roundTrending,
   type UserScoreInputs,
 } from './scoreReads.js';
-import { userScoreVersionKey } from './userScoreVersion.js';
+import { newUserScoreGeneration, userScoreVersionKey } from './userScoreVersion.js';
 import {
   readBoardVersions,
   boardVersionKey,
@@ -105,7 +105,6 @@ export function createScoringRoutes({
   const versions = versionCacheOf(db);
   // What users' score answers are made of, by board version and user generation (see the route).
   const userScoreInputs = createAnswerCache<UserScoreInputs>(5_000);
-  let userScoreGeneration = 0;
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -332,7 +331,7 @@ export function createScoringRoutes({
     // new generation of the user's key whenever the notification of one drops it: migration 024).
     const [boardVersions, userGeneration] = await Promise.all([
       versions.read(boardVersionKey(board.key), () => readBoardVersions(db, board.key)),
-      versions.read(userScoreVersionKey(userId), async () => String((userScoreGeneration += 1))),
+      versions.read(userScoreVersionKey(userId), newUserScoreGeneration),
     ]);
     // The UTC day too: the first read of a day records the day's rank in the history.
     const inputsKey = JSON.stringify([

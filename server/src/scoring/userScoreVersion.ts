@@ -9,3 +9,12 @@ export const userScoreVersionKey = (userId: string) => `${userScorePrefix}${user
 
 /** Whether a version key is a user's (no board key starts so). */
 export const isUserScoreVersionKey = (key: string) => key.startsWith(userScorePrefix);
+
+let generation = 0;
+
+/**
+ * A value for a user's key that no other read in this process got: the version cache stores it
+ * until a change of the user drops the key, and the next read gets a new one. One counter for
+ * the process, since apps on one database handle share its version cache.
+ */
+export const newUserScoreGeneration = async (): Promise<string> => String((generation += 1));

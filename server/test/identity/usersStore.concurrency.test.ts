@@ -69,6 +69,32 @@ describe('usersStore under concurrent PUTs', () => {
     }
   });
 
+  it('never deadlocks when new users are created while others change names and wallets', async () => {
+    // Creating a user bumps the identities version then the profiles one; renaming a user and
+    // changing their wallets bumps them the other way round (migration 023 locks both in order).
+    for (let i = 0; i < 3; i += 1)
+      await stores[0]!.putUser(`known-${i}`, input({ displayName: 'Known' }), now);
+    for (let round = 0; round < 5; round += 1) {
+      const results = await Promise.all(
+        stores.map((store, i) =>
+          outcome(
+            i % 2 === 0
+              ? store.putUser(`new-${round}-${i}`, input({ displayName: `New ${round}` }), now)
+              : store.putUser(
+                  `known-${(i - 1) / 2}`,
+                  input({
+                    displayName: `Renamed ${round}`,
+                    wallets: [`0x${(round * 16 + i).toString(16).padStart(40, '0')}`],
+                  }),
+                  now,
+                ),
+          ),
+        ),
+      );
+      expect(results).toEqual(stores.map(() => 'ok'));
+    }
+  });
+
   it('lets exactly one of many users take the same username (any case)', async () => {
     const results = await Promise.all(
       stores.map((store, i) =>

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { userScoreSchema } from 'podium-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedisClient } from '../../src/redis.js';
+import { recordDailyRanks } from '../../src/scoring/rankHistory.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { recordingDatabase } from '../helpers/recordingDatabase.js';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
@@ -106,6 +107,44 @@ describe.each([
     const ada = await score(a, 'ada');
     for (let i = 0; i <= ada.recentActions.length; i += 1) await record(b, 'bob');
     await vi.waitFor(async () => expect((await score(a, 'ada')).rank).toBe(2));
+  });
+
+  it('shows the day ranks recorded by the other instance in the rank history', async () => {
+    const before = await score(a, 'ada');
+    expect(before.rankHistory.map((point) => point.day)).not.toContain('2026-11-26');
+    expect(await recordDailyRanks(test.db, '2026-11-26', clock)).toBeGreaterThan(0);
+    await vi.waitFor(async () =>
+      expect((await score(a, 'ada')).rankHistory.map((point) => point.day)).toContain('2026-11-26'),
+    );
+  });
+
+  it('keeps apps on one database handle apart (they share its version cache)', async () => {
+    const options = {
+      apiKey,
+      now: () => clock,
+      ...(redis ? { scoring: { redis: { client: redis, prefix } } } : {}),
+    };
+    const sharedLog: string[] = [];
+    const shared = recordingDatabase(test.db, sharedLog);
+    const [one, two] = [1, 2].map(() => scoresClient(createTestApp(shared, options).app));
+    const path = '/scores/dee?category=trading';
+    await record(b, 'dee');
+    // Both keep the answer in memory (once the handle hears of every change).
+    await vi.waitFor(async () => {
+      for (const app of [one!, two!]) expect((await app.get(path)).status).toBe(200);
+      sharedLog.length = 0;
+      for (const app of [one!, two!]) expect((await app.get(path)).status).toBe(200);
+      expect(sharedLog).toEqual([]);
+    });
+    // A change of the user that moves no board of this query.
+    const eventId = await record(b, 'dee');
+    // The second app first: its own first generation is the one the first app made.
+    for (const app of [two!, one!]) {
+      await vi.waitFor(async () => {
+        const answer = userScoreSchema.parse(await (await app.get(path)).json());
+        expect(answer.recentActions[0]?.eventId).toBe(eventId);
+      });
+    }
   });
 
   it('shows a revocation made on the other instance', async () => {
