@@ -8,8 +8,8 @@ import { rebuildRedisScoreBoards } from '../../src/scoring/rebuildRedisScoreBoar
 import { rebuildScores } from '../../src/scoring/rebuildScores.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { recordingDatabase } from '../helpers/recordingDatabase.js';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
-import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { boardStores, dropRedisRun, scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
 
 /** Statements that read the board's rows (the page, its total, its ranks). */
 const readsBoardRows = (sql: string) => /\bpodium_score_boards\b|podium_score_events/.test(sql);
@@ -20,10 +20,7 @@ const readsBoardRows = (sql: string) => /\bpodium_score_boards\b|podium_score_ev
  * moves it: a write (even one dated before the board's last update), a revocation, a user's new
  * name; with Redis boards, the change reaching Redis.
  */
-describe.each([
-  { kind: 'SQL boards', redisUrl: undefined },
-  ...(testRedisUrl ? [{ kind: 'Redis boards', redisUrl: testRedisUrl }] : []),
-])('points board ETag ($kind)', ({ redisUrl }) => {
+describe.each(boardStores)('points board ETag ($kind)', ({ redisUrl }) => {
   const prefix = `podium-test:${randomBytes(6).toString('hex')}:`;
   const clock = new Date('2026-11-27T12:00:00.000Z');
   const log: string[] = [];
@@ -43,11 +40,7 @@ describe.each([
     await api.record({ eventId: 'seed-1', userId: 'ada', action: 'REFERRAL_TRADE' });
   });
   afterAll(async () => {
-    if (redis) {
-      const keys = await redis.keys(`*${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    }
+    await dropRedisRun(redis, prefix);
     await test.cleanup();
   });
 

@@ -1,5 +1,21 @@
 import type { Hono } from 'hono';
+import type { Redis } from 'ioredis';
 import type { AppEnv } from '../../src/http/AppEnv.js';
+import { testRedisUrl } from '../helpers/testDatabase.js';
+
+/** The board stores a suite runs against: SQL always, Redis boards when a test Redis is set. */
+export const boardStores: ReadonlyArray<{ kind: string; redisUrl: string | undefined }> = [
+  { kind: 'SQL boards', redisUrl: undefined },
+  ...(testRedisUrl ? [{ kind: 'Redis boards', redisUrl: testRedisUrl }] : []),
+];
+
+/** Deletes a run's Redis keys (those containing `prefix`) and disconnects. */
+export async function dropRedisRun(redis: Redis | undefined, prefix: string): Promise<void> {
+  if (!redis) return;
+  const keys = await redis.keys(`*${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}
 
 /** The API key of the scoring tests' apps. */
 export const scoresApiKey = 'scores-test-key-0123456789';

@@ -6,8 +6,8 @@ import { createRedisClient } from '../../src/redis.js';
 import { recordDailyRanks } from '../../src/scoring/rankHistory.js';
 import { createRecordingLogger, createTestApp } from '../helpers/testApp.js';
 import { recordingDatabase } from '../helpers/recordingDatabase.js';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '../helpers/testDatabase.js';
-import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { boardStores, dropRedisRun, scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
 
 /**
  * A user's score answer is made from what is kept in memory by the board's version and the user's
@@ -15,10 +15,7 @@ import { scoresApiKey as apiKey, scoresClient } from './scoringFixtures.js';
  * answer shows on whichever instance it was written: the user's own event or revocation, another
  * user overtaking them.
  */
-describe.each([
-  { kind: 'SQL boards', redisUrl: undefined },
-  ...(testRedisUrl ? [{ kind: 'Redis boards', redisUrl: testRedisUrl }] : []),
-])('user score answers from memory ($kind)', ({ redisUrl }) => {
+describe.each(boardStores)('user score answers from memory ($kind)', ({ redisUrl }) => {
   const prefix = `podium-test:${randomBytes(6).toString('hex')}:`;
   const clock = new Date('2026-11-27T12:00:00.000Z');
   const log: string[] = [];
@@ -42,11 +39,7 @@ describe.each([
     await record(b, 'ada');
   });
   afterAll(async () => {
-    if (redis) {
-      const keys = await redis.keys(`*${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    }
+    await dropRedisRun(redis, prefix);
     await test.cleanup();
   });
 
