@@ -42,14 +42,20 @@ export function createScoreWriter(options: {
   let countAt = now();
   // Board keys and users' score keys (`score:<user>`) go through one counter: one statement per
   // round counts the boards and announces the users (userScoreVersion.ts).
+  // The boards' versions as this process last counted them (SQL boards): what a live event
+  // carries, without reading them again.
+  const counted = new Map<string, string>();
   const countBoards = createAfterCommitCounter({
-    count: (keys) =>
-      touchBoards(
+    count: async (keys) => {
+      const versions = await touchBoards(
         db,
         keys.filter((key) => !isUserScoreVersionKey(key)),
         countAt,
         keys.filter(isUserScoreVersionKey),
-      ),
+      );
+      if (counted.size > 10_000) counted.clear();
+      for (const [board, version] of versions) counted.set(board, version);
+    },
     logger,
     what: 'Scores',
   });
@@ -70,7 +76,7 @@ export function createScoreWriter(options: {
       try {
         await applyAfterWrite(deltas, at, userKeys);
       } finally {
-        if (live) announce(db, live, deltas, unlocked);
+        if (live) announce(db, live, deltas, unlocked, redisBoards ? undefined : counted);
       }
     },
   };
@@ -96,15 +102,17 @@ export function createScoreWriter(options: {
 }
 
 /**
- * Publishes what a write changed, without waiting: the boards with their change counts (read
- * after the count, so an event's version is the one a refetch gets), the users' scores and any
- * achievements unlocked.
+ * Publishes what a write changed, without waiting: the boards with their change counts (as this
+ * process's count returned them, else read after it: an event's version is the one a refetch
+ * gets), the users' scores and any achievements unlocked.
  */
 function announce(
   db: Database,
   live: LivePublisher,
   deltas: readonly BoardDelta[],
   unlocked: ReadonlyArray<{ userId: string; achievements: readonly string[] }>,
+  /** Versions this process counted, when they are the boards' (SQL boards). */
+  counted?: ReadonlyMap<string, string>,
 ): void {
   const boards = [...new Set(deltas.map((delta) => delta.key))];
   const changes: LiveChange[] = [...new Set(deltas.map((delta) => delta.userId))].map((userId) => ({
@@ -115,6 +123,12 @@ function announce(
     if (achievements.length > 0) changes.push({ kind: 'achievements', subject: userId });
   }
   if (boards.length === 0) return live.publish(changes);
+  if (counted && boards.every((board) => counted.has(board))) {
+    return live.publish([
+      ...boards.map((board): LiveChange => ({ kind: 'points', subject: board, version: counted.get(board) })),
+      ...changes,
+    ]);
+  }
   db.query<{ board: string; version: unknown }>(
     'SELECT board, version FROM podium_score_board_versions WHERE board = ANY($1::text[])',
     [boards],

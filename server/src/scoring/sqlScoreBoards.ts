@@ -66,19 +66,24 @@ export async function touchBoards(
   keys: readonly string[],
   now: Date,
   userKeys: readonly string[] = [],
-): Promise<void> {
-  if (keys.length === 0 && userKeys.length === 0) return;
-  await db.query(
+): Promise<Map<string, string>> {
+  if (keys.length === 0 && userKeys.length === 0) return new Map();
+  // One row whatever is touched, so both CTEs run; the boards' new versions come back (what a
+  // live event announces, without reading them again).
+  const [row] = await db.query<{ versions: Array<{ board: string; version: string }> | null }>(
     `WITH touched AS (
        INSERT INTO podium_score_board_versions AS v (board, updated_at)
        SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
        ON CONFLICT (board) DO UPDATE SET updated_at = greatest(v.updated_at, EXCLUDED.updated_at),
-                                         version = v.version + 1),
+                                         version = v.version + 1
+       RETURNING board, version),
      users AS (SELECT pg_notify('${versionsChannel}', current_schema() || ' ' || k) FROM unnest($3::text[]) AS k)
-     SELECT count(*) FROM users`,
+     SELECT (SELECT json_agg(json_build_object('board', board, 'version', version::text)) FROM touched) AS versions,
+            (SELECT count(*) FROM users) AS notified`,
     [[...keys].sort(), now, [...userKeys]],
   );
   forgetVersions(db, [...keys.map(boardVersionKey), ...userKeys]);
+  return new Map((row?.versions ?? []).map(({ board, version }) => [board, version]));
 }
 
 /**
