@@ -328,7 +328,8 @@ export function createScoringRoutes({
     const board = resolveScoreBoard(query, at);
     c.header('Cache-Control', 'no-cache');
     // Others' points move the rank (the board's version); the user's own writes move the rest (a
-    // new generation of the user's key whenever the notification of one drops it: migration 024).
+    // new generation of the user's key whenever a change of the user, announced after commit with
+    // the boards' count, drops it: userScoreVersion.ts).
     const [boardVersions, userGeneration] = await Promise.all([
       versions.read(boardVersionKey(board.key), () => readBoardVersions(db, board.key)),
       versions.read(userScoreVersionKey(userId), newUserScoreGeneration),

@@ -85,7 +85,8 @@ export function createUserStatsRoutes(options: UserStatsRoutesOptions): Hono<App
 
   routes.get(userStatsRoute, async (c) => {
     const identifier = c.req.param('identifier');
-    // Read before the row, so the row is at least as new as the key says (see statsOf).
+    // Read before the row, so a row kept under this version is at least as new as the version.
+    // While nothing is heard it is read from the database each time, a small query instead of the row's.
     const version = await versions.read(userStatsVersionKey, () => readUserStatsVersion(db));
     const memoKey = `${version} ${identifier}`;
     let statsOf = statsOfs.get(memoKey);
