@@ -123,29 +123,22 @@ function announce(
     if (achievements.length > 0) changes.push({ kind: 'achievements', subject: userId });
   }
   if (boards.length === 0) return live.publish(changes);
-  if (counted && boards.every((board) => counted.has(board))) {
-    return live.publish([
-      ...boards.map((board): LiveChange => ({ kind: 'points', subject: board, version: counted.get(board) })),
+  const publishWith = (versions?: ReadonlyMap<string, string>) =>
+    live.publish([
+      ...boards.map((board): LiveChange => ({
+        kind: 'points',
+        subject: board,
+        version: versions?.get(board),
+      })),
       ...changes,
     ]);
-  }
+  if (counted && boards.every((board) => counted.has(board))) return publishWith(counted);
   db.query<{ board: string; version: unknown }>(
     'SELECT board, version FROM podium_score_board_versions WHERE board = ANY($1::text[])',
     [boards],
   ).then(
-    (rows) => {
-      const versions = new Map(rows.map((row) => [row.board, String(row.version)]));
-      live.publish([
-        ...boards.map((board): LiveChange => ({
-          kind: 'points',
-          subject: board,
-          version: versions.get(board),
-        })),
-        ...changes,
-      ]);
-    },
+    (rows) => publishWith(new Map(rows.map((row) => [row.board, String(row.version)]))),
     // The versions are a nicety: the events still go out.
-    () =>
-      live.publish([...boards.map((board): LiveChange => ({ kind: 'points', subject: board })), ...changes]),
+    () => publishWith(),
   );
 }
