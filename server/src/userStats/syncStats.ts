@@ -184,6 +184,7 @@ export async function syncStatsIncremental(
     onBatch: (done, total) => options.onProgress?.({ phase: 'subjects', done, total }),
   });
   result.subjects = keys.length;
+  await analyze(db, [...mirrorTables, 'podium_user_stats']);
   await db.transaction(async (tx) => {
     await writeSyncState(tx, syncCursorName, { block: head }, now());
     await tx.query('DELETE FROM podium_sync_state WHERE name = $1', [fullSyncPendingName]);
@@ -349,6 +350,7 @@ export async function backfillStats(
     options.onProgress?.({ phase: 'subjects', done: state.subjects.done, total });
   }
 
+  await analyze(db, [...mirrorTables, 'podium_user_stats']);
   state.complete = true;
   await db.transaction(async (tx) => {
     await writeSyncState(tx, syncCursorName, { block: state.head }, now());
@@ -368,6 +370,25 @@ export async function backfillStats(
     resumed,
     durationMs: performance.now() - started,
   };
+}
+
+const mirrorTables = [
+  'podium_market_listings',
+  'podium_market_purchases',
+  'podium_market_bids',
+  'podium_market_offers',
+] as const;
+
+/**
+ * Refreshes the planner's statistics of tables a bulk load just filled. Without them the cycles
+ * after a backfill are planned for tables of unknown contents: sequential scans of the whole
+ * mirror, and on Postgres a JIT compilation (~150 ms) of queries costed a hundred times too high.
+ * Postgres's autovacuum gets there within a minute or so; PGlite has no autovacuum at all.
+ * Run once the subjects are computed, not before: the recalculation's batches measured slower
+ * with the statistics than without (10,000 subjects on Postgres: 14.6 s against 9.6 s).
+ */
+async function analyze(db: Queryable, tables: readonly string[]): Promise<void> {
+  await db.query(`ANALYZE ${tables.join(', ')}`);
 }
 
 function streamOptions(options: StatsRunOptions) {

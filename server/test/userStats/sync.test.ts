@@ -133,6 +133,32 @@ describe('stats sync from the subgraph', () => {
     expect(sorted(await storedStats(db))).toEqual(sorted(expected));
   });
 
+  it('leaves planner statistics behind a backfill and a first sync (PGlite has no autovacuum)', async () => {
+    const analyzed = async (db: Database) =>
+      (
+        await db.query<{ relname: string }>(
+          `SELECT relname FROM pg_stat_user_tables
+            WHERE schemaname = current_schema() AND last_analyze IS NOT NULL
+              AND (relname LIKE 'podium_market_%' OR relname = 'podium_user_stats')
+            ORDER BY relname`,
+        )
+      ).map((row) => row.relname);
+    const expected = [
+      'podium_market_bids',
+      'podium_market_listings',
+      'podium_market_offers',
+      'podium_market_purchases',
+      'podium_user_stats',
+    ];
+    const backfilled = await newDatabase();
+    expect(await analyzed(backfilled)).toEqual([]);
+    await backfillStats(backfilled, standIn.client, { tokens });
+    expect(await analyzed(backfilled)).toEqual(expected);
+    const synced = await newDatabase();
+    await syncStatsIncremental(synced, standIn.client, { tokens });
+    expect(await analyzed(synced)).toEqual(expected);
+  });
+
   it('leaves the cursor alone when a sync fails, and the next one catches up', async () => {
     const db = await newDatabase();
     await backfillStats(db, standIn.client, { tokens });
