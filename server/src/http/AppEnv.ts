@@ -3,5 +3,12 @@ export interface AppEnv {
   Variables: {
     /** The signed-in user's id (the JWT `sub`), set by `requireUser`. */
     userId: string;
+    /**
+     * The rate limiter's `RateLimit` and `RateLimit-Policy` fields for this request, set before
+     * the route runs: a route answering with `plainAnswer` adds them itself (see plainAnswer.ts).
+     */
+    rateLimitHeaders: Record<string, string>;
+    /** Set by `plainAnswer` once it added {@link rateLimitHeaders}: the limiter leaves the answer alone. */
+    rateLimitHeadersSent: boolean;
   };
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { AppEnv } from './AppEnv.js';
+import { plainAnswer, plainJson } from './plainAnswer.js';
 
 /**
  * A strong ETag of a response body: a SHA-256 of its exact bytes, so equal bodies share a tag
@@ -27,11 +29,25 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * the same headers when the request's `If-None-Match` still matches: RFC 9110 has a 304 carry
  * the `ETag` and `Cache-Control` the 200 would have had.
  */
-export function jsonWithEtag(c: Context, body: unknown, headers: Record<string, string>): Response {
+export function jsonWithEtag(c: Context<AppEnv>, body: unknown, headers: Record<string, string>): Response {
   const json = JSON.stringify(body);
-  const etag = strongEtag(json);
-  for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  c.header('ETag', etag);
-  if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-  return c.body(json, 200, { 'Content-Type': 'application/json' });
+  return taggedJson(c, { json, etag: strongEtag(json) }, headers);
+}
+
+/** A JSON text and the strong ETag made from it. */
+export interface TaggedJson {
+  json: string;
+  etag: string;
+}
+
+/** {@link jsonWithEtag} of a JSON text already tagged (kept in memory, say). */
+export function taggedJson(
+  c: Context<AppEnv>,
+  answer: TaggedJson,
+  headers: Record<string, string>,
+): Response {
+  const tagged = { ...headers, ETag: answer.etag };
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), answer.etag))
+    return plainAnswer(c, 304, null, tagged);
+  return plainJson(c, answer.json, tagged);
 }

@@ -118,6 +118,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       return tooManyRequests(rules[family], counted.res, `requests (${describeFamily(family)})`);
     }
 
+    if (counted) c.set('rateLimitHeaders', headerFields(rules[family], counted.res));
     await next();
 
     if (c.res.status === 401) {
@@ -129,7 +130,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       if (failures) setResponseHeaders(c, rules.failedAuth, failures);
       return;
     }
-    if (counted) setResponseHeaders(c, rules[family], counted.res);
+    // A plain answer carries the fields already; reading c.res.headers would rebuild it.
+    if (counted && !c.get('rateLimitHeadersSent')) setResponseHeaders(c, rules[family], counted.res);
   };
 }
 
@@ -214,11 +216,18 @@ function setResponseHeaders(c: Context, rule: RateLimitRule, res: RateLimiterRes
   }
 }
 
-/** draft-ietf-httpapi-ratelimit-headers-07: the policy, and where this client stands in it. */
+/** {@link headerFields} on a response's headers. */
 function setHeaders(headers: Headers, rule: RateLimitRule, res: RateLimiterRes): void {
-  headers.set('RateLimit-Policy', `${rule.limit};w=${rule.windowSeconds}`);
+  for (const [name, value] of Object.entries(headerFields(rule, res))) headers.set(name, value);
+}
+
+/** draft-ietf-httpapi-ratelimit-headers-07: the policy, and where this client stands in it. */
+function headerFields(rule: RateLimitRule, res: RateLimiterRes): Record<string, string> {
   const remaining = Math.max(0, rule.limit - res.consumedPoints);
-  headers.set('RateLimit', `limit=${rule.limit}, remaining=${remaining}, reset=${secondsToReset(rule, res)}`);
+  return {
+    'RateLimit-Policy': `${rule.limit};w=${rule.windowSeconds}`,
+    RateLimit: `limit=${rule.limit}, remaining=${remaining}, reset=${secondsToReset(rule, res)}`,
+  };
 }
 
 /** Whole seconds until the window ends (at least 1, so a client never retries at once). */
