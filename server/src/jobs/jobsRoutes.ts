@@ -14,6 +14,7 @@ import { HttpError, invalidRequest } from '../errors.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createAnswerCache } from '../http/answerCache.js';
 import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import { plainAnswer, plainJson } from '../http/plainAnswer.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import type { JobsStore } from './jobsStore.js';
 import type { UserTokenVerifier } from '../auth/userTokens.js';
@@ -85,16 +86,15 @@ export function createJobsRoutes({ store, userTokens, now, live }: JobsRoutesOpt
         await store.getJobsVersion(c.var.userId),
       ]),
     );
-    c.header('Cache-Control', cacheControl);
-    c.header('ETag', etag);
-    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const headers = { 'Cache-Control': cacheControl, ETag: etag };
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
     let json = answers.get(etag);
     if (json === undefined) {
       // Read after the version: the answer is at least as new as the tag says.
       json = JSON.stringify(await read());
       answers.set(etag, json);
     }
-    return c.body(json, 200, { 'Content-Type': 'application/json' });
+    return plainJson(c, json, headers);
   });
 
   return routes;

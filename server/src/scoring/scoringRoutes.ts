@@ -38,6 +38,7 @@ import type { AppEnv } from '../http/AppEnv.js';
 import { createAnswerCache } from '../http/answerCache.js';
 import { versionCacheOf } from '../db/versionCache.js';
 import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import { plainAnswer, plainJson } from '../http/plainAnswer.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type PreparedEvent } from './ingestScoreEvents.js';
@@ -250,7 +251,7 @@ export function createScoringRoutes({
     const at = now();
     const board = resolveScoreBoard(query, at);
     const trending = board.timeframe === 'trending';
-    c.header('Cache-Control', 'no-cache');
+    const cacheHeaders = { 'Cache-Control': 'no-cache' };
     // Decided before any page query: the board's change count and the profiles' make the
     // answer, with the query. Trending values decay with the clock, so that board's ETag is
     // the answer's own hash.
@@ -271,10 +272,10 @@ export function createScoringRoutes({
           boardVersions,
         ]),
       );
-      c.header('ETag', etag);
-      if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+      const headers = { ...cacheHeaders, ETag: etag };
+      if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
       const cached = answers.get(etag);
-      if (cached !== undefined) return c.body(cached, 200, { 'Content-Type': 'application/json' });
+      if (cached !== undefined) return plainJson(c, cached, headers);
     }
     const page = await boardPage(db, {
       key: board.key,
@@ -301,12 +302,12 @@ export function createScoringRoutes({
         ? { around: page.around ? { ...page.around, value: decay(page.around.value) } : null }
         : {}),
     };
-    // Trending: the ETag is the answer's own hash (Cache-Control was set above).
-    if (etag === undefined) return jsonWithEtag(c, body, {});
+    // Trending: the ETag is the answer's own hash.
+    if (etag === undefined) return jsonWithEtag(c, body, cacheHeaders);
     // The page was read after the versions, so it is at least as new as the tag says.
     const json = JSON.stringify(body);
     answers.set(etag, json);
-    return c.body(json, 200, { 'Content-Type': 'application/json' });
+    return plainJson(c, json, { ...cacheHeaders, ETag: etag });
   });
 
   routes.get(userScoreLedgerRoute, requireApiKey(apiKey), async (c) => {
@@ -326,7 +327,6 @@ export function createScoringRoutes({
     const query = userScoreQuerySchema.parse(c.req.query());
     const at = now();
     const board = resolveScoreBoard(query, at);
-    c.header('Cache-Control', 'no-cache');
     // Others' points move the rank (the board's version); the user's own writes move the rest (a
     // new generation of the user's key whenever a change of the user, announced after commit with
     // the boards' count, drops it: userScoreVersion.ts).
@@ -348,7 +348,8 @@ export function createScoringRoutes({
       // Not a ledger fallback (the board store is away), nor when nothing is heard (every key new).
       if (inputs.standing && versions.listening()) userScoreInputs.set(inputsKey, inputs);
     }
-    return c.json(await readUserScore(db, rules, userId, board, inputs, at), 200);
+    const score = await readUserScore(db, rules, userId, board, inputs, at);
+    return plainJson(c, JSON.stringify(score), { 'Cache-Control': 'no-cache' });
   });
 
   return routes;

@@ -17,6 +17,7 @@ import { HttpError } from '../../errors.js';
 import type { AppEnv } from '../../http/AppEnv.js';
 import { createAnswerCache } from '../../http/answerCache.js';
 import { matchesIfNoneMatch } from '../../http/etag.js';
+import { plainAnswer, plainJson } from '../../http/plainAnswer.js';
 import { parsePathParam } from '../../http/pathParam.js';
 import type { Logger } from '../../logger.js';
 import type { AnalyticsCache } from './analyticsCache.js';
@@ -131,13 +132,13 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     const memberId = memberIdOf(c);
     const stats = await cachedMemberStats(db, cache, memberId);
     if (!stats) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
-    return c.json(stats);
+    return plainJson(c, JSON.stringify(stats));
   });
 
   routes.get(shareAnalyticsRoute, memberOrApiKey, async (c) => {
     const memberId = memberIdOf(c);
     const timeZone = shareAnalyticsQuerySchema.parse(c.req.query()).timeZone ?? 'UTC';
-    return c.json(await cachedShareAnalytics(db, cache, memberId, timeZone, now()));
+    return plainJson(c, JSON.stringify(await cachedShareAnalytics(db, cache, memberId, timeZone, now())));
   });
 
   routes.get(creatorAnalyticsRoute, keyAuth, async (c) => {
@@ -159,10 +160,9 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     const board = { creatorId, ...query, refreshedAt };
     // Known before any page is read (see boardVersion): an unchanged poll costs two key lookups.
     const etag = boardEtag(board);
-    c.header('Cache-Control', 'no-cache');
-    c.header('ETag', etag);
-    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-    return c.json(await cachedReferrersBoard(db, cache, board));
+    const headers = { 'Cache-Control': 'no-cache', ETag: etag };
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
+    return plainJson(c, JSON.stringify(await cachedReferrersBoard(db, cache, board)), headers);
   });
 
   // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.
