@@ -39,6 +39,7 @@ import { createAnswerCache } from '../http/answerCache.js';
 import { versionCacheOf } from '../db/versionCache.js';
 import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { plainAnswer, plainJson } from '../http/plainAnswer.js';
+import { searchOf } from '../http/searchOf.js';
 import { parsePathParam } from '../http/pathParam.js';
 import { readJsonBody } from '../http/readJsonBody.js';
 import { ingestScoreEvents, requestHashOf, type PreparedEvent } from './ingestScoreEvents.js';
@@ -106,6 +107,8 @@ export function createScoringRoutes({
   const versions = versionCacheOf(db);
   // What users' score answers are made of, by board version and user generation (see the route).
   const userScoreInputs = createAnswerCache<UserScoreInputs>(5_000);
+  // Board reads by query string and UTC day: the parsed query, the board, and its latest tag.
+  const boardRequests = createAnswerCache<BoardRequest>(1_000);
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
   const boards = writer.sink;
   const afterWrite = writer.afterWrite;
@@ -247,9 +250,18 @@ export function createScoringRoutes({
   });
 
   routes.get(scoreLeaderboardRoute, async (c) => {
-    const query = scoreLeaderboardQuerySchema.parse(c.req.query());
     const at = now();
-    const board = resolveScoreBoard(query, at);
+    // A poll repeats its query string: its parse and board are kept per UTC day (which names the
+    // current period), its tag per board version (zod, the period and the hash cost a tenth).
+    const requestKey = `${Math.floor(at.getTime() / 86_400_000)}\u0000${searchOf(c.req.url)}`;
+    let request = boardRequests.get(requestKey);
+    if (request === undefined) {
+      const query = scoreLeaderboardQuerySchema.parse(c.req.query());
+      const board = resolveScoreBoard(query, at);
+      request = { query, board, period: periodOf(board, at, rules), version: '', etag: '' };
+      boardRequests.set(requestKey, request);
+    }
+    const { query, board } = request;
     const trending = board.timeframe === 'trending';
     const cacheHeaders = { 'Cache-Control': 'no-cache' };
     // Decided before any page query: the board's change count and the profiles' make the
@@ -260,18 +272,22 @@ export function createScoringRoutes({
       const boardVersions = await versions.read(boardVersionKey(board.key), () =>
         readBoardVersions(db, board.key),
       );
-      etag = strongEtag(
-        JSON.stringify([
-          answerFormat,
-          board.key,
-          periodOf(board, at, rules),
-          query.ties,
-          query.limit,
-          query.offset,
-          query.around ?? null,
-          boardVersions,
-        ]),
-      );
+      if (request.version !== boardVersions) {
+        request.etag = strongEtag(
+          JSON.stringify([
+            answerFormat,
+            board.key,
+            request.period,
+            query.ties,
+            query.limit,
+            query.offset,
+            query.around ?? null,
+            boardVersions,
+          ]),
+        );
+        request.version = boardVersions;
+      }
+      etag = request.etag;
       const headers = { ...cacheHeaders, ETag: etag };
       if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
       const cached = answers.get(etag);
@@ -291,7 +307,7 @@ export function createScoringRoutes({
       unit: 'points',
       ...(trending ? { valueDecimals: 1 } : {}),
       category: board.category,
-      period: periodOf(board, at, rules),
+      period: request.period,
       ties: query.ties,
       entries: page.entries.map((entry) => ({ ...entry, value: decay(entry.value) })),
       total: page.total,
@@ -392,6 +408,15 @@ function checkOccurredAt(
     return undefined;
   }
   return at;
+}
+
+/** A board read's parsed query and board, and the ETag it had at the last version seen. */
+interface BoardRequest {
+  query: ReturnType<typeof scoreLeaderboardQuerySchema.parse>;
+  board: ReturnType<typeof resolveScoreBoard>;
+  period: LeaderboardPeriod;
+  version: string;
+  etag: string;
 }
 
 function periodOf(

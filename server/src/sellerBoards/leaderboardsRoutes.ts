@@ -9,6 +9,7 @@ import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
 import { plainAnswer, plainJson } from '../http/plainAnswer.js';
+import { searchOf } from '../http/searchOf.js';
 import type { SellerBoardsStore } from './sellerBoardsStore.js';
 import { readSellerBoardsVersion, sellerBoardsVersionKey } from './sellerBoardVersions.js';
 import type { Database } from '../db/Database.js';
@@ -118,12 +119,6 @@ function describeRequest(query: SellersQuery, currentMonth: string, version: str
     ]),
   );
   return { query, period, etag };
-}
-
-/** The query string of a request URL (what follows `?`, empty without one). */
-function searchOf(url: string): string {
-  const start = url.indexOf('?');
-  return start < 0 ? '' : url.slice(start + 1);
 }
 
 /** The current UTC month (`YYYY-MM`), worked out again only when the clock leaves it. */
