@@ -107,6 +107,7 @@ export function createScoringRoutes({
   const versions = versionCacheOf(db);
   // What users' score answers are made of, by board version and user generation (see the route).
   const userScoreInputs = createAnswerCache<UserScoreInputs>(5_000);
+  const userScoreAnswers = createAnswerCache<string>(5_000);
   // Board reads by query string and UTC day: the parsed query, the board, and its latest tag.
   const boardRequests = createAnswerCache<BoardRequest>(1_000);
   const writer = createScoreWriter({ db, now, redisBoards, webhook, logger, live });
@@ -358,14 +359,24 @@ export function createScoringRoutes({
       userGeneration,
       at.toISOString().slice(0, 10),
     ]);
+    const headers = { 'Cache-Control': 'no-cache' };
+    // The whole answer is kept for a quarter hour of UTC (every time zone's midnight falls on one,
+    // so the local day a streak counts cannot change within it), except a trending board's: it
+    // decays by the minute.
+    const answerKey =
+      board.timeframe === 'trending' ? undefined : `${inputsKey}\u0000${Math.floor(at.getTime() / 900_000)}`;
+    const kept = answerKey === undefined ? undefined : userScoreAnswers.get(answerKey);
+    if (kept !== undefined) return plainJson(c, kept, headers);
     let inputs = userScoreInputs.get(inputsKey);
     if (!inputs) {
       inputs = await loadUserScoreInputs(db, userId, standingOf(board.key, userId));
       // Not a ledger fallback (the board store is away), nor when nothing is heard (every key new).
       if (inputs.standing && versions.listening()) userScoreInputs.set(inputsKey, inputs);
     }
-    const score = await readUserScore(db, rules, userId, board, inputs, at);
-    return plainJson(c, JSON.stringify(score), { 'Cache-Control': 'no-cache' });
+    const json = JSON.stringify(await readUserScore(db, rules, userId, board, inputs, at));
+    if (answerKey !== undefined && inputs.standing && versions.listening())
+      userScoreAnswers.set(answerKey, json);
+    return plainJson(c, json, headers);
   });
 
   return routes;

@@ -140,6 +140,37 @@ describe.each(boardStores)('user score answers from memory ($kind)', ({ redisUrl
     }
   });
 
+  it("moves the streak at the user's own midnight while the answer is kept (a quarter hour of UTC)", async () => {
+    // Kathmandu is UTC+05:45: its midnight falls on a quarter hour, not on a whole hour of UTC.
+    let at = new Date('2026-11-27T12:00:00.000Z');
+    const ownLog: string[] = [];
+    const app = scoresClient(
+      createTestApp(recordingDatabase(test.db, ownLog), {
+        apiKey,
+        now: () => at,
+        ...(redis ? { scoring: { redis: { client: redis, prefix } } } : {}),
+      }).app,
+    );
+    expect((await app.send('PUT', '/users/kathmandu', { timeZone: 'Asia/Kathmandu' })).status).toBe(201);
+    const event = { eventId: `e-${(serial += 1)}`, userId: 'kathmandu', action: 'TRADE_EXECUTE' };
+    expect((await app.record(event)).status).toBe(200);
+    const streakAt = async (instant: string) => {
+      at = new Date(instant);
+      return (await score(app, 'kathmandu')).streak;
+    };
+    // 23:59:59 on the 28th in Kathmandu: the day after the event, nothing missed yet.
+    const lastMinute = await vi.waitFor(async () => {
+      const streak = await streakAt('2026-11-28T18:14:59.000Z');
+      ownLog.length = 0;
+      expect(await streakAt('2026-11-28T18:14:59.500Z')).toEqual(streak);
+      expect(ownLog).toEqual([]);
+      return streak;
+    });
+    expect(lastMinute).toMatchObject({ current: 1, lastActiveDay: '2026-11-27' });
+    // 00:00 on the 29th: the 28th went by without an action (a freeze spent, or the streak lost).
+    expect(await streakAt('2026-11-28T18:15:00.000Z')).not.toEqual(lastMinute);
+  });
+
   it('shows a revocation made on the other instance', async () => {
     const eventId = await record(a, 'cy');
     expect((await score(a, 'cy')).recentActions.map((action) => action.eventId)).toEqual([eventId]);

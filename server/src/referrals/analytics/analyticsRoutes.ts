@@ -130,26 +130,24 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
 
   routes.get(memberStatsRoute, memberOrApiKey, async (c) => {
     const memberId = memberIdOf(c);
-    const stats = await cachedMemberStats(db, cache, memberId);
-    if (!stats) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
-    return plainJson(c, JSON.stringify(stats));
+    const json = await cachedMemberStats(db, cache, memberId);
+    if (json === 'null') throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
+    return plainJson(c, json);
   });
 
   routes.get(shareAnalyticsRoute, memberOrApiKey, async (c) => {
     const memberId = memberIdOf(c);
     const timeZone = shareAnalyticsQuerySchema.parse(c.req.query()).timeZone ?? 'UTC';
-    return plainJson(c, JSON.stringify(await cachedShareAnalytics(db, cache, memberId, timeZone, now())));
+    return plainJson(c, await cachedShareAnalytics(db, cache, memberId, timeZone, now()));
   });
 
   routes.get(creatorAnalyticsRoute, keyAuth, async (c) => {
     const creatorId = creatorIdOf(c);
     const { exists, refreshedAt } = await readBoardVersion(db, creatorId);
     if (!exists) throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
-    const body = await cachedCreatorAnalytics(db, cache, creatorId, now(), refreshedAt);
-    if (!body) {
-      throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
-    }
-    return c.json(body);
+    const json = await cachedCreatorAnalytics(db, cache, creatorId, now(), refreshedAt);
+    if (json === 'null') throw new HttpError(404, errorCodes.notFound, `No creator "${creatorId}"`);
+    return plainJson(c, json);
   });
 
   routes.get(referrersLeaderboardRoute, creatorMemberOrApiKey, async (c) => {
@@ -162,7 +160,7 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     const etag = boardEtag(board);
     const headers = { 'Cache-Control': 'no-cache', ETag: etag };
     if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
-    return plainJson(c, JSON.stringify(await cachedReferrersBoard(db, cache, board)), headers);
+    return plainJson(c, await cachedReferrersBoard(db, cache, board), headers);
   });
 
   // Per route rather than `use(path)`, so an unsupported method is a 404, not a 401.

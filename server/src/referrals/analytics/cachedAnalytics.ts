@@ -15,43 +15,46 @@ import { readShareAnalytics } from './shareAnalytics.js';
 
 /**
  * The analytics reads through the cache, one key scheme for the routes and `cache:warm` (a warmed
- * entry is only useful under the key a request looks for).
+ * entry is only useful under the key a request looks for). Each returns the answer as the JSON
+ * text the cache keeps and the route sends (`null` for an unknown member or creator).
  */
 
-export function cachedMemberStats(
-  db: Queryable,
-  cache: AnalyticsCache,
-  memberId: string,
-): Promise<MemberStats | null> {
-  return cache.read({ memberId }, `member-stats:${memberId}`, analyticsCacheTtls.member, () =>
-    readMemberStats(db, memberId),
+/** JSON of `MemberStats`, or `null`. */
+export function cachedMemberStats(db: Queryable, cache: AnalyticsCache, memberId: string): Promise<string> {
+  return cache.readJson<MemberStats | null>(
+    { memberId },
+    `member-stats:${memberId}`,
+    analyticsCacheTtls.member,
+    () => readMemberStats(db, memberId),
   );
 }
 
+/** JSON of `ShareAnalyticsResponse`. */
 export function cachedShareAnalytics(
   db: Queryable,
   cache: AnalyticsCache,
   memberId: string,
   timeZone: string,
   now: Date,
-): Promise<ShareAnalyticsResponse> {
+): Promise<string> {
   // The UTC hour in the key: "today" and the 30 days move on even while nothing is written.
   const key = `share-analytics:${memberId}:${timeZone}:${now.toISOString().slice(0, 13)}`;
-  return cache.read({ memberId }, key, analyticsCacheTtls.member, () =>
+  return cache.readJson<ShareAnalyticsResponse>({ memberId }, key, analyticsCacheTtls.member, () =>
     readShareAnalytics(db, memberId, timeZone, now),
   );
 }
 
+/** JSON of `CreatorAnalytics`, or `null`. */
 export function cachedCreatorAnalytics(
   db: Queryable,
   cache: AnalyticsCache,
   creatorId: string,
   now: Date,
   refreshedAt: string | null,
-): Promise<CreatorAnalytics | null> {
+): Promise<string> {
   // The refresh and the UTC day in the key: a refresh or a new week makes a new answer.
   const key = `creator-analytics:${creatorId}:${refreshedAt}:${now.toISOString().slice(0, 10)}`;
-  return cache.read({ creatorId }, key, analyticsCacheTtls.analytics, () =>
+  return cache.readJson<CreatorAnalytics | null>({ creatorId }, key, analyticsCacheTtls.analytics, () =>
     readCreatorAnalytics(db, creatorId, now),
   );
 }
@@ -77,12 +80,16 @@ export function boardEtag(query: BoardQuery): string {
   return strongEtag(boardVersion(query));
 }
 
+/** JSON of the board's `LeaderboardResponse`. */
 export function cachedReferrersBoard(
   db: Queryable,
   cache: AnalyticsCache,
   query: BoardQuery,
-): Promise<LeaderboardResponse> {
-  return cache.read({ creatorId: query.creatorId }, boardVersion(query), analyticsCacheTtls.leaderboard, () =>
-    readReferrersBoard(db, query),
+): Promise<string> {
+  return cache.readJson<LeaderboardResponse>(
+    { creatorId: query.creatorId },
+    boardVersion(query),
+    analyticsCacheTtls.leaderboard,
+    () => readReferrersBoard(db, query),
   );
 }
