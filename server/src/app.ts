@@ -129,6 +129,15 @@ export interface CreateAppOptions {
   live?: LiveOptions | undefined;
   /** Largest accepted body of `POST /scores/actions` (a batch of up to 1,000 events), in bytes. @default 2_000_000 */
   maxBatchBodyBytes?: number;
+  /**
+   * The hot reads (cached boards, user stats, scores, member analytics, their 304s) answer with a
+   * ready-made response whose headers are one plain object, which @hono/node-server writes
+   * fastest (see `http/plainAnswer.ts`). Mounted in a Hono app of yours whose middleware sets
+   * headers with `c.header()` before `next()` (Hono's `requestId`, say), set this to `false`:
+   * those answers then go through the context and carry your headers, at some speed (headers a
+   * middleware sets on `c.res` after `next()` reach every answer either way). @default true
+   */
+  plainAnswers?: boolean;
   /** Where unexpected errors are logged. @default console */
   logger?: Logger;
   /**
@@ -211,6 +220,12 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const defaultBodyLimit = bodyLimitOf(options.maxBodyBytes ?? 65_536);
   const batchBodyLimit = bodyLimitOf(options.maxBatchBodyBytes ?? 2_000_000);
   const batchPath = `${basePath}${scoreActionsRoute}`;
+  if (options.plainAnswers === false) {
+    api.use('*', (c, next) => {
+      c.set('answerThroughContext', true);
+      return next();
+    });
+  }
   api.use('*', (c, next) => {
     // GET and HEAD have no body a route reads. Asking for one builds the whole WHATWG Request (an
     // AbortController, a copy of the headers): 5-10 % of a cached poll's CPU in a profile.

@@ -10,5 +10,7 @@ export interface AppEnv {
     rateLimitHeaders: Record<string, string>;
     /** Set by `plainAnswer` once it added {@link rateLimitHeaders}: the limiter leaves the answer alone. */
     rateLimitHeadersSent: boolean;
+    /** `createApp({ plainAnswers: false })`: plain answers are built through the context instead. */
+    answerThroughContext: boolean;
   };
 }

@@ -9,8 +9,8 @@ import type { AppEnv } from './AppEnv.js';
  * second without them).
  *
  * The answer carries `headers` and the rate limiter's fields (handed over in the context, see
- * `rateLimit.ts`), not headers set earlier with `c.header`: a middleware that adds headers does so
- * on `c.res` after `next()`, as Hono's own middleware (CORS, secure headers) do.
+ * `rateLimit.ts`), not headers set earlier with `c.header` (a host's middleware adds its own on
+ * `c.res` after `next()`), unless the app was made with `plainAnswers: false`.
  */
 export function plainAnswer(
   c: Context<AppEnv>,
@@ -19,9 +19,11 @@ export function plainAnswer(
   headers: Record<string, string>,
 ): Response {
   const limits = c.get('rateLimitHeaders');
-  if (limits === undefined) return new Response(body, { status, headers });
-  c.set('rateLimitHeadersSent', true);
-  return new Response(body, { status, headers: { ...headers, ...limits } });
+  if (limits !== undefined) c.set('rateLimitHeadersSent', true);
+  const all = limits === undefined ? headers : { ...headers, ...limits };
+  // Through the context: Hono adds what a host's middleware set with c.header() before next().
+  if (c.get('answerThroughContext')) return body === null ? c.body(null, status, all) : c.body(body, 200, all);
+  return new Response(body, { status, headers: all });
 }
 
 /** A 200 with a JSON text (see {@link plainAnswer}). */

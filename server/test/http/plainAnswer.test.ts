@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/testApp.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
@@ -55,6 +56,29 @@ describe('plain answers', () => {
     const { app } = createTestApp(test.db, { rateLimits: false });
     const response = await app.request(board);
     expect(fields(response)).toMatchObject({ status: 200, etag: true, policy: null, state: null });
+  });
+
+  it("carry a host's headers set before next() only with plainAnswers: false", async () => {
+    const hosted = (plainAnswers: boolean | undefined) => {
+      const host = new Hono();
+      host.use('*', requestId());
+      host.route('/', createTestApp(test.db, plainAnswers === undefined ? {} : { plainAnswers }).app);
+      return host;
+    };
+    const requestIdOf = async (host: Hono, init?: RequestInit) => {
+      const response = await host.request(board, init);
+      return { status: response.status, id: response.headers.get('x-request-id') !== null };
+    };
+    expect(await requestIdOf(hosted(undefined))).toEqual({ status: 200, id: false });
+    const throughContext = hosted(false);
+    const first = await throughContext.request(board);
+    expect(fields(first)).toMatchObject({ status: 200, etag: true, cacheControl: 'no-cache' });
+    expect(first.headers.get('x-request-id')).not.toBeNull();
+    const etag = first.headers.get('etag')!;
+    expect(await requestIdOf(throughContext, { headers: { 'if-none-match': etag } })).toEqual({
+      status: 304,
+      id: true,
+    });
   });
 
   it("keep a host's middleware headers set on the response after next()", async () => {
