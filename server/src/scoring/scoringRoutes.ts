@@ -374,8 +374,12 @@ export function createScoringRoutes({
       if (inputs.standing && versions.listening()) userScoreInputs.set(inputsKey, inputs);
     }
     const json = JSON.stringify(await readUserScore(db, rules, userId, board, inputs, at));
-    if (answerKey !== undefined && inputs.standing && versions.listening())
+    // IANA zones' midnights all fall on quarter hours of UTC today; an offset zone ('+05:17', which
+    // newer Intl implementations accept) need not, so its answers are made every time.
+    const quarterHourZone = !/^[+-]/.test(inputs.row?.time_zone ?? 'UTC');
+    if (answerKey !== undefined && quarterHourZone && inputs.standing && versions.listening()) {
       userScoreAnswers.set(answerKey, json);
+    }
     return plainJson(c, json, headers);
   });
 

@@ -171,6 +171,31 @@ describe.each(boardStores)('user score answers from memory ($kind)', ({ redisUrl
     expect(await streakAt('2026-11-28T18:15:00.000Z')).not.toEqual(lastMinute);
   });
 
+  it('shows the time zone given by the first PUT of a user who already has points', async () => {
+    let at = new Date('2026-11-27T12:00:00.000Z');
+    const ownLog: string[] = [];
+    const options = {
+      apiKey,
+      now: () => at,
+      ...(redis ? { scoring: { redis: { client: redis, prefix } } } : {}),
+    };
+    const one = scoresClient(createTestApp(recordingDatabase(test.db, ownLog), options).app);
+    const two = scoresClient(createTestApp(test.db, options).app);
+    const event = { eventId: `e-${(serial += 1)}`, userId: 'latecomer', action: 'TRADE_EXECUTE' };
+    expect((await two.record(event)).status).toBe(200);
+    // 20:00 UTC on the 28th: still the 28th in UTC (nothing missed), the 29th in Tokyo.
+    at = new Date('2026-11-28T20:00:00.000Z');
+    const inUtc = await vi.waitFor(async () => {
+      const streak = (await score(one, 'latecomer')).streak;
+      ownLog.length = 0;
+      expect((await score(one, 'latecomer')).streak).toEqual(streak);
+      expect(ownLog).toEqual([]);
+      return streak;
+    });
+    expect((await two.send('PUT', '/users/latecomer', { timeZone: 'Asia/Tokyo' })).status).toBe(201);
+    await vi.waitFor(async () => expect((await score(one, 'latecomer')).streak).not.toEqual(inUtc));
+  });
+
   it('shows a revocation made on the other instance', async () => {
     const eventId = await record(a, 'cy');
     expect((await score(a, 'cy')).recentActions.map((action) => action.eventId)).toEqual([eventId]);
