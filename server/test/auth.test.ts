@@ -2,7 +2,13 @@ import { errorBodySchema } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireApiKey, requireCronSecret, requireUser, safeEqual } from '../src/auth/guards.js';
+import {
+  requireApiKey,
+  requireCronSecret,
+  requireUser,
+  safeEqual,
+  secretMatcher,
+} from '../src/auth/guards.js';
 import { errorResponse } from '../src/errors.js';
 import type { AppEnv } from '../src/http/AppEnv.js';
 import { silentLogger } from '../src/logger.js';
@@ -17,6 +23,23 @@ describe('safeEqual', () => {
     expect(safeEqual('', 'x')).toBe(false);
     expect(safeEqual('', '')).toBe(true);
     expect(safeEqual('é', 'e\u0301')).toBe(false); // no normalisation: bytes must match
+  });
+});
+
+describe('secretMatcher', () => {
+  it('matches the configured secret exactly, and nothing when none is configured', () => {
+    const isKey = secretMatcher('secret-value');
+    expect(['secret-value', 'secret-valuf', 'secret-value-longer', 'secret-valu', ''].map(isKey)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    for (const unset of [undefined, '']) {
+      const matcher = secretMatcher(unset);
+      expect([matcher(''), matcher('anything')]).toEqual([false, false]);
+    }
   });
 });
 

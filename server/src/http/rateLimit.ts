@@ -9,7 +9,7 @@ import {
   RLWrapperTimeouts,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { safeEqual } from '../auth/guards.js';
+import { secretMatcher } from '../auth/guards.js';
 import { errorBody } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './AppEnv.js';
@@ -256,8 +256,9 @@ interface Identity {
  */
 function createIdentifier({ userTokens, apiKey }: RateLimitOptions) {
   const apiKeyId = apiKey ? `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}` : '';
+  const isApiKey = secretMatcher(apiKey);
   return async (credentials: string): Promise<Identity | undefined> => {
-    if (apiKey && safeEqual(credentials, apiKey)) return { family: 'apiKey', key: apiKeyId };
+    if (isApiKey(credentials)) return { family: 'apiKey', key: apiKeyId };
     if (!userTokens?.configured || credentials.split('.').length !== 3) return undefined;
     try {
       // The verifier remembers tokens that verified: the route's own check costs nothing more.

@@ -1,6 +1,6 @@
 import { errorCodes, sellerDashboardRoute, userIdSchema, type SellerDashboard } from 'podium-kit/core';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { requireApiKey, requireUser, safeEqual } from '../auth/guards.js';
+import { requireApiKey, requireUser, secretMatcher } from '../auth/guards.js';
 import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import { joinTransaction, type Database } from '../db/Database.js';
 import { HttpError } from '../errors.js';
@@ -36,13 +36,12 @@ export function createSellerDashboardRoutes({
   const routes = new Hono<AppEnv>();
   const userAuth = requireUser(userTokens);
   const keyAuth = requireApiKey(apiKey);
+  const isApiKey = secretMatcher(apiKey);
 
   // The API key when one is presented (x-api-key, or a bearer equal to the key), else a user JWT.
   const sellerOrApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const presentsKey =
-      c.req.header('x-api-key') !== undefined ||
-      (apiKey !== undefined && bearer !== undefined && safeEqual(bearer, apiKey));
+    const presentsKey = c.req.header('x-api-key') !== undefined || (bearer !== undefined && isApiKey(bearer));
     if (presentsKey) return keyAuth(c, next);
     return userAuth(c, async () => {
       if (c.get('userId') !== c.req.param('id')) {

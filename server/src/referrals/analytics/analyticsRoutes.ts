@@ -11,7 +11,13 @@ import {
   shareAnalyticsRoute,
 } from 'podium-kit/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bearerToken, requireApiKey, requireCronSecret, requireUser, safeEqual } from '../../auth/guards.js';
+import {
+  bearerToken,
+  requireApiKey,
+  requireCronSecret,
+  requireUser,
+  secretMatcher,
+} from '../../auth/guards.js';
 import type { Database } from '../../db/Database.js';
 import { HttpError } from '../../errors.js';
 import type { AppEnv } from '../../http/AppEnv.js';
@@ -62,12 +68,10 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     parsePathParam(creatorIdSchema, 'id', c.req.param('id') ?? '', 'Invalid creator id');
 
   // An API key is presented as x-api-key, or as a bearer token equal to the key.
+  const isApiKey = secretMatcher(apiKey);
   const presentsApiKey = (c: Context) => {
     const bearer = bearerToken(c);
-    return (
-      c.req.header('x-api-key') !== undefined ||
-      (apiKey !== undefined && bearer !== undefined && safeEqual(bearer, apiKey))
-    );
+    return c.req.header('x-api-key') !== undefined || (bearer !== undefined && isApiKey(bearer));
   };
 
   // A member's user never changes and members are never deleted (referralsStore.putMember), so
