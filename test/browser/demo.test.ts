@@ -125,8 +125,10 @@ describe('the live demo in Chromium', () => {
     const loadMore = page.getByRole('button', { name: /load more/i });
     await loadMore.focus();
     await page.keyboard.press('Enter');
+    // A fetch of the next page: as the suite's other network-bound waits, not the default 1 s
+    // (a CI run under full load missed it once).
     await expect
-      .poll(() => page.locator('.podium-job-stats__table tbody tr').count())
+      .poll(() => page.locator('.podium-job-stats__table tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(rowsBefore);
     await page.close();
   });
