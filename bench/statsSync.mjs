@@ -94,10 +94,12 @@ try {
         const sync = await stats.syncStatsIncremental(db, client);
         cycles.push({ ms: performance.now() - started, requests: client.runStats().requests, ...sync });
       }
+      // Every cycle in run order too: one slow cycle (autovacuum after the bulk load, say) shows.
+      const inOrder = cycles.map((cycle) => Math.round(cycle.ms)).join(' / ');
       cycles.sort((a, b) => a.ms - b.ms);
       const median = cycles[1];
       log(
-        `  incremental sync, ${n(newEvents)} new events (median of 3): ${ms(median.ms)}, ` +
+        `  incremental sync, ${n(newEvents)} new events (median of 3; ${inOrder} ms): ${ms(median.ms)}, ` +
           `${n(median.requests)} requests, ${n(median.entities)} entities, ${n(median.subjects)} subjects`,
       );
 
