@@ -51,3 +51,27 @@ export function taggedJson(
     return plainAnswer(c, 304, null, tagged);
   return plainJson(c, answer.json, tagged);
 }
+
+/**
+ * A strong ETag made from fixed parts (a parsed query, say) and a data version, kept by a route
+ * for a query that polls repeat: the hash is remade only when the version moves.
+ */
+export interface VersionedTag {
+  readonly parts: readonly unknown[];
+  version: string | undefined;
+  etag: string;
+}
+
+/** A {@link VersionedTag} of `parts`, not made for any version yet. */
+export function versionedTag(parts: readonly unknown[]): VersionedTag {
+  return { parts, version: undefined, etag: '' };
+}
+
+/** The tag of `tag.parts` at `version` (remade only when it moved since the last call). */
+export function etagAt(tag: VersionedTag, version: string): string {
+  if (tag.version !== version) {
+    tag.etag = strongEtag(JSON.stringify([...tag.parts, version]));
+    tag.version = version;
+  }
+  return tag.etag;
+}

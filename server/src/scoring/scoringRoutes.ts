@@ -37,7 +37,14 @@ import { fieldList, HttpError, invalidRequest, type FieldErrors } from '../error
 import type { AppEnv } from '../http/AppEnv.js';
 import { createAnswerCache } from '../http/answerCache.js';
 import { versionCacheOf } from '../db/versionCache.js';
-import { jsonWithEtag, matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import {
+  etagAt,
+  jsonWithEtag,
+  matchesIfNoneMatch,
+  strongEtag,
+  versionedTag,
+  type VersionedTag,
+} from '../http/etag.js';
 import { plainAnswer, plainJson } from '../http/plainAnswer.js';
 import { searchOf } from '../http/searchOf.js';
 import { parsePathParam } from '../http/pathParam.js';
@@ -259,7 +266,17 @@ export function createScoringRoutes({
     if (request === undefined) {
       const query = scoreLeaderboardQuerySchema.parse(c.req.query());
       const board = resolveScoreBoard(query, at);
-      request = { query, board, period: periodOf(board, at, rules), version: '', etag: '' };
+      const period = periodOf(board, at, rules);
+      const tag = versionedTag([
+        answerFormat,
+        board.key,
+        period,
+        query.ties,
+        query.limit,
+        query.offset,
+        query.around ?? null,
+      ]);
+      request = { query, board, period, tag };
       boardRequests.set(requestKey, request);
     }
     const { query, board } = request;
@@ -273,22 +290,7 @@ export function createScoringRoutes({
       const boardVersions = await versions.read(boardVersionKey(board.key), () =>
         readBoardVersions(db, board.key),
       );
-      if (request.version !== boardVersions) {
-        request.etag = strongEtag(
-          JSON.stringify([
-            answerFormat,
-            board.key,
-            request.period,
-            query.ties,
-            query.limit,
-            query.offset,
-            query.around ?? null,
-            boardVersions,
-          ]),
-        );
-        request.version = boardVersions;
-      }
-      etag = request.etag;
+      etag = etagAt(request.tag, boardVersions);
       const headers = { ...cacheHeaders, ETag: etag };
       if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
       const cached = answers.get(etag);
@@ -430,8 +432,8 @@ interface BoardRequest {
   query: ReturnType<typeof scoreLeaderboardQuerySchema.parse>;
   board: ReturnType<typeof resolveScoreBoard>;
   period: LeaderboardPeriod;
-  version: string;
-  etag: string;
+  /** Made of the query and the board, for the board's versions (not used for trending). */
+  tag: VersionedTag;
 }
 
 function periodOf(

@@ -7,7 +7,7 @@ import {
 import { Hono } from 'hono';
 import { monthBounds, monthKeyOf } from './monthPeriod.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import { matchesIfNoneMatch, strongEtag } from '../http/etag.js';
+import { etagAt, matchesIfNoneMatch, versionedTag, type VersionedTag } from '../http/etag.js';
 import { plainAnswer, plainJson } from '../http/plainAnswer.js';
 import { searchOf } from '../http/searchOf.js';
 import type { SellerBoardsStore } from './sellerBoardsStore.js';
@@ -52,11 +52,8 @@ export function createLeaderboardsRoutes({ store, db, now }: LeaderboardsRoutesO
       requests.set(requestKey, request);
     }
     const version = await versions.read(sellerBoardsVersionKey, () => readSellerBoardsVersion(db));
-    if (request.version !== version) {
-      request.etag = strongEtag(JSON.stringify([...request.tagParts, version]));
-      request.version = version;
-    }
-    const { query, period, etag } = request;
+    const etag = etagAt(request.tag, version);
+    const { query, period } = request;
     // no-cache: caches may keep it but must revalidate, which the ETag makes a cheap 304.
     const headers = { 'Cache-Control': 'no-cache', ETag: etag };
     if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return plainAnswer(c, 304, null, headers);
@@ -99,11 +96,7 @@ type SellersQuery = ReturnType<typeof sellerLeaderboardQuerySchema.parse>;
 interface SellersRequest {
   query: SellersQuery;
   period: LeaderboardPeriod;
-  /** What the ETag is made of, but the boards version. */
-  tagParts: unknown[];
-  /** The version the ETag was last made for, and that tag. */
-  version: string;
-  etag: string;
+  tag: VersionedTag;
 }
 
 function describeRequest(query: SellersQuery, currentMonth: string): SellersRequest {
@@ -115,7 +108,7 @@ function describeRequest(query: SellersQuery, currentMonth: string): SellersRequ
     const { start, end } = monthBounds(month);
     period = { kind: 'month', month, start: start.toISOString(), end: end.toISOString() };
   }
-  const tagParts = [
+  const tag = versionedTag([
     serverVersion,
     query.metric,
     period.kind === 'month' ? period.month : 'all',
@@ -123,8 +116,8 @@ function describeRequest(query: SellersQuery, currentMonth: string): SellersRequ
     query.limit,
     query.offset,
     query.around ?? null,
-  ];
-  return { query, period, tagParts, version: '', etag: '' };
+  ]);
+  return { query, period, tag };
 }
 
 /** The current UTC month (`YYYY-MM`), worked out again only when the clock leaves it. */
