@@ -14,6 +14,7 @@ import type { DemoContext, FeatureContext, ServerFeature } from './feature.js';
 import { serverFeatures } from './features.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import type { AppEnv } from './http/AppEnv.js';
+import { createMemoRouter } from './http/memoRouter.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { rateLimit, type RateLimitOptions } from './http/rateLimit.js';
 import { createDemoRoutes } from './demo/demoRoutes.js';
@@ -278,7 +279,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }
   }
 
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: createMemoRouter() });
   app.route(basePath || '/', api);
   const onError = (error: unknown, c: Parameters<typeof notFoundResponse>[0]) =>
     errorResponse(c, error, logger);

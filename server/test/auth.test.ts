@@ -41,6 +41,16 @@ describe('secretMatcher', () => {
       expect([matcher(''), matcher('anything')]).toEqual([false, false]);
     }
   });
+
+  it('answers the same for repeated values, however many misses it has seen', () => {
+    const isKey = secretMatcher('secret-value');
+    // More distinct misses than it remembers (4,096), some longer than it remembers (4,096).
+    const misses = Array.from({ length: 5_000 }, (_, n) => `wrong-${n}`).concat('x'.repeat(5_000));
+    for (let round = 0; round < 2; round += 1) {
+      expect(misses.filter(isKey)).toEqual([]);
+      expect(isKey('secret-value')).toBe(true);
+    }
+  });
 });
 
 /** A tiny app behind one middleware, answering errors like the real app. */

@@ -85,8 +85,24 @@ export function safeEqual(presented: string, expected: string): boolean {
 export function secretMatcher(expected: string | undefined): (presented: string) => boolean {
   if (!expected) return () => false;
   const digest = sha256(expected);
-  return (presented) => timingSafeEqual(sha256(presented), digest);
+  // Values already seen not to match. A member's user token is compared with the API key on
+  // every poll, by the limiter and by the route (two hashes: 7 % of a member poll). Only misses
+  // are kept, so a lookup tells nothing about the secret; bounded in count and length, and
+  // cleared when full, so garbage cannot grow it.
+  const misses = new Set<string>();
+  return (presented) => {
+    if (misses.has(presented)) return false;
+    const matches = timingSafeEqual(sha256(presented), digest);
+    if (!matches && presented.length <= maxRememberedMissLength) {
+      if (misses.size >= maxRememberedMisses) misses.clear();
+      misses.add(presented);
+    }
+    return matches;
+  };
 }
+
+const maxRememberedMisses = 4_096;
+const maxRememberedMissLength = 4_096;
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();

@@ -38,10 +38,14 @@ function memoryBackend(nowMs: () => number): CacheBackend {
   const entries = new Map<string, { value: string; expires: number }>();
   return {
     async mget(keys) {
+      // One clock read per call: the app clock may be a function of the host's (a Date each time).
+      const now = nowMs();
       return keys.map((key) => {
         const entry = entries.get(key);
-        if (entry && entry.expires <= nowMs()) entries.delete(key);
-        return entry && entry.expires > nowMs() ? entry.value : null;
+        if (entry === undefined) return null;
+        if (entry.expires > now) return entry.value;
+        entries.delete(key);
+        return null;
       });
     },
     async set(key, value, ttlMs) {

@@ -25,6 +25,7 @@ import { createAnswerCache } from '../../http/answerCache.js';
 import { matchesIfNoneMatch } from '../../http/etag.js';
 import { plainAnswer, plainJson } from '../../http/plainAnswer.js';
 import { parsePathParam } from '../../http/pathParam.js';
+import { searchOf } from '../../http/searchOf.js';
 import type { Logger } from '../../logger.js';
 import type { AnalyticsCache } from './analyticsCache.js';
 import {
@@ -90,23 +91,23 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
 
   // The API key when one is presented (x-api-key, or a bearer equal to the key), else the user
   // token of the member's own user. The member is looked up first, so an unknown id is a 404.
+  // (Made once, not per request: a member poll is among the hottest reads.)
+  const checkMember = async (memberId: string, userId: string | undefined, next: () => Promise<void>) => {
+    const memberUser = await userOfMember(memberId);
+    if (memberUser === undefined) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
+    if (userId !== undefined && memberUser !== userId) {
+      throw new HttpError(
+        403,
+        errorCodes.forbidden,
+        'Only the member themselves (or the API key) can read this',
+      );
+    }
+    await next();
+  };
   const memberOrApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
     const memberId = memberIdOf(c);
-    const presentsKey = presentsApiKey(c);
-    const checkMember = async (userId: string | undefined) => {
-      const memberUser = await userOfMember(memberId);
-      if (memberUser === undefined) throw new HttpError(404, errorCodes.notFound, `No member "${memberId}"`);
-      if (userId !== undefined && memberUser !== userId) {
-        throw new HttpError(
-          403,
-          errorCodes.forbidden,
-          'Only the member themselves (or the API key) can read this',
-        );
-      }
-      await next();
-    };
-    if (presentsKey) return keyAuth(c, () => checkMember(undefined));
-    return userAuth(c, () => checkMember(c.get('userId')));
+    if (presentsApiKey(c)) return keyAuth(c, () => checkMember(memberId, undefined, next));
+    return userAuth(c, () => checkMember(memberId, c.get('userId'), next));
   };
 
   // The referrers board: the API key, or the user token of one of the creator's members (the
@@ -139,9 +140,16 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Hono<App
     return plainJson(c, json);
   });
 
+  const shareQueries = createAnswerCache<string>(100);
   routes.get(shareAnalyticsRoute, memberOrApiKey, async (c) => {
     const memberId = memberIdOf(c);
-    const timeZone = shareAnalyticsQuerySchema.parse(c.req.query()).timeZone ?? 'UTC';
+    // Polls repeat their query string: parsed (and the zone checked) once per string.
+    const search = searchOf(c.req.url);
+    let timeZone = shareQueries.get(search);
+    if (timeZone === undefined) {
+      timeZone = shareAnalyticsQuerySchema.parse(c.req.query()).timeZone ?? 'UTC';
+      shareQueries.set(search, timeZone);
+    }
     return plainJson(c, await cachedShareAnalytics(db, cache, memberId, timeZone, now()));
   });
 
