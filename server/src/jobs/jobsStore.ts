@@ -11,6 +11,7 @@ import {
 import { invalidRequest, withSentFields, type FieldErrors } from '../errors.js';
 import { toIsoString, toNumber, type Database } from '../db/Database.js';
 import { decodeJobsCursor, encodeJobsCursor } from './jobsCursor.js';
+import { jobStatsSql, keepJobDays, wholeDaysOf, type JobDaysSource } from './jobStatsSql.js';
 
 /** What {@link JobsStore.getJobStats} reads: a validated range and one page of its jobs. */
 export interface JobStatsPageParams {
@@ -48,9 +49,9 @@ export interface JobsStore {
   getJobsVersion?(userId: string): Promise<string>;
 }
 
-/** A row of {@link jobStatsSql}: a day's sums, or a job of the page. */
+/** A row of {@link jobStatsSql}: a day's sums, a job of the page, or the zone's mark. */
 type StatsRow = Partial<JobRow> & {
-  kind: 'day' | 'job';
+  kind: 'zone' | 'day' | 'job';
   day: string | null;
   position: unknown;
   jobs: unknown;
@@ -62,40 +63,6 @@ type StatsRow = Partial<JobRow> & {
   completed: unknown;
   failed_jobs: unknown;
 };
-
-/**
- * The summary of `GET /stats` in one statement ($1 user, $2/$3 range, $4 time zone, $5 page size
- * + 1, then the cursor's created_at and job_id): per local day, the sums and status counts (the
- * totals are their sums), and the page of jobs, newest first. Days are grouped by date and only
- * the ~30 groups are formatted.
- */
-function jobStatsSql(withCursor: boolean): string {
-  return `
-    SELECT 'day' AS kind, to_char(d.day, 'YYYY-MM-DD') AS day, NULL::bigint AS position,
-           count(*) AS jobs, sum(d.requested_count) AS requested, sum(d.successful_count) AS successful,
-           sum(d.failed_count) AS failed,
-           count(*) FILTER (WHERE d.status = 'pending') AS pending,
-           count(*) FILTER (WHERE d.status = 'processing') AS processing,
-           count(*) FILTER (WHERE d.status = 'completed') AS completed,
-           count(*) FILTER (WHERE d.status = 'failed') AS failed_jobs,
-           NULL::bigint AS id, NULL::text AS job_id, NULL::int AS requested_count,
-           NULL::int AS successful_count, NULL::int AS failed_count, NULL::text AS status,
-           NULL::timestamptz AS created_at, NULL::timestamptz AS updated_at, NULL::timestamptz AS completed_at
-      FROM (SELECT (created_at AT TIME ZONE $4)::date AS day, requested_count, successful_count, failed_count, status
-              FROM podium_user_jobs
-             WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz) d
-     GROUP BY d.day
-    UNION ALL
-    SELECT 'job', NULL, row_number() OVER (ORDER BY p.created_at DESC, p.job_id DESC),
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           p.id, p.job_id, p.requested_count, p.successful_count, p.failed_count, p.status,
-           p.created_at, p.updated_at, p.completed_at
-      FROM (SELECT ${jobColumns} FROM podium_user_jobs j
-             WHERE j.user_id = $1 AND j.created_at >= $2::timestamptz AND j.created_at < $3::timestamptz
-             ${withCursor ? 'AND (j.created_at, j.job_id) < ($6::timestamptz, $7::text COLLATE "C")' : ''}
-             ORDER BY j.created_at DESC, j.job_id DESC
-             LIMIT $5) p`;
-}
 
 interface JobRow {
   id: unknown;
@@ -166,6 +133,8 @@ const updateJobSql = `
 
 /** The SQL implementation, the same on PGlite and Postgres. */
 export function createSqlJobsStore(db: Database): JobsStore {
+  // A user's zones beyond the kept ones (see keepJobDays): summed from the jobs without asking.
+  const unkeptZones = new Set<string>();
   return {
     async recordJob(userId, body, at = new Date()) {
       const params = [
@@ -218,18 +187,33 @@ export function createSqlJobsStore(db: Database): JobsStore {
         after = { createdAt: createdAt!, jobId: row.job_id };
       }
 
-      // One statement, so one snapshot: the days (whose sums are the totals) and the page agree
-      // under concurrent writes without a transaction's extra round trips. One extra job is
-      // fetched to know whether another page follows.
       const params: unknown[] = [
         userId,
         range.start.toISOString(),
         range.end.toISOString(),
         range.timeZone,
+        // One extra job, to know whether another page follows.
         limit + 1,
       ];
-      if (after) params.push(after.createdAt, after.jobId);
-      const rows = await db.query<StatsRow>(jobStatsSql(after !== undefined), params);
+      // Whole days are summed from the kept days; the first read in a zone starts keeping it.
+      const days = wholeDaysOf(range);
+      const read = (source: JobDaysSource) =>
+        db.query<StatsRow>(jobStatsSql(source, after !== undefined), [
+          ...params,
+          ...(source === 'rollup' && days ? [days.first, days.last] : []),
+          ...(after ? [after.createdAt, after.jobId] : []),
+        ]);
+      const zoneKey = `${userId}\u0000${range.timeZone}`;
+      const rolledUp = days !== undefined && !unkeptZones.has(zoneKey);
+      let rows = await read(rolledUp ? 'rollup' : 'jobs');
+      if (rolledUp && !rows.some((row) => row.kind === 'zone')) {
+        const kept = await db.transaction((tx) => keepJobDays(tx, userId, range.timeZone));
+        if (!kept) {
+          if (unkeptZones.size >= 10_000) unkeptZones.clear();
+          unkeptZones.add(zoneKey);
+        }
+        rows = await read(kept ? 'rollup' : 'jobs');
+      }
 
       const dayRows = rows.filter((row) => row.kind === 'day');
       const pageRows = rows
