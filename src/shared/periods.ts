@@ -63,6 +63,8 @@ function wallClock(instant: Date, timeZone: string): WallClock {
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (Paris in winter: +3 600 000). */
 export function timeZoneOffsetMs(instant: Date, timeZone: string): number {
+  // UTC without Intl: formatToParts is slow, and a range's bounds ask several times per request.
+  if (timeZone === 'UTC') return 0;
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
@@ -101,8 +103,17 @@ export function addDays(day: string, days: number): string {
 /** Every calendar day from `first` to `last`, both included. */
 export function eachDay(first: string, last: string): string[] {
   const days: string[] = [];
-  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
+  // By milliseconds rather than addDays per day: a summary lists its days several times.
+  const lastMs = utcMidnightMs(last);
+  for (let ms = utcMidnightMs(first); ms <= lastMs; ms += DAY_MS) {
+    days.push(new Date(ms).toISOString().slice(0, 10));
+  }
   return days;
+}
+
+function utcMidnightMs(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
 }
 
 /** A half-open interval of instants `[start, end)` with the zone its days are counted in. */
