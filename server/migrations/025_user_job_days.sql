@@ -70,9 +70,11 @@ BEGIN
       pending = d.pending + EXCLUDED.pending, processing = d.processing + EXCLUDED.processing,
       completed = d.completed + EXCLUDED.completed, failed_jobs = d.failed_jobs + EXCLUDED.failed_jobs;
   ELSIF TG_OP = 'UPDATE' THEN
+    -- The old rows' users too, whose days lose the old rows (the app never moves a job; a repair might).
     INSERT INTO podium_user_job_versions AS v (user_id, shard, version)
     SELECT d.u, d.shard, 1
-      FROM (SELECT u, floor(random() * 8)::smallint AS shard FROM (SELECT DISTINCT user_id AS u FROM changed_new) users) d
+      FROM (SELECT u, floor(random() * 8)::smallint AS shard
+              FROM (SELECT user_id AS u FROM changed_new UNION SELECT user_id FROM changed_old) users) d
      ORDER BY d.u COLLATE "C", d.shard
     ON CONFLICT (user_id, shard) DO UPDATE SET version = v.version + 1;
     INSERT INTO podium_user_job_days AS d

@@ -101,8 +101,9 @@ export function secretMatcher(expected: string | undefined): (presented: string)
   };
 }
 
-const maxRememberedMisses = 4_096;
-const maxRememberedMissLength = 4_096;
+// A JWT of a sign-in provider is well under 2 KB: at most ~2 MB per matcher.
+const maxRememberedMisses = 1_024;
+const maxRememberedMissLength = 2_048;
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();

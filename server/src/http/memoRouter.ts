@@ -11,11 +11,12 @@ import { TrieRouter } from 'hono/router/trie-router';
  * `/scores/:userId/ledger`), so Hono falls back to its TrieRouter, which walks the tree on every
  * request: 3-4 % of a cached member poll. Polls repeat their paths, so the answer is kept. A
  * match result is only read by Hono (handlers and raw params; decoding happens per access), so
- * one result can serve many requests. At most `maxPaths` are kept, all dropped when full, so
- * random paths cannot grow it.
+ * one result can serve many requests. At most `maxPaths` paths of up to 256 characters are kept,
+ * all dropped when full, so random paths cannot grow it.
  */
-export function createMemoRouter<T>(maxPaths = 1_000): Router<T> {
-  const inner = new SmartRouter<T>({ routers: [new RegExpRouter(), new TrieRouter()] });
+export function createMemoRouter<T>(options: { maxPaths?: number; inner?: Router<T> } = {}): Router<T> {
+  const { maxPaths = 1_000 } = options;
+  const inner = options.inner ?? new SmartRouter<T>({ routers: [new RegExpRouter(), new TrieRouter()] });
   const results = new Map<string, Result<T>>();
   return {
     name: 'MemoRouter',
@@ -23,6 +24,8 @@ export function createMemoRouter<T>(maxPaths = 1_000): Router<T> {
     // never misses a later route.
     add: (method, path, handler) => inner.add(method, path, handler),
     match(method, path) {
+      // Podium's own paths are short; a long one is a probe, not a poll.
+      if (path.length > maxKeptPathLength) return inner.match(method, path);
       const key = `${method} ${path}`;
       let result = results.get(key);
       if (result === undefined) {
@@ -34,3 +37,5 @@ export function createMemoRouter<T>(maxPaths = 1_000): Router<T> {
     },
   };
 }
+
+const maxKeptPathLength = 256;

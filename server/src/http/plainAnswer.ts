@@ -22,7 +22,8 @@ export function plainAnswer(
   if (limits !== undefined) c.set('rateLimitHeadersSent', true);
   const all = limits === undefined ? headers : { ...headers, ...limits };
   // Through the context: Hono adds what a host's middleware set with c.header() before next().
-  if (c.get('answerThroughContext')) return body === null ? c.body(null, status, all) : c.body(body, 200, all);
+  if (c.get('answerThroughContext'))
+    return body === null ? c.body(null, status, all) : c.body(body, 200, all);
   return new Response(body, { status, headers: all });
 }
 

@@ -1,5 +1,5 @@
 import { addDays, dayKey, startOfDay, type ResolvedRange } from 'podium-kit/core';
-import type { Queryable } from '../db/Database.js';
+import type { Database, Queryable } from '../db/Database.js';
 
 /**
  * The statements of `GET /stats`' summary. Its days come from one of two places:
@@ -83,26 +83,60 @@ export function jobStatsSql(source: JobDaysSource, withCursor: boolean): string 
              LIMIT $5) p`;
 }
 
+/** What {@link keepJobDays} did: the zone is kept, refused for good, or left for a later read. */
+export type KeepJobDaysResult = 'kept' | 'refused' | 'busy';
+
 /**
- * Starts keeping the user's days in `timeZone`, filled from their jobs, unless they already have
- * {@link maxRolledUpZones} zones. Returns whether the zone is kept now (by this call or another).
+ * Starts keeping the user's days in `timeZone`, filled from their jobs, in a transaction of its
+ * own. Refused when the user has {@link maxRolledUpZones} zones already, or when Postgres would
+ * read the name otherwise than the range was resolved (an abbreviation such as `IST` or `CST`,
+ * which Intl takes for Asia/Kolkata and America/Chicago and Postgres for fixed offsets, or a name
+ * it does not know): the days would then disagree with the range. `busy` when it could not take
+ * its locks within half a second (a long writing transaction of the user): a later read tries
+ * again, this one sums the jobs.
  *
- * The fill must neither miss nor double count a job written meanwhile. It first takes every
- * version row of the user (020), which each writing statement's trigger takes one of before it
- * adds to the days: a writer already past that point holds its row until it commits, so the fill
- * waits and then sees its jobs (and the writer saw no zone); a later writer waits for the fill to
- * commit, and then adds its jobs to the zone's days itself (the fill did not see them).
+ * The fill must neither miss nor double count a job written meanwhile. It takes every version row
+ * of the user (020), which each writing statement's trigger takes one of before it adds to the
+ * days: a writer already past that point holds its row until it commits, so the fill waits and
+ * then sees its jobs (and the writer saw no zone); a later writer waits for the fill to commit,
+ * and then adds its jobs to the zone's days itself (the fill did not see them). That needs READ
+ * COMMITTED (each statement sees what committed before it), whatever the server's default.
  */
-export async function keepJobDays(tx: Queryable, userId: string, timeZone: string): Promise<boolean> {
-  const zonesNow = async () =>
+export async function keepJobDays(
+  db: Database,
+  userId: string,
+  timeZone: string,
+): Promise<KeepJobDaysResult> {
+  if (!(await readAlikeByPostgres(db, timeZone))) return 'refused';
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      // Waits end in an error rather than a deadlock with a writer holding several version rows.
+      await tx.query("SET LOCAL lock_timeout = '500ms'");
+      // Before any row lock: a TRUNCATE (whose trigger updates every version row) then waits for
+      // this transaction, or this one for it, never each for the other.
+      await tx.query('LOCK TABLE podium_user_jobs IN ACCESS SHARE MODE');
+      return (await fill(tx, userId, timeZone)) ? 'kept' : 'refused';
+    });
+  } catch (error) {
+    if (busyCodes.has((error as { code?: unknown }).code as string)) return 'busy';
+    throw error;
+  }
+}
+
+/** lock_not_available (the lock timeout), deadlock_detected, serialization_failure. */
+const busyCodes = new Set(['55P03', '40P01', '40001']);
+
+async function fill(tx: Queryable, userId: string, timeZone: string): Promise<boolean> {
+  const zones = async () =>
     (
       await tx.query<{ time_zone: string }>(
         'SELECT time_zone FROM podium_user_job_zones WHERE user_id = $1',
         [userId],
       )
     ).map((row) => row.time_zone);
-  // Decided without a lock first when it can be: a zone beyond the limit takes no lock at all.
-  const before = await zonesNow();
+  // Decided without a row lock first when it can be: a zone beyond the limit takes none.
+  const before = await zones();
   if (before.includes(timeZone)) return true;
   if (before.length >= maxRolledUpZones) return false;
   // Every version row of the user, created if missing (a writer's insert of one then waits for
@@ -116,9 +150,15 @@ export async function keepJobDays(tx: Queryable, userId: string, timeZone: strin
   await tx.query('SELECT shard FROM podium_user_job_versions WHERE user_id = $1 ORDER BY shard FOR UPDATE', [
     userId,
   ]);
-  const zones = await zonesNow();
-  if (zones.includes(timeZone)) return true;
-  if (zones.length >= maxRolledUpZones) return false;
+  const now = await zones();
+  if (now.includes(timeZone)) return true;
+  if (now.length >= maxRolledUpZones) return false;
+  // Days left from a zone row deleted by hand would collide with the fill.
+  await tx.query(
+    `DELETE FROM podium_user_job_days d WHERE d.user_id = $1 AND d.time_zone = $2
+       AND NOT EXISTS (SELECT 1 FROM podium_user_job_zones z WHERE z.user_id = $1 AND z.time_zone = $2)`,
+    [userId, timeZone],
+  );
   // One statement, and a no-op when the zone is there already (a statement replayed).
   await tx.query(
     `WITH zone AS (
@@ -135,4 +175,23 @@ export async function keepJobDays(tx: Queryable, userId: string, timeZone: strin
     [userId, timeZone],
   );
   return true;
+}
+
+/**
+ * Whether Postgres reads `timeZone` as the IANA zone Intl resolved the range in: not as one of its
+ * abbreviations (UTC aside, which is the same either way), and at all (`22023` otherwise).
+ */
+async function readAlikeByPostgres(db: Queryable, timeZone: string): Promise<boolean> {
+  if (timeZone === 'UTC') return true;
+  try {
+    const [row] = await db.query<{ abbreviation: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE upper(abbrev) = upper($1)) AS abbreviation,
+              (now() AT TIME ZONE $1) IS NOT NULL AS known`,
+      [timeZone],
+    );
+    return row?.abbreviation === false;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '22023') return false;
+    throw error;
+  }
 }

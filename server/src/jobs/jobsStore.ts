@@ -206,13 +206,16 @@ export function createSqlJobsStore(db: Database): JobsStore {
       const zoneKey = `${userId}\u0000${range.timeZone}`;
       const rolledUp = days !== undefined && !unkeptZones.has(zoneKey);
       let rows = await read(rolledUp ? 'rollup' : 'jobs');
-      if (rolledUp && !rows.some((row) => row.kind === 'zone')) {
-        const kept = await db.transaction((tx) => keepJobDays(tx, userId, range.timeZone));
-        if (!kept) {
+      const hasZone = () => rows.some((row) => row.kind === 'zone');
+      if (rolledUp && !hasZone()) {
+        const kept = await keepJobDays(db, userId, range.timeZone);
+        if (kept === 'refused') {
           if (unkeptZones.size >= 10_000) unkeptZones.clear();
           unkeptZones.add(zoneKey);
         }
-        rows = await read(kept ? 'rollup' : 'jobs');
+        rows = await read(kept === 'kept' ? 'rollup' : 'jobs');
+        // Gone again meanwhile (a TRUNCATE forgets every zone): the jobs answer.
+        if (kept === 'kept' && !hasZone()) rows = await read('jobs');
       }
 
       const dayRows = rows.filter((row) => row.kind === 'day');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxRolledUpZones } from '../../src/jobs/jobStatsSql.js';
 import { createSqlJobsStore } from '../../src/jobs/jobsStore.js';
 import { createTestApp } from '../helpers/testApp.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../helpers/testDatabase.js';
 
 /**
  * The kept per-day sums (migration 025) against the definition: whatever the order of new jobs,
@@ -30,15 +30,16 @@ const zones = [
   'Pacific/Chatham',
 ];
 const statuses: JobStatus[] = ['pending', 'processing', 'completed', 'failed'];
-const windowStart = Date.parse('2025-03-20T00:00:00.000Z'); // across the DST changes of late March / early April
+// Twelve days across the DST changes of Paris (30 March) and Adelaide and Chatham (6 April).
+const windowStart = Date.parse('2025-03-27T00:00:00.000Z');
 const now = new Date('2025-04-20T12:00:00.000Z');
 
-// A week of jobs, so most reads see some, and progress often lands after a zone's first read.
+// Dense enough that most reads see jobs, and progress often lands after a zone's first read.
 const operation = fc.oneof(
   fc.record({
     kind: fc.constant('create' as const),
     user: fc.constantFrom('ann', 'bo'),
-    minute: fc.integer({ min: 0, max: 7 * 1440 }),
+    minute: fc.integer({ min: 0, max: 12 * 1440 }),
     requested: fc.integer({ min: 0, max: 40 }),
   }),
   fc.record({
@@ -51,8 +52,8 @@ const operation = fc.oneof(
     kind: fc.constant('read' as const),
     user: fc.constantFrom('ann', 'bo'),
     zone: fc.constantFrom(...zones),
-    firstDay: fc.integer({ min: -1, max: 6 }),
-    days: fc.integer({ min: 1, max: 9 }),
+    firstDay: fc.integer({ min: -1, max: 11 }),
+    days: fc.integer({ min: 1, max: 10 }),
   }),
 );
 
@@ -66,7 +67,7 @@ describe('GET /api/stats from the kept days', () => {
   it('equals the definition for any order of writes and first reads in a zone', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(operation, { minLength: 10, maxLength: 40, size: 'max' }),
+        fc.array(operation, { minLength: 20, maxLength: 50, size: 'max' }),
         async (operations) => {
           await test.db.query('TRUNCATE podium_user_jobs');
           // A store of its own per run: it remembers zones it was refused.
@@ -138,18 +139,41 @@ describe('GET /api/stats from the kept days', () => {
     );
     expect(kept.map((row) => row.time_zone)).toEqual(zones.slice(0, maxRolledUpZones).sort());
     for (const row of kept) expect(Number(row.days)).toBeGreaterThan(15);
+  });
 
-    // A range that starts or ends inside a day is summed from the jobs, and keeps no zone.
+  it('sums from the jobs, keeping no zone, a range inside days or a zone Postgres reads otherwise', async () => {
+    await test.db.query('TRUNCATE podium_user_jobs');
+    const store = createSqlJobsStore(test.db);
+    const own: Job[] = [];
+    for (let n = 0; n < 40; n += 1) {
+      const at = new Date(windowStart + n * 7 * 3_600_000);
+      own.push((await store.recordJob('di', { job_id: `di-${n}`, requested_count: n }, at))!);
+    }
+    // Starts and ends inside a day.
     const partial = resolveRange(
-      { from: '2025-03-21T06:00:00Z', to: '2025-03-30', timeZone: 'Asia/Tokyo' },
+      { from: '2025-03-28T06:00:00Z', to: '2025-04-02', timeZone: 'Asia/Tokyo' },
       now,
     );
-    const answer = await store.getJobStats('cy', { range: partial, limit: 3 });
-    expect(answer.totals).toEqual(summarizeJobs(own, partial));
-    const [{ count }] = (await test.db.query<{ count: unknown }>(
-      "SELECT count(*) FROM podium_user_job_zones WHERE time_zone = 'Asia/Tokyo'",
-    )) as [{ count: unknown }];
-    expect(Number(count)).toBe(0);
+    expect((await store.getJobStats('di', { range: partial, limit: 3 })).totals).toEqual(
+      summarizeJobs(own, partial),
+    );
+    // Intl reads IST as Asia/Kolkata (+05:30), Postgres as Israel Standard Time (+02:00); CST
+    // as America/Chicago against a fixed -06:00.
+    for (const zone of ['IST', 'CST']) {
+      const range = resolveRange({ from: '2025-03-28', to: '2025-04-05', timeZone: zone }, now);
+      const answer = await store.getJobStats('di', { range, limit: 3 });
+      expect(answer.totals).toEqual(summarizeJobs(own, range));
+    }
+    expect(await test.db.query("SELECT time_zone FROM podium_user_job_zones WHERE user_id = 'di'")).toEqual(
+      [],
+    );
+
+    // A user without jobs reading in such a zone can still write afterwards.
+    const range = resolveRange({ from: '2025-03-28', to: '2025-04-05', timeZone: 'IST' }, now);
+    expect((await store.getJobStats('eve', { range, limit: 3 })).totals.jobs).toBe(0);
+    expect(
+      await store.recordJob('eve', { job_id: 'eve-1', requested_count: 1 }, new Date(windowStart)),
+    ).not.toBeNull();
   });
 });
 
@@ -165,7 +189,11 @@ describe('GET /api/stats kept days under concurrent writes', () => {
   afterAll(() => test.cleanup());
 
   it('counts every job once in every zone', async () => {
-    const client = createTestApp(test.db, { now: () => now });
+    // Every clock read a few hours later, so the jobs land on many days (a PATCH stamps them).
+    let reads = 0;
+    const client = createTestApp(test.db, {
+      now: () => new Date(Date.parse('2025-04-02T00:00:00Z') + ((reads += 1) % 200) * 3 * 3_600_000),
+    });
     const random = createSeededRandom(25);
     const writes = Array.from({ length: 240 }, (_, n) => ({
       job_id: `burst-${n % 120}`,
@@ -200,4 +228,33 @@ describe('GET /api/stats kept days under concurrent writes', () => {
     )) as [{ zones: unknown }];
     expect(Number(kept)).toBe(readZones.length);
   });
+
+  // Needs a second connection that holds a transaction open (PGlite has one connection).
+  it.skipIf(!testDatabaseUrl)(
+    "waits for a writer's uncommitted job before filling a zone, and counts it once",
+    async () => {
+      const store = createSqlJobsStore(test.db);
+      const writer = test.openAnother();
+      const range = resolveRange({ from: '2025-04-01', to: '2025-04-30', timeZone: 'Europe/Paris' }, now);
+      // A first zone creates the user's eight version rows: the writer below then locks one.
+      const utc = resolveRange({ from: '2025-04-01', to: '2025-04-30', timeZone: 'UTC' }, now);
+      expect((await store.getJobStats('fay', { range: utc, limit: 3 })).totals.jobs).toBe(0);
+      let committed = false;
+      const written = writer.transaction(async (tx) => {
+        // The job's trigger runs now, when the user has no zone yet.
+        await createSqlJobsStore(tx as never).recordJob('fay', { job_id: 'fay-1', requested_count: 3 }, now);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        committed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Its first read in the zone fills the days: it must wait for the writer, then see its job.
+      const answer = await store.getJobStats('fay', { range, limit: 3 });
+      await written;
+      expect(committed).toBe(true);
+      expect(answer.totals.jobs).toBe(1);
+      const again = await store.getJobStats('fay', { range, limit: 3 });
+      expect([again.totals.jobs, again.totals.requested]).toEqual([1, 3]);
+      await writer.close();
+    },
+  );
 });
