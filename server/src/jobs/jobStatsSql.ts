@@ -33,15 +33,21 @@ const noJob = `NULL::bigint AS id, NULL::text AS job_id, NULL::int AS requested_
   NULL::int AS successful_count, NULL::int AS failed_count, NULL::text AS status,
   NULL::timestamptz AS created_at, NULL::timestamptz AS updated_at, NULL::timestamptz AS completed_at`;
 
+/**
+ * A day's totals from its jobs' rows, in the columns of `podium_user_job_days`: the summary of
+ * jobs that are not kept and the fill of a zone's days sum alike.
+ */
+const dayTotals = `count(*) AS jobs, sum(requested_count) AS requested, sum(successful_count) AS successful,
+  sum(failed_count) AS failed,
+  count(*) FILTER (WHERE status = 'pending') AS pending,
+  count(*) FILTER (WHERE status = 'processing') AS processing,
+  count(*) FILTER (WHERE status = 'completed') AS completed,
+  count(*) FILTER (WHERE status = 'failed') AS failed_jobs`;
+
 /** Day rows by grouping the range's jobs per local day (only the ~30 groups are formatted). */
 const daysFromJobs = `
   SELECT 'day' AS kind, to_char(d.day, 'YYYY-MM-DD') AS day, NULL::bigint AS position,
-         count(*) AS jobs, sum(d.requested_count) AS requested, sum(d.successful_count) AS successful,
-         sum(d.failed_count) AS failed,
-         count(*) FILTER (WHERE d.status = 'pending') AS pending,
-         count(*) FILTER (WHERE d.status = 'processing') AS processing,
-         count(*) FILTER (WHERE d.status = 'completed') AS completed,
-         count(*) FILTER (WHERE d.status = 'failed') AS failed_jobs, ${noJob}
+         ${dayTotals}, ${noJob}
     FROM (SELECT (created_at AT TIME ZONE $4)::date AS day, requested_count, successful_count, failed_count, status
             FROM podium_user_jobs
            WHERE user_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz) d
@@ -166,10 +172,7 @@ async function fill(tx: Queryable, userId: string, timeZone: string): Promise<bo
        ON CONFLICT (user_id, time_zone) DO NOTHING RETURNING 1)
      INSERT INTO podium_user_job_days
        (user_id, time_zone, day, shard, jobs, requested, successful, failed, pending, processing, completed, failed_jobs)
-     SELECT $1, $2, (created_at AT TIME ZONE $2)::date, 0, count(*), sum(requested_count),
-            sum(successful_count), sum(failed_count),
-            count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'processing'),
-            count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'failed')
+     SELECT $1, $2, (created_at AT TIME ZONE $2)::date, 0, ${dayTotals}
        FROM podium_user_jobs WHERE user_id = $1 AND EXISTS (SELECT 1 FROM zone)
       GROUP BY 3`,
     [userId, timeZone],
